@@ -1,0 +1,24 @@
+"""Alembic environment: always run programmatically by ``database.schema``."""
+
+from __future__ import annotations
+
+from alembic import context
+
+import database.models  # noqa: F401  (fills Base.metadata)
+from database.base import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only reached via the alembic CLI
+    from sqlalchemy import create_engine
+
+    connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables.
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,7 @@
+"""All models, imported so that ``Base.metadata`` is complete.
+
+Each area of the app keeps its models in its own module here and its
+migrations on its own Alembic branch (see ``database/migrations/README``).
+"""
+
+from database.models.core import AuditLog, Meta, Office, Staff, StaffRole  # noqa: F401

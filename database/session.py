@@ -1,0 +1,156 @@
+"""Transactions: every change to user data goes through :meth:`Store.write`.
+
+``write()`` is a context manager yielding a :class:`Tx`. It commits once at the
+end, or rolls back everything on any exception, so a failure leaves the
+library as it was. ORM changes are written to the audit log automatically in
+the same transaction; bulk Core inserts call :meth:`Tx.audit` themselves.
+After commit, listeners receive the set of entity kinds that changed, so each
+view refreshes itself (the window turns that into a Qt signal).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from database.base import utcnow
+from database.models.core import AuditLog
+
+ChangeListener = Callable[[frozenset[str]], None]
+
+
+@dataclass
+class Tx:
+    session: Session
+    staff_id: int | None
+    changed: set[str] = field(default_factory=set)
+
+    def audit(self, action: str, entity: str, entity_id: object = "", summary: str = "") -> None:
+        """Record a change made outside the ORM unit of work (bulk Core statements)."""
+        self.session.add(
+            AuditLog(
+                staff_id=self.staff_id,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                summary=summary[:2000],
+            )
+        )
+        self.changed.add(entity)
+
+    def touch(self, entity: str) -> None:
+        """Mark an entity kind as changed without an audit row (derived data)."""
+        self.changed.add(entity)
+
+
+def _describe(obj: object) -> str:
+    for attr in ("title", "name", "full_name", "caption", "file_name"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            return value[:200]
+    return ""
+
+
+def _audit_flush(session: Session, _ctx, _instances) -> None:  # noqa: ANN001
+    tx: Tx | None = session.info.get("tx")
+    if tx is None:
+        return
+    pending: list[tuple[str, object]] = []
+    for action, objs in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
+        for obj in objs:
+            if not getattr(obj, "__audit__", True):
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            pending.append((action, obj))
+    if not pending:
+        return
+    tx.session.info["audit_pending"] = tx.session.info.get("audit_pending", []) + pending
+
+
+def _audit_after_flush(session: Session, _ctx) -> None:  # noqa: ANN001
+    tx: Tx | None = session.info.get("tx")
+    pending = session.info.pop("audit_pending", [])
+    if tx is None or not pending:
+        return
+    rows = []
+    for action, obj in pending:
+        table = obj.__table__.name  # type: ignore[attr-defined]
+        ident = inspect(obj).identity
+        rows.append(
+            {
+                "staff_id": tx.staff_id,
+                "action": action,
+                "entity": table,
+                "entity_id": ",".join(str(i) for i in ident) if ident else "",
+                "summary": _describe(obj),
+                "at": utcnow(),
+            }
+        )
+        tx.changed.add(table)
+    session.execute(AuditLog.__table__.insert(), rows)
+
+
+class Store:
+    """Database access for one library: sessions, write transactions, change events."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self._listeners: list[ChangeListener] = []
+        self.staff_id: int | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def subscribe(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: ChangeListener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; anything it changes is discarded."""
+        session = self._factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextlib.contextmanager
+    def write(self, staff_id: int | None = None) -> Iterator[Tx]:
+        """One transaction: commit at the end, roll back on any error."""
+        conn = self.engine.connect().execution_options(warta_write=True)
+        session = self._factory(bind=conn)
+        tx = Tx(session=session, staff_id=staff_id if staff_id is not None else self.staff_id)
+        session.info["tx"] = tx
+        event.listen(session, "before_flush", _audit_flush)
+        event.listen(session, "after_flush", _audit_after_flush)
+        try:
+            yield tx
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.info.pop("tx", None)
+            session.info.pop("audit_pending", None)
+            session.close()
+            conn.close()
+        if tx.changed:
+            changed = frozenset(tx.changed)
+            for listener in list(self._listeners):
+                listener(changed)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+

@@ -1,0 +1,48 @@
+"""``warta check``: every integrity check in one place, each naming what it found.
+
+Areas register their checks in ``CHECKS`` as ``"module:function"``; each
+check takes ``(library, repair)`` and returns a list of problem sentences
+(after repairing what it can when ``repair`` is true, it reports what it
+could not repair, and what it repaired prefixed with the word from
+``repaired()``).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from sqlalchemy import text
+
+from desktop.i18n import _
+
+CHECKS = [
+    "desktop.check:database_integrity",
+]
+
+
+def repaired(message: str) -> str:
+    return _("repaired: {what}").format(what=message)
+
+
+def database_integrity(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001
+    problems: list[str] = []
+    with library.store.engine.connect() as conn:
+        if library.store.is_sqlite:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                problems.extend(_("database integrity: {row}").format(row=r) for r in rows[:50])
+            for row in conn.execute(text("PRAGMA foreign_key_check")):
+                problems.append(
+                    _("foreign key: row {rowid} of table {table} points to a missing {parent}").format(
+                        table=row[0], rowid=row[1], parent=row[2]
+                    )
+                )
+    return problems
+
+
+def run_checks(library, repair: bool = False) -> list[str]:  # noqa: ANN001
+    problems: list[str] = []
+    for spec in CHECKS:
+        module, func = spec.split(":")
+        problems.extend(getattr(importlib.import_module(module), func)(library, repair))
+    return problems

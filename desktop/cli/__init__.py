@@ -1,0 +1,143 @@
+"""The command line: ``warta [SUBCOMMAND] [--library PATH] [--json]``.
+
+Without a subcommand the window opens. Subcommands run headless on the same
+library and never import Qt. Contract (every area follows it):
+
+- exit 0: everything asked was done; 1: partly done (rejected items listed
+  with reasons); 2: nothing done (bad arguments, unusable input or library).
+- ``--json`` prints exactly one JSON object on stdout.
+- Errors are one clear sentence on stderr, never a traceback.
+
+Each area registers its subcommands in its own module listed in
+``COMMAND_MODULES``; those modules must stay cheap to import (heavy imports go
+inside the handlers) because ``warta --version`` must start in under 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from typing import Any, Callable
+
+from desktop import __version__
+from desktop.errors import WartaError
+from desktop.i18n import _
+
+COMMAND_MODULES = [
+    "desktop.cli.core",
+]
+
+
+class UsageError(WartaError):
+    exit_code = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit with its own text
+        raise UsageError(_("Invalid arguments: {message}. See 'warta --help'.").format(message=message))
+
+
+def common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Options every subcommand accepts."""
+    # SUPPRESS keeps a top-level "warta --library X info" from being reset by the subparser.
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=_("library folder (default: WARTA_LIBRARY or the user data folder)"),
+    )
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object on stdout"))
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="warta", description=_("Warta: the humas office workstation."))
+    parser.add_argument("--version", action="version", version=f"Warta {__version__}")
+    parser.add_argument("--library", metavar="PATH", help=_("open (or create) the library at PATH"))
+    parser.add_argument("--lang", choices=["id", "en"], help=_("language for this run"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def emit(args: argparse.Namespace, payload: dict, text: str | Callable[[], str]) -> None:
+    """Print ``payload`` as JSON with ``--json``, else the human text."""
+    if getattr(args, "json", False):
+        json.dump(payload, sys.stdout, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        out = text() if callable(text) else text
+        if out:
+            print(out)
+
+
+def print_rejections(rejected: list[dict]) -> None:
+    for item in rejected:
+        print(_("rejected: {source}: {reason}").format(**item), file=sys.stderr)
+
+
+def open_library(args: argparse.Namespace):  # noqa: ANN201 - desktop.library.Library
+    from desktop.library import Library, resolve_library_path
+
+    lib = Library.open(resolve_library_path(getattr(args, "library", None)))
+    # Headless commands act as the staff member remembered for this PC, or
+    # as WARTA_USER (a staff name or id) when scripted.
+    from desktop import staff
+
+    lib.store.staff_id = staff.cli_actor(lib)
+    return lib
+
+
+def run(argv: list[str]) -> int:
+    # Fast path: --version must not pay for building every subparser.
+    if argv[:1] == ["--version"]:
+        print(f"Warta {__version__}")
+        return 0
+    from desktop import i18n, settings
+
+    try:
+        lang = _lang_from(argv) or os.environ.get("WARTA_LANG") or settings.load().language
+        i18n.set_language(lang)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            from desktop.ui.app import run_gui
+
+            return run_gui(args.library)
+        handler: Callable[[argparse.Namespace], int | None] = args.handler
+        code = handler(args)
+        return 0 if code is None else int(code)
+    except WartaError as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("warta: interrupted; nothing more was done."), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the contract: never a traceback
+        if os.environ.get("WARTA_DEBUG"):
+            raise
+        print(
+            _("warta: unexpected error: {error}. Run again with WARTA_DEBUG=1 for details.").format(
+                error=f"{exc.__class__.__name__}: {exc}"
+            ),
+            file=sys.stderr,
+        )
+        return 2
+
+
+def _lang_from(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+Handler = Callable[[argparse.Namespace], Any]

@@ -1,0 +1,38 @@
+"""Dates as Indonesian writers print them, through Babel's locale data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop import i18n
+
+
+def _locale() -> str:
+    return i18n.current_language()
+
+
+def long_date(value: dt.date) -> str:
+    """``Senin, 3 November 2025`` (datelines, letterheads)."""
+    from babel.dates import format_date
+
+    return format_date(value, "EEEE, d MMMM y", locale=_locale())
+
+
+def plain_date(value: dt.date) -> str:
+    """``3 November 2025``."""
+    from babel.dates import format_date
+
+    return format_date(value, "d MMMM y", locale=_locale())
+
+
+def lead_date(value: dt.date) -> str:
+    """``Senin (3/11/2025)``, the form used inside a lead paragraph."""
+    from babel.dates import format_date
+
+    day = format_date(value, "EEEE", locale=_locale())
+    return f"{day} ({value.day}/{value.month}/{value.year})"
+
+
+def short_datetime(value: dt.datetime) -> str:
+    """Compact timestamp for lists: ``03/11/2025 14:05``."""
+    return value.strftime("%d/%m/%Y %H:%M")

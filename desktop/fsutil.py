@@ -1,0 +1,62 @@
+"""Atomic file writing: the one way Warta writes a file the user may keep.
+
+Every output (managed photos, PDFs, exports, backups) is written to a temporary
+name beside its target, flushed to disk, then renamed over the target, so a
+crash or a full disk never leaves a half-written file under the real name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+TMP_PREFIX = ".warta-tmp-"
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_write(target: Path | str, mode: str = "wb") -> Iterator[BinaryIO]:
+    """Yield a file object; on success it replaces ``target`` atomically.
+
+    On any exception the temporary file is removed and ``target`` is untouched.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, mode) as fh:
+            yield fh  # type: ignore[misc]
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def atomic_write_bytes(target: Path | str, data: bytes) -> None:
+    with atomic_write(target) as fh:
+        fh.write(data)
+
+
+def atomic_copy(source: Path | str, target: Path | str, chunk: int = 1 << 20) -> None:
+    """Copy ``source`` to ``target`` through a temporary file and a rename."""
+    with open(source, "rb") as src, atomic_write(target) as dst:
+        shutil.copyfileobj(src, dst, chunk)

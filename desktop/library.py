@@ -1,0 +1,234 @@
+"""A library: one folder holding the database and every managed file.
+
+The app opens one library at a time. Nothing is written outside the folder
+except settings, so the folder can be copied to a USB disk and opened on
+another PC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+from desktop.errors import LibraryError
+from desktop.i18n import _
+
+DB_NAME = "warta.db"
+# Managed folders; other areas address files inside them by relative path.
+FOLDERS = ("photos", "thumbnails", "renditions", "files", "exports", "backups", "quarantine")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_library_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Warta", appauthor=False)) / "Library"
+
+
+def resolve_library_path(explicit: str | os.PathLike | None) -> Path:
+    """``--library`` wins, then ``WARTA_LIBRARY``, then the platform default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("WARTA_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    return default_library_path()
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise LibraryError(_("Cannot read {path}: {error}").format(path=path, error=exc.strerror)) from exc
+    return head == SQLITE_MAGIC or head == b""
+
+
+class Library:
+    """An open library folder. Use :meth:`open`; call :meth:`close` when done."""
+
+    def __init__(self, path: Path, store) -> None:  # noqa: ANN001 - database.session.Store
+        self.path = path
+        self.store = store
+        self.db_path = path / DB_NAME
+
+    # -- opening ---------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Library":
+        """Open the library at ``path``, creating it in a new or empty folder.
+
+        Raises :class:`LibraryError` with a message naming the path and what to
+        do; in that case nothing on disk was changed.
+        """
+        from sqlalchemy.exc import DatabaseError
+
+        path = Path(path).expanduser().absolute()
+        db = path / DB_NAME
+        if path.exists() and not path.is_dir():
+            raise LibraryError(
+                _("{path} is a file, not a folder. Choose a folder for the library.").format(path=path)
+            )
+        is_new = not db.exists()
+        if is_new:
+            if not create:
+                raise LibraryError(_("There is no Warta library at {path}.").format(path=path))
+            if path.exists() and any(path.iterdir()):
+                raise LibraryError(
+                    _(
+                        "{path} already holds other files and is not a Warta library. "
+                        "Choose an empty folder or a new path."
+                    ).format(path=path)
+                )
+            try:
+                path.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise LibraryError(
+                    _("Cannot create the library folder {path}: {error}").format(
+                        path=path, error=exc.strerror or exc
+                    )
+                ) from exc
+        elif not _is_sqlite(db):
+            raise LibraryError(
+                _("{path} is not a Warta database (the file is not SQLite). Nothing was changed.").format(path=db)
+            )
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise LibraryError(
+                _("The library folder {path} is not writable. Check its permissions or choose another folder.").format(
+                    path=path
+                )
+            )
+        try:
+            lib = cls._open_database(path, is_new)
+        except LibraryError:
+            raise
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            raise LibraryError(
+                _(
+                    "The database {path} is damaged or unreadable ({error}). "
+                    "Restore it from a backup (warta restore) or run 'warta check'."
+                ).format(path=db, error=_first_line(exc))
+            ) from exc
+        return lib
+
+    @classmethod
+    def _open_database(cls, path: Path, is_new: bool) -> "Library":
+        from database import schema
+        from database.engine import sqlite_engine
+        from database.session import Store
+
+        db = path / DB_NAME
+        engine = sqlite_engine(db)
+        try:
+            state = schema.state(engine)
+            if state is schema.SchemaState.NEWER:
+                raise LibraryError(
+                    _(
+                        "The library at {path} was written by a newer version of Warta "
+                        "(schema {schema}). Update Warta to open it; nothing was changed."
+                    ).format(path=path, schema=schema.schema_label(engine))
+                )
+            if state is schema.SchemaState.FOREIGN:
+                raise LibraryError(
+                    _("{path} is an SQLite database but not a Warta library. Nothing was changed.").format(path=db)
+                )
+            if state is not schema.SchemaState.CURRENT:
+                for folder in FOLDERS:
+                    (path / folder).mkdir(exist_ok=True, mode=0o700)
+                backup = None
+                if state is schema.SchemaState.OLDER:
+                    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                    backup = path / "backups" / f"before-migration-{stamp}.db"
+                schema.upgrade(engine, backup_to=backup, db_file=db)
+            if os.name == "posix" and is_new:
+                os.chmod(db, 0o600)
+        except BaseException:
+            engine.dispose()
+            if is_new:
+                _remove_new_library(path)
+            raise
+        lib = cls(path, Store(engine))
+        lib._ensure_identity()
+        return lib
+
+    def _ensure_identity(self) -> None:
+        from database.models import Meta, Office
+
+        with self.store.read() as s:
+            has_id = s.get(Meta, "library_id") is not None
+            has_office = s.get(Office, 1) is not None
+        if has_id and has_office:
+            return
+        with self.store.write() as tx:
+            if not has_id:
+                tx.session.add(Meta(key="library_id", value=uuid.uuid4().hex))
+            if not has_office:
+                tx.session.add(Office(id=1))
+
+    # -- facts -----------------------------------------------------------
+
+    @property
+    def library_id(self) -> str:
+        from database.models import Meta
+
+        with self.store.read() as s:
+            row = s.get(Meta, "library_id")
+            return row.value if row else ""
+
+    def folder(self, name: str) -> Path:
+        """A managed folder (``photos``, ``thumbnails``, ``exports`` …), created on demand."""
+        if name not in FOLDERS:
+            raise ValueError(name)
+        target = self.path / name
+        target.mkdir(exist_ok=True, mode=0o700)
+        return target
+
+    def managed(self, relative: str) -> Path:
+        """Absolute path of a managed file recorded by its library-relative path."""
+        return self.path / relative
+
+    def size_bytes(self) -> int:
+        total = 0
+        for root, _dirs, files in os.walk(self.path):
+            for name in files:
+                try:
+                    total += os.path.getsize(os.path.join(root, name))
+                except OSError:
+                    pass
+        return total
+
+    @property
+    def needs_setup(self) -> bool:
+        """True until the first-run wizard has stored an office and a staff profile."""
+        from sqlalchemy import func, select
+
+        from database.models import Office, Staff
+
+        with self.store.read() as s:
+            office = s.get(Office, 1)
+            staff = s.scalar(select(func.count()).select_from(Staff))
+        return not (office and office.name) or not staff
+
+    def close(self) -> None:
+        self.store.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc)
+    return text.splitlines()[0] if text else exc.__class__.__name__
+
+
+def _remove_new_library(path: Path) -> None:
+    """Undo a library creation that failed half-way (only files we created)."""
+    import shutil
+
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"):
+        try:
+            (path / name).unlink()
+        except OSError:
+            pass
+    for folder in FOLDERS:
+        shutil.rmtree(path / folder, ignore_errors=True)

@@ -1,0 +1,21 @@
+"""Where Warta's read-only resources live, in a checkout and in a frozen bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = _root()
+RESOURCES = ROOT / "resources"
+FONTS = RESOURCES / "fonts"
+ICONS = RESOURCES / "icons"
+TRANSLATIONS = RESOURCES / "translations"
+MIGRATIONS = ROOT / "database" / "migrations"
