@@ -1,0 +1,37 @@
+"""What Beranda (the overview page) shows: cards contributed by each area.
+
+Providers in ``PROVIDERS`` (``"module:function"``) take ``(library,
+staff_id)`` and return :class:`Card` values.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+PROVIDERS: list[str] = []
+
+
+@dataclass
+class CardItem:
+    text: str
+    type: str = ""  # item type to open on click ("article", "contact", …), or ""
+    id: int | None = None
+
+
+@dataclass
+class Card:
+    title: str
+    items: list[CardItem] = field(default_factory=list)
+    empty_text: str = ""
+    warning: bool = False  # drawn highlighted (expiring MoU, backup overdue)
+    order: int = 50
+
+
+def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
+    result: list[Card] = []
+    for spec in PROVIDERS:
+        module, func = spec.split(":")
+        result.extend(getattr(importlib.import_module(module), func)(library, staff_id))
+    result.sort(key=lambda c: c.order)
+    return result
