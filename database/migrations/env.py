@@ -14,7 +14,18 @@ if connection is None:  # pragma: no cover - only reached via the alembic CLI
 
     connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
 
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ARG001
+    # FTS5 virtual tables (and their shadow tables) are created by
+    # database.fts and have no model; they are not drift.
+    if type_ == "table" and name and name.startswith("fts_"):
+        return False
+    return True
+
+
 context.configure(
+    include_object=include_object,
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables.
