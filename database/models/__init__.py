@@ -5,3 +5,7 @@ migrations on its own Alembic branch (see ``database/migrations/README``).
 """
 
 from database.models.core import AuditLog, Meta, Office, Staff, StaffRole  # noqa: F401
+from database.models.contacts import (  # noqa: F401
+    Affiliation, Collaboration, CollaborationOrg, CollaborationPerson, Coverage, DistributionList,
+    ListMember, Organization, OrgType, Person, PersonEmail, PersonPhone, SocialAccount,
+)
