@@ -118,12 +118,15 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries; anything it changes is discarded."""
+        """A session for queries; anything it changes is discarded.
+
+        Objects loaded here stay readable after the block (close() detaches
+        them without expiring their attributes, unlike rollback()).
+        """
         session = self._factory()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     @contextlib.contextmanager

@@ -1,0 +1,130 @@
+"""Beranda: counts and the cards each area contributes (drafts, approvals, expiring MoUs …)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import overview, stats
+from desktop.i18n import _
+from desktop.ui.sections.base import Section
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HomeSection(Section):
+    key = "home"
+    open_requested = Signal(str, int)
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Home")
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(24, 20, 24, 20)
+        self.greeting = QLabel()
+        self.greeting.setObjectName("home-greeting")
+        self.layout_.addWidget(self.greeting)
+        self.counts = QGridLayout()
+        self.layout_.addLayout(self.counts)
+        self.cards = QGridLayout()
+        self.cards.setSpacing(16)
+        self.layout_.addLayout(self.cards)
+        self.layout_.addStretch(1)
+        self.card_lists: list[QListWidget] = []
+        self.refresh()
+
+    def on_changed(self, tables: frozenset[str]) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def activate(self) -> None:
+        if getattr(self, "_stale", False):
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        from desktop import office
+
+        profile = office.load(self.ctx.library)
+        who = self.ctx.staff
+        self.greeting.setText(
+            "<h2>{}</h2><p>{}</p>".format(
+                profile.name or _("Warta"),
+                _("Signed in as {name}").format(name=who.name) if who else "",
+            )
+        )
+        _clear(self.counts)
+        labels = {
+            "articles": _("Articles"),
+            "contacts": _("Contacts"),
+            "organizations": _("Organisations"),
+            "photos": _("Photos"),
+            "kits": _("Press kits"),
+        }
+        for col, (key, value) in enumerate(stats.counts(self.ctx.library).items()):
+            box = QLabel(f"<div style='font-size:22pt;font-weight:600'>{value:,}</div><div>{labels.get(key, key)}</div>")
+            box.setObjectName(f"count-{key}")
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            box.setMinimumHeight(70)
+            self.counts.addWidget(box, 0, col)
+        _clear(self.cards)
+        self.card_lists = []
+        for i, card in enumerate(overview.cards(self.ctx.library, self.ctx.staff_id)):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            if card.warning:
+                frame.setStyleSheet("QFrame { border: 1px solid #c0392b; border-radius: 4px; }")
+            v = QVBoxLayout(frame)
+            v.addWidget(QLabel(f"<b>{card.title}</b>"))
+            if card.items:
+                lst = QListWidget()
+                lst.setFrameShape(QFrame.Shape.NoFrame)
+                for item in card.items:
+                    row = QListWidgetItem(item.text)
+                    row.setData(ITEM_ROLE, (item.type, item.id))
+                    lst.addItem(row)
+                lst.setMaximumHeight(min(200, 24 * len(card.items) + 8))
+                lst.itemActivated.connect(self._activated)
+                lst.itemDoubleClicked.connect(self._activated)
+                v.addWidget(lst)
+                self.card_lists.append(lst)
+            else:
+                empty = QLabel(card.empty_text or _("Nothing here yet."))
+                empty.setWordWrap(True)
+                v.addWidget(empty)
+            self.cards.addWidget(frame, i // 2, i % 2)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        kind, ident = item.data(ITEM_ROLE)
+        if kind and ident is not None:
+            self.open_requested.emit(kind, int(ident))
+
+
+def _clear(layout) -> None:  # noqa: ANN001
+    while layout.count():
+        child = layout.takeAt(0)
+        if child.widget():
+            child.widget().deleteLater()
