@@ -1,0 +1,509 @@
+"""Contact import: a preview first (new / matching existing / invalid), then one transaction.
+
+``preview_import`` reads files through ``desktop.contacts.io`` and matches every
+record against the library (exact phone or e-mail, then the same name at the
+same organisation, then fuzzy name + organisation candidates from
+``desktop.contacts.matching``) without writing anything. ``commit_import``
+writes what the user decided with bulk Core inserts in one transaction, so a
+failure half-way leaves the library exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from sqlalchemy import insert, select, update
+
+from desktop.contacts import store
+from desktop.contacts.record import ContactRecord, Email, Phone, Rejected
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.jobs import ImportResult, Progress
+
+# What the user decided for one preview item.
+ADD = "add"
+MERGE = "merge"
+SKIP = "skip"
+
+
+@dataclass
+class Candidate:
+    person_id: int
+    name: str
+    organization: str
+    score: float
+
+
+@dataclass
+class PreviewItem:
+    record: ContactRecord
+    # "new": nobody like it; "merge": same phone/e-mail/name as an existing
+    # contact and brings something new; "same": already there, nothing new;
+    # "fuzzy": a similar name at a similar organisation (the user decides).
+    status: str
+    target: int | None = None  # existing person id for merge/same
+    target_item: int | None = None  # earlier item of this preview it duplicates
+    reason: str = ""  # why it matched ("phone +62…")
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def default_decision(self) -> str:
+        if self.status in ("merge",):
+            return MERGE
+        if self.status == "same":
+            return SKIP
+        return ADD
+
+
+@dataclass
+class Preview:
+    files: list[str]
+    items: list[PreviewItem] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    def of(self, *statuses: str) -> list[PreviewItem]:
+        return [i for i in self.items if i.status in statuses]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": len(self.of("new")),
+            "merge": len(self.of("merge")),
+            "existing": len(self.of("same")),
+            "fuzzy": len(self.of("fuzzy")),
+            "invalid": len(self.rejected),
+        }
+
+
+# -- preview ------------------------------------------------------------------------
+
+
+@dataclass
+class _Index:
+    """What is already in the library, keyed for matching (loaded once per preview)."""
+
+    phones: dict[str, int]
+    emails: dict[str, int]
+    names: dict[tuple[str, str], int]  # (name key, organisation lower) -> person id
+    people: dict[int, tuple[str, str]]  # id -> (full name, organisation)
+    channels: dict[int, set[str]]  # id -> phones and e-mail keys
+
+
+def _load_index(library) -> _Index:  # noqa: ANN001
+    P, O, PH, EM = store.P, store.O, store.PH, store.EM
+    with library.store.read() as s:
+        phones: dict[str, int] = {}
+        channels: dict[int, set[str]] = {}
+        for pid, number in s.execute(select(PH.c.person_id, PH.c.number).order_by(PH.c.id)):
+            phones.setdefault(number, pid)
+            channels.setdefault(pid, set()).add(number)
+        emails: dict[str, int] = {}
+        for pid, key in s.execute(select(EM.c.person_id, EM.c.address_key).order_by(EM.c.id)):
+            emails.setdefault(key, pid)
+            channels.setdefault(pid, set()).add(key)
+        names: dict[tuple[str, str], int] = {}
+        people: dict[int, tuple[str, str]] = {}
+        for pid, full, key, org in s.execute(
+            select(P.c.id, P.c.full_name, P.c.sort_name, O.c.name).select_from(P.outerjoin(O, O.c.id == P.c.organization_id))
+        ):
+            names.setdefault((key, store.org_key(org or "")), pid)
+            people[pid] = (full, org or "")
+    return _Index(phones, emails, names, people, channels)
+
+
+def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord | None:
+    """Drop channels that cannot be kept (each reported), or the record when it has no name."""
+    rec.full_name = " ".join((rec.full_name or "").split())
+    if not rec.full_name:
+        rec.full_name = " ".join(x for x in (rec.given_name, rec.family_name) if x).strip()
+    if not rec.full_name:
+        rejected.append(Rejected(rec.source, _("The entry has no name.")))
+        return None
+    phones: list[Phone] = []
+    for ph in rec.phones:
+        try:
+            number = store.normalize_phone_number(ph.number or ph.raw)
+        except ValidationError as exc:
+            rejected.append(Rejected(rec.source, str(exc)))
+            continue
+        if number not in [p.number for p in phones]:
+            phones.append(Phone(number=number, label=ph.label, whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw))
+    emails: list[Email] = []
+    for em in rec.emails:
+        try:
+            address = store.normalize_email(em.address)
+        except ValidationError as exc:
+            rejected.append(Rejected(rec.source, str(exc)))
+            continue
+        if store.email_key(address) not in [store.email_key(e.address) for e in emails]:
+            emails.append(Email(address=address, label=em.label, public=em.public))
+    rec.phones, rec.emails = phones, emails
+    rec.organization = " ".join((rec.organization or "").split())
+    return rec
+
+
+def _brings_new(rec: ContactRecord, known: set[str]) -> bool:
+    return any(p.number not in known for p in rec.phones) or any(store.email_key(e.address) not in known for e in rec.emails)
+
+
+def preview_records(
+    library,  # noqa: ANN001
+    records: Iterable[ContactRecord],
+    *,
+    files: Sequence[str] = (),
+    rejected: Sequence[Rejected] = (),
+    progress: Progress | None = None,
+    fuzzy: bool = True,
+) -> Preview:
+    progress = progress or Progress()
+    preview = Preview(files=list(files), rejected=list(rejected))
+    index = _load_index(library)
+    # Channels of records earlier in this same import: a card exported twice
+    # in one file, or the same person in two files, becomes one contact.
+    seen_phone: dict[str, int] = {}
+    seen_email: dict[str, int] = {}
+    seen_name: dict[tuple[str, str], int] = {}
+    unmatched: list[int] = []
+    records = list(records)
+    for n, raw in enumerate(records):
+        if n % 500 == 0:
+            progress.check()
+            progress.report(n, len(records), raw.source)
+        rec = _clean_record(raw, preview.rejected)
+        if rec is None:
+            continue
+        key = (store.name_key(rec.full_name), store.org_key(rec.organization))
+        item = PreviewItem(record=rec, status="new")
+        target, reason = None, ""
+        for ph in rec.phones:
+            if ph.number in index.phones:
+                target, reason = index.phones[ph.number], _("phone {phone}").format(phone=ph.number)
+                break
+        if target is None:
+            for em in rec.emails:
+                if store.email_key(em.address) in index.emails:
+                    target, reason = index.emails[store.email_key(em.address)], _("e-mail {email}").format(email=em.address)
+                    break
+        if target is None and key in index.names:
+            target, reason = index.names[key], _("same name at the same organisation")
+        if target is not None:
+            item.target, item.reason = target, reason
+            item.status = "merge" if _brings_new(rec, index.channels.get(target, set())) else "same"
+        else:
+            earlier = next((seen_phone[p.number] for p in rec.phones if p.number in seen_phone), None)
+            if earlier is None:
+                earlier = next((seen_email[store.email_key(e.address)] for e in rec.emails if store.email_key(e.address) in seen_email), None)
+            if earlier is None:
+                earlier = seen_name.get(key)
+            if earlier is not None:
+                item.status, item.target_item = "merge", earlier
+                item.reason = _("same contact as {source}").format(source=preview.items[earlier].record.source)
+        pos = len(preview.items)
+        preview.items.append(item)
+        if item.status == "new":
+            unmatched.append(pos)
+            mine = pos
+        else:
+            mine = item.target_item if item.target_item is not None else None
+        if mine is not None:
+            for ph in rec.phones:
+                seen_phone.setdefault(ph.number, mine)
+            for em in rec.emails:
+                seen_email.setdefault(store.email_key(em.address), mine)
+            seen_name.setdefault(key, mine)
+    if fuzzy and unmatched and index.people:
+        _fuzzy_candidates(preview, unmatched, index)
+    progress.report(len(records), len(records), "")
+    return preview
+
+
+def _fuzzy_candidates(preview: Preview, positions: list[int], index: _Index) -> None:
+    from desktop.contacts import matching
+
+    existing = [(pid, full, org) for pid, (full, org) in index.people.items()]
+    wanted = [(pos, preview.items[pos].record.full_name, preview.items[pos].record.organization) for pos in positions]
+    for pos, found in matching.fuzzy_candidates(wanted, existing).items():
+        if found:
+            item = preview.items[pos]
+            item.status = "fuzzy"
+            item.candidates = [
+                Candidate(person_id=pid, name=index.people[pid][0], organization=index.people[pid][1], score=score)
+                for pid, score in found
+            ]
+
+
+def preview_import(
+    library,  # noqa: ANN001
+    paths: Sequence[str | os.PathLike],
+    mapping: dict[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> Preview:
+    """Read and match files without writing anything."""
+    from desktop.contacts import io as contacts_io
+
+    progress = progress or Progress()
+    records: list[ContactRecord] = []
+    rejected: list[Rejected] = []
+    for n, path in enumerate(paths):
+        progress.check()
+        progress.report(n, len(paths), Path(path).name)
+        parsed = contacts_io.parse_file(Path(path), mapping=mapping)
+        records.extend(parsed.records)
+        rejected.extend(parsed.rejected)
+    return preview_records(
+        library, records, files=[str(p) for p in paths], rejected=rejected, progress=progress
+    )
+
+
+# -- commit ------------------------------------------------------------------------------
+
+
+def _source_label(rec: ContactRecord) -> str:
+    src = rec.source or ""
+    name = src.rsplit(":", 1)[0] if ":" in src else src
+    return Path(name).name if name else ""
+
+
+def _fold(into: ContactRecord, rec: ContactRecord) -> None:
+    """Merge an imported record into another one of the same import (fills, never overwrites)."""
+    for ph in rec.phones:
+        if ph.number not in [p.number for p in into.phones]:
+            into.phones.append(ph)
+    for em in rec.emails:
+        if store.email_key(em.address) not in [store.email_key(e.address) for e in into.emails]:
+            into.emails.append(em)
+    for attr in ("position", "organization", "address", "notes"):
+        if not getattr(into, attr) and getattr(rec, attr):
+            setattr(into, attr, getattr(rec, attr))
+    for tag in rec.tags:
+        if tag not in into.tags:
+            into.tags.append(tag)
+    for k, v in rec.social.items():
+        into.social.setdefault(k, v)
+
+
+def commit_import(
+    library,  # noqa: ANN001
+    preview: Preview,
+    decisions: dict[int, str | int] | None = None,
+    *,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write the preview as decided: ``decisions[item index]`` is ADD, MERGE, SKIP or a person id to merge into.
+
+    Items without a decision take their default (new and fuzzy are added,
+    exact matches merged, contacts already present skipped).
+    """
+    progress = progress or Progress()
+    decisions = decisions or {}
+    result = ImportResult()
+    for r in preview.rejected:
+        result.reject(r.source, r.reason)
+
+    to_add: dict[int, ContactRecord] = {}  # item index -> record (with folded duplicates)
+    to_merge: dict[int, list[ContactRecord]] = {}  # existing id -> records
+    for pos, item in enumerate(preview.items):
+        choice = decisions.get(pos, item.default_decision)
+        rec = item.record
+        if choice == SKIP:
+            if item.status == "same" and item.target is not None:
+                result.existing.append({"id": item.target, "name": rec.full_name, "source": rec.source})
+            continue
+        if isinstance(choice, int) and not isinstance(choice, bool):
+            to_merge.setdefault(choice, []).append(rec)
+        elif choice == MERGE and item.target is not None:
+            to_merge.setdefault(item.target, []).append(rec)
+        elif choice == MERGE and item.target_item is not None:
+            root = item.target_item
+            while root not in to_add and preview.items[root].target_item is not None:
+                root = preview.items[root].target_item  # type: ignore[assignment]
+            if root in to_add:
+                _fold(to_add[root], rec)
+                result.merged.append({"id": None, "name": rec.full_name, "source": rec.source, "_root": root})
+            elif preview.items[root].target is not None and decisions.get(root, preview.items[root].default_decision) != SKIP:
+                to_merge.setdefault(preview.items[root].target, []).append(rec)  # type: ignore[arg-type]
+            else:
+                to_add[pos] = rec
+        else:
+            to_add[pos] = rec
+    progress.check()
+
+    with library.store.write() as tx:
+        s = tx.session
+        conn = s.connection()
+        org_ids = _ensure_orgs(s, [r.organization for r in list(to_add.values()) + [x for v in to_merge.values() for x in v]])
+        added_ids = _insert_people(s, to_add, org_ids)
+        root_ids = dict(zip(to_add, added_ids))
+        for pos, pid in zip(to_add, added_ids):
+            result.added.append({"id": pid, "name": to_add[pos].full_name, "source": to_add[pos].source})
+        for entry in result.merged:
+            entry["id"] = root_ids.get(entry.pop("_root"))
+        merged_ids = []
+        for n, (pid, recs) in enumerate(to_merge.items()):
+            if n % 200 == 0:
+                progress.check()
+            changed = _merge_into(s, pid, recs, org_ids)
+            for rec in recs:
+                target = result.merged if changed else result.existing
+                target.append({"id": pid, "name": rec.full_name, "source": rec.source})
+            if changed:
+                merged_ids.append(pid)
+        if added_ids:
+            store.refresh_people_fts(conn, min_id=min(added_ids))
+        if merged_ids:
+            store.refresh_people_fts(conn, merged_ids)
+        if added_ids or merged_ids:
+            tx.audit(
+                "import", "people", "",
+                _("{added} contacts added, {merged} merged from {files}").format(
+                    added=len(added_ids), merged=len(merged_ids),
+                    files=", ".join(Path(f).name for f in preview.files) or "-",
+                ),
+            )
+    progress.report(len(preview.items), len(preview.items), "")
+    return result
+
+
+def _ensure_orgs(s, names: Iterable[str]) -> dict[str, int]:  # noqa: ANN001
+    """Id of each organisation named (lower-cased name -> id), creating the missing ones."""
+    O = store.O
+    wanted: dict[str, str] = {}
+    for name in names:
+        if name and store.org_key(name) not in wanted:
+            wanted[store.org_key(name)] = name
+    if not wanted:
+        return {}
+    ids: dict[str, int] = {}
+    for oid, name in s.execute(select(O.c.id, O.c.name).order_by(O.c.id.desc())):
+        if store.org_key(name) in wanted:
+            ids[store.org_key(name)] = oid
+    missing = [wanted[k] for k in wanted if k not in ids]
+    if missing:
+        new = s.execute(
+            insert(O).returning(O.c.id, sort_by_parameter_order=True),
+            [_org_row(name) for name in missing],
+        ).scalars().all()
+        for name, oid in zip(missing, new):
+            ids[store.org_key(name)] = oid
+        store.refresh_orgs_fts(s.connection(), min_id=min(new))
+        s.info["tx"].audit("import", "organizations", "", _("{count} organisations added").format(count=len(new)))
+    return ids
+
+
+def _org_row(name: str) -> dict:
+    from database.base import utcnow
+
+    now = utcnow()
+    return {
+        "name": name, "type_id": None, "regency": "", "province": "", "address": "", "phone": "", "email": "",
+        "website": "", "social": "", "notes": "", "tags": "", "mou_number": "", "mou_signed": None,
+        "mou_expires": None, "mou_scope": "", "created_at": now, "updated_at": now,
+    }
+
+
+def _person_row(rec: ContactRecord, org_ids: dict[str, int], now) -> dict:  # noqa: ANN001
+    return {
+        "full_name": rec.full_name,
+        "sort_name": store.name_key(rec.full_name),
+        "position": rec.position or "",
+        "organization_id": org_ids.get(store.org_key(rec.organization)) if rec.organization else None,
+        "beat": rec.department or "",
+        "preferred_channel": "",
+        "address": rec.address or "",
+        "notes": rec.notes or "",
+        "tags": store.clean_tags(rec.tags),
+        "source": _source_label(rec),
+        "consent": False,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int]) -> list[int]:  # noqa: ANN001
+    from database.base import utcnow
+
+    if not to_add:
+        return []
+    now = utcnow()
+    recs = list(to_add.values())
+    P = store.P
+    ids: list[int] = list(
+        s.execute(
+            insert(P).returning(P.c.id, sort_by_parameter_order=True),
+            [_person_row(r, org_ids, now) for r in recs],
+        ).scalars()
+    )
+    phones, emails, affs, social = [], [], [], []
+    for pid, rec in zip(ids, recs):
+        for ph in rec.phones:
+            phones.append({"person_id": pid, "label": ph.label or "", "number": ph.number,
+                           "whatsapp": bool(ph.whatsapp), "public": bool(ph.public)})
+        for em in rec.emails:
+            emails.append({"person_id": pid, "label": em.label or "", "address": em.address,
+                           "address_key": store.email_key(em.address), "public": bool(em.public)})
+        if rec.organization:
+            affs.append({"person_id": pid, "organization_id": org_ids[store.org_key(rec.organization)],
+                         "role": rec.position or "", "date_from": None, "date_to": None})
+        for k, v in rec.social.items():
+            social.append({"person_id": pid, "network": k, "handle": v})
+    for table, rows in ((store.PH, phones), (store.EM, emails), (store.AF, affs), (store.SO, social)):
+        if rows:
+            s.execute(insert(table), rows)
+    return ids
+
+
+def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int]) -> bool:  # noqa: ANN001
+    """Add what imported records bring to an existing person; True when anything changed."""
+    P, PH, EM, AF, SO = store.P, store.PH, store.EM, store.AF, store.SO
+    row = s.execute(select(P).where(P.c.id == pid)).first()
+    if row is None:
+        raise ValidationError(_("There is no contact with id {id}.").format(id=pid))
+    numbers = set(s.scalars(select(PH.c.number).where(PH.c.person_id == pid)))
+    keys = set(s.scalars(select(EM.c.address_key).where(EM.c.person_id == pid)))
+    orgs = set(s.scalars(select(AF.c.organization_id).where(AF.c.person_id == pid)))
+    networks = set(s.scalars(select(SO.c.network).where(SO.c.person_id == pid)))
+    values: dict = {}
+    tags = store.split_tags(row.tags)
+    changed = False
+    for rec in recs:
+        for ph in rec.phones:
+            if ph.number not in numbers:
+                numbers.add(ph.number)
+                s.execute(insert(PH).values(person_id=pid, label=ph.label or "", number=ph.number,
+                                            whatsapp=bool(ph.whatsapp), public=bool(ph.public)))
+                changed = True
+        for em in rec.emails:
+            if store.email_key(em.address) not in keys:
+                keys.add(store.email_key(em.address))
+                s.execute(insert(EM).values(person_id=pid, label=em.label or "", address=em.address,
+                                            address_key=store.email_key(em.address), public=bool(em.public)))
+                changed = True
+        if rec.organization:
+            oid = org_ids[store.org_key(rec.organization)]
+            if oid not in orgs:
+                orgs.add(oid)
+                s.execute(insert(AF).values(person_id=pid, organization_id=oid, role=rec.position or ""))
+                if row.organization_id is None and "organization_id" not in values:
+                    values["organization_id"] = oid
+                changed = True
+        for k, v in rec.social.items():
+            if k not in networks:
+                networks.add(k)
+                s.execute(insert(SO).values(person_id=pid, network=k, handle=v))
+                changed = True
+        for attr, value in (("position", rec.position), ("address", rec.address), ("notes", rec.notes)):
+            if value and not getattr(row, attr) and attr not in values:
+                values[attr] = value
+        for tag in store.split_tags(store.clean_tags(rec.tags)):
+            if tag not in tags:
+                tags.append(tag)
+                values["tags"] = ",".join(tags)
+    if values:
+        from database.base import utcnow
+
+        s.execute(update(P).where(P.c.id == pid).values(**values, updated_at=utcnow()))
+        changed = True
+    return changed

@@ -1,0 +1,1141 @@
+"""Contacts services: people, organisations, lists, history, public contact data.
+
+Everything the window, the command line and the benchmarks do with contacts
+goes through here. Writes are one transaction each and keep the full-text
+tables (``fts_contacts`` for people, ``fts_organizations``) in step.
+Import, merge and export live in ``desktop.contacts.importer`` and
+``desktop.contacts.merge``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Sequence
+
+from sqlalchemy import and_, delete, func, insert, literal, or_, select, text, update
+from sqlalchemy.engine import Connection
+
+from database import fts
+from database.models.contacts import (
+    Affiliation,
+    Collaboration,
+    CollaborationOrg,
+    CollaborationPerson,
+    Coverage,
+    DistributionList,
+    ListMember,
+    Organization,
+    OrgType,
+    Person,
+    PersonEmail,
+    PersonPhone,
+    SocialAccount,
+)
+from desktop.contacts.record import Email, Phone
+from desktop.errors import ValidationError
+from desktop.i18n import N_, _
+
+PEOPLE_FTS = "fts_contacts"
+ORG_FTS = "fts_organizations"
+MOU_WARNING_DAYS = 60
+
+COLLABORATION_KINDS = {
+    "meeting": N_("Meeting"),
+    "mou": N_("MoU"),
+    "visit": N_("Visit"),
+    "invitation": N_("Invitation"),
+    "interview": N_("Interview"),
+    "joint_event": N_("Joint event"),
+    "training": N_("Training"),
+}
+CHANNELS = {
+    "": N_("(none)"),
+    "whatsapp": N_("WhatsApp"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "letter": N_("Letter"),
+}
+PERSON_SORTS = ("name", "position", "organization", "region", "created")
+ORG_SORTS = ("name", "type", "region", "mou_expires", "created")
+
+P = Person.__table__
+O = Organization.__table__
+T = OrgType.__table__
+PH = PersonPhone.__table__
+EM = PersonEmail.__table__
+AF = Affiliation.__table__
+SO = SocialAccount.__table__
+LM = ListMember.__table__
+DL = DistributionList.__table__
+
+
+# -- value types ---------------------------------------------------------------
+
+
+@dataclass
+class AffiliationInput:
+    organization_id: int
+    role: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass
+class PersonInput:
+    full_name: str
+    position: str = ""
+    organization_id: int | None = None  # main organisation (an affiliation is kept for it)
+    beat: str = ""
+    preferred_channel: str = ""
+    address: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    consent: bool = False
+    phones: list[Phone] = field(default_factory=list)
+    emails: list[Email] = field(default_factory=list)
+    social: dict[str, str] = field(default_factory=dict)
+    affiliations: list[AffiliationInput] = field(default_factory=list)
+
+
+@dataclass
+class OrgInput:
+    name: str
+    type_id: int | None = None
+    regency: str = ""
+    province: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    social: dict[str, str] = field(default_factory=dict)
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    mou_number: str = ""
+    mou_signed: dt.date | None = None
+    mou_expires: dt.date | None = None
+    mou_scope: str = ""
+
+
+@dataclass
+class PeopleFilter:
+    """What the people list shows; also the saved form of a filter list."""
+
+    search: str = ""
+    type_id: int | None = None
+    region: str = ""  # kabupaten/kota or province of the person's organisation
+    tag: str = ""
+    list_id: int | None = None
+    organization_id: int | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v not in ("", None)}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str | None) -> "PeopleFilter":
+        raw = json.loads(data or "{}")
+        return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass
+class OrgFilter:
+    search: str = ""
+    type_id: int | None = None
+    region: str = ""
+    tag: str = ""
+
+
+@dataclass
+class PersonRow:
+    id: int
+    name: str
+    position: str
+    organization: str
+    region: str
+    phone: str
+    email: str
+    tags: str
+
+
+@dataclass
+class OrgRow:
+    id: int
+    name: str
+    type: str
+    regency: str
+    province: str
+    people: int
+    mou_expires: dt.date | None
+    tags: str
+
+
+@dataclass
+class HistoryEntry:
+    date: dt.date
+    kind: str  # a COLLABORATION_KINDS key, or "coverage"
+    title: str
+    notes: str = ""
+    url: str = ""
+    people: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    id: int = 0
+
+
+@dataclass
+class PersonDetail:
+    id: int
+    data: PersonInput
+    organization: str
+    lists: list[tuple[int, str]]
+    history: list[HistoryEntry]
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+
+@dataclass
+class OrgDetail:
+    id: int
+    data: OrgInput
+    type: str
+    people: list[tuple[int, str, str]]  # id, name, role
+    history: list[HistoryEntry]
+
+
+@dataclass
+class PublicContact:
+    name: str
+    position: str
+    organization: str
+    phones: list[str]
+    emails: list[str]
+
+
+# -- validation -------------------------------------------------------------------
+
+
+def phone_problem(raw: str) -> str | None:
+    """Why ``raw`` is not a usable phone number, or None when it is."""
+    try:
+        normalize_phone_number(raw)
+    except ValidationError as exc:
+        return str(exc)
+    return None
+
+
+def email_problem(raw: str) -> str | None:
+    try:
+        normalize_email(raw)
+    except ValidationError as exc:
+        return str(exc)
+    return None
+
+
+def normalize_phone_number(raw: str) -> str:
+    """E.164 form of an Indonesian or international number; ValidationError if unreadable."""
+    from desktop.contacts import normalize
+
+    number, reason = normalize.normalize_phone(raw or "")
+    if number is None:
+        raise ValidationError(reason or _("The phone number is not valid."))
+    return number
+
+
+def normalize_email(raw: str) -> str:
+    """The address as it will be stored; ValidationError with the reason if it is not usable."""
+    from desktop.contacts import normalize
+
+    value = normalize.clean_email(raw or "")
+    reason = normalize.validate_email(value)
+    if reason:
+        raise ValidationError(reason)
+    return value
+
+
+def email_key(address: str) -> str:
+    from desktop.contacts import normalize
+
+    return normalize.email_key(address)
+
+
+def org_key(name: str) -> str:
+    from desktop.contacts import normalize
+
+    return normalize.org_key(name)
+
+
+def name_key(full_name: str) -> str:
+    """Lower-cased name without academic titles: the sort and matching key."""
+    from desktop.contacts import normalize
+
+    return normalize.name_key(full_name)
+
+
+def clean_tags(tags: Iterable[str]) -> str:
+    seen: list[str] = []
+    for tag in tags:
+        t = " ".join(str(tag).replace(",", " ").split()).strip().lower()
+        if t and t not in seen:
+            seen.append(t)
+    return ",".join(seen)
+
+
+def split_tags(stored: str) -> list[str]:
+    return [t for t in (stored or "").split(",") if t]
+
+
+def _clean_person(data: PersonInput) -> PersonInput:
+    name = " ".join((data.full_name or "").split())
+    if not name:
+        raise ValidationError(_("A contact needs a name."))
+    phones: list[Phone] = []
+    for ph in data.phones:
+        if not (ph.number or "").strip():
+            continue
+        number = normalize_phone_number(ph.number)
+        if number not in [p.number for p in phones]:
+            phones.append(Phone(number=number, label=ph.label.strip(), whatsapp=ph.whatsapp, public=ph.public))
+    emails: list[Email] = []
+    for em in data.emails:
+        if not (em.address or "").strip():
+            continue
+        address = normalize_email(em.address)
+        if email_key(address) not in [email_key(e.address) for e in emails]:
+            emails.append(Email(address=address, label=em.label.strip(), public=em.public))
+    if data.preferred_channel not in CHANNELS:
+        raise ValidationError(_("Unknown contact channel '{channel}'.").format(channel=data.preferred_channel))
+    return PersonInput(
+        full_name=name,
+        position=data.position.strip(),
+        organization_id=data.organization_id,
+        beat=data.beat.strip(),
+        preferred_channel=data.preferred_channel,
+        address=data.address.strip(),
+        notes=data.notes.strip(),
+        tags=split_tags(clean_tags(data.tags)),
+        source=data.source.strip(),
+        consent=bool(data.consent),
+        phones=phones,
+        emails=emails,
+        social={k.strip(): v.strip() for k, v in data.social.items() if k.strip() and v.strip()},
+        affiliations=list(data.affiliations),
+    )
+
+
+def _clean_org(data: OrgInput) -> OrgInput:
+    name = " ".join((data.name or "").split())
+    if not name:
+        raise ValidationError(_("An organisation needs a name."))
+    email = data.email.strip()
+    if email:
+        email = normalize_email(email)
+    phone = data.phone.strip()
+    if phone:
+        phone = normalize_phone_number(phone)
+    if data.mou_signed and data.mou_expires and data.mou_expires < data.mou_signed:
+        raise ValidationError(_("The MoU cannot expire before it was signed."))
+    return OrgInput(
+        name=name,
+        type_id=data.type_id,
+        regency=data.regency.strip(),
+        province=data.province.strip(),
+        address=data.address.strip(),
+        phone=phone,
+        email=email,
+        website=data.website.strip(),
+        social={k.strip(): v.strip() for k, v in data.social.items() if k.strip() and v.strip()},
+        notes=data.notes.strip(),
+        tags=split_tags(clean_tags(data.tags)),
+        mou_number=data.mou_number.strip(),
+        mou_signed=data.mou_signed,
+        mou_expires=data.mou_expires,
+        mou_scope=data.mou_scope.strip(),
+    )
+
+
+# -- full-text index ------------------------------------------------------------
+
+# group_concat: the FTS tables exist on SQLite only (database.fts), so the
+# SELECTs that fill them may use SQLite's aggregate.
+_PEOPLE_FTS_SELECT = """
+SELECT p.id AS rowid, p.full_name, p.position || ' ' || p.beat,
+  coalesce((SELECT group_concat(o.name || ' ' || a.role, ' ') FROM affiliations a
+            JOIN organizations o ON o.id = a.organization_id WHERE a.person_id = p.id), ''),
+  p.notes, replace(p.tags, ',', ' '),
+  coalesce((SELECT group_concat(e.address, ' ') FROM person_emails e WHERE e.person_id = p.id), '') || ' ' ||
+  coalesce((SELECT group_concat(substr(t.number, 2) ||
+            CASE WHEN t.number LIKE '+62%' THEN ' 0' || substr(t.number, 4) ELSE '' END, ' ')
+            FROM person_phones t WHERE t.person_id = p.id), '')
+FROM people p
+"""
+_ORG_FTS_SELECT = """
+SELECT o.id AS rowid, o.name, coalesce(t.name, ''), o.regency || ' ' || o.province, o.notes,
+  replace(o.tags, ',', ' ')
+FROM organizations o LEFT JOIN organization_types t ON t.id = o.type_id
+"""
+_FTS_PEOPLE_COLS = "(rowid, name, position, organization, notes, tags, channels)"
+_FTS_ORG_COLS = "(rowid, name, type, region, notes, tags)"
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
+    """Re-index people: the given ids, every id >= ``min_id``, or everyone."""
+    if ids is None and min_id is None:
+        fts.rebuild_from(conn, PEOPLE_FTS, _PEOPLE_FTS_SELECT)
+        return
+    if min_id is not None:
+        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid >= :m"), {"m": min_id})
+        conn.execute(text(f"INSERT INTO {PEOPLE_FTS} {_FTS_PEOPLE_COLS} {_PEOPLE_FTS_SELECT} WHERE p.id >= :m"), {"m": min_id})
+        return
+    for chunk in _chunks(sorted(set(ids or ()))):
+        marks = ",".join(str(int(i)) for i in chunk)
+        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid IN ({marks})"))
+        conn.execute(text(f"INSERT INTO {PEOPLE_FTS} {_FTS_PEOPLE_COLS} {_PEOPLE_FTS_SELECT} WHERE p.id IN ({marks})"))
+
+
+def refresh_orgs_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
+    if ids is None and min_id is None:
+        fts.rebuild_from(conn, ORG_FTS, _ORG_FTS_SELECT)
+        return
+    if min_id is not None:
+        conn.execute(text(f"DELETE FROM {ORG_FTS} WHERE rowid >= :m"), {"m": min_id})
+        conn.execute(text(f"INSERT INTO {ORG_FTS} {_FTS_ORG_COLS} {_ORG_FTS_SELECT} WHERE o.id >= :m"), {"m": min_id})
+        return
+    for chunk in _chunks(sorted(set(ids or ()))):
+        marks = ",".join(str(int(i)) for i in chunk)
+        conn.execute(text(f"DELETE FROM {ORG_FTS} WHERE rowid IN ({marks})"))
+        conn.execute(text(f"INSERT INTO {ORG_FTS} {_FTS_ORG_COLS} {_ORG_FTS_SELECT} WHERE o.id IN ({marks})"))
+
+
+# -- organisation types ---------------------------------------------------------
+
+
+def org_types(library) -> list[tuple[int, str]]:  # noqa: ANN001
+    with library.store.read() as s:
+        return [(r.id, r.name) for r in s.execute(select(T.c.id, T.c.name).order_by(T.c.position, T.c.name))]
+
+
+def add_org_type(library, name: str) -> int:  # noqa: ANN001
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("An organisation type needs a name."))
+    with library.store.write() as tx:
+        s = tx.session
+        if s.scalar(select(T.c.id).where(func.lower(T.c.name) == name.lower())) is not None:
+            raise ValidationError(_("The organisation type '{name}' already exists.").format(name=name))
+        last = s.scalar(select(func.max(T.c.position))) or 0
+        row = OrgType(name=name, position=last + 1)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def rename_org_type(library, type_id: int, name: str) -> None:  # noqa: ANN001
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("An organisation type needs a name."))
+    with library.store.write() as tx:
+        row = tx.session.get(OrgType, type_id)
+        if row is None:
+            raise ValidationError(_("There is no organisation type with id {id}.").format(id=type_id))
+        row.name = name
+        tx.session.flush()
+        ids = [r[0] for r in tx.session.execute(select(O.c.id).where(O.c.type_id == type_id))]
+        refresh_orgs_fts(tx.session.connection(), ids)
+
+
+def delete_org_type(library, type_id: int) -> None:  # noqa: ANN001
+    """Remove a type; organisations of that type keep no type (never deleted with it)."""
+    with library.store.write() as tx:
+        row = tx.session.get(OrgType, type_id)
+        if row is None:
+            raise ValidationError(_("There is no organisation type with id {id}.").format(id=type_id))
+        ids = [r[0] for r in tx.session.execute(select(O.c.id).where(O.c.type_id == type_id))]
+        tx.session.execute(update(O).where(O.c.type_id == type_id).values(type_id=None))
+        tx.session.delete(row)
+        tx.session.flush()
+        refresh_orgs_fts(tx.session.connection(), ids)
+
+
+# -- organisations ----------------------------------------------------------------
+
+
+def _org_values(data: OrgInput) -> dict:
+    values = asdict(data)
+    values["social"] = json.dumps(data.social, ensure_ascii=False) if data.social else ""
+    values["tags"] = ",".join(data.tags)
+    return values
+
+
+def create_org(library, data: OrgInput) -> int:  # noqa: ANN001
+    data = _clean_org(data)
+    with library.store.write() as tx:
+        row = Organization(**_org_values(data))
+        tx.session.add(row)
+        tx.session.flush()
+        refresh_orgs_fts(tx.session.connection(), [row.id])
+        return row.id
+
+
+def update_org(library, org_id: int, data: OrgInput) -> None:  # noqa: ANN001
+    data = _clean_org(data)
+    with library.store.write() as tx:
+        row = tx.session.get(Organization, org_id)
+        if row is None:
+            raise ValidationError(_("There is no organisation with id {id}.").format(id=org_id))
+        renamed = row.name != data.name
+        for key, value in _org_values(data).items():
+            setattr(row, key, value)
+        tx.session.flush()
+        conn = tx.session.connection()
+        refresh_orgs_fts(conn, [org_id])
+        if renamed:
+            people = [r[0] for r in tx.session.execute(select(AF.c.person_id).where(AF.c.organization_id == org_id))]
+            refresh_people_fts(conn, people)
+
+
+def delete_org(library, org_id: int) -> None:  # noqa: ANN001
+    with library.store.write() as tx:
+        row = tx.session.get(Organization, org_id)
+        if row is None:
+            raise ValidationError(_("There is no organisation with id {id}.").format(id=org_id))
+        people = [r[0] for r in tx.session.execute(select(AF.c.person_id).where(AF.c.organization_id == org_id))]
+        tx.session.delete(row)
+        tx.session.flush()
+        conn = tx.session.connection()
+        fts.delete(conn, ORG_FTS, org_id)
+        _reset_main_org(tx.session, people)
+        refresh_people_fts(conn, people)
+
+
+def find_org(library, name: str) -> int | None:  # noqa: ANN001
+    with library.store.read() as s:
+        return s.scalar(select(O.c.id).where(func.lower(O.c.name) == name.strip().lower()).order_by(O.c.id).limit(1))
+
+
+def get_org(library, org_id: int) -> OrgDetail:  # noqa: ANN001
+    with library.store.read() as s:
+        row = s.get(Organization, org_id)
+        if row is None:
+            raise ValidationError(_("There is no organisation with id {id}.").format(id=org_id))
+        data = OrgInput(
+            name=row.name,
+            type_id=row.type_id,
+            regency=row.regency,
+            province=row.province,
+            address=row.address,
+            phone=row.phone,
+            email=row.email,
+            website=row.website,
+            social=json.loads(row.social) if row.social else {},
+            notes=row.notes,
+            tags=split_tags(row.tags),
+            mou_number=row.mou_number,
+            mou_signed=row.mou_signed,
+            mou_expires=row.mou_expires,
+            mou_scope=row.mou_scope,
+        )
+        type_name = s.scalar(select(T.c.name).where(T.c.id == row.type_id)) if row.type_id else ""
+        people = [
+            (r.id, r.full_name, r.role)
+            for r in s.execute(
+                select(P.c.id, P.c.full_name, AF.c.role)
+                .join(AF, AF.c.person_id == P.c.id)
+                .where(AF.c.organization_id == org_id)
+                .order_by(P.c.sort_name)
+            )
+        ]
+        history = _history(s, org_id=org_id)
+    return OrgDetail(id=org_id, data=data, type=type_name or "", people=people, history=history)
+
+
+# -- people ------------------------------------------------------------------------
+
+
+def _person_values(data: PersonInput) -> dict:
+    return {
+        "full_name": data.full_name,
+        "sort_name": name_key(data.full_name),
+        "position": data.position,
+        "organization_id": data.organization_id,
+        "beat": data.beat,
+        "preferred_channel": data.preferred_channel,
+        "address": data.address,
+        "notes": data.notes,
+        "tags": ",".join(data.tags),
+        "source": data.source,
+        "consent": data.consent,
+    }
+
+
+def _write_channels(session, person_id: int, data: PersonInput) -> None:  # noqa: ANN001
+    session.execute(delete(PH).where(PH.c.person_id == person_id))
+    session.execute(delete(EM).where(EM.c.person_id == person_id))
+    session.execute(delete(SO).where(SO.c.person_id == person_id))
+    if data.phones:
+        session.execute(
+            insert(PH),
+            [
+                {"person_id": person_id, "label": p.label, "number": p.number, "whatsapp": p.whatsapp, "public": p.public}
+                for p in data.phones
+            ],
+        )
+    if data.emails:
+        session.execute(
+            insert(EM),
+            [
+                {"person_id": person_id, "label": e.label, "address": e.address,
+                 "address_key": email_key(e.address), "public": e.public}
+                for e in data.emails
+            ],
+        )
+    if data.social:
+        session.execute(
+            insert(SO), [{"person_id": person_id, "network": k, "handle": v} for k, v in data.social.items()]
+        )
+
+
+def _write_affiliations(session, person_id: int, data: PersonInput) -> None:  # noqa: ANN001
+    affs = list(data.affiliations)
+    if data.organization_id and not any(a.organization_id == data.organization_id for a in affs):
+        affs.insert(0, AffiliationInput(organization_id=data.organization_id, role=data.position))
+    for a in affs:
+        if session.get(Organization, a.organization_id) is None:
+            raise ValidationError(_("There is no organisation with id {id}.").format(id=a.organization_id))
+        if a.date_from and a.date_to and a.date_to < a.date_from:
+            raise ValidationError(_("An affiliation cannot end before it starts."))
+    session.execute(delete(AF).where(AF.c.person_id == person_id))
+    if affs:
+        session.execute(
+            insert(AF),
+            [
+                {"person_id": person_id, "organization_id": a.organization_id, "role": a.role,
+                 "date_from": a.date_from, "date_to": a.date_to}
+                for a in affs
+            ],
+        )
+
+
+def _reset_main_org(session, person_ids: Iterable[int]) -> None:  # noqa: ANN001
+    """Point each person's main organisation at a current affiliation (or none)."""
+    today = dt.date.today()
+    for pid in person_ids:
+        main = session.scalar(
+            select(AF.c.organization_id)
+            .where(AF.c.person_id == pid, or_(AF.c.date_to.is_(None), AF.c.date_to >= today))
+            .order_by(AF.c.id)
+            .limit(1)
+        )
+        session.execute(update(P).where(P.c.id == pid).values(organization_id=main))
+
+
+def create_person(library, data: PersonInput) -> int:  # noqa: ANN001
+    data = _clean_person(data)
+    with library.store.write() as tx:
+        row = Person(**_person_values(data))
+        tx.session.add(row)
+        tx.session.flush()
+        _write_channels(tx.session, row.id, data)
+        _write_affiliations(tx.session, row.id, data)
+        refresh_people_fts(tx.session.connection(), [row.id])
+        return row.id
+
+
+def update_person(library, person_id: int, data: PersonInput) -> None:  # noqa: ANN001
+    data = _clean_person(data)
+    with library.store.write() as tx:
+        row = tx.session.get(Person, person_id)
+        if row is None:
+            raise ValidationError(_("There is no contact with id {id}.").format(id=person_id))
+        for key, value in _person_values(data).items():
+            setattr(row, key, value)
+        tx.session.flush()
+        _write_channels(tx.session, person_id, data)
+        _write_affiliations(tx.session, person_id, data)
+        tx.touch("people")
+        refresh_people_fts(tx.session.connection(), [person_id])
+
+
+def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
+    ids = sorted(set(int(i) for i in person_ids))
+    if not ids:
+        return 0
+    with library.store.write() as tx:
+        conn = tx.session.connection()
+        count = 0
+        for chunk in _chunks(ids):
+            count += tx.session.execute(delete(P).where(P.c.id.in_(chunk))).rowcount or 0
+            conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid IN ({','.join(map(str, chunk))})"))
+        tx.audit("delete", "people", ",".join(map(str, ids[:50])), _("{count} contacts deleted").format(count=count))
+        return count
+
+
+def _person_input(s, row: Person) -> PersonInput:  # noqa: ANN001
+    phones = [
+        Phone(number=r.number, label=r.label, whatsapp=bool(r.whatsapp), public=bool(r.public))
+        for r in s.execute(select(PH).where(PH.c.person_id == row.id).order_by(PH.c.id))
+    ]
+    emails = [
+        Email(address=r.address, label=r.label, public=bool(r.public))
+        for r in s.execute(select(EM).where(EM.c.person_id == row.id).order_by(EM.c.id))
+    ]
+    social = {r.network: r.handle for r in s.execute(select(SO).where(SO.c.person_id == row.id).order_by(SO.c.id))}
+    affs = [
+        AffiliationInput(organization_id=r.organization_id, role=r.role, date_from=r.date_from, date_to=r.date_to)
+        for r in s.execute(select(AF).where(AF.c.person_id == row.id).order_by(AF.c.id))
+    ]
+    return PersonInput(
+        full_name=row.full_name,
+        position=row.position,
+        organization_id=row.organization_id,
+        beat=row.beat,
+        preferred_channel=row.preferred_channel,
+        address=row.address,
+        notes=row.notes,
+        tags=split_tags(row.tags),
+        source=row.source,
+        consent=bool(row.consent),
+        phones=phones,
+        emails=emails,
+        social=social,
+        affiliations=affs,
+    )
+
+
+def get_person(library, person_id: int) -> PersonDetail:  # noqa: ANN001
+    with library.store.read() as s:
+        row = s.get(Person, person_id)
+        if row is None:
+            raise ValidationError(_("There is no contact with id {id}.").format(id=person_id))
+        data = _person_input(s, row)
+        org = s.scalar(select(O.c.name).where(O.c.id == row.organization_id)) if row.organization_id else ""
+        lists = [
+            (r.id, r.name)
+            for r in s.execute(
+                select(DL.c.id, DL.c.name).join(LM, LM.c.list_id == DL.c.id).where(LM.c.person_id == person_id)
+                .order_by(DL.c.name)
+            )
+        ]
+        history = _history(s, person_id=person_id)
+        return PersonDetail(
+            id=person_id, data=data, organization=org or "", lists=lists, history=history,
+            created_at=row.created_at, updated_at=row.updated_at,
+        )
+
+
+def public_contact(library, person_id: int) -> PublicContact:  # noqa: ANN001
+    """What a press kit may print about a person: never a private phone or e-mail."""
+    with library.store.read() as s:
+        row = s.get(Person, person_id)
+        if row is None:
+            raise ValidationError(_("There is no contact with id {id}.").format(id=person_id))
+        org = s.scalar(select(O.c.name).where(O.c.id == row.organization_id)) if row.organization_id else ""
+        phones = list(s.scalars(
+            select(PH.c.number).where(PH.c.person_id == person_id, PH.c.public.is_(True)).order_by(PH.c.id)
+        ))
+        emails = list(s.scalars(
+            select(EM.c.address).where(EM.c.person_id == person_id, EM.c.public.is_(True)).order_by(EM.c.id)
+        ))
+        return PublicContact(name=row.full_name, position=row.position, organization=org or "",
+                             phones=phones, emails=emails)
+
+
+# -- list queries -----------------------------------------------------------------
+
+
+def search_terms(query: str) -> str:
+    """Search-as-you-type: every bare word matches as a prefix (``radar jem`` finds Radar Jember)."""
+    if '"' in query:
+        return query
+    return " ".join(w if w.endswith("*") else w + "*" for w in query.split())
+
+
+def _fts_ids(table: str, query: str):  # noqa: ANN202
+    expr = fts.match_expression(search_terms(query))
+    if expr is None:
+        return None
+    from sqlalchemy import Integer, column
+
+    return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_q").bindparams(fts_q=expr).columns(
+        column("rowid", Integer)
+    )
+
+
+def _tag_clause(col, tag: str):  # noqa: ANN001, ANN202
+    return (literal(",") + col + literal(",")).like("%," + clean_tags([tag]) + ",%")
+
+
+def _people_where(s, f: PeopleFilter, depth: int = 0) -> list:  # noqa: ANN001
+    clauses = []
+    if f.search:
+        ids = _fts_ids(PEOPLE_FTS, f.search)
+        if ids is not None:
+            clauses.append(P.c.id.in_(ids))
+    if f.type_id:
+        clauses.append(O.c.type_id == f.type_id)
+    if f.region:
+        clauses.append(or_(O.c.regency == f.region, O.c.province == f.region))
+    if f.tag:
+        clauses.append(_tag_clause(P.c.tags, f.tag))
+    if f.organization_id:
+        clauses.append(P.c.id.in_(select(AF.c.person_id).where(AF.c.organization_id == f.organization_id)))
+    if f.list_id:
+        saved = s.scalar(select(DL.c.filter_json).where(DL.c.id == f.list_id))
+        if saved and depth < 3:
+            clauses.extend(_people_where(s, PeopleFilter.from_json(saved), depth + 1))
+        else:
+            clauses.append(P.c.id.in_(select(LM.c.person_id).where(LM.c.list_id == f.list_id)))
+    return clauses
+
+
+def _people_from():  # noqa: ANN202
+    return P.outerjoin(O, O.c.id == P.c.organization_id)
+
+
+def count_people(library, f: PeopleFilter | None = None) -> int:  # noqa: ANN001
+    f = f or PeopleFilter()
+    with library.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(_people_from()).where(*_people_where(s, f))) or 0)
+
+
+def people_ids(library, f: PeopleFilter | None = None) -> list[int]:  # noqa: ANN001
+    f = f or PeopleFilter()
+    with library.store.read() as s:
+        q = select(P.c.id).select_from(_people_from()).where(*_people_where(s, f)).order_by(P.c.sort_name, P.c.id)
+        return list(s.scalars(q))
+
+
+def people_page(
+    library,  # noqa: ANN001
+    f: PeopleFilter | None = None,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[PersonRow]:
+    """One page of the people list, sorted and filtered in SQL."""
+    f = f or PeopleFilter()
+    keys = {
+        "name": [P.c.sort_name],
+        "position": [P.c.position, P.c.sort_name],
+        "organization": [func.coalesce(O.c.name, ""), P.c.sort_name],
+        "region": [func.coalesce(O.c.regency, ""), P.c.sort_name],
+        "created": [P.c.created_at],
+    }[sort if sort in PERSON_SORTS else "name"]
+    order = [k.desc() if descending else k for k in keys] + [P.c.id.desc() if descending else P.c.id]
+    with library.store.read() as s:
+        q = (
+            select(P.c.id, P.c.full_name, P.c.position, O.c.name.label("org"), O.c.regency, O.c.province, P.c.tags)
+            .select_from(_people_from())
+            .where(*_people_where(s, f))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
+        rows = s.execute(q).all()
+        ids = [r.id for r in rows]
+        phones: dict[int, str] = {}
+        emails: dict[int, str] = {}
+        if ids:
+            for pid, number in s.execute(
+                select(PH.c.person_id, PH.c.number).where(PH.c.person_id.in_(ids)).order_by(PH.c.id.desc())
+            ):
+                phones[pid] = number
+            for pid, address in s.execute(
+                select(EM.c.person_id, EM.c.address).where(EM.c.person_id.in_(ids)).order_by(EM.c.id.desc())
+            ):
+                emails[pid] = address
+    return [
+        PersonRow(
+            id=r.id, name=r.full_name, position=r.position, organization=r.org or "",
+            region=", ".join(x for x in (r.regency, r.province) if x),
+            phone=phones.get(r.id, ""), email=emails.get(r.id, ""), tags=(r.tags or "").replace(",", ", "),
+        )
+        for r in rows
+    ]
+
+
+def _org_where(f: OrgFilter) -> list:
+    clauses = []
+    if f.search:
+        ids = _fts_ids(ORG_FTS, f.search)
+        if ids is not None:
+            clauses.append(O.c.id.in_(ids))
+    if f.type_id:
+        clauses.append(O.c.type_id == f.type_id)
+    if f.region:
+        clauses.append(or_(O.c.regency == f.region, O.c.province == f.region))
+    if f.tag:
+        clauses.append(_tag_clause(O.c.tags, f.tag))
+    return clauses
+
+
+def count_orgs(library, f: OrgFilter | None = None) -> int:  # noqa: ANN001
+    f = f or OrgFilter()
+    with library.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(O.outerjoin(T, T.c.id == O.c.type_id)).where(*_org_where(f))) or 0)
+
+
+def orgs_page(
+    library,  # noqa: ANN001
+    f: OrgFilter | None = None,
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[OrgRow]:
+    f = f or OrgFilter()
+    keys = {
+        "name": [func.lower(O.c.name)],
+        "type": [T.c.position, func.lower(O.c.name)],
+        "region": [O.c.regency, func.lower(O.c.name)],
+        "mou_expires": [O.c.mou_expires.is_(None), O.c.mou_expires],
+        "created": [O.c.created_at],
+    }[sort if sort in ORG_SORTS else "name"]
+    order = [k.desc() if descending else k for k in keys] + [O.c.id]
+    with library.store.read() as s:
+        rows = s.execute(
+            select(O.c.id, O.c.name, T.c.name.label("type"), O.c.regency, O.c.province, O.c.mou_expires, O.c.tags)
+            .select_from(O.outerjoin(T, T.c.id == O.c.type_id))
+            .where(*_org_where(f))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        ).all()
+        ids = [r.id for r in rows]
+        counts = dict(
+            s.execute(
+                select(AF.c.organization_id, func.count(func.distinct(AF.c.person_id)))
+                .where(AF.c.organization_id.in_(ids))
+                .group_by(AF.c.organization_id)
+            ).all()
+        ) if ids else {}
+    return [
+        OrgRow(id=r.id, name=r.name, type=r.type or "", regency=r.regency, province=r.province,
+               people=int(counts.get(r.id, 0)), mou_expires=r.mou_expires, tags=(r.tags or "").replace(",", ", "))
+        for r in rows
+    ]
+
+
+def regions(library) -> list[str]:  # noqa: ANN001
+    """Every kabupaten/kota and province in use, for the region filter."""
+    with library.store.read() as s:
+        values = set(s.scalars(select(O.c.regency).distinct())) | set(s.scalars(select(O.c.province).distinct()))
+    return sorted(v for v in values if v)
+
+
+def tags_in_use(library) -> list[str]:  # noqa: ANN001
+    with library.store.read() as s:
+        found: set[str] = set()
+        for col in (P.c.tags, O.c.tags):
+            for value in s.scalars(select(col).where(col != "").distinct()):
+                found.update(split_tags(value))
+    return sorted(found)
+
+
+def org_choices(library, query: str = "", limit: int = 50) -> list[tuple[int, str]]:  # noqa: ANN001
+    with library.store.read() as s:
+        q = select(O.c.id, O.c.name).order_by(func.lower(O.c.name)).limit(limit)
+        if query.strip():
+            q = q.where(O.c.name.ilike("%" + query.strip() + "%"))
+        return [(r.id, r.name) for r in s.execute(q)]
+
+
+# -- distribution lists ---------------------------------------------------------
+
+
+def lists(library) -> list[tuple[int, str, bool, int]]:  # noqa: ANN001
+    """(id, name, is_saved_filter, static member count) for every list."""
+    with library.store.read() as s:
+        counts = dict(s.execute(select(LM.c.list_id, func.count()).group_by(LM.c.list_id)).all())
+        return [
+            (r.id, r.name, r.filter_json is not None, int(counts.get(r.id, 0)))
+            for r in s.execute(select(DL.c.id, DL.c.name, DL.c.filter_json).order_by(func.lower(DL.c.name)))
+        ]
+
+
+def find_list(library, name: str) -> int:  # noqa: ANN001
+    with library.store.read() as s:
+        found = s.scalar(select(DL.c.id).where(func.lower(DL.c.name) == name.strip().lower()))
+    if found is None:
+        raise ValidationError(_("There is no distribution list named '{name}'.").format(name=name))
+    return found
+
+
+def create_list(library, name: str, *, saved_filter: PeopleFilter | None = None, description: str = "") -> int:  # noqa: ANN001
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("A distribution list needs a name."))
+    with library.store.write() as tx:
+        if tx.session.scalar(select(DL.c.id).where(func.lower(DL.c.name) == name.lower())) is not None:
+            raise ValidationError(_("A distribution list named '{name}' already exists.").format(name=name))
+        if saved_filter is not None and saved_filter.list_id:
+            raise ValidationError(_("A saved filter cannot be based on another list."))
+        row = DistributionList(
+            name=name, description=description.strip(),
+            filter_json=saved_filter.to_json() if saved_filter is not None else None,
+        )
+        tx.session.add(row)
+        tx.session.flush()
+        return row.id
+
+
+def delete_list(library, list_id: int) -> None:  # noqa: ANN001
+    with library.store.write() as tx:
+        row = tx.session.get(DistributionList, list_id)
+        if row is None:
+            raise ValidationError(_("There is no distribution list with id {id}.").format(id=list_id))
+        tx.session.delete(row)
+
+
+def add_to_list(library, list_id: int, person_ids: Sequence[int]) -> int:  # noqa: ANN001
+    with library.store.write() as tx:
+        row = tx.session.get(DistributionList, list_id)
+        if row is None:
+            raise ValidationError(_("There is no distribution list with id {id}.").format(id=list_id))
+        if row.filter_json is not None:
+            raise ValidationError(
+                _("'{name}' is a saved filter; its members follow the filter and cannot be added by hand.").format(
+                    name=row.name
+                )
+            )
+        present = set(tx.session.scalars(select(LM.c.person_id).where(LM.c.list_id == list_id)))
+        new = [pid for pid in dict.fromkeys(person_ids) if pid not in present]
+        if new:
+            tx.session.execute(insert(LM), [{"list_id": list_id, "person_id": pid} for pid in new])
+            tx.audit("add", "list_members", list_id, _("{count} added to {name}").format(count=len(new), name=row.name))
+        return len(new)
+
+
+def remove_from_list(library, list_id: int, person_ids: Sequence[int]) -> None:  # noqa: ANN001
+    with library.store.write() as tx:
+        tx.session.execute(delete(LM).where(LM.c.list_id == list_id, LM.c.person_id.in_(list(person_ids))))
+        tx.audit("remove", "list_members", list_id, ",".join(map(str, list(person_ids)[:50])))
+
+
+# -- collaboration log and coverage ------------------------------------------------
+
+
+def add_collaboration(
+    library,  # noqa: ANN001
+    kind: str,
+    date: dt.date,
+    title: str,
+    *,
+    notes: str = "",
+    person_ids: Sequence[int] = (),
+    org_ids: Sequence[int] = (),
+) -> int:
+    if kind not in COLLABORATION_KINDS:
+        raise ValidationError(
+            _("Unknown activity kind '{kind}'. Use one of: {kinds}.").format(kind=kind, kinds=", ".join(COLLABORATION_KINDS))
+        )
+    if not person_ids and not org_ids:
+        raise ValidationError(_("An activity needs at least one person or organisation."))
+    with library.store.write() as tx:
+        row = Collaboration(kind=kind, date=date, title=title.strip(), notes=notes.strip())
+        tx.session.add(row)
+        tx.session.flush()
+        if person_ids:
+            tx.session.execute(
+                insert(CollaborationPerson.__table__),
+                [{"collaboration_id": row.id, "person_id": p} for p in dict.fromkeys(person_ids)],
+            )
+        if org_ids:
+            tx.session.execute(
+                insert(CollaborationOrg.__table__),
+                [{"collaboration_id": row.id, "organization_id": o} for o in dict.fromkeys(org_ids)],
+            )
+        return row.id
+
+
+def add_coverage(
+    library,  # noqa: ANN001
+    organization_id: int,
+    date: dt.date,
+    headline: str,
+    *,
+    url: str = "",
+    article_id: int | None = None,
+    person_id: int | None = None,
+    notes: str = "",
+) -> int:
+    if not headline.strip():
+        raise ValidationError(_("Coverage needs the headline as published."))
+    with library.store.write() as tx:
+        if tx.session.get(Organization, organization_id) is None:
+            raise ValidationError(_("There is no organisation with id {id}.").format(id=organization_id))
+        row = Coverage(organization_id=organization_id, date=date, headline=headline.strip(), url=url.strip(),
+                       article_id=article_id, person_id=person_id, notes=notes.strip())
+        tx.session.add(row)
+        tx.session.flush()
+        return row.id
+
+
+def _history(s, *, person_id: int | None = None, org_id: int | None = None) -> list[HistoryEntry]:  # noqa: ANN001
+    C = Collaboration.__table__
+    CP = CollaborationPerson.__table__
+    CO = CollaborationOrg.__table__
+    CV = Coverage.__table__
+    if person_id is not None:
+        ids = select(CP.c.collaboration_id).where(CP.c.person_id == person_id)
+        cov = CV.c.person_id == person_id
+    else:
+        ids = select(CO.c.collaboration_id).where(CO.c.organization_id == org_id)
+        cov = CV.c.organization_id == org_id
+    entries: dict[int, HistoryEntry] = {}
+    for r in s.execute(select(C).where(C.c.id.in_(ids))):
+        entries[r.id] = HistoryEntry(date=r.date, kind=r.kind, title=r.title, notes=r.notes, id=r.id)
+    if entries:
+        for cid, name in s.execute(
+            select(CP.c.collaboration_id, P.c.full_name).join(P, P.c.id == CP.c.person_id)
+            .where(CP.c.collaboration_id.in_(list(entries)))
+        ):
+            entries[cid].people.append(name)
+        for cid, name in s.execute(
+            select(CO.c.collaboration_id, O.c.name).join(O, O.c.id == CO.c.organization_id)
+            .where(CO.c.collaboration_id.in_(list(entries)))
+        ):
+            entries[cid].organizations.append(name)
+    result = list(entries.values())
+    for r in s.execute(
+        select(CV, O.c.name.label("outlet"), P.c.full_name.label("journalist"))
+        .join(O, O.c.id == CV.c.organization_id)
+        .outerjoin(P, P.c.id == CV.c.person_id)
+        .where(cov)
+    ):
+        result.append(HistoryEntry(
+            date=r.date, kind="coverage", title=r.headline, notes=r.notes, url=r.url, id=r.id,
+            people=[r.journalist] if r.journalist else [], organizations=[r.outlet],
+        ))
+    result.sort(key=lambda e: (e.date, e.id), reverse=True)
+    return result
+
+
+def kind_label(kind: str) -> str:
+    if kind == "coverage":
+        return _("Coverage")
+    return _(COLLABORATION_KINDS.get(kind, kind))
+
+
+# -- partnerships ------------------------------------------------------------------
+
+
+def expiring_mous(library, days: int = MOU_WARNING_DAYS, today: dt.date | None = None) -> list[tuple[int, str, str, dt.date]]:  # noqa: ANN001
+    """Organisations whose MoU expires within ``days`` (id, name, number, expiry), soonest first."""
+    today = today or dt.date.today()
+    with library.store.read() as s:
+        rows = s.execute(
+            select(O.c.id, O.c.name, O.c.mou_number, O.c.mou_expires)
+            .where(and_(O.c.mou_expires.is_not(None), O.c.mou_expires >= today,
+                        O.c.mou_expires <= today + dt.timedelta(days=days)))
+            .order_by(O.c.mou_expires)
+        ).all()
+    return [(r.id, r.name, r.mou_number, r.mou_expires) for r in rows]
