@@ -1,0 +1,158 @@
+"""Restore a ``.wartabackup`` into a NEW library folder, verifying everything first.
+
+Never over an existing library (the open one included): the target must be
+a new path or an empty folder. The archive is extracted into a hidden
+staging folder beside the target; every member's name, size and SHA-256 is
+checked while it is written; the database must pass SQLite's integrity
+check and open as a Warta library; only then is the staging folder renamed
+to the target. Any failure removes the staging folder and leaves nothing
+behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop import fsutil
+from desktop.i18n import _
+from desktop.jobs import Progress
+from desktop.safety import archive
+from desktop.safety.archive import BackupError
+
+# Head room left on the target disk beyond the backup's declared content.
+SPACE_MARGIN = 64 * 1024 * 1024
+
+
+@dataclass
+class RestoreResult:
+    path: Path
+    files: int
+    content_bytes: int
+    seconds: float
+    created_at: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "library": str(self.path),
+            "files": self.files,
+            "content_bytes": self.content_bytes,
+            "seconds": round(self.seconds, 3),
+            "backup_created_at": self.created_at,
+        }
+
+
+def check_target(target_dir: Path) -> Path:
+    """Refuse anything but a new path or an empty folder."""
+    target = Path(target_dir).expanduser().absolute()
+    if target.exists() or target.is_symlink():
+        if not target.is_dir() or target.is_symlink():
+            raise BackupError(_("{path} already exists and is not a folder. Restore into a new folder.").format(path=target))
+        if any(target.iterdir()):
+            raise BackupError(
+                _("{path} is not empty. Restore only into a new or empty folder; an existing library is never overwritten.").format(
+                    path=target
+                )
+            )
+    return target
+
+
+def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress | None = None) -> RestoreResult:
+    """Restore ``backup_file`` into the new library folder ``target_dir``."""
+    started = time.perf_counter()
+    progress = progress or Progress()
+    source = Path(backup_file).expanduser().absolute()
+    target = check_target(Path(target_dir))
+    if not source.is_file():
+        raise BackupError(_("The backup file {file} does not exist.").format(file=source))
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(_("Cannot create {path}: {error}").format(path=parent, error=exc.strerror or exc)) from exc
+
+    with archive.open_archive(source, source=str(source)) as zf:
+        members = archive.check_members(zf, source=str(source))
+        manifest = archive.read_manifest(zf, members, source=str(source))
+        entries: list[archive.Entry] = manifest["entries"]
+        declared = sum(e.size for e in entries)
+        free = shutil.disk_usage(parent).free
+        if declared + SPACE_MARGIN > free:
+            raise BackupError(
+                _("Not enough free space in {folder}: the backup holds {needed} MB, {free} MB are free.").format(
+                    folder=parent, needed=declared // 2**20 + 1, free=free // 2**20
+                )
+            )
+        staging = parent / f"{fsutil.TMP_PREFIX}restore-{uuid.uuid4().hex[:12]}"
+        staging.mkdir(mode=0o700)
+        try:
+            for i, entry in enumerate(entries):
+                progress.check()
+                progress.report(i, len(entries) + 1, entry.path)
+                _extract(zf, entry, staging, source=str(source), progress=progress)
+            progress.report(len(entries), len(entries) + 1, archive.DATABASE)
+            _check_database(staging / archive.DATABASE, source=str(source))
+            _open_library(staging)
+            if os.name == "posix":
+                os.sync()
+            if target.exists():
+                target.rmdir()  # empty (checked above); rename needs it gone on every OS
+            os.rename(staging, target)
+            fsutil.fsync_dir(parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    progress.report(len(entries) + 1, len(entries) + 1, "")
+    return RestoreResult(
+        target, len(entries), declared, time.perf_counter() - started, str(manifest.get("created_at", ""))
+    )
+
+
+def _extract(zf, entry: archive.Entry, staging: Path, *, source: str, progress: Progress) -> None:  # noqa: ANN001
+    dest = staging.joinpath(*entry.path.split("/"))
+    # Names were checked already; this guards the join itself.
+    if os.path.commonpath([os.path.abspath(dest), os.path.abspath(staging)]) != os.path.abspath(staging):
+        raise BackupError(
+            _("The backup {file} contains an unsafe or unexpected path '{name}'; it was not restored.").format(
+                file=source, name=entry.path
+            )
+        )
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(dest, flags, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        archive.copy_member(zf, entry, out, source=source, progress=progress)
+
+
+def _check_database(db: Path, *, source: str) -> None:
+    try:
+        conn = sqlite3.connect(db, isolation_level=None)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if rows != ["ok"]:
+                raise BackupError(
+                    _("The database in the backup {file} is damaged ({detail}); it was not restored.").format(
+                        file=source, detail=rows[0]
+                    )
+                )
+            from desktop.safety.backup import _clear_locks
+
+            _clear_locks(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(
+            _("The database in the backup {file} is damaged ({detail}); it was not restored.").format(file=source, detail=exc)
+        ) from exc
+
+
+def _open_library(staging: Path) -> None:
+    """Open the staged library once: refuses a newer schema, upgrades an older one."""
+    from desktop.library import Library
+
+    Library.open(staging, create=False).close()

@@ -1,0 +1,323 @@
+"""Backups: automatic snapshots with retention, Backup now, restore into a new folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from desktop.errors import Cancelled, WartaError
+from desktop.jobs import Progress
+from desktop.safety import archive, backup, restore
+
+
+def _add_managed_files(library, n: int = 5) -> dict[str, bytes]:
+    files = {}
+    for i in range(n):
+        rel = f"photos/2025/{i:02d}/photo-{i}.jpg"
+        data = os.urandom(2000 + i)
+        p = library.path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(data)
+        files[rel] = data
+    (library.folder("files") / "logo.png").write_bytes(b"png-bytes")
+    files["files/logo.png"] = b"png-bytes"
+    return files
+
+
+def _staff_names(library) -> list[str]:
+    from desktop import staff
+
+    return sorted(s.name for s in staff.list_staff(library))
+
+
+def test_backup_now_then_restore_gives_the_same_library(library, tmp_path, cli):
+    from desktop import staff
+
+    staff.create(library, staff.StaffInput(name="Dewi Lestari"))
+    files = _add_managed_files(library)
+    out = tmp_path / "usb"
+    out.mkdir()
+    seen = []
+    result = backup.export_backup(library, out, progress=Progress(lambda d, t, c: seen.append((d, t))))
+    assert result.path.parent == out and result.path.suffix == ".wartabackup"
+    assert [p.name for p in out.iterdir()] == [result.path.name]  # no temporary left
+    assert seen and seen[-1][0] == seen[-1][1]
+    if os.name == "posix":
+        assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
+    with zipfile.ZipFile(result.path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+        for rel, data in files.items():
+            assert listed[rel] == hashlib.sha256(data).hexdigest()
+        assert "warta.db" in listed
+    last = backup.last_external_backup(library)
+    assert last is not None and last["path"] == str(result.path)
+
+    target = tmp_path / "restored"
+    res = restore.restore(result.path, target)
+    assert res.path == target and res.files == len(files) + 1
+    for rel, data in files.items():
+        assert (target / rel).read_bytes() == data
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    from desktop.library import Library
+
+    lib2 = Library.open(target, create=False)
+    try:
+        assert _staff_names(lib2) == _staff_names(library)
+        assert lib2.library_id == library.library_id
+    finally:
+        lib2.close()
+    code, out_text, err = cli("check", "--library", target, "--json")
+    assert code == 0, out_text + err
+    assert json.loads(out_text)["ok"] is True
+
+
+def test_restore_refuses_existing_library_and_non_empty_folder(library, tmp_path):
+    out = tmp_path / "usb"
+    out.mkdir()
+    result = backup.export_backup(library, out)
+    with pytest.raises(WartaError):
+        restore.restore(result.path, library.path)
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine")
+    with pytest.raises(WartaError):
+        restore.restore(result.path, busy)
+    assert (busy / "notes.txt").read_text() == "mine"
+    # An empty folder is fine.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    restore.restore(result.path, empty)
+    assert (empty / "warta.db").exists()
+
+
+def test_backup_refuses_missing_or_inner_folder(library, tmp_path):
+    with pytest.raises(WartaError):
+        backup.export_backup(library, tmp_path / "nope")
+    with pytest.raises(WartaError):
+        backup.export_backup(library, library.path / "exports")
+
+
+def test_cancelled_backup_leaves_nothing(library, tmp_path):
+    _add_managed_files(library, 3)
+    out = tmp_path / "usb"
+    out.mkdir()
+    progress = Progress()
+
+    def stop(done: int, total: int, current: str) -> None:
+        if done >= 2:
+            progress.cancel()
+
+    progress.callback = stop
+    with pytest.raises(Cancelled):
+        backup.export_backup(library, out, progress=progress)
+    assert list(out.iterdir()) == []
+    assert backup.last_external_backup(library) is None
+    assert not [p for p in (library.path / "backups").iterdir() if p.name.startswith(".warta-tmp-")]
+
+
+def test_auto_backup_retention_keeps_7_daily_and_4_weekly(library):
+    start = dt.datetime(2025, 1, 1, 9, 0, 0)
+    for day in range(60):
+        for hour in (9, 17):
+            folder = library.folder("backups")
+            stamp = start + dt.timedelta(days=day, hours=hour - 9)
+            (folder / f"auto-{stamp:%Y%m%d-%H%M%S}.db").write_bytes(b"x")
+    (library.folder("backups") / "before-migration-20250101-000000.db").write_bytes(b"keep")
+    taken = backup.auto_backup(library, now=start + dt.timedelta(days=60))
+    kept = backup.auto_backups(library)
+    days = {b.taken_at.date() for b in kept}
+    assert kept[0].path == taken.path
+    # Newest 7 days, one snapshot each, plus older weekly ones: at most 7 + 4.
+    assert len(kept) == len(days) <= 11
+    newest_days = sorted(days, reverse=True)[:7]
+    assert newest_days[0] - newest_days[-1] == dt.timedelta(days=6)
+    weeks = {b.taken_at.isocalendar()[:2] for b in kept}
+    assert len(weeks) >= 4
+    assert (library.path / "backups" / "before-migration-20250101-000000.db").exists()
+    # The snapshot is a real, self-contained SQLite database.
+    import sqlite3
+
+    conn = sqlite3.connect(taken.path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM staff").fetchone()[0] >= 1
+    conn.close()
+
+
+def test_auto_backup_at_most_daily(library):
+    now = dt.datetime(2025, 3, 1, 10, 0, 0)
+    assert backup.auto_backup_if_due(library, now=now) is not None
+    assert backup.auto_backup_if_due(library, now=now + dt.timedelta(hours=5)) is None
+    assert backup.auto_backup_if_due(library, now=now + dt.timedelta(hours=25)) is not None
+
+
+def test_snapshot_while_another_connection_writes(library):
+    """The online backup gives a consistent copy while writes go on."""
+    import threading
+
+    from desktop import staff
+
+    stop = threading.Event()
+
+    def writer() -> None:
+        i = 0
+        while not stop.is_set():
+            staff.create(library, staff.StaffInput(name=f"Staf {i}"))
+            i += 1
+
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        snaps = [backup.auto_backup(library, now=dt.datetime(2025, 1, 1 + i)) for i in range(5)]
+    finally:
+        stop.set()
+        t.join()
+    import sqlite3
+
+    for snap in snaps:
+        if snap.path.exists():
+            conn = sqlite3.connect(snap.path)
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            conn.close()
+
+
+def _rewrite(src: Path, dst: Path, mutate) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+        for info, data in mutate(items):
+            zout.writestr(info, data)
+
+
+@pytest.fixture
+def good_backup(library, tmp_path) -> Path:
+    _add_managed_files(library, 2)
+    out = tmp_path / "usb"
+    out.mkdir()
+    return backup.export_backup(library, out).path
+
+
+def _with_member(name: str, data: bytes, *, listed: bool = True, symlink: bool = False):
+    def mutate(items):
+        out = []
+        for info, blob in items:
+            if info.filename == "manifest.json" and listed:
+                m = json.loads(blob)
+                m["files"].append({"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+                blob = json.dumps(m).encode()
+            out.append((info, blob))
+        zi = zipfile.ZipInfo(name)
+        if symlink:
+            zi.external_attr = (0o120777) << 16
+        out.insert(0, (zi, data))
+        return out
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        _with_member("../../x", b"evil"),
+        _with_member("/etc/evil", b"evil"),
+        _with_member("photos/../../../x", b"evil"),
+        _with_member("photos\\..\\x", b"evil"),
+        _with_member("C:/x", b"evil"),
+        _with_member("photos/link.jpg", b"/etc/passwd", symlink=True),
+        _with_member("photos/unlisted.jpg", b"data", listed=False),
+        _with_member("somewhere/else.txt", b"data"),
+    ],
+    ids=["dotdot", "absolute", "nested-dotdot", "backslash", "drive", "symlink", "unlisted", "outside-folders"],
+)
+def test_restore_refuses_hostile_archives(good_backup, tmp_path, mutate):
+    bad = tmp_path / "bad.wartabackup"
+    _rewrite(good_backup, bad, mutate)
+    with pytest.raises(WartaError):
+        restore.restore(bad, tmp_path / "r")
+    assert not (tmp_path / "r").exists()
+    assert not list(tmp_path.glob(".warta-tmp-*"))
+    assert not (tmp_path.parent / "x").exists()
+
+
+def test_restore_refuses_duplicates_wrong_hash_and_bombs(good_backup, tmp_path):
+    def dup(items):
+        photo = next((i, b) for i, b in items if i.filename.startswith("photos/"))
+        return items + [photo]
+
+    def flip(items):
+        return [(i, (b[:-1] + bytes([b[-1] ^ 1])) if i.filename.startswith("photos/") else b) for i, b in items]
+
+    def lie_size(items):
+        out = []
+        for info, blob in items:
+            if info.filename == "manifest.json":
+                m = json.loads(blob)
+                for f in m["files"]:
+                    if f["path"].startswith("photos/"):
+                        f["size"] = 1
+                blob = json.dumps(m).encode()
+            out.append((info, blob))
+        return out
+
+    def drop_manifest(items):
+        return [(i, b) for i, b in items if i.filename != "manifest.json"]
+
+    for i, mutate in enumerate([dup, flip, lie_size, drop_manifest]):
+        bad = tmp_path / f"bad{i}.wartabackup"
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns on the duplicate name
+            _rewrite(good_backup, bad, mutate)
+        with pytest.raises(WartaError):
+            restore.restore(bad, tmp_path / f"r{i}")
+        assert not (tmp_path / f"r{i}").exists()
+
+    # A bomb: a member inflating far beyond the size the manifest and header declare.
+    bomb = tmp_path / "bomb.wartabackup"
+    big = b"\0" * (20 * 2**20)
+
+    def inflate(items):
+        out = []
+        for info, blob in items:
+            if info.filename == "manifest.json":
+                m = json.loads(blob)
+                m["files"].append({"path": "photos/bomb.jpg", "size": 10, "sha256": "0" * 64})
+                blob = json.dumps(m).encode()
+            out.append((info, blob))
+        zi = zipfile.ZipInfo("photos/bomb.jpg")
+        zi.compress_type = zipfile.ZIP_DEFLATED
+        out.append((zi, big))
+        return out
+
+    _rewrite(good_backup, bomb, inflate)
+    with pytest.raises(WartaError):
+        restore.restore(bomb, tmp_path / "rb")
+    assert not (tmp_path / "rb").exists()
+
+
+def test_restore_refuses_non_zip_and_truncated(good_backup, tmp_path):
+    junk = tmp_path / "junk.wartabackup"
+    junk.write_bytes(b"not a zip at all")
+    with pytest.raises(WartaError):
+        restore.restore(junk, tmp_path / "r1")
+    cut = tmp_path / "cut.wartabackup"
+    cut.write_bytes(good_backup.read_bytes()[: good_backup.stat().st_size // 2])
+    with pytest.raises(WartaError):
+        restore.restore(cut, tmp_path / "r2")
+
+
+def test_member_names_checked(tmp_path):
+    ok = ["warta.db", "photos/a.jpg", "files/x/y.pdf"]
+    for name in ok:
+        assert archive.check_member_name(name, source="b") == name
+    for name in ["", "a/../b", "photos//a", "./photos/a", "photos/.", "x.txt", "photos/a\x00b"]:
+        with pytest.raises(WartaError):
+            archive.check_member_name(name, source="b")
