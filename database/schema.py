@@ -62,6 +62,48 @@ def state(engine: Engine) -> SchemaState:
     return SchemaState.OLDER
 
 
+def file_state(db_file: Path) -> SchemaState:
+    """Like :func:`state`, read through a read-only connection that changes nothing.
+
+    Opening with the application engine switches the file to WAL, which
+    rewrites its header; a file we are about to refuse must stay byte for
+    byte as it was.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return SchemaState.EMPTY
+        if "alembic_version" not in tables:
+            return SchemaState.FOREIGN
+        heads = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+        applied = None
+        if "warta_meta" in tables:
+            row = conn.execute("SELECT value FROM warta_meta WHERE key = ?", (APPLIED_KEY,)).fetchone()
+            if row and row[0]:
+                applied = set(row[0].split(","))
+    finally:
+        conn.close()
+    known = known_revisions()
+    if not heads <= known or (applied is not None and not applied <= known):
+        return SchemaState.NEWER
+    if applied == known:
+        return SchemaState.CURRENT
+    return SchemaState.OLDER
+
+
+def file_schema_label(db_file: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return "+".join(sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version")))
+    finally:
+        conn.close()
+
+
 def schema_label(engine: Engine) -> str:
     """The database's Alembic heads, e.g. ``0001_foundation`` or ``articles_0002+photos_0001``."""
     with engine.connect() as conn:

@@ -81,13 +81,15 @@ def _audit_after_flush(session: Session, _ctx) -> None:  # noqa: ANN001
     rows = []
     for action, obj in pending:
         table = obj.__table__.name  # type: ignore[attr-defined]
-        ident = inspect(obj).identity
+        # New objects have no identity key yet inside after_flush; their
+        # primary key attributes are already populated.
+        ident = inspect(obj).mapper.primary_key_from_instance(obj)
         rows.append(
             {
                 "staff_id": tx.staff_id,
                 "action": action,
                 "entity": table,
-                "entity_id": ",".join(str(i) for i in ident) if ident else "",
+                "entity_id": ",".join(str(i) for i in ident if i is not None),
                 "summary": _describe(obj),
                 "at": utcnow(),
             }

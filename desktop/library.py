@@ -121,20 +121,20 @@ class Library:
         from database.session import Store
 
         db = path / DB_NAME
+        state = schema.file_state(db) if not is_new else schema.SchemaState.EMPTY
+        if state is schema.SchemaState.NEWER:
+            raise LibraryError(
+                _(
+                    "The library at {path} was written by a newer version of Warta "
+                    "(schema {schema}). Update Warta to open it; nothing was changed."
+                ).format(path=path, schema=schema.file_schema_label(db))
+            )
+        if state is schema.SchemaState.FOREIGN:
+            raise LibraryError(
+                _("{path} is an SQLite database but not a Warta library. Nothing was changed.").format(path=db)
+            )
         engine = sqlite_engine(db)
         try:
-            state = schema.state(engine)
-            if state is schema.SchemaState.NEWER:
-                raise LibraryError(
-                    _(
-                        "The library at {path} was written by a newer version of Warta "
-                        "(schema {schema}). Update Warta to open it; nothing was changed."
-                    ).format(path=path, schema=schema.schema_label(engine))
-                )
-            if state is schema.SchemaState.FOREIGN:
-                raise LibraryError(
-                    _("{path} is an SQLite database but not a Warta library. Nothing was changed.").format(path=db)
-                )
             if state is not schema.SchemaState.CURRENT:
                 for folder in FOLDERS:
                     (path / folder).mkdir(exist_ok=True, mode=0o700)

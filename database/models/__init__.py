@@ -9,3 +9,6 @@ from database.models.contacts import (  # noqa: F401
     Affiliation, Collaboration, CollaborationOrg, CollaborationPerson, Coverage, DistributionList,
     ListMember, Organization, OrgType, Person, PersonEmail, PersonPhone, SocialAccount,
 )
+from database.models.articles import Article, ArticleAutosave, ArticleComment, ArticleQuote, ArticleRevision, ArticleTag  # noqa: F401
+from database.models.safety import EditLock  # noqa: F401
+from database.models.photos import Album, Photo, PhotoAlbum, PhotoEvent, PhotoPerson  # noqa: F401

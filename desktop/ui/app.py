@@ -26,6 +26,16 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setOrganizationName(APP_NAME)
+        # Must match packaging/linux/id.go.warta.Warta.desktop (Wayland app id, taskbar grouping).
+        app.setDesktopFileName("id.go.warta.Warta")
+        from PySide6.QtGui import QIcon
+
+        from desktop.paths import ICONS
+
+        icon = QIcon()
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            icon.addFile(str(ICONS / "hicolor" / f"{size}x{size}" / "apps" / "warta.png"))
+        app.setWindowIcon(icon)
     return app  # type: ignore[return-value]
 
 

@@ -1,0 +1,119 @@
+"""Articles: press releases and news, their quotes, tags, revisions, review
+comments and autosaved editor text.
+
+Body and lead are Markdown. The full-text index ``fts_articles`` (title,
+lead, body, quotes, tags, author) has no model; ``desktop.articles.store``
+keeps it in step in the same transaction as every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from database.base import Base, utcnow
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), default="siaran_pers", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    title: Mapped[str] = mapped_column(String(500), default="", index=True)
+    subtitle: Mapped[str] = mapped_column(String(500), default="")
+    dateline_city: Mapped[str] = mapped_column(String(100), default="")
+    event_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    publication_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    # NULL: "Untuk Segera Disiarkan"; else the embargo moment in embargo_tz local time.
+    embargo_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    embargo_tz: Mapped[str] = mapped_column(String(8), default="WIB")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    writer: Mapped[str] = mapped_column(String(200), default="", index=True)
+    editor: Mapped[str] = mapped_column(String(200), default="")
+    photographer: Mapped[str] = mapped_column(String(200), default="")
+    boilerplate: Mapped[str] = mapped_column(Text, default="")
+    contact_block: Mapped[str] = mapped_column(Text, default="")
+    source_url: Mapped[str] = mapped_column(String(1000), default="")
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    # Number of the newest revision; lets a save detect that someone else saved meanwhile.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # Edit lock (who has the article open in an editor), managed by desktop.safety.
+    locked_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    locked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ArticleQuote(Base):
+    __tablename__ = "article_quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    speaker: Mapped[str] = mapped_column(String(300), default="")
+    position: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    # A contact (people.id) once contacts exist; no FK so areas stay independent.
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ArticleTag(Base):
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+    __table_args__ = (Index("ix_article_tags_tag", "tag"),)
+
+
+class ArticleRevision(Base):
+    """One save: who, when, and the whole article as JSON (ArticleDoc)."""
+
+    __tablename__ = "article_revisions"
+    __audit__ = False  # the save that makes it is audited on the article itself
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    note: Mapped[str] = mapped_column(String(500), default="")
+    content: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_article_revisions_article_number"),)
+
+
+class ArticleComment(Base):
+    """A review comment, or a workflow step (submitted, approved, returned …)."""
+
+    __tablename__ = "article_comments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[str] = mapped_column(String(20), default="comment")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class ArticleAutosave(Base):
+    """Unsaved editor text, written seconds after typing pauses; offered back after a crash."""
+
+    __tablename__ = "article_autosaves"
+    __audit__ = False  # written every few seconds while typing; not a user action
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), nullable=True)
+    base_revision: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    content: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (UniqueConstraint("article_id", "staff_id", name="uq_article_autosaves_article_staff"),)

@@ -1,0 +1,122 @@
+"""The command-line contract for the foundation's subcommands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def test_version(cli):
+    code, out, _err = cli("--version")
+    assert code == 0 and out.startswith("Warta ")
+
+
+def test_info_json_has_the_contract_keys(cli, library_path):
+    code, out, err = cli("info", "--library", library_path, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    for key in ("library", "schema", "articles", "contacts", "organizations", "photos", "kits"):
+        assert key in data
+    assert data["library"] == str(library_path)
+
+
+def test_library_option_before_subcommand_and_env(cli, library_path, monkeypatch):
+    code, out, _ = cli("--library", library_path, "info", "--json")
+    assert code == 0 and json.loads(out)["library"] == str(library_path)
+    monkeypatch.setenv("WARTA_LIBRARY", str(library_path))
+    code, out, _ = cli("info", "--json")
+    assert json.loads(out)["library"] == str(library_path)
+
+
+def test_check_passes_on_a_healthy_library(cli, library_path):
+    code, out, _ = cli("check", "--library", library_path, "--json")
+    assert code == 0
+    assert json.loads(out) == {"ok": True, "problems": []}
+
+
+def test_check_names_every_problem(cli, library_path):
+    import sqlite3
+
+    db = sqlite3.connect(library_path / "warta.db")
+    db.execute("PRAGMA foreign_keys=OFF")
+    db.execute("INSERT INTO audit_log (at, staff_id, action, entity, entity_id, summary) VALUES ('2025-01-01', 999, 'x', 'y', '', '')")
+    db.commit()
+    db.close()
+    code, out, _ = cli("check", "--library", library_path, "--json")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False
+    assert any("audit_log" in p for p in data["problems"])
+
+
+def test_office_set_and_show(cli, library_path):
+    code, _out, err = cli("office", "set", "--library", library_path, "--name", "Komisi Pemilihan Umum Kabupaten Maros", "--city", "Maros")
+    assert code == 0, err
+    code, out, _ = cli("office", "show", "--library", library_path, "--json")
+    data = json.loads(out)
+    assert data["name"] == "Komisi Pemilihan Umum Kabupaten Maros" and data["city"] == "Maros"
+
+
+def test_office_set_rejects_bad_email_and_changes_nothing(cli, library_path):
+    code, _out, err = cli("office", "set", "--library", library_path, "--email", "humas@", "--city", "Gowa")
+    assert code == 2 and "surel" in err and "Traceback" not in err
+    _c, out, _ = cli("office", "show", "--library", library_path, "--json")
+    assert json.loads(out)["city"] == "Contoh"
+
+
+def test_staff_add_and_list(cli, library_path):
+    code, out, _ = cli("staff", "add", "Dewi Lestari", "--role", "editor", "--library", library_path, "--json")
+    assert code == 0
+    new_id = json.loads(out)["id"]
+    _c, out, _ = cli("staff", "list", "--library", library_path, "--json")
+    assert {"id": new_id, "name": "Dewi Lestari", "position": "", "role": "editor"} in json.loads(out)["staff"]
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        ("file", "bukan folder"),
+        ("other-files", "berkas lain"),
+        ("not-sqlite", "bukan basis data Warta"),
+    ],
+)
+def test_unusable_libraries_fail_cleanly(cli, tmp_path, setup, message):
+    target = tmp_path / "lib"
+    if setup == "file":
+        target.write_text("x")
+    elif setup == "other-files":
+        target.mkdir()
+        (target / "foto.jpg").write_bytes(b"x")
+    else:
+        target.mkdir()
+        (target / "warta.db").write_text("hello")
+    code, out, err = cli("info", "--library", target, "--json")
+    assert code == 2 and out == ""
+    assert message in err and str(target) in err and "Traceback" not in err
+
+
+def test_bad_arguments_exit_2_without_traceback(cli):
+    code, _out, err = cli("info", "--no-such-option")
+    assert code == 2 and "warta --help" in err and "Traceback" not in err
+
+
+def test_demo_fills_a_library(cli, tmp_path):
+    code, out, err = cli("demo", "--library", tmp_path / "demo", "--articles", "20", "--contacts", "20", "--photos", "3", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["library"] == str(tmp_path / "demo")
+    code, out, _ = cli("office", "show", "--library", tmp_path / "demo", "--json")
+    assert json.loads(out)["name"]
+
+
+def test_python_dash_m_desktop_and_english(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--lang", "en", "info", "--library", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Articles" in result.stdout and "Library" in result.stdout
