@@ -14,7 +14,10 @@ import random
 from desktop import office, staff
 from desktop.jobs import Progress
 
-GENERATORS: list[str] = []
+GENERATORS: list[str] = [
+    "desktop.articles.demo:generate",
+    "desktop.contacts.demo:generate",
+]
 
 CITIES = [
     "Jember", "Banyuwangi", "Bondowoso", "Situbondo", "Lumajang", "Probolinggo",

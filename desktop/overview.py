@@ -9,7 +9,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "desktop.articles.overview:cards",
+    "desktop.contacts.providers:overview",
+]
 
 
 @dataclass

@@ -10,7 +10,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import asdict, dataclass
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "desktop.articles.search:global_hits",
+    "desktop.contacts.providers:search",
+]
 
 
 @dataclass

@@ -28,6 +28,10 @@ from desktop.i18n import _
 
 COMMAND_MODULES = [
     "desktop.cli.core",
+    "desktop.cli.safety",
+    "desktop.cli.articles",
+    "desktop.cli.search",
+    "desktop.cli.contacts",
 ]
 
 

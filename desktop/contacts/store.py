@@ -509,7 +509,7 @@ def delete_org(library, org_id: int) -> None:  # noqa: ANN001
         tx.session.flush()
         conn = tx.session.connection()
         fts.delete(conn, ORG_FTS, org_id)
-        _reset_main_org(tx.session, people)
+        reset_main_org(tx.session, people)
         refresh_people_fts(conn, people)
 
 
@@ -621,7 +621,7 @@ def _write_affiliations(session, person_id: int, data: PersonInput) -> None:  # 
         )
 
 
-def _reset_main_org(session, person_ids: Iterable[int]) -> None:  # noqa: ANN001
+def reset_main_org(session, person_ids: Iterable[int]) -> None:  # noqa: ANN001
     """Point each person's main organisation at a current affiliation (or none)."""
     today = dt.date.today()
     for pid in person_ids:
@@ -1139,3 +1139,30 @@ def expiring_mous(library, days: int = MOU_WARNING_DAYS, today: dt.date | None =
             .order_by(O.c.mou_expires)
         ).all()
     return [(r.id, r.name, r.mou_number, r.mou_expires) for r in rows]
+
+
+def all_for_listing(library) -> dict:  # noqa: ANN001
+    """Everyone and every organisation in the shape of ``warta contacts list --json``."""
+    with library.store.read() as s:
+        phones: dict[int, list[str]] = {}
+        for pid, number in s.execute(select(PH.c.person_id, PH.c.number).order_by(PH.c.id)):
+            phones.setdefault(pid, []).append(number)
+        emails: dict[int, list[str]] = {}
+        for pid, address in s.execute(select(EM.c.person_id, EM.c.address).order_by(EM.c.id)):
+            emails.setdefault(pid, []).append(address)
+        people = [
+            {"id": r.id, "name": r.full_name, "organization": r.org or "",
+             "phones": phones.get(r.id, []), "emails": emails.get(r.id, [])}
+            for r in s.execute(
+                select(P.c.id, P.c.full_name, O.c.name.label("org")).select_from(_people_from())
+                .order_by(P.c.sort_name, P.c.id)
+            )
+        ]
+        orgs = [
+            {"id": r.id, "name": r.name, "type": r.type or ""}
+            for r in s.execute(
+                select(O.c.id, O.c.name, T.c.name.label("type")).select_from(O.outerjoin(T, T.c.id == O.c.type_id))
+                .order_by(func.lower(O.c.name), O.c.id)
+            )
+        ]
+    return {"people": people, "organizations": orgs}

@@ -1,0 +1,170 @@
+"""``warta contacts import|export|list``: partners and contacts on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import UsageError, common, emit, open_library, print_rejections
+from desktop.i18n import _
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    contacts = sub.add_parser("contacts", help=_("import, export and list partners and contacts"))
+    csub = contacts.add_subparsers(dest="contacts_command", required=True)
+
+    p = common(csub.add_parser("import", help=_("import contacts from vCard, CSV or .xlsx files")))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help=_("show what would be imported; change nothing"))
+    p.add_argument(
+        "--map",
+        metavar="MAPPING",
+        help=_('columns of an unrecognised spreadsheet, e.g. "Nama Wartawan=full_name,HP=phone"'),
+    )
+    p.set_defaults(handler=cmd_import)
+
+    p = common(csub.add_parser("export", help=_("export contacts as vCard, CSV or .xlsx")))
+    p.add_argument("--list", metavar="NAME", help=_("only the members of this distribution list"))
+    p.add_argument("--format", required=True, choices=["vcf", "csv", "xlsx"])
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.set_defaults(handler=cmd_export)
+
+    p = common(csub.add_parser("list", help=_("list people and organisations")))
+    p.set_defaults(handler=cmd_list)
+
+
+def parse_mapping(text: str | None) -> dict[str, str] | None:
+    """``"Nama=full_name,HP=phone"`` → ``{"Nama": "full_name", "HP": "phone"}`` (fields checked)."""
+    if not text:
+        return None
+    from desktop.contacts.io import FIELDS
+
+    mapping: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        header, sep, field = part.partition("=")
+        header, field = header.strip(), field.strip()
+        if not sep or not header or not field:
+            raise UsageError(_('--map expects "Header=field" pairs separated by commas, not "{part}".').format(part=part))
+        if field not in FIELDS:
+            raise UsageError(
+                _("Unknown contact field '{field}' in --map. Use one of: {fields}.").format(
+                    field=field, fields=", ".join(FIELDS)
+                )
+            )
+        mapping[header] = field
+    return mapping
+
+
+def _candidates(preview) -> list[dict]:  # noqa: ANN001
+    return [
+        {
+            "source": item.record.source,
+            "name": item.record.full_name,
+            "organization": item.record.organization,
+            "candidates": [
+                {"id": c.person_id, "name": c.name, "organization": c.organization, "score": round(c.score, 1)}
+                for c in item.candidates
+            ],
+        }
+        for item in preview.of("fuzzy")
+    ]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.contacts import importer
+    from desktop.jobs import ImportResult
+
+    mapping = parse_mapping(args.map)
+    for f in args.files:
+        if not Path(f).is_file():
+            raise UsageError(_("There is no file {path}.").format(path=f))
+    lib = open_library(args)
+    try:
+        preview = importer.preview_import(lib, args.files, mapping)
+        counts = preview.counts()
+        if args.dry_run:
+            result = ImportResult()
+            for item in preview.items:
+                entry = {"id": item.target, "name": item.record.full_name, "source": item.record.source}
+                {"same": result.existing, "merge": result.merged}.get(item.status, result.added).append(entry)
+            for r in preview.rejected:
+                result.reject(r.source, r.reason)
+        else:
+            result = importer.commit_import(lib, preview)
+    finally:
+        lib.close()
+    candidates = _candidates(preview)
+    payload = {**result.to_json(), "preview": counts, "candidates": candidates, "dry_run": bool(args.dry_run)}
+
+    def text() -> str:
+        lines = [
+            _("{new} new, {merge} to merge, {existing} already present, {fuzzy} possible duplicates, {invalid} invalid").format(
+                **counts
+            )
+        ]
+        if not args.dry_run:
+            lines.append(
+                _("Imported: {added} added, {merged} merged, {existing} already present.").format(
+                    added=len(result.added), merged=len(result.merged), existing=len(result.existing)
+                )
+            )
+        else:
+            lines.append(_("Dry run: nothing was changed."))
+        for c in candidates:
+            others = "; ".join(
+                _("{name} ({organization}, id {id})").format(**x) for x in c["candidates"]
+            )
+            lines.append(_("possible duplicate: {source}: {name} ~ {others}").format(
+                source=c["source"], name=c["name"], others=others))
+        return "\n".join(lines)
+
+    emit(args, payload, text)
+    if not args.json:
+        print_rejections(result.rejected)
+    return result.exit_code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.contacts import export, store
+
+    lib = open_library(args)
+    try:
+        list_id = store.find_list(lib, args.list) if args.list else None
+        count = export.export_to(lib, args.output, args.format, list_id=list_id)
+    finally:
+        lib.close()
+    emit(args, {"exported": count, "output": args.output, "format": args.format},
+         _("{count} contacts exported to {path}.").format(count=count, path=args.output))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.contacts import store
+
+    lib = open_library(args)
+    try:
+        payload = store.all_for_listing(lib)
+    finally:
+        lib.close()
+
+    def text() -> str:
+        lines = []
+        for p in payload["people"]:
+            extra = " · ".join(x for x in (p["organization"], ", ".join(p["phones"]), ", ".join(p["emails"])) if x)
+            lines.append(f"{p['id']:>6}  {p['name']}" + (f"  —  {extra}" if extra else ""))
+        if payload["organizations"]:
+            lines.append("")
+            lines.append(_("Organisations:"))
+            for o in payload["organizations"]:
+                lines.append(f"{o['id']:>6}  {o['name']}" + (f"  ({o['type']})" if o["type"] else ""))
+        return "\n".join(lines) if lines else _("No contacts yet.")
+
+    try:
+        emit(args, payload, text)
+    except BrokenPipeError:
+        sys.stderr.close()
+    return 0

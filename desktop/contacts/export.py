@@ -1,0 +1,70 @@
+"""Exporting people or a distribution list as vCard 3.0, CSV or .xlsx (formats in ``desktop.contacts.io``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+from sqlalchemy import select
+
+from desktop.contacts import store
+from desktop.contacts.record import ContactRecord, Email, Phone
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+FORMATS = {"vcf": "export_vcard", "csv": "export_csv", "xlsx": "export_xlsx"}
+
+
+def records(library, person_ids: Sequence[int]) -> list[ContactRecord]:  # noqa: ANN001
+    """People as file records, in the order given (one query per table, not per person)."""
+    P, O, PH, EM, SO = store.P, store.O, store.PH, store.EM, store.SO
+    ids = list(dict.fromkeys(person_ids))
+    out: dict[int, ContactRecord] = {}
+    with library.store.read() as s:
+        for chunk in store._chunks(ids):
+            for r in s.execute(
+                select(P, O.c.name.label("org")).select_from(P.outerjoin(O, O.c.id == P.c.organization_id))
+                .where(P.c.id.in_(chunk))
+            ):
+                out[r.id] = ContactRecord(
+                    full_name=r.full_name, position=r.position, organization=r.org or "", department=r.beat,
+                    address=r.address, notes=r.notes, tags=store.split_tags(r.tags),
+                )
+            for r in s.execute(select(PH).where(PH.c.person_id.in_(chunk)).order_by(PH.c.id)):
+                out[r.person_id].phones.append(Phone(number=r.number, label=r.label, whatsapp=r.whatsapp, public=r.public))
+            for r in s.execute(select(EM).where(EM.c.person_id.in_(chunk)).order_by(EM.c.id)):
+                out[r.person_id].emails.append(Email(address=r.address, label=r.label, public=r.public))
+            for r in s.execute(select(SO).where(SO.c.person_id.in_(chunk)).order_by(SO.c.id)):
+                out[r.person_id].social[r.network] = r.handle
+    return [out[i] for i in ids if i in out]
+
+
+def export_bytes(library, fmt: str, person_ids: Sequence[int]) -> bytes:  # noqa: ANN001
+    from desktop.contacts import io as contacts_io
+
+    if fmt not in FORMATS:
+        raise ValidationError(
+            _("Unknown export format '{format}'. Use vcf, csv or xlsx.").format(format=fmt)
+        )
+    return getattr(contacts_io, FORMATS[fmt])(records(library, person_ids))
+
+
+def export_to(
+    library,  # noqa: ANN001
+    target: str | os.PathLike,
+    fmt: str | None = None,
+    *,
+    person_ids: Sequence[int] | None = None,
+    list_id: int | None = None,
+) -> int:
+    """Write people (everyone, the given ids, or a list's members) to ``target``; returns how many."""
+    from desktop.fsutil import atomic_write_bytes
+
+    target = Path(target)
+    fmt = (fmt or target.suffix.lstrip(".")).lower()
+    if person_ids is None:
+        person_ids = store.people_ids(library, store.PeopleFilter(list_id=list_id))
+    data = export_bytes(library, fmt, person_ids)
+    atomic_write_bytes(target, data)
+    return len(person_ids)

@@ -1,0 +1,69 @@
+"""What contacts contribute to the rest of Warta: global search, Beranda, ``warta check``."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from database import fts
+from desktop.contacts import store
+from desktop.i18n import _
+
+
+def search(library, query: str, limit: int) -> list:  # noqa: ANN001
+    """Global search hits: people ("contact") and organisations ("organization")."""
+    from desktop.search import Hit
+
+    terms = store.search_terms(query)
+    hits = []
+    with library.store.read() as s:
+        conn = s.connection()
+        people = fts.search(conn, store.PEOPLE_FTS, terms, limit=limit, weights=[10, 4, 4, 1, 2, 2])
+        if people:
+            names = dict(s.execute(select(store.P.c.id, store.P.c.full_name).where(
+                store.P.c.id.in_([h.rowid for h in people]))).all())
+            hits += [Hit("contact", h.rowid, names.get(h.rowid, ""), h.snippet, h.rank) for h in people]
+        orgs = fts.search(conn, store.ORG_FTS, terms, limit=limit, weights=[10, 3, 2, 1, 2])
+        if orgs:
+            names = dict(s.execute(select(store.O.c.id, store.O.c.name).where(
+                store.O.c.id.in_([h.rowid for h in orgs]))).all())
+            hits += [Hit("organization", h.rowid, names.get(h.rowid, ""), h.snippet, h.rank) for h in orgs]
+    return hits
+
+
+def overview(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG001
+    """Beranda: partnership agreements (MoU) that expire within 60 days."""
+    from desktop import dates
+    from desktop.overview import Card, CardItem
+
+    expiring = store.expiring_mous(library)
+    if not expiring:
+        return []
+    items = [
+        CardItem(
+            _("{name}: MoU {number} expires {date}").format(
+                name=name, number=number or "-", date=dates.long_date(expires)
+            ),
+            "organization",
+            oid,
+        )
+        for oid, name, number, expires in expiring
+    ]
+    return [Card(title=_("Partnership agreements expiring within 60 days"), items=items, warning=True, order=20)]
+
+
+def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
+    """The search indexes hold exactly the people and organisations (rebuilt with --repair)."""
+    from desktop.check import repaired
+
+    problems: list[str] = []
+    with library.store.engine.connect() as conn:
+        for table, base in ((store.PEOPLE_FTS, "people"), (store.ORG_FTS, "organizations")):
+            problems += fts.check(conn, table, base)
+    if problems and repair:
+        with library.store.write() as tx:
+            conn = tx.session.connection()
+            store.refresh_people_fts(conn)
+            store.refresh_orgs_fts(conn)
+            tx.touch("people")
+        return [repaired(p) for p in problems]
+    return problems
