@@ -78,6 +78,10 @@ def test_home_shows_counts_and_user(main_window, qtbot):
 
 
 def test_ctrl_f_focuses_global_search(main_window, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    find = main_window.findChild(QAction, "action-find")
+    assert find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find) == QKeySequence("Ctrl+F")
     main_window.activateWindow()
     main_window.focus_search()
     qtbot.waitUntil(lambda: main_window.search_box.hasFocus())
