@@ -1,0 +1,38 @@
+"""Beranda cards: my recent drafts, and articles waiting for approval."""
+
+from __future__ import annotations
+
+from desktop.overview import Card, CardItem
+
+MAX_ITEMS = 6
+
+
+def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
+    from desktop.articles.store import ListQuery, count_articles, list_articles
+    from desktop.i18n import _
+
+    result = []
+    if staff_id is not None:
+        mine = list_articles(library, ListQuery(status="draft", author_id=staff_id), limit=MAX_ITEMS)
+        result.append(
+            Card(
+                title=_("My drafts"),
+                items=[CardItem(r.title, "article", r.id) for r in mine],
+                empty_text=_("No drafts. Start a new press release in Articles."),
+                order=20,
+            )
+        )
+    waiting_q = ListQuery(status="review", sort="updated_at", descending=False)
+    waiting = list_articles(library, waiting_q, limit=MAX_ITEMS)
+    total = count_articles(library, waiting_q) if len(waiting) == MAX_ITEMS else len(waiting)
+    title = _("Awaiting approval") if total <= MAX_ITEMS else _("Awaiting approval ({count})").format(count=total)
+    result.append(
+        Card(
+            title=title,
+            items=[CardItem(r.title, "article", r.id) for r in waiting],
+            empty_text=_("Nothing is waiting for approval."),
+            warning=bool(waiting),
+            order=21,
+        )
+    )
+    return result

@@ -1,0 +1,125 @@
+"""``warta article list|show`` (and the group other article commands join).
+
+Other modules add subcommands to the ``article`` group with
+:func:`add_article_subcommand`, from their own ``register(sub)``; it works
+whichever module registers first::
+
+    from desktop.cli.articles import add_article_subcommand
+    p = add_article_subcommand(sub, "import", help=_("import .docx, .md or .txt files"))
+    p.add_argument("files", nargs="+")
+    p.set_defaults(handler=cmd_import)
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli import common, emit, open_library
+from desktop.i18n import _
+
+_GROUP_ATTR = "_warta_article_group"
+
+
+def article_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The subparsers of ``warta article``, created on first use."""
+    group = getattr(sub, _GROUP_ATTR, None)
+    if group is None:
+        parser = sub.add_parser("article", help=_("list, show, import and export articles"))
+        group = parser.add_subparsers(dest="article_command", required=True, parser_class=type(parser))
+        setattr(sub, _GROUP_ATTR, group)
+    return group
+
+
+def add_article_subcommand(sub: argparse._SubParsersAction, name: str, **kwargs) -> argparse.ArgumentParser:  # noqa: ANN003
+    """A ``warta article NAME`` parser with the common options (--library, --json)."""
+    return common(article_group(sub).add_parser(name, **kwargs))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_article_subcommand(sub, "list", help=_("list articles, newest first"))
+    p.add_argument(
+        "--status", choices=["draft", "review", "approved", "published", "archived", "all"],
+        help=_("only articles in this status (default: all but archived)"),
+    )
+    p.add_argument(
+        "--kind", choices=["siaran_pers", "berita_kegiatan", "klarifikasi", "pengumuman", "artikel"],
+        help=_("only articles of this kind"),
+    )
+    p.add_argument("--tag", help=_("only articles with this tag"))
+    p.add_argument("--limit", type=int, default=100, help=_("at most this many (default 100; 0 for all)"))
+    p.set_defaults(handler=cmd_list)
+
+    p = add_article_subcommand(sub, "show", help=_("print one article"))
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_show)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.articles import store
+
+    lib = open_library(args)
+    try:
+        query = store.ListQuery(status=args.status, kind=args.kind, tag=args.tag)
+        limit = args.limit if args.limit > 0 else 10**9
+        rows = store.list_articles(lib, query, limit=limit)
+    finally:
+        lib.close()
+
+    def text() -> str:
+        return "\n".join(
+            f"{r.id}\t{store.status_label(r.status)}\t{store.kind_label(r.kind)}\t"
+            f"{r.updated_at:%d/%m/%Y}\t{r.title}"
+            for r in rows
+        ) or _("No articles.")
+
+    emit(args, {"articles": [r.to_json() for r in rows]}, text)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.articles import aids, snapshot, store
+
+    lib = open_library(args)
+    try:
+        art = store.load(lib, args.id)
+    finally:
+        lib.close()
+    doc = art.doc
+    payload = {
+        "id": art.id,
+        **snapshot.to_dict(doc),
+        "author": art.author_name,
+        "revision": art.revision,
+        "created_at": art.created_at.isoformat(timespec="seconds"),
+        "updated_at": art.updated_at.isoformat(timespec="seconds"),
+    }
+
+    def text() -> str:
+        parts = [
+            doc.title,
+            doc.subtitle,
+            f"{store.kind_label(doc.kind)} · {store.status_label(doc.status)} · "
+            + _("revision {number}").format(number=art.revision),
+            aids.release_line(doc),
+            "",
+            (aids.dateline(doc) + " – " if aids.dateline(doc) else "") + doc.lead,
+            "",
+            doc.body,
+        ]
+        for q in doc.quotes:
+            parts += ["", f"“{q.text}” — {q.speaker}" + (f", {q.position}" if q.position else "")]
+        credits = [
+            (_("Writer"), doc.writer), (_("Editor"), doc.editor), (_("Photo"), doc.photographer),
+        ]
+        parts.append("")
+        parts += [f"{label}: {value}" for label, value in credits if value]
+        if doc.contact_block:
+            parts += ["", doc.contact_block]
+        if doc.boilerplate:
+            parts += ["", doc.boilerplate]
+        if doc.tags:
+            parts += ["", _("Tags: {value}").format(value=", ".join(doc.tags))]
+        return "\n".join(p for p in parts if p is not None).strip()
+
+    emit(args, payload, text)
+    return 0
