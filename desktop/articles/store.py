@@ -320,18 +320,24 @@ def create_article(library, doc: ArticleDoc, *, note: str = "") -> int:  # noqa:
     """
     doc = _clean(doc)
     with library.store.write() as tx:
-        session = tx.session
-        if doc.status != "draft" and not _can_approve(_role(session, tx.staff_id)):
-            doc.status = "draft"
-        now = utcnow()
-        row = Article(**_row_values(doc), status=doc.status, author_id=tx.staff_id, revision=1,
-                      created_at=now, updated_at=now)
-        session.add(row)
-        session.flush()
-        _write_children(session, row.id, doc)
-        _add_revision(session, row.id, 1, doc, tx.staff_id, note or _("Created"))
-        fts.upsert(session.connection(), FTS_TABLE, row.id, fts_values(doc, _staff_name(session, tx.staff_id)))
-        return row.id
+        return insert_article(tx, doc, note=note)
+
+
+def insert_article(tx, doc: ArticleDoc, *, note: str = "") -> int:  # noqa: ANN001 - database.session.Tx
+    """:func:`create_article` inside a transaction the caller holds (imports write a whole batch in one)."""
+    doc = _clean(doc)
+    session = tx.session
+    if doc.status != "draft" and not _can_approve(_role(session, tx.staff_id)):
+        doc.status = "draft"
+    now = utcnow()
+    row = Article(**_row_values(doc), status=doc.status, author_id=tx.staff_id, revision=1,
+                  created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    _write_children(session, row.id, doc)
+    _add_revision(session, row.id, 1, doc, tx.staff_id, note or _("Created"))
+    fts.upsert(session.connection(), FTS_TABLE, row.id, fts_values(doc, _staff_name(session, tx.staff_id)))
+    return row.id
 
 
 def _doc_from_row(session, row: Article) -> ArticleDoc:  # noqa: ANN001
