@@ -43,6 +43,10 @@ class ContactRecord:
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None  # embedded photo bytes as found
     source: str = ""  # "file.vcf:12" — file and line/row/entry, for messages
+    # Translated reasons why some value of this record is doubtful (an unreadable
+    # phone kept as written, an invalid e-mail, a card without a name). The record
+    # still imports; previews list it among the invalid ones so the user sees it.
+    problems: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,307 @@
+"""CSV and Excel (.xlsx) contact tables: reading, previewing, writing.
+
+Reading: encoding detection (UTF-8 with or without BOM, UTF-16, else the
+legacy encoding charset-normalizer finds, cp1252 by default), delimiter
+sniffing (``,`` ``;`` tab ``|`` — ``;`` is what Excel writes where the decimal
+mark is a comma), quoted newlines, a header row recognised by
+:mod:`desktop.contacts.io.columns` or, for header-less files, columns guessed
+from their content. Rows number like a spreadsheet: the header is row 1.
+
+Writing: UTF-8 with BOM (so Excel opens it in the right encoding), ``,``
+separated, headers the importer recognises; .xlsx through openpyxl with every
+value stored as text (a name starting with ``=`` is not a formula).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+
+from desktop.contacts.io import columns
+from desktop.contacts.record import ContactRecord, ParseResult, Rejected
+from desktop.i18n import _
+
+_DELIMITERS = [",", ";", "\t", "|"]
+
+
+@dataclass
+class TablePreview:
+    """What the column-mapping dialog shows before anything is imported."""
+
+    headers: list[str]  # header row, or "Column 1", "Column 2" … when the file has none
+    rows: list[list[str]]  # the first data rows
+    mapping: dict[str, str]  # guessed {header: field}
+    has_header: bool
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row number, cells)
+    has_header: bool
+    guessed: dict[str, str]
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of the first line(s): whichever candidate splits them most consistently."""
+    lines = [line for line in text.splitlines()[:10] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", 0
+    for delimiter in _DELIMITERS:
+        try:
+            counts = [len(row) - 1 for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:
+            continue
+        if not counts or counts[0] == 0:
+            continue
+        consistent = sum(1 for c in counts if c == counts[0])
+        score = counts[0] * 10 + consistent
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _detect_encoding(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best is not None else "cp1252"
+
+
+def _content_mapping(rows: list[list[str]], width: int) -> tuple[list[str], dict[str, str]]:
+    headers = [_("Column {number}").format(number=i + 1) for i in range(width)]
+    by_index = columns.guess_by_content(rows)
+    return headers, {headers[i]: f for i, f in by_index.items()}
+
+
+def _read_csv(data: bytes) -> _Table:
+    encoding = _detect_encoding(data)
+    try:
+        text = data.decode(encoding, errors="replace")
+    except LookupError:
+        text = data.decode("cp1252", errors="replace")
+    delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    for number, row in enumerate(reader, start=1):
+        rows.append((number, row))
+    return _table(rows, encoding=encoding, delimiter=delimiter)
+
+
+def _table(rows: list[tuple[int, list[str]]], **extra) -> _Table:
+    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return _Table([], [], False, {}, **extra)
+    first = rows[0][1]
+    guessed = columns.guess_mapping([c.strip() for c in first])
+    if guessed and not _looks_like_data(first):
+        return _Table([c.strip() for c in first], rows[1:], True, guessed, **extra)
+    width = max(len(r) for _n, r in rows)
+    headers, guessed = _content_mapping([r for _n, r in rows], width)
+    return _Table(headers, rows, False, guessed, **extra)
+
+
+def _looks_like_data(row: list[str]) -> bool:
+    """A first row holding an e-mail address or a phone number is a contact, not a header."""
+    from desktop.contacts import normalize
+
+    for cell in row:
+        cell = cell.strip()
+        if "@" in cell and normalize.validate_email(cell) is None:
+            return True
+        if sum(c.isdigit() for c in cell) >= 7 and normalize.normalize_phone(cell)[0]:
+            return True
+    return False
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # phone numbers typed as numbers come back as 8.1234567e10
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(data: bytes, sheet: str | None = None) -> _Table:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        names = workbook.sheetnames
+        if sheet and sheet not in names:
+            raise KeyError(sheet)
+        ws = workbook[sheet] if sheet else workbook.worksheets[0]
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows.append((number, [_cell_text(v) for v in values]))
+        return _table(rows, sheet=ws.title, sheets=list(names))
+    finally:
+        workbook.close()
+
+
+def is_xlsx(data: bytes) -> bool:
+    return data[:4] == b"PK\x03\x04"
+
+
+def preview_rows(data: bytes, n: int = 20, sheet: str | None = None) -> TablePreview:
+    """Headers, the first ``n`` rows and the guessed mapping of a CSV or .xlsx file."""
+    table = _read_xlsx(data, sheet) if is_xlsx(data) else _read_csv(data)
+    return TablePreview(
+        headers=table.headers,
+        rows=[r for _n, r in table.rows[:n]],
+        mapping=dict(table.guessed),
+        has_header=table.has_header,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+        sheets=table.sheets,
+    )
+
+
+def _records(table: _Table, source_name: str, mapping: dict[str, str] | None, check_width: bool) -> ParseResult:
+    result = ParseResult()
+    if not table.rows and not table.headers:
+        result.rejected.append(Rejected(source_name, _("The file is empty.")))
+        return result
+    used = mapping if mapping is not None else table.guessed
+    unknown = [f for f in used.values() if f and f not in columns.FIELDS and not f.startswith("social:")]
+    if unknown:
+        result.rejected.append(Rejected(source_name, _("Unknown field \"{field}\" in the column mapping.").format(
+            field=unknown[0])))
+        return result
+    mapper = columns.RowMapper(table.headers, used)
+    if not mapper.usable:
+        result.rejected.append(Rejected(source_name, _(
+            "The columns were not recognised: map at least a name, phone or e-mail column "
+            "(in the window's column dialog, or with --map \"Header=field,...\").")))
+        return result
+    width = len(table.headers)
+    for number, row in table.rows:
+        source = _("{file}:row {row}").format(file=source_name, row=number)
+        if check_width and table.has_header and len(row) != width:
+            extra = row[width:]
+            if len(row) < width or any(c.strip() for c in extra):
+                result.rejected.append(Rejected(source, _(
+                    "The row has {count} fields but the header has {expected}.").format(
+                    count=len(row), expected=width)))
+                continue
+        outcome = mapper.to_record(row, source)
+        if isinstance(outcome, Rejected):
+            result.rejected.append(outcome)
+        else:
+            result.records.append(outcome)
+    if not table.rows:
+        result.rejected.append(Rejected(source_name, _("The file has a header row but no contacts.")))
+    return result
+
+
+def parse_csv(data: bytes, source_name: str, mapping: dict[str, str] | None = None) -> ParseResult:
+    """Read a CSV file; ``mapping`` is ``{header: field}`` (default: guessed from the headers)."""
+    return _records(_read_csv(data), source_name, mapping, check_width=True)
+
+
+def parse_xlsx(data: bytes, source_name: str, mapping: dict[str, str] | None = None,
+               sheet: str | None = None) -> ParseResult:
+    """Read the first sheet (or ``sheet``) of an .xlsx workbook, mapped like a CSV file."""
+    try:
+        table = _read_xlsx(data, sheet)
+    except KeyError:
+        return ParseResult(rejected=[Rejected(source_name, _("The workbook has no sheet named \"{sheet}\".").format(
+            sheet=sheet))])
+    return _records(table, source_name, mapping, check_width=False)
+
+
+# ---------------------------------------------------------------- writing
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else ""
+
+
+def table_rows(records: list[ContactRecord]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of Warta's own table layout (read back by :func:`columns.guess_mapping`)."""
+    phones = max([len(r.phones) for r in records] + [1])
+    emails = max([len(r.emails) for r in records] + [1])
+    networks = sorted({n for r in records for n in r.social})
+    headers = ["Full Name", "Given Name", "Family Name", "Position", "Organization", "Department"]
+    for i in range(1, phones + 1):
+        headers += [f"Phone {i} - Value", f"Phone {i} - Label", f"Phone {i} - WhatsApp", f"Phone {i} - Public"]
+    for i in range(1, emails + 1):
+        headers += [f"E-mail {i} - Value", f"E-mail {i} - Label", f"E-mail {i} - Public"]
+    headers += ["Address", "Website"] + [f"Social - {n}" for n in networks] + ["Notes", "Tags"]
+    rows = []
+    for r in records:
+        row = [r.full_name, r.given_name, r.family_name, r.position, r.organization, r.department]
+        for i in range(phones):
+            p = r.phones[i] if i < len(r.phones) else None
+            row += [p.number, p.label, _yes(p.whatsapp), _yes(p.public)] if p else ["", "", "", ""]
+        for i in range(emails):
+            e = r.emails[i] if i < len(r.emails) else None
+            row += [e.address, e.label, _yes(e.public)] if e else ["", "", ""]
+        row += [r.address, r.website] + [r.social.get(n, "") for n in networks] + [r.notes, "; ".join(r.tags)]
+        rows.append(row)
+    return headers, rows
+
+
+def export_csv(records: list[ContactRecord]) -> bytes:
+    """UTF-8 with BOM, comma-separated, CRLF; quoted where needed (newlines in notes stay)."""
+    headers, rows = table_rows(records)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+_ILLEGAL_XLSX_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def export_xlsx(records: list[ContactRecord]) -> bytes:
+    """One sheet "Narahubung" with the same columns as :func:`export_csv`."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    headers, rows = table_rows(records)
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet(_("Contacts"))
+
+    def cells(values: list[str]) -> list:
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(ws, value=_ILLEGAL_XLSX_RE.sub("", value))
+            cell.data_type = "s"  # text, never a formula or a number
+            out.append(cell)
+        return out
+
+    ws.append(cells(headers))
+    for row in rows:
+        ws.append(cells(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
