@@ -45,6 +45,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setMinimumWidth(160)
+        # A calm, readable sidebar on every platform style (Fusion on Linux,
+        # Windows 10/11 style), without shipping a whole theme.
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { border: none; background: palette(window); font-size: 11pt; }"
+            "QListWidget#sidebar::item { padding: 9px 12px; border-radius: 4px; margin: 1px 6px; }"
+            "QListWidget#sidebar::item:selected { background: #1f4e79; color: white; }"
+            "QListWidget#sidebar::item:hover:!selected { background: palette(midlight); }"
+        )
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
         for index, (key, spec, icon) in enumerate(section_registry.SECTIONS):
@@ -297,6 +305,8 @@ class MainWindow(QMainWindow):
             self.resize(1200, 780)
         if s.window_state:
             self.splitter.restoreState(base64.b64decode(s.window_state))
+        else:
+            self.splitter.setSizes([210, max(self.width() - 210, 400)])
         keys = [k for k, _s, _i in section_registry.SECTIONS]
         start = s.last_section if s.last_section in keys else "home"
         # Showing the remembered section is deferred so the window paints first.
