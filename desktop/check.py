@@ -17,6 +17,8 @@ from desktop.i18n import _
 
 CHECKS = [
     "desktop.check:database_integrity",
+    "desktop.safety.checks:leftovers",
+    "desktop.safety.checks:managed_files",
     "desktop.articles.store:check_index",
     "desktop.contacts.providers:check",
 ]

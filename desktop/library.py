@@ -112,6 +112,9 @@ class Library:
                     "Restore it from a backup (warta restore) or run 'warta check'."
                 ).format(path=db, error=_first_line(exc))
             ) from exc
+        from desktop.safety import sweep  # leftovers of a crash; cheap, see its docstring
+
+        sweep.on_open(lib)
         return lib
 
     @classmethod
@@ -213,6 +216,9 @@ class Library:
         return not (office and office.name) or not staff
 
     def close(self) -> None:
+        from desktop.safety import sweep
+
+        sweep.release_session(self)
         self.store.dispose()
 
 

@@ -125,6 +125,21 @@ def _clear_locks(conn: sqlite3.Connection) -> None:
         raise
 
 
+def _renditions_to_remake(db: Path) -> None:
+    """In a snapshot whose backup leaves renditions out, mark them "to be made".
+
+    The photos area then makes them again from the originals on demand (and
+    ``warta check`` does not report them missing in the restored library).
+    """
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(photos)")}
+        if "rendition_state" in columns:
+            conn.execute("UPDATE photos SET rendition_state = 'pending' WHERE rendition_state = 'ok'")
+    finally:
+        conn.close()
+
+
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -277,6 +292,8 @@ def export_backup(
                 snap = library.folder("backups") / f"{fsutil.TMP_PREFIX}export-{os.getpid()}.db"
                 try:
                     snapshot_database(library, snap)
+                    if not include_renditions:
+                        _renditions_to_remake(snap)
                     entries.append(_add_file(zf, archive.DATABASE, snap, progress, now))
                 finally:
                     _unlink(snap)

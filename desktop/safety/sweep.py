@@ -1,0 +1,247 @@
+"""Leftovers after a crash: temporary files and files no row owns go to ``quarantine/``.
+
+Warta never deletes them: a leftover is moved to
+``quarantine/<YYYYmmdd-HHMMSS>/<its relative path>`` so a person can still
+look at it. Rows whose managed file is missing are reported, never "fixed".
+
+Another Warta (a second window, a ``warta`` command) may be writing the same
+library right now; its temporary files and the files of an import whose rows
+are not committed yet look exactly like leftovers. So every process that
+opens a library holds a shared lock on ``.warta-session``
+(:func:`register_session`); a sweep that can take that lock exclusively
+knows it is alone and sweeps everything, otherwise it only touches files
+older than ``BUSY_MIN_AGE``.
+
+Opening a library only sweeps the library's top level and the top of each
+managed folder (cheap even with 20,000 photos); :func:`sweep` with
+``deep=True`` walks everything and runs from ``warta check`` and from a
+background task in the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.fsutil import TMP_PREFIX
+
+SESSION_FILE = ".warta-session"
+# When another process uses the library, leave anything younger than this.
+BUSY_MIN_AGE = 6 * 3600
+# Folders whose every file belongs to a row (an orphan there is a leftover).
+OWNED_FOLDERS = ("photos", "thumbnails", "renditions", "files")
+# Folders swept for temporary files only.
+TEMP_FOLDERS = OWNED_FOLDERS + ("exports", "backups")
+
+
+@dataclass
+class SweepReport:
+    moved: list[str] = field(default_factory=list)  # library-relative paths moved
+    destination: str = ""  # quarantine sub-folder (relative)
+    skipped_busy: int = 0  # recent leftovers left alone: another Warta is working
+
+
+# -- session lock ----------------------------------------------------------------
+
+
+def register_session(library) -> None:  # noqa: ANN001 - desktop.library.Library
+    """Hold a shared lock on the library for as long as this process has it open."""
+    if os.name != "posix" or getattr(library, "_safety_session", None) is not None:
+        return
+    import fcntl
+    import weakref
+
+    try:
+        fd = os.open(library.path / SESSION_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        pass  # someone holds it exclusively for a moment (a sweep); we are still registered by the fd
+    library._safety_session = fd
+    weakref.finalize(library, _close_fd, fd)
+
+
+def _close_fd(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
+def release_session(library) -> None:  # noqa: ANN001
+    fd = getattr(library, "_safety_session", None)
+    if fd is not None:
+        library._safety_session = None
+        _close_fd(fd)
+
+
+def alone(library) -> bool:  # noqa: ANN001
+    """True when no other process has this library open (POSIX; False when unknown)."""
+    if os.name != "posix":
+        return False
+    import fcntl
+
+    fd = getattr(library, "_safety_session", None)
+    own = fd is not None
+    if not own:
+        try:
+            fd = os.open(library.path / SESSION_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+    finally:
+        if own:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                pass
+        else:
+            _close_fd(fd)
+
+
+# -- finding leftovers -----------------------------------------------------------------
+
+
+def _temp_files(root: Path, folders: tuple[str, ...], deep: bool) -> list[Path]:
+    found: list[Path] = []
+    with os.scandir(root) as it:
+        for entry in it:
+            if entry.name.startswith(TMP_PREFIX) and entry.is_file(follow_symlinks=False):
+                found.append(Path(entry.path))
+    for folder in folders:
+        top = root / folder
+        if not top.is_dir():
+            continue
+        stack = [top]
+        while stack:
+            with os.scandir(stack.pop()) as it:
+                for entry in it:
+                    if entry.name.startswith(TMP_PREFIX):
+                        if entry.is_file(follow_symlinks=False):
+                            found.append(Path(entry.path))
+                    elif deep and entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+    return found
+
+
+def claimed_files(library) -> dict[str, tuple[str, str | None]]:  # noqa: ANN001
+    """Every managed file a row owns: relative path → (owning area, expected SHA-256 or prefix or None)."""
+    from sqlalchemy import inspect, text
+
+    claims: dict[str, tuple[str, str | None]] = {}
+    with library.store.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        logo = conn.execute(text("SELECT logo FROM office WHERE id = 1")).scalar()
+        if logo:
+            stem = Path(logo).stem  # files/logo-<first 16 hex of sha256>.<ext>
+            claims[logo] = ("office", stem[5:] if stem.startswith("logo-") else None)
+        if "photos" in tables:
+            from desktop.photos import files
+
+            for path, sha in conn.execute(text("SELECT path, sha256 FROM photos")):
+                claims[path] = ("photos", sha)
+                claims[files.thumbnail_rel(sha)] = ("photos", None)
+                claims[files.rendition_rel(sha)] = ("photos", None)
+    return claims
+
+
+def _orphans(library, claims: dict) -> list[Path]:  # noqa: ANN001
+    found = []
+    root = library.path
+    for folder in OWNED_FOLDERS:
+        top = root / folder
+        if not top.is_dir():
+            continue
+        for dirpath, _dirs, names in os.walk(top):
+            for name in names:
+                if name.startswith(TMP_PREFIX):
+                    continue
+                path = Path(dirpath) / name
+                if path.relative_to(root).as_posix() not in claims:
+                    found.append(path)
+    return found
+
+
+def sweep(
+    library,  # noqa: ANN001
+    *,
+    deep: bool = True,
+    orphans: bool = True,
+    min_age: float = 0,
+    now: float | None = None,
+) -> SweepReport:
+    """Move leftovers into ``quarantine/<stamp>/`` and say what moved.
+
+    Only files older than ``min_age`` seconds are touched, or older than
+    ``BUSY_MIN_AGE`` while another process has the library open. The window
+    passes a few minutes, since its own import threads may be writing.
+    """
+    report = SweepReport()
+    candidates = _temp_files(library.path, TEMP_FOLDERS, deep)
+    if orphans:
+        candidates += _orphans(library, claimed_files(library))
+    if not candidates:
+        return report
+    is_alone = alone(library)
+    now = time.time() if now is None else now
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest_root = library.folder("quarantine") / stamp
+    for path in candidates:
+        try:
+            age = now - path.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue  # gone meanwhile: its writer finished
+        if age < (min_age if is_alone else max(min_age, BUSY_MIN_AGE)):
+            report.skipped_busy += 1
+            continue
+        rel = path.relative_to(library.path)
+        target = dest_root / rel
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        n = 1
+        while target.exists():
+            target = target.with_name(f"{rel.name}.{n}")
+            n += 1
+        try:
+            os.rename(path, target)
+        except OSError:
+            continue
+        report.moved.append(rel.as_posix())
+    if report.moved:
+        report.destination = dest_root.relative_to(library.path).as_posix()
+    else:
+        try:
+            dest_root.rmdir()
+        except OSError:
+            pass
+    return report
+
+
+def on_open(library) -> SweepReport:  # noqa: ANN001
+    """What :meth:`Library.open` does: register this process, sweep the top-level temp files."""
+    register_session(library)
+    try:
+        return sweep(library, deep=False, orphans=False)
+    except OSError:
+        return SweepReport()  # never let housekeeping stop a library from opening
+
+
+# -- missing and damaged files ---------------------------------------------------------
+
+
+def missing_files(library) -> list[str]:  # noqa: ANN001
+    """Relative paths of managed originals a row names but the folder lacks."""
+    return sorted(
+        rel
+        for rel, (_owner, digest) in claimed_files(library).items()
+        if digest is not None and not (library.path / rel).is_file()
+    )
