@@ -33,30 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_list)
 
 
-def parse_mapping(text: str | None) -> dict[str, str] | None:
-    """``"Nama=full_name,HP=phone"`` → ``{"Nama": "full_name", "HP": "phone"}`` (fields checked)."""
-    if not text:
-        return None
-    from desktop.contacts.io import FIELDS
-
-    mapping: dict[str, str] = {}
-    for part in text.split(","):
-        if not part.strip():
-            continue
-        header, sep, field = part.partition("=")
-        header, field = header.strip(), field.strip()
-        if not sep or not header or not field:
-            raise UsageError(_('--map expects "Header=field" pairs separated by commas, not "{part}".').format(part=part))
-        if field not in FIELDS:
-            raise UsageError(
-                _("Unknown contact field '{field}' in --map. Use one of: {fields}.").format(
-                    field=field, fields=", ".join(FIELDS)
-                )
-            )
-        mapping[header] = field
-    return mapping
-
-
 def _candidates(preview) -> list[dict]:  # noqa: ANN001
     return [
         {
@@ -78,7 +54,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.contacts import importer
     from desktop.jobs import ImportResult
 
-    mapping = parse_mapping(args.map)
+    from desktop.contacts.io import parse_map_option
+
+    mapping = parse_map_option(args.map) if args.map else None
     for f in args.files:
         if not Path(f).is_file():
             raise UsageError(_("There is no file {path}.").format(path=f))

@@ -10,11 +10,6 @@ from sqlalchemy import select
 
 from desktop.contacts import store
 from desktop.contacts.record import ContactRecord, Email, Phone
-from desktop.errors import ValidationError
-from desktop.i18n import _
-
-FORMATS = {"vcf": "export_vcard", "csv": "export_csv", "xlsx": "export_xlsx"}
-
 
 def records(library, person_ids: Sequence[int]) -> list[ContactRecord]:  # noqa: ANN001
     """People as file records, in the order given (one query per table, not per person)."""
@@ -43,11 +38,7 @@ def records(library, person_ids: Sequence[int]) -> list[ContactRecord]:  # noqa:
 def export_bytes(library, fmt: str, person_ids: Sequence[int]) -> bytes:  # noqa: ANN001
     from desktop.contacts import io as contacts_io
 
-    if fmt not in FORMATS:
-        raise ValidationError(
-            _("Unknown export format '{format}'. Use vcf, csv or xlsx.").format(format=fmt)
-        )
-    return getattr(contacts_io, FORMATS[fmt])(records(library, person_ids))
+    return contacts_io.export(records(library, person_ids), fmt)
 
 
 def export_to(

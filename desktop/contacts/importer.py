@@ -84,37 +84,46 @@ class Preview:
 class _Index:
     """What is already in the library, keyed for matching (loaded once per preview)."""
 
-    phones: dict[str, int]
-    emails: dict[str, int]
-    names: dict[tuple[str, str], int]  # (name key, organisation lower) -> person id
+    match: object  # desktop.contacts.matching.MatchIndex over person ids
     people: dict[int, tuple[str, str]]  # id -> (full name, organisation)
+    keys: dict[int, tuple[str, str]]  # id -> (name key, organisation key)
     channels: dict[int, set[str]]  # id -> phones and e-mail keys
 
 
 def _load_index(library) -> _Index:  # noqa: ANN001
+    from desktop.contacts.matching import MatchIndex
+
     P, O, PH, EM = store.P, store.O, store.PH, store.EM
     with library.store.read() as s:
-        phones: dict[str, int] = {}
-        channels: dict[int, set[str]] = {}
-        for pid, number in s.execute(select(PH.c.person_id, PH.c.number).order_by(PH.c.id)):
-            phones.setdefault(number, pid)
-            channels.setdefault(pid, set()).add(number)
-        emails: dict[str, int] = {}
-        for pid, key in s.execute(select(EM.c.person_id, EM.c.address_key).order_by(EM.c.id)):
-            emails.setdefault(key, pid)
-            channels.setdefault(pid, set()).add(key)
-        names: dict[tuple[str, str], int] = {}
-        people: dict[int, tuple[str, str]] = {}
-        for pid, full, key, org in s.execute(
-            select(P.c.id, P.c.full_name, P.c.sort_name, O.c.name).select_from(P.outerjoin(O, O.c.id == P.c.organization_id))
-        ):
-            names.setdefault((key, store.org_key(org or "")), pid)
-            people[pid] = (full, org or "")
-    return _Index(phones, emails, names, people, channels)
+        phones: dict[int, list[str]] = {}
+        for pid, number in s.execute(select(PH.c.person_id, PH.c.number)):
+            phones.setdefault(pid, []).append(number)
+        emails: dict[int, list[str]] = {}
+        for pid, key in s.execute(select(EM.c.person_id, EM.c.address_key)):
+            emails.setdefault(pid, []).append(key)
+        rows = s.execute(
+            select(P.c.id, P.c.full_name, P.c.sort_name, O.c.name)
+            .select_from(P.outerjoin(O, O.c.id == P.c.organization_id)).order_by(P.c.id)
+        ).all()
+    index = MatchIndex()
+    people, keys, channels = {}, {}, {}
+    for pid, full, key, org in rows:
+        index.add(pid, name=full, organization=org or "", phones=phones.get(pid, ()), emails=emails.get(pid, ()))
+        people[pid] = (full, org or "")
+        keys[pid] = (key, store.org_key(org or ""))
+        channels[pid] = set(phones.get(pid, ())) | set(emails.get(pid, ()))
+    return _Index(index, people, keys, channels)
 
 
 def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord | None:
-    """Drop channels that cannot be kept (each reported), or the record when it has no name."""
+    """Drop channels that cannot be kept (each reported), or the record when it has no name.
+
+    The reader's own ``problems`` are reported as they are (they name the value
+    and why); our re-check only adds a reason when the reader gave none.
+    """
+    told = list(getattr(rec, "problems", []) or [])
+    rejected.extend(Rejected(rec.source, p) for p in told)
+    quiet: list[Rejected] = []
     rec.full_name = " ".join((rec.full_name or "").split())
     if not rec.full_name:
         rec.full_name = " ".join(x for x in (rec.given_name, rec.family_name) if x).strip()
@@ -126,7 +135,7 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord
         try:
             number = store.normalize_phone_number(ph.number or ph.raw)
         except ValidationError as exc:
-            rejected.append(Rejected(rec.source, str(exc)))
+            quiet.append(Rejected(rec.source, str(exc)))
             continue
         if number not in [p.number for p in phones]:
             phones.append(Phone(number=number, label=ph.label, whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw))
@@ -135,10 +144,12 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord
         try:
             address = store.normalize_email(em.address)
         except ValidationError as exc:
-            rejected.append(Rejected(rec.source, str(exc)))
+            quiet.append(Rejected(rec.source, str(exc)))
             continue
         if store.email_key(address) not in [store.email_key(e.address) for e in emails]:
             emails.append(Email(address=address, label=em.label, public=em.public))
+    if not told:
+        rejected.extend(quiet)
     rec.phones, rec.emails = phones, emails
     rec.organization = " ".join((rec.organization or "").split())
     return rec
@@ -165,7 +176,6 @@ def preview_records(
     seen_phone: dict[str, int] = {}
     seen_email: dict[str, int] = {}
     seen_name: dict[tuple[str, str], int] = {}
-    unmatched: list[int] = []
     records = list(records)
     for n, raw in enumerate(records):
         if n % 500 == 0:
@@ -176,34 +186,44 @@ def preview_records(
             continue
         key = (store.name_key(rec.full_name), store.org_key(rec.organization))
         item = PreviewItem(record=rec, status="new")
-        target, reason = None, ""
-        for ph in rec.phones:
-            if ph.number in index.phones:
-                target, reason = index.phones[ph.number], _("phone {phone}").format(phone=ph.number)
+        target, reason, fuzzy_found = None, "", []
+        for pid, score, why in (index.match.match(rec) if index.people else []):  # type: ignore[attr-defined]
+            if "phone" in why or "email" in why:
+                known = index.channels.get(pid, set())
+                if "phone" in why:
+                    same = next((p.number for p in rec.phones if p.number in known), "")
+                    reason = _("phone {phone}").format(phone=same)
+                else:
+                    same = next((e.address for e in rec.emails if store.email_key(e.address) in known), "")
+                    reason = _("e-mail {email}").format(email=same)
+                target = pid
                 break
-        if target is None:
-            for em in rec.emails:
-                if store.email_key(em.address) in index.emails:
-                    target, reason = index.emails[store.email_key(em.address)], _("e-mail {email}").format(email=em.address)
-                    break
-        if target is None and key in index.names:
-            target, reason = index.names[key], _("same name at the same organisation")
+            if index.keys.get(pid) == key:
+                target, reason = pid, _("same name at the same organisation")
+                break
+            fuzzy_found.append((pid, score))
         if target is not None:
             item.target, item.reason = target, reason
             item.status = "merge" if _brings_new(rec, index.channels.get(target, set())) else "same"
         else:
             earlier = next((seen_phone[p.number] for p in rec.phones if p.number in seen_phone), None)
             if earlier is None:
-                earlier = next((seen_email[store.email_key(e.address)] for e in rec.emails if store.email_key(e.address) in seen_email), None)
+                earlier = next((seen_email[store.email_key(e.address)] for e in rec.emails
+                                if store.email_key(e.address) in seen_email), None)
             if earlier is None:
                 earlier = seen_name.get(key)
             if earlier is not None:
                 item.status, item.target_item = "merge", earlier
                 item.reason = _("same contact as {source}").format(source=preview.items[earlier].record.source)
+            elif fuzzy and fuzzy_found:
+                item.status = "fuzzy"
+                item.candidates = [
+                    Candidate(person_id=pid, name=index.people[pid][0], organization=index.people[pid][1], score=sc)
+                    for pid, sc in fuzzy_found
+                ]
         pos = len(preview.items)
         preview.items.append(item)
-        if item.status == "new":
-            unmatched.append(pos)
+        if item.status in ("new", "fuzzy"):
             mine = pos
         else:
             mine = item.target_item if item.target_item is not None else None
@@ -213,25 +233,8 @@ def preview_records(
             for em in rec.emails:
                 seen_email.setdefault(store.email_key(em.address), mine)
             seen_name.setdefault(key, mine)
-    if fuzzy and unmatched and index.people:
-        _fuzzy_candidates(preview, unmatched, index)
     progress.report(len(records), len(records), "")
     return preview
-
-
-def _fuzzy_candidates(preview: Preview, positions: list[int], index: _Index) -> None:
-    from desktop.contacts import matching
-
-    existing = [(pid, full, org) for pid, (full, org) in index.people.items()]
-    wanted = [(pos, preview.items[pos].record.full_name, preview.items[pos].record.organization) for pos in positions]
-    for pos, found in matching.fuzzy_candidates(wanted, existing).items():
-        if found:
-            item = preview.items[pos]
-            item.status = "fuzzy"
-            item.candidates = [
-                Candidate(person_id=pid, name=index.people[pid][0], organization=index.people[pid][1], score=score)
-                for pid, score in found
-            ]
 
 
 def preview_import(

@@ -386,7 +386,7 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
 def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
     """Re-index people: the given ids, every id >= ``min_id``, or everyone."""
     if ids is None and min_id is None:
-        fts.rebuild_from(conn, PEOPLE_FTS, _PEOPLE_FTS_SELECT)
+        fts.rebuild_from(conn, PEOPLE_FTS, _FTS_PEOPLE_COLS + _PEOPLE_FTS_SELECT)
         return
     if min_id is not None:
         conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid >= :m"), {"m": min_id})
@@ -400,7 +400,7 @@ def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, mi
 
 def refresh_orgs_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
     if ids is None and min_id is None:
-        fts.rebuild_from(conn, ORG_FTS, _ORG_FTS_SELECT)
+        fts.rebuild_from(conn, ORG_FTS, _FTS_ORG_COLS + _ORG_FTS_SELECT)
         return
     if min_id is not None:
         conn.execute(text(f"DELETE FROM {ORG_FTS} WHERE rowid >= :m"), {"m": min_id})
