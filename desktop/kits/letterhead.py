@@ -1,0 +1,99 @@
+"""The *kop*: logo, institution name lines, address line and the double rule.
+
+Laid out the way Indonesian government letterheads are: the logo at the left,
+the name in bold capitals centred on the page, the address and contact lines
+beneath in a smaller face, closed by a thick-and-thin double rule.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Paragraph
+
+from desktop.i18n import _
+from desktop.kits import fonts
+from desktop.kits import styles as st
+from desktop.kits.images import Prepared
+from desktop.kits.markup import esc
+from desktop.office import OfficeProfile
+
+LOGO_BOX = 23 * st.MM
+GAP = 4 * st.MM
+
+
+def contact_line(office: OfficeProfile) -> str:
+    bits = []
+    if office.phone:
+        bits.append(_("Tel. {phone}").format(phone=office.phone))
+    if office.email:
+        bits.append(_("E-mail {email}").format(email=office.email))
+    if office.website:
+        bits.append(office.website)
+    return "  ·  ".join(bits)
+
+
+class Letterhead(Flowable):
+    """The letterhead as one flowable (so it can open the cover and each press release)."""
+
+    def __init__(self, office: OfficeProfile, logo: Prepared | None) -> None:
+        super().__init__()
+        self.office = office
+        self.logo = logo
+        fonts.register()
+        name_style = ParagraphStyle(
+            "kop_name", fontName=fonts.SERIF_BOLD, fontSize=14.5, leading=18, alignment=TA_CENTER,
+            textColor=colors.HexColor(st.INK),
+        )
+        unit_style = ParagraphStyle("kop_unit", parent=name_style, fontSize=12, leading=15)
+        small = ParagraphStyle(
+            "kop_small", fontName=fonts.SANS, fontSize=8.5, leading=11, alignment=TA_CENTER,
+            textColor=colors.HexColor(st.INK),
+        )
+        self.lines: list[Paragraph] = []
+        name = office.name or office.short_name or _("Public relations office")
+        self.lines.append(Paragraph(esc(name.upper()), name_style))
+        if office.unit:
+            self.lines.append(Paragraph(esc(office.unit.upper()), unit_style))
+        if office.address:
+            self.lines.append(Paragraph(esc(" ".join(office.address.split())), small))
+        contact = contact_line(office)
+        if contact:
+            self.lines.append(Paragraph(esc(contact), small))
+        self._heights: list[float] = []
+        self.spaceAfter = 10
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        text_w = avail_w - 2 * (LOGO_BOX + GAP) if self.logo else avail_w
+        self._heights = [p.wrap(text_w, avail_h)[1] for p in self.lines]
+        self._text_w = text_w
+        text_h = sum(self._heights) + 2 * (len(self.lines) - 1)
+        self.body_h = max(text_h, self.logo.height if self.logo else 0)
+        self.height = self.body_h + 8  # rule and its gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        top = self.height
+        if self.logo is not None:
+            y = top - (self.body_h + self.logo.height) / 2
+            x = (LOGO_BOX - self.logo.width) / 2
+            c.drawImage(ImageReader(io.BytesIO(self.logo.data)), x, y, self.logo.width, self.logo.height,
+                        mask="auto")
+        text_h = sum(self._heights) + 2 * (len(self.lines) - 1)
+        y = top - (self.body_h - text_h) / 2
+        x = (self.width - self._text_w) / 2
+        for para, h in zip(self.lines, self._heights):
+            y -= h
+            para.drawOn(c, x, y)
+            y -= 2
+        c.setStrokeColor(colors.HexColor(st.INK))
+        c.setLineWidth(1.8)
+        c.line(0, 4.2, self.width, 4.2)
+        c.setLineWidth(0.6)
+        c.line(0, 1.2, self.width, 1.2)

@@ -1,0 +1,216 @@
+"""User text → reportlab flowables, with every character escaped exactly once.
+
+reportlab's Paragraph reads a small XML markup language; its parser has had
+file-read and code-execution CVEs, and unescaped text such as ``A & B <c>``
+silently loses characters. So user text reaches a Paragraph only through
+:func:`esc`, and the only tags in the markup are the ones this module builds
+from markdown-it tokens (``<b> <i> <br/> <a href>``, the last only for
+http/https/mailto). Raw HTML in Markdown is disabled; images in Markdown print
+their alt text and are never loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+from desktop.kits import styles as st
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# C0/C1 controls (other than tab and newline) have no glyph and confuse the parser.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ATTRIBUTION = re.compile(r"^\s*(—|–|--)\s*")
+
+
+def esc(text: str) -> str:
+    """The one way user text enters reportlab markup: a literal, never a tag or entity."""
+    return _xml_escape(_CONTROL.sub("", text or ""), {'"': "&quot;"})
+
+
+def lines(text: str) -> str:
+    """Escaped multi-line text keeping its line breaks."""
+    return "<br/>".join(esc(line.strip()) for line in (text or "").strip().splitlines())
+
+
+def safe_href(url: str) -> str | None:
+    url = (url or "").strip()
+    return url if url.lower().startswith(SAFE_SCHEMES) else None
+
+
+def _parser():  # noqa: ANN202
+    from markdown_it import MarkdownIt
+
+    # html off: "<b>" in an article is text; typographer off: quotes stay as written.
+    return MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+
+
+def inline_markup(children: list) -> str:  # noqa: C901 - one branch per token type
+    """reportlab markup for markdown-it inline tokens; every text goes through :func:`esc`."""
+    out: list[str] = []
+    links: list[bool] = []
+    for tok in children or []:
+        t = tok.type
+        if t == "text":
+            out.append(esc(tok.content))
+        elif t == "softbreak":
+            out.append(" ")
+        elif t == "hardbreak":
+            out.append("<br/>")
+        elif t == "strong_open":
+            out.append("<b>")
+        elif t == "strong_close":
+            out.append("</b>")
+        elif t == "em_open":
+            out.append("<i>")
+        elif t == "em_close":
+            out.append("</i>")
+        elif t == "code_inline":
+            out.append(f'<font face="{st.fonts.SANS}">{esc(tok.content)}</font>')
+        elif t == "link_open":
+            href = safe_href(tok.attrs.get("href", ""))
+            links.append(href is not None)
+            if href is not None:
+                out.append(f'<a href="{esc(href)}" color="{st.ACCENT}">')
+        elif t == "link_close":
+            if links and links.pop():
+                out.append("</a>")
+        elif t == "image":
+            # Alt text only: a kit never loads a file named by article text.
+            out.append(inline_markup(tok.children or []) or esc(tok.content))
+        else:  # html_inline (if ever enabled), entities already decoded by markdown-it
+            out.append(esc(tok.content))
+    return "".join(out)
+
+
+def paragraph(text: str, style) -> object:  # noqa: ANN001
+    """A Paragraph of plain user text (no Markdown), escaped."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(esc(text), style)
+
+
+def markdown_flowables(text: str, *, prefix: str = "", body_style=None) -> list:  # noqa: ANN001
+    """Flowables for Markdown ``text``; ``prefix`` (markup, already escaped) opens the first paragraph."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    tree = SyntaxTreeNode(_parser().parse(text or ""))
+    state = {"prefix": prefix}
+    out: list = []
+    for node in tree.children:
+        out.extend(_block(node, body_style or st.styles().body, state, 0))
+    if state["prefix"]:  # text had no paragraph (e.g. only a list): keep the dateline anyway
+        from reportlab.platypus import Paragraph
+
+        out.insert(0, Paragraph(state["prefix"], body_style or st.styles().body))
+    return out
+
+
+def _inline_of(node) -> list:  # noqa: ANN001
+    for child in node.children:
+        if child.type == "inline":
+            return child.to_tokens()[0].children or []
+    return []
+
+
+def _take_prefix(state: dict) -> str:
+    prefix, state["prefix"] = state["prefix"], ""
+    return prefix
+
+
+def _block(node, style, state: dict, depth: int) -> list:  # noqa: ANN001, C901
+    from reportlab.platypus import HRFlowable, Paragraph
+
+    S = st.styles()
+    t = node.type
+    if t == "paragraph":
+        return [Paragraph(_take_prefix(state) + inline_markup(_inline_of(node)), style)]
+    if t == "heading":
+        level = int(node.tag[1])
+        hstyle = S.h1 if level == 1 else S.h2 if level == 2 else S.h3
+        return [Paragraph(inline_markup(_inline_of(node)), hstyle)]
+    if t in ("bullet_list", "ordered_list"):
+        return [_list(node, state, depth)]
+    if t == "blockquote":
+        return [_blockquote(node, state, depth)]
+    if t in ("fence", "code_block"):
+        return [Paragraph(lines(node.content), S.code)]
+    if t == "hr":
+        return [HRFlowable(width="30%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=8)]
+    if t == "html_block":  # unreachable with html off; printed literally if it ever appears
+        return [Paragraph(lines(node.content), style)]
+    out: list = []
+    for child in node.children:
+        out.extend(_block(child, style, state, depth))
+    return out
+
+
+def _list(node, state: dict, depth: int):  # noqa: ANN001, ANN202
+    from reportlab.platypus import ListFlowable, ListItem
+
+    S = st.styles()
+    items = []
+    for li in node.children:
+        inner: list = []
+        for child in li.children:
+            inner.extend(_block(child, S.list_item, state, depth + 1))
+        items.append(ListItem(inner))
+    ordered = node.type == "ordered_list"
+    kw: dict = {"bulletFontName": st.fonts.SERIF, "bulletFontSize": st.BODY_SIZE, "leftIndent": 18,
+                "spaceAfter": 6}
+    if ordered:
+        kw.update(bulletType="1", bulletFormat="%s.", start=str(node.attrs.get("start", 1)))
+    else:
+        kw.update(bulletType="bullet", start="•" if depth == 0 else "–")
+    return ListFlowable(items, **kw)
+
+
+def _blockquote(node, state: dict, depth: int):  # noqa: ANN001, ANN202
+    """A block quote with a left rule; a last line starting with a dash is the speaker."""
+    from reportlab.platypus import Paragraph
+
+    S = st.styles()
+    children = list(node.children)
+    rows_last: list = []
+    attribution = ""
+    if children and children[-1].type == "paragraph":
+        tokens = _inline_of(children[-1])
+        breaks = [i for i, tok in enumerate(tokens) if tok.type in ("softbreak", "hardbreak")]
+        tail = tokens[breaks[-1] + 1:] if breaks else tokens
+        if tail and tail[0].type == "text" and _ATTRIBUTION.match(tail[0].content):
+            first = _ATTRIBUTION.sub("", tail[0].content, count=1)
+            attribution = "— " + esc(first) + inline_markup(tail[1:])
+            head = tokens[: breaks[-1]] if breaks else []
+            if head:
+                rows_last.append(Paragraph(inline_markup(head), S.quote))
+            children = children[:-1]
+    rows: list = []
+    for child in children:
+        rows.extend(_block(child, S.quote, state, depth + 1))
+    rows.extend(rows_last)
+    if attribution:
+        rows.append(Paragraph(attribution, S.attribution))
+    return quote_box(rows)
+
+
+def quote_box(flowables: list):  # noqa: ANN201
+    """Indented block with a thin accent rule on its left; splits between rows across pages."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table
+
+    if not flowables:
+        flowables = [""]
+    table = Table([[f] for f in flowables], colWidths=["100%"], hAlign="LEFT", splitByRow=1)
+    table.setStyle(
+        st.table_style(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 1.6, colors.HexColor(st.ACCENT)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    table.spaceBefore, table.spaceAfter = 2, 9
+    return table

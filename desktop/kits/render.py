@@ -1,0 +1,630 @@
+"""A :class:`~desktop.kits.spec.KitSpec` → PDF bytes, with reportlab platypus.
+
+Imported only when a kit is rendered (reportlab is heavy). Output is
+deterministic: ``invariant`` mode, a creation date taken from the kit's date,
+subset and image names derived from content, so the same kit gives the same
+bytes and can be verified by its hash. Running heads and ``Halaman N dari M``
+are drawn once the total page count is known (the canvas keeps each page
+until ``save``); the table of contents needs a second pass (``multiBuild``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from desktop import __version__, i18n
+from desktop.dates import long_date
+from desktop.errors import Cancelled
+from desktop.i18n import N_, _
+from desktop.jobs import Progress
+from desktop.kits import fonts, images
+from desktop.kits import styles as st
+from desktop.kits.letterhead import Letterhead
+from desktop.kits.markup import esc, lines, markdown_flowables, quote_box
+from desktop.kits.spec import (
+    ArticlePart,
+    ContactsPart,
+    CoverPart,
+    DistributionPart,
+    FactSheetPart,
+    KitError,
+    KitSpec,
+    OfficePart,
+    Photo,
+    PhotosPart,
+    part_label,
+    validate,
+)
+
+# The pure-Python ASCII85 filter made a 20-photo kit 5× slower; binary streams are fine in PDF.
+rl_config.useA85 = 0
+
+TOC_MIN_PARTS = 4  # a table of contents when the kit has more than three parts
+PHOTO_GAP = 14
+CAPTION_MIN_W = 100 * st.MM
+
+KIND_HEADINGS = {
+    "siaran_pers": N_("PRESS RELEASE"),
+    "berita_kegiatan": N_("ACTIVITY NEWS"),
+    "klarifikasi": N_("CLARIFICATION"),
+    "pengumuman": N_("ANNOUNCEMENT"),
+    "artikel": N_("ARTICLE"),
+}
+
+# reportlab keeps per-document font state in module globals: one kit at a time.
+_LOCK = threading.Lock()
+
+
+def render(spec: KitSpec, *, progress: Progress | None = None) -> bytes:
+    """Typeset ``spec``; raises :class:`KitError` naming the part that cannot be used."""
+    validate(spec)
+    progress = progress or Progress()
+    with _LOCK:
+        return _Builder(spec, progress).build()
+
+
+def export_pdf(spec: KitSpec, target: Path | str, *, progress: Progress | None = None) -> str:
+    """Render and write atomically to ``target``; returns the file's SHA-256."""
+    data = render(spec, progress=progress)
+    write_output(target, data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_output(target: Path | str, data: bytes) -> None:
+    """Write bytes atomically; a failure leaves no partial file and names the path."""
+    from desktop.fsutil import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise KitError(
+            _("Cannot write {path}: {error}. Choose another folder.").format(
+                path=target, error=exc.strerror or exc
+            )
+        ) from exc
+
+
+# -- flowables -------------------------------------------------------------------
+
+
+class PartMarker(Flowable):
+    """Zero-size mark where a part starts: feeds the table of contents and the PDF outline."""
+
+    def __init__(self, text: str, key: str) -> None:
+        super().__init__()
+        self.text, self.key = text, key
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class PhotoBlock(Flowable):
+    """A placed photo (aspect kept, centred) with its caption and credit beneath."""
+
+    def __init__(self, prepared: images.Prepared, captions: list[Paragraph], caption_w: float) -> None:
+        super().__init__()
+        self.prepared, self.captions, self.caption_w = prepared, captions, caption_w
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        self.cap_heights = [p.wrap(self.caption_w, avail_h)[1] for p in self.captions]
+        self.height = self.prepared.height + 5 + sum(self.cap_heights)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, p = self.canv, self.prepared
+        x = (self.width - p.width) / 2
+        y = self.height - p.height
+        c.drawImage(ImageReader(io.BytesIO(p.data)), x, y, p.width, p.height)
+        cy = y - 5
+        cx = (self.width - self.caption_w) / 2
+        for para, h in zip(self.captions, self.cap_heights):
+            cy -= h
+            para.drawOn(c, cx, cy)
+
+
+# -- document ------------------------------------------------------------------------
+
+
+def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
+    """A canvas that holds pages until save, then draws heads, footers and the watermark."""
+    title = spec.title
+    draft = spec.is_draft
+    stamp = f"D:{spec.date:%Y%m%d}000000+07'00'"
+
+    class KitCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+            super().__init__(*args, **kwargs)
+            self.setDateFormatter(lambda *_a: stamp)
+            self._pages: list[dict] = []
+            self.page_kind = "body"
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab API
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if self.page_kind != "cover":
+                    self._running_head(number, total)
+                if draft:
+                    self._watermark()
+                super().showPage()
+            super().save()
+
+        def _running_head(self, number: int, total: int) -> None:
+            w, h = self._pagesize
+            left, right = st.MARGIN_LEFT, w - st.MARGIN_RIGHT
+            top = h - st.MARGIN_TOP
+            self.saveState()
+            self.setFillColor(colors.HexColor(st.MUTED))
+            self.setFont(fonts.SANS, 8)
+            right_text = _("DRAFT — not approved") if draft else office_line
+            right_w = stringWidth(right_text, fonts.SANS_BOLD if draft else fonts.SANS, 8)
+            self.drawString(left, top, _fit_text(title, fonts.SANS, 8, right - left - right_w - 24))
+            if draft:
+                self.setFillColor(colors.HexColor(st.WATERMARK))
+                self.setFont(fonts.SANS_BOLD, 8)
+            self.drawRightString(right, top, right_text)
+            self.setStrokeColor(colors.HexColor(st.RULE))
+            self.setLineWidth(0.5)
+            self.line(left, top - 4, right, top - 4)
+            bottom = st.MARGIN_BOTTOM
+            self.line(left, bottom + 9, right, bottom + 9)
+            self.setFillColor(colors.HexColor(st.MUTED))
+            self.setFont(fonts.SANS, 8)
+            self.drawString(left, bottom, _fit_text(office_line if draft else spec.office.website, fonts.SANS, 8,
+                                                    (right - left) / 2))
+            self.drawRightString(right, bottom, _("Page {n} of {total}").format(n=number, total=total))
+            self.restoreState()
+
+        def _watermark(self) -> None:
+            w, h = self._pagesize
+            self.saveState()
+            self.setFillColor(colors.HexColor(st.WATERMARK))
+            self.setFillAlpha(0.13)
+            self.translate(w / 2, h / 2)
+            self.rotate(55)
+            self.setFont(fonts.SANS_BOLD, 140)
+            self.drawCentredString(0, -50, _("DRAFT"))
+            self.restoreState()
+
+    return KitCanvas
+
+
+def _fit_text(text: str, font: str, size: float, width: float) -> str:
+    text = " ".join((text or "").split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _KitDoc(BaseDocTemplate):
+    progress: Progress
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        if self.progress.cancelled:
+            raise Cancelled()
+        if isinstance(flowable, PartMarker):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.text, flowable.key, level=0)
+            self.notify("TOCEntry", (0, esc(flowable.text), self.page, flowable.key))
+
+
+class _Builder:
+    def __init__(self, spec: KitSpec, progress: Progress) -> None:
+        fonts.register()
+        self.spec = spec
+        self.progress = progress
+        self.S = st.styles()
+        self.page_w, self.page_h = st.PAGE_SIZES[spec.paper]
+        self.frame_w = self.page_w - st.MARGIN_LEFT - st.MARGIN_RIGHT
+        self.body_h = (
+            self.page_h - st.MARGIN_TOP - st.HEAD_SPACE - st.MARGIN_BOTTOM - st.FOOT_SPACE
+        )
+        self.steps = len(spec.parts) + sum(len(p.photos) for p in spec.parts if isinstance(p, PhotosPart))
+        self.done = 0
+        self.logo = self._logo()
+        office = spec.office
+        self.office_line = office.short_name or office.name
+
+    # progress ------------------------------------------------------------------------
+
+    def _step(self, current: str) -> None:
+        self.progress.check()
+        self.done += 1
+        self.progress.report(self.done, self.steps + 1, current)
+
+    # build ---------------------------------------------------------------------------
+
+    def build(self) -> bytes:
+        spec = self.spec
+        story: list = []
+        toc = self._toc() if len(spec.parts) >= TOC_MIN_PARTS else None
+        first_is_cover = isinstance(spec.parts[0], CoverPart)
+        has_cover = any(isinstance(p, CoverPart) for p in spec.parts)
+        if toc is not None and not has_cover:
+            story += [Paragraph(esc(_("Contents")), self.S.part_title), toc, PageBreak()]
+        for i, part in enumerate(spec.parts):
+            kind = "cover" if isinstance(part, CoverPart) else "body"
+            if i > 0 or (toc is not None and not has_cover):
+                story.append(NextPageTemplate(kind))
+                if i > 0:
+                    story.append(PageBreak())
+            label = part_label(i, part)
+            self._step(label)
+            story += self._part(i, part, toc)
+        self.progress.report(self.steps, self.steps + 1, _("Typesetting the PDF…"))
+
+        buf = io.BytesIO()
+        office = spec.office
+        doc = _KitDoc(
+            buf,
+            pagesize=(self.page_w, self.page_h),
+            leftMargin=st.MARGIN_LEFT,
+            rightMargin=st.MARGIN_RIGHT,
+            topMargin=st.MARGIN_TOP,
+            bottomMargin=st.MARGIN_BOTTOM,
+            title=spec.title,
+            author=office.name or office.short_name,
+            subject=spec.event or _("Press kit"),
+            keywords=spec.all_keywords,
+            creator=f"Warta {__version__}",
+            producer=f"Warta {__version__} (ReportLab)",
+            invariant=1,
+            initialFontName=fonts.SERIF,
+            initialFontSize=st.BODY_SIZE,
+            lang=i18n.current_language(),
+        )
+        doc.progress = self.progress
+        body_frame = Frame(
+            st.MARGIN_LEFT, st.MARGIN_BOTTOM + st.FOOT_SPACE, self.frame_w, self.body_h,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )
+        cover_frame = Frame(
+            st.MARGIN_LEFT, st.MARGIN_BOTTOM, self.frame_w, self.page_h - st.MARGIN_TOP - st.MARGIN_BOTTOM,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="cover",
+        )
+
+        def mark(kind: str):  # noqa: ANN202
+            def on_page(canv, _doc) -> None:  # noqa: ANN001
+                canv.page_kind = kind
+
+            return on_page
+
+        templates = [
+            PageTemplate("cover", [cover_frame], onPage=mark("cover")),
+            PageTemplate("body", [body_frame], onPage=mark("body")),
+        ]
+        if not first_is_cover or (toc is not None and not has_cover):
+            templates.reverse()
+        doc.addPageTemplates(templates)
+        canvasmaker = _canvas_class(spec, self.office_line)
+        if toc is not None:
+            doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+        else:
+            doc.build(story, canvasmaker=canvasmaker)
+        self.progress.report(self.steps + 1, self.steps + 1, "")
+        return buf.getvalue()
+
+    def _toc(self) -> TableOfContents:
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [self.S.toc_entry]
+        toc.tableStyle = st.table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ])
+        return toc
+
+    def _logo(self) -> images.Prepared | None:
+        path = self.spec.logo
+        if not path:
+            return None
+        try:
+            return images.prepare(Path(path), st.MM * 23, st.MM * 23, keep_alpha=True)
+        except images.ImageProblem as exc:
+            raise KitError(
+                _("The office logo {path} cannot be used ({reason}). Choose another logo in the office profile.")
+                .format(path=path, reason=exc)
+            ) from exc
+
+    # parts ---------------------------------------------------------------------------
+
+    def _part(self, index: int, part, toc) -> list:  # noqa: ANN001
+        key = f"part-{index + 1}"
+        if isinstance(part, CoverPart):
+            return self._cover(toc)
+        if isinstance(part, ArticlePart):
+            return [PartMarker(part.doc.title or _("Press release"), key)] + self._article(part)
+        if isinstance(part, PhotosPart):
+            title = part.title or _("Photo documentation")
+            return [PartMarker(title, key)] + self._photos(index, part, title)
+        if isinstance(part, FactSheetPart):
+            title = part.title or _("Fact sheet")
+            return [PartMarker(title, key), Paragraph(esc(title), self.S.part_title)] + markdown_flowables(
+                part.text
+            )
+        if isinstance(part, OfficePart):
+            title = self._about_title()
+            return [PartMarker(title, key)] + self._office(title)
+        if isinstance(part, ContactsPart):
+            title = _("Contact persons")
+            return [PartMarker(title, key)] + self._contacts(part, title)
+        if isinstance(part, DistributionPart):
+            title = part.title or _("Appendix: distribution list")
+            return [PartMarker(title, key)] + self._distribution(part, title)
+        raise KitError(_("The kit cannot be made: {part} is of an unknown kind.").format(
+            part=part_label(index, part)))
+
+    def _about_title(self) -> str:
+        office = self.spec.office
+        return _("About {name}").format(name=office.short_name or office.name) if (
+            office.short_name or office.name) else _("About us")
+
+    def _letterhead(self) -> Letterhead:
+        return Letterhead(self.spec.office, self.logo)
+
+    def _cover(self, toc) -> list:  # noqa: ANN001
+        S, spec = self.S, self.spec
+        office = spec.office
+        out: list = [self._letterhead(), Spacer(1, 26 * st.MM)]
+        out.append(Paragraph(esc(_("PRESS KIT")), S.cover_label))
+        out.append(Paragraph(esc(spec.title), S.cover_title))
+        if spec.event:
+            out.append(Paragraph(esc(spec.event), S.cover_event))
+        place = office.city
+        when = long_date(spec.date)
+        out.append(Paragraph(esc(f"{place}, {when}" if place else when), S.cover_date))
+        out.append(_Rule(40 * st.MM, 1.4, st.ACCENT, space_before=10, space_after=16))
+        if toc is not None:
+            out += [Spacer(1, 8 * st.MM), Paragraph(esc(_("Contents")), S.toc_heading), toc]
+        return out
+
+    def _release_line(self, part: ArticlePart) -> str:
+        doc = part.doc
+        if doc.embargo_at is None:
+            return _("For immediate release")
+        return _("Embargo until {date}, {time} {zone}").format(
+            date=long_date(doc.embargo_at.date()),
+            time=f"{doc.embargo_at:%H.%M}",
+            zone=doc.embargo_tz or "WIB",
+        )
+
+    def _dateline(self, part: ArticlePart) -> str:
+        doc = part.doc
+        city = (doc.dateline_city or self.spec.office.city).strip()
+        day = doc.publication_date or doc.event_date or self.spec.date
+        when = long_date(day)
+        text = f"{city}, {when}" if city else when
+        return f"<b>{esc(text)}</b> – "
+
+    def _article(self, part: ArticlePart) -> list:
+        S, doc = self.S, part.doc
+        out: list = [self._letterhead()]
+        heading = _(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
+        release = self._release_line(part) if doc.kind == "siaran_pers" else ""
+        row = Table(
+            [[Paragraph(esc(heading), S.label), Paragraph(esc(release), S.release)]],
+            colWidths=[self.frame_w * 0.45, self.frame_w * 0.55],
+        )
+        row.setStyle(st.table_style([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        out += [row, Spacer(1, 12)]
+        out.append(Paragraph(esc(doc.title), S.title))
+        if doc.subtitle:
+            out.append(Paragraph(esc(doc.subtitle), S.subtitle))
+        out.append(Spacer(1, 8))
+        prefix = self._dateline(part)
+        if doc.lead.strip():
+            out += markdown_flowables(doc.lead, prefix=prefix, body_style=S.lead)
+            prefix = ""
+        out += markdown_flowables(doc.body, prefix=prefix)
+        for quote in doc.quotes:
+            if not quote.text.strip():
+                continue
+            who = esc(quote.speaker) + (", " + esc(quote.position) if quote.position else "")
+            out.append(quote_box([
+                Paragraph("“" + esc(quote.text.strip()) + "”", S.quote),
+                Paragraph("— " + who, S.attribution),
+            ]))
+        credits = [
+            (_("Writer"), doc.writer),
+            (_("Editor"), doc.editor),
+            (_("Photo"), doc.photographer),
+        ]
+        credit_text = "   |   ".join(f"{esc(label)}: {esc(value)}" for label, value in credits if value.strip())
+        if credit_text:
+            out.append(Paragraph(credit_text, S.credit))
+        out.append(Paragraph("###", S.endmark))
+        boilerplate = doc.boilerplate.strip() or self.spec.office.boilerplate.strip()
+        if boilerplate:
+            block = [Paragraph(esc(self._about_title()), S.small_bold)]
+            block += markdown_flowables(boilerplate, body_style=S.small)
+            out.append(KeepTogether(block))
+        if doc.contact_block.strip():
+            out.append(KeepTogether([
+                Paragraph(esc(_("Contact person")), S.small_bold),
+                Paragraph(lines(doc.contact_block), S.small),
+            ]))
+        return out
+
+    def _photos(self, index: int, part: PhotosPart, title: str) -> list:
+        S = self.S
+        per_page = self.spec.photos_per_page
+        heading = Paragraph(esc(title), S.part_title)
+        heading_h = heading.wrap(self.frame_w, self.body_h)[1] + S.part_title.spaceAfter
+        out: list = [heading]
+        chunks = [part.photos[i:i + per_page] for i in range(0, len(part.photos), per_page)]
+        for n, chunk in enumerate(chunks):
+            avail = self.body_h - (heading_h if n == 0 else 0) - 2
+            blocks = []
+            captions = [self._captions(photo) for photo in chunk]
+            cap_w = min(self.frame_w, CAPTION_MIN_W)
+            cap_h = [sum(p.wrap(cap_w, avail)[1] for p in caps) for caps in captions]
+            slot = (avail - sum(cap_h) - 5 * len(chunk) - PHOTO_GAP * (len(chunk) - 1)) / len(chunk)
+            slot = max(slot, 40 * st.MM)
+            for photo, caps in zip(chunk, captions):
+                self._step(photo.ref or photo.path.name)
+                prepared = self._prepare(index, photo, slot)
+                blocks.append(PhotoBlock(prepared, caps, max(cap_w, min(prepared.width, self.frame_w))))
+                blocks.append(Spacer(1, PHOTO_GAP))
+            out += blocks[:-1]
+            if n < len(chunks) - 1:
+                out.append(PageBreak())
+        return out
+
+    def _captions(self, photo: Photo) -> list[Paragraph]:
+        S = self.S
+        caps = []
+        if photo.caption.strip():
+            caps.append(Paragraph(esc(" ".join(photo.caption.split())), S.caption))
+        credit = photo.credit.strip() or self.spec.office.default_credit
+        if credit:
+            caps.append(Paragraph(esc(_("Photo: {credit}").format(credit=credit)), S.photo_credit))
+        return caps
+
+    def _prepare(self, index: int, photo: Photo, slot_h: float) -> images.Prepared:
+        name = photo.ref or Path(photo.path).name
+        label = part_label(index, self.spec.parts[index], name)
+        try:
+            return images.prepare(Path(photo.path), self.frame_w, slot_h)
+        except images.ImageProblem as exc:
+            if exc.missing:
+                raise KitError(
+                    _("The photo file of {part} is missing ({path}). Run 'warta check' or remove the photo.")
+                    .format(part=label, path=photo.path)
+                ) from exc
+            raise KitError(
+                _("The photo of {part} cannot be read as an image ({reason}).").format(part=label, reason=exc)
+            ) from exc
+
+    def _office(self, title: str) -> list:
+        S, office = self.S, self.spec.office
+        out: list = [Paragraph(esc(title), S.part_title)]
+        if office.name:
+            out.append(Paragraph(esc(office.name), S.h2))
+        if office.unit:
+            out.append(Paragraph(esc(office.unit), S.small))
+        out.append(Spacer(1, 6))
+        if office.boilerplate.strip():
+            out += markdown_flowables(office.boilerplate)
+        rows = [
+            (_("Address"), office.address),
+            (_("Telephone"), office.phone),
+            (_("E-mail"), office.email),
+            (_("Website"), office.website),
+        ]
+        data = [[Paragraph(esc(k), S.small_bold), Paragraph(lines(v), S.table_cell)] for k, v in rows if v.strip()]
+        if data:
+            out.append(Spacer(1, 8))
+            out.append(self._table(data, [32 * st.MM, self.frame_w - 32 * st.MM], header=False))
+        return out
+
+    def _contacts(self, part: ContactsPart, title: str) -> list:
+        S = self.S
+        out: list = [Paragraph(esc(title), S.part_title)]
+        cells = []
+        for person in part.contacts:
+            block = [Paragraph(esc(person.name), S.h3)]
+            role = ", ".join(x for x in (person.position, person.organisation) if x.strip())
+            if role:
+                block.append(Paragraph(esc(role), S.small))
+            for phone in person.phones:
+                block.append(Paragraph(esc(_("Tel. {phone}").format(phone=phone)), S.table_cell))
+            for email in person.emails:
+                block.append(Paragraph(esc(email), S.table_cell))
+            cells.append(block)
+        half = self.frame_w / 2
+        rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+        table = Table(rows, colWidths=[half, half], hAlign="LEFT")
+        table.setStyle(st.table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
+        ]))
+        out.append(table)
+        return out
+
+    def _distribution(self, part: DistributionPart, title: str) -> list:
+        S = self.S
+        out: list = [Paragraph(esc(title), S.part_title)]
+        head = [Paragraph(esc(t), S.table_head) for t in ("No.", _("Name"), _("Media / institution"),
+                                                           _("Contact"))]
+        data = [head]
+        for n, r in enumerate(part.recipients, start=1):
+            data.append([Paragraph(str(n), S.table_cell), Paragraph(esc(r.name), S.table_cell),
+                         Paragraph(esc(r.organisation), S.table_cell), Paragraph(esc(r.detail), S.table_cell)])
+        w = self.frame_w
+        out.append(self._table(data, [12 * st.MM, w * 0.32, w * 0.34, w - 12 * st.MM - w * 0.66], header=True))
+        return out
+
+    def _table(self, data: list, widths: list[float], *, header: bool) -> Table:
+        table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+        cmds = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(st.RULE)),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header:
+            cmds.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(st.ACCENT)))
+            cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F3F5F8")]))
+        table.setStyle(st.table_style(cmds))
+        return table
+
+
+class _Rule(Flowable):
+    """A short accent rule (the cover's divider)."""
+
+    def __init__(self, width: float, thickness: float, color: str, *, space_before: float = 0,
+                 space_after: float = 0) -> None:
+        super().__init__()
+        self.rule_w, self.thickness, self.color = width, thickness, color
+        self.spaceBefore, self.spaceAfter = space_before, space_after
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return avail_w, self.thickness
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor(self.color))
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(0, self.thickness / 2, self.rule_w, self.thickness / 2)

@@ -1,0 +1,180 @@
+"""A press kit as plain values: what the store builds and the PDF renderer consumes.
+
+Independent of the database and of reportlab, so the renderer, the command
+line, the window's live preview and the tests share one shape. Every text here
+is untrusted user text; the renderer escapes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from desktop.articles.document import ArticleDoc
+from desktop.errors import ValidationError
+from desktop.i18n import N_, _
+from desktop.office import OfficeProfile
+
+PAPERS = ("a4", "f4")
+PHOTOS_PER_PAGE = (1, 2)
+
+
+class KitError(ValidationError):
+    """A kit cannot be built or written; the message names the part or the file."""
+
+
+@dataclass
+class CoverPart:
+    """The cover page: letterhead, kit title, event, date and the table of contents."""
+
+    kind = "cover"
+
+
+@dataclass
+class ArticlePart:
+    doc: ArticleDoc
+    approved: bool = False
+    ref: str = ""  # what the user knows it by ("#12"), for messages
+
+    kind = "article"
+
+
+@dataclass
+class Photo:
+    path: Path  # orientation-corrected rendition (or any image Pillow reads)
+    caption: str = ""
+    credit: str = ""
+    ref: str = ""  # file name or "#7", for messages
+
+
+@dataclass
+class PhotosPart:
+    photos: list[Photo] = field(default_factory=list)
+    title: str = ""  # default: "Photo documentation"
+
+    kind = "photos"
+
+
+@dataclass
+class FactSheetPart:
+    """Fact sheet, backgrounder or rundown written in the kit (Markdown)."""
+
+    title: str = ""
+    text: str = ""
+
+    kind = "factsheet"
+
+
+@dataclass
+class OfficePart:
+    """The office profile page (boilerplate, address), taken from ``KitSpec.office``."""
+
+    kind = "office"
+
+
+@dataclass
+class ContactPerson:
+    """A *Narahubung*: only lines the person made public."""
+
+    name: str
+    position: str = ""
+    organisation: str = ""
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContactsPart:
+    contacts: list[ContactPerson] = field(default_factory=list)
+
+    kind = "contacts"
+
+
+@dataclass
+class Recipient:
+    name: str
+    organisation: str = ""
+    detail: str = ""  # e-mail or phone, as the list holds it
+
+
+@dataclass
+class DistributionPart:
+    recipients: list[Recipient] = field(default_factory=list)
+    title: str = ""
+
+    kind = "distribution"
+
+
+Part = Union[CoverPart, ArticlePart, PhotosPart, FactSheetPart, OfficePart, ContactsPart, DistributionPart]
+
+KIND_LABELS = {
+    "cover": N_("cover"),
+    "article": N_("article"),
+    "photos": N_("photos"),
+    "photo": N_("photo"),
+    "factsheet": N_("fact sheet"),
+    "office": N_("office profile"),
+    "contacts": N_("contact persons"),
+    "distribution": N_("distribution list"),
+}
+
+
+@dataclass
+class KitSpec:
+    title: str
+    date: dt.date
+    office: OfficeProfile = field(default_factory=OfficeProfile)
+    parts: list[Part] = field(default_factory=list)
+    event: str = ""
+    paper: str = "a4"
+    photos_per_page: int = 1
+    logo: Path | None = None  # absolute path of the office logo file
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def is_draft(self) -> bool:
+        """True while any article in the kit is not approved: every page says *DRAF*."""
+        return any(isinstance(p, ArticlePart) and not p.approved for p in self.parts)
+
+    @property
+    def all_keywords(self) -> list[str]:
+        seen: dict[str, None] = dict.fromkeys(k.strip() for k in self.keywords if k.strip())
+        for part in self.parts:
+            if isinstance(part, ArticlePart):
+                seen.update(dict.fromkeys(t.strip() for t in part.doc.tags if t.strip()))
+        return list(seen)
+
+
+def part_label(index: int, part: Part, name: str = "") -> str:
+    """``part 3 (article “Title”)`` — how messages name a part (``index`` is 0-based)."""
+    kind = _(KIND_LABELS.get(part.kind, part.kind))
+    if not name:
+        if isinstance(part, ArticlePart):
+            name = part.doc.title or part.ref
+        elif isinstance(part, FactSheetPart):
+            name = part.title
+    if name:
+        return _("part {number} ({kind} “{name}”)").format(number=index + 1, kind=kind, name=name)
+    return _("part {number} ({kind})").format(number=index + 1, kind=kind)
+
+
+def validate(spec: KitSpec) -> None:
+    """Reject a kit the renderer cannot typeset, naming the part."""
+    if not spec.parts:
+        raise KitError(_("The kit “{title}” has no parts. Add an article, photos or a fact sheet.").format(
+            title=spec.title))
+    if spec.paper not in PAPERS:
+        raise KitError(_("Unknown paper size '{paper}'. Use A4 or F4.").format(paper=spec.paper))
+    if spec.photos_per_page not in PHOTOS_PER_PAGE:
+        raise KitError(_("Photos per page must be 1 or 2."))
+    for i, part in enumerate(spec.parts):
+        if isinstance(part, ArticlePart) and not (part.doc.lead.strip() or part.doc.body.strip()):
+            raise KitError(_("The kit cannot be made: {part} has no text.").format(part=part_label(i, part)))
+        if isinstance(part, FactSheetPart) and not part.text.strip():
+            raise KitError(_("The kit cannot be made: {part} has no text.").format(part=part_label(i, part)))
+        if isinstance(part, PhotosPart) and not part.photos:
+            raise KitError(_("The kit cannot be made: {part} holds no photo.").format(part=part_label(i, part)))
+        if isinstance(part, ContactsPart) and not part.contacts:
+            raise KitError(_("The kit cannot be made: {part} names nobody.").format(part=part_label(i, part)))

@@ -1,0 +1,240 @@
+"""The press-kit PDF: text intact, fonts embedded, photos ≤ 300 dpi, pages and footers, paper sizes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import re
+
+import pytest
+
+from desktop.kits import render
+from desktop.kits.spec import (
+    ArticlePart,
+    ContactPerson,
+    ContactsPart,
+    CoverPart,
+    DistributionPart,
+    FactSheetPart,
+    KitSpec,
+    OfficePart,
+    Photo,
+    PhotosPart,
+    Recipient,
+)
+from kits_support import (
+    OFFICE,
+    PUNCTUATED,
+    article,
+    assert_in_order,
+    blocks,
+    body_text,
+    fonts_of,
+    image,
+    pdf_text,
+    placed_images,
+    squash,
+    visual_lines,
+)
+
+
+def kit(parts, **kw) -> KitSpec:
+    return KitSpec(title=kw.pop("title", "Kit Media Rakor Pengawasan"), date=dt.date(2025, 11, 3), office=OFFICE,
+                   parts=parts, **kw)
+
+
+@pytest.fixture(scope="module")
+def photos(tmp_path_factory):
+    d = tmp_path_factory.mktemp("photos")
+    return {
+        "landscape": image(d / "landscape.jpg", (3000, 2000)),
+        "rotated": image(d / "rotated.jpg", (1600, 1200), orientation=6),
+        "small": image(d / "small.jpg", (800, 533)),
+    }
+
+
+@pytest.fixture(scope="module")
+def full_kit(photos, tmp_path_factory):
+    from PIL import Image
+
+    logo = tmp_path_factory.mktemp("logo") / "logo.png"
+    Image.new("RGBA", (1200, 1200), (30, 60, 95, 255)).save(logo)
+    first = article()
+    second = article("Sosialisasi Pengawasan di Kampus", lead="Bawaslu Jember menyapa mahasiswa baru.",
+                     body="Sebanyak 300 mahasiswa hadir.\n\n1. Materi pertama\n2. Materi kedua", quotes=[])
+    spec = kit(
+        [
+            CoverPart(),
+            ArticlePart(first, approved=True),
+            ArticlePart(second, approved=True),
+            PhotosPart([Photo(photos["landscape"], "Suasana rapat koordinasi.", "dok. Humas", "landscape.jpg"),
+                        Photo(photos["rotated"], "Peserta berdiskusi.", "", "rotated.jpg"),
+                        Photo(photos["small"], "Foto bersama.", "Agus", "small.jpg")]),
+            FactSheetPart("Lembar Fakta", "## Jadwal\n\n1. Pembukaan pukul 08.00\n2. Diskusi panel"),
+            OfficePart(),
+            ContactsPart([ContactPerson("Siti Aminah", "Kasubbag Humas", "Bawaslu Jember", ["+62 812-0000-1111"],
+                                        ["humas@jember.example"])]),
+            DistributionPart([Recipient("Redaksi Radar Jember", "Radar Jember", "redaksi@radar.example")]),
+        ],
+        logo=logo,
+        photos_per_page=2,
+        keywords=["rakor"],
+        event="Rapat Koordinasi Pengawasan Partisipatif",
+    )
+    return spec, render.render(spec)
+
+
+def test_every_word_of_every_article_comes_out_in_order_with_punctuation(full_kit):
+    spec, data = full_kit
+    text = body_text(data)
+    for part in spec.parts:
+        if not isinstance(part, ArticlePart):
+            continue
+        doc = part.doc
+        assert_in_order([squash(doc.title)] + blocks(doc.lead) + blocks(doc.body), text)
+    assert squash(PUNCTUATED) in text
+    # No ligature glyphs, no hyphenation: words come out whole.
+    assert "Office affiliation fluffy final flow." in text
+    assert "Jember, Senin, 3 November 2025 – Bawaslu Kabupaten Jember menggelar" in text
+
+
+def test_nbsp_keeps_words_together_and_no_character_is_missing_from_the_fonts():
+    from desktop.kits import fonts
+
+    for char in "“”‘’–—…°\u00a0Rp":
+        assert fonts.has_glyph(fonts.SERIF, char), repr(char)
+        assert fonts.has_glyph(fonts.SERIF_BOLD, char), repr(char)
+        assert fonts.has_glyph(fonts.SANS, char), repr(char)
+    body = " ".join(["Anggaran sebesar Rp\u00a01.500.000 disetujui."] * 40)
+    data = render.render(kit([ArticlePart(article(body=body), approved=True)]))
+    for page in pdf_text(data):
+        assert not re.search(r"Rp\s*\n", page)  # never broken after "Rp"
+
+
+def test_fonts_are_all_embedded_truetype(full_kit):
+    _spec, data = full_kit
+    fonts = fonts_of(data)
+    assert fonts, "no fonts found"
+    assert all(f["embedded"] and f["truetype"] for f in fonts), fonts
+    assert {f["name"].split("+")[1] for f in fonts} >= {"NotoSerif-Regular", "NotoSerif-Bold", "NotoSans-Regular"}
+
+
+def test_images_are_at_most_300_dpi_where_placed_and_keep_their_orientation(full_kit):
+    _spec, data = full_kit
+    placed = placed_images(data)
+    assert len(placed) >= 3 + 1  # three photos and the logo (cover and each press release)
+    for img in placed:
+        (px_w, px_h), (pt_w, pt_h) = img["px"], img["pt"]
+        assert px_w / (pt_w / 72) <= 300.01, img
+        assert px_h / (pt_h / 72) <= 300.01, img
+        assert abs(px_w / px_h - pt_w / pt_h) < 0.01, img  # aspect kept
+    photos = [p for p in placed if p["px"][0] > 400 or p["px"][1] > 400]
+    sizes = [p["px"] for p in photos if "/DCTDecode" in str(p["filter"])]
+    assert any(w < h for w, h in sizes), "the EXIF-rotated photo (orientation 6) must be placed upright"
+    assert (800, 533) in sizes  # small enough already: embedded as it is, not recompressed
+
+
+def test_page_count_and_footers(full_kit):
+    _spec, data = full_kit
+    pages = pdf_text(data)
+    total = len(pages)
+    assert total >= 7
+    assert "Halaman" not in pages[0]  # the cover has no running head
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"Halaman {number} dari {total}" in text
+        assert "Kit Media Rakor Pengawasan" in text
+
+
+def test_table_of_contents_points_at_the_right_pages(full_kit):
+    spec, data = full_kit
+    pages = pdf_text(data)
+    assert "Daftar Isi" in pages[0]
+    entries = {}
+    for line in visual_lines(data, 0):
+        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
+        if match:
+            entries[match.group(1)] = int(match.group(2))
+    expected = [spec.parts[1].doc.title, spec.parts[2].doc.title, "Dokumentasi Foto", "Lembar Fakta",
+                "Tentang Bawaslu Jember", "Narahubung", "Lampiran: Daftar Distribusi"]
+    assert list(entries) == expected
+    for title, page in entries.items():
+        assert title in squash(pages[page - 1])
+        if title != "Tentang Bawaslu Jember":  # also the boilerplate heading of each release
+            assert all(title not in squash(p) for p in pages[1:page - 1]), title
+
+
+def test_letterhead_label_release_line_credits_and_contacts(full_kit):
+    _spec, data = full_kit
+    text = body_text(data)
+    for expected in (
+        "BADAN PENGAWAS PEMILIHAN UMUM KABUPATEN JEMBER",
+        "SIARAN PERS",
+        "Untuk Segera Disiarkan",
+        "Penulis: Siti Aminah",
+        "Narahubung",
+        "+62 812-0000-1111",
+        "Foto: dok. Humas",
+        "Pengawasan adalah kerja bersama.",
+        "Dessi Anggraeni, Ketua",
+        "Redaksi Radar Jember",
+    ):
+        assert expected in text, expected
+
+
+def test_embargo_line_names_date_time_and_zone():
+    doc = article(embargo_at=dt.datetime(2025, 11, 3, 10, 0), embargo_tz="WITA")
+    text = body_text(render.render(kit([ArticlePart(doc, approved=True)])))
+    assert "Embargo hingga Senin, 3 November 2025 pukul 10.00 WITA" in text
+    assert "Untuk Segera Disiarkan" not in text
+
+
+def test_paper_sizes_are_exact():
+    import pypdf
+
+    for paper, size in (("a4", (595.28, 841.89)), ("f4", (609.45, 935.43))):
+        data = render.render(kit([ArticlePart(article(), approved=True)], paper=paper))
+        for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+            box = page.mediabox
+            assert (round(float(box.width), 2), round(float(box.height), 2)) == size
+
+
+def test_same_kit_twice_gives_identical_bytes_and_metadata(full_kit):
+    import pypdf
+
+    spec, data = full_kit
+    again = render.render(spec)
+    assert hashlib.sha256(again).hexdigest() == hashlib.sha256(data).hexdigest()
+    meta = pypdf.PdfReader(io.BytesIO(data)).metadata
+    assert meta.title == spec.title
+    assert meta.author == OFFICE.name
+    assert meta.subject == "Rapat Koordinasi Pengawasan Partisipatif"
+    assert "rakor" in meta["/Keywords"] and "pengawasan" in meta["/Keywords"]
+    assert meta["/CreationDate"].startswith("D:20251103")
+
+
+def test_unapproved_article_marks_every_page_draft(photos):
+    parts = [ArticlePart(article(), approved=True), ArticlePart(article("Draf Kedua"), approved=False),
+             PhotosPart([Photo(photos["small"], "x")])]
+    draft = pdf_text(render.render(kit(parts)))
+    assert all("DRAF" in page for page in draft)
+    parts[1].approved = True
+    final = pdf_text(render.render(kit(parts)))
+    assert not any("DRAF" in page for page in final)
+
+
+def test_one_or_two_photos_per_page(photos):
+    three = [Photo(photos["landscape"], "a"), Photo(photos["small"], "b"), Photo(photos["landscape"], "c")]
+    one = pdf_text(render.render(kit([PhotosPart(list(three))], photos_per_page=1)))
+    two = pdf_text(render.render(kit([PhotosPart(list(three))], photos_per_page=2)))
+    assert len(one) == 3
+    assert len(two) == 2
+
+
+def test_export_writes_atomically_and_returns_the_hash(tmp_path):
+    spec = kit([ArticlePart(article(), approved=True)])
+    target = tmp_path / "out" / "kit.pdf"
+    digest = render.export_pdf(spec, target)
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == digest
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in target.parent.iterdir()] == ["kit.pdf"]
