@@ -27,6 +27,10 @@ _WA_RE = re.compile(r"(?i)(?:\bwa\b|whats\s*app|wa\.me|\bw\.a\.?)")
 _WA_STRIP_RE = re.compile(r"(?i)https?://|api\.whatsapp\.com/send\?phone=|wa\.me/|whats\s*app|\bwa\b\.?|\bw\.a\.?")
 
 
+_NON_DIGITS_RE = re.compile(r"\D")
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
 def is_whatsapp_hint(text: str) -> bool:
     """True when a number, its label or its column mentions WhatsApp."""
     return bool(text and _WA_RE.search(text))
@@ -47,7 +51,7 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> tuple[str | None,
     cleaned = _WA_STRIP_RE.sub(" ", text).strip(" :()-\t")
     if cleaned.startswith("00") and not cleaned.startswith("000"):
         cleaned = "+" + cleaned[2:]  # international call prefix used in Indonesia too
-    digits = re.sub(r"\D", "", cleaned)
+    digits = _NON_DIGITS_RE.sub("", cleaned)
     if not digits:
         return None, _('"{raw}" is not a phone number.').format(raw=text)
     attempts = [cleaned]
@@ -183,13 +187,13 @@ def name_key(full_name: str) -> str:
     """Comparison key: no titles, case, accents or punctuation (``"siti aminah"``)."""
     _prefix, core, _suffix = split_titles(full_name)
     text = strip_accents(core or full_name or "").casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
 def org_key(name: str) -> str:
     """Comparison key for organisation names (case, accents, punctuation dropped)."""
     text = strip_accents(name or "").casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
 def compose_name(

@@ -105,7 +105,7 @@ def _read_csv(data: bytes) -> _Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     for number, row in enumerate(reader, start=1):
-        rows.append((number, row))
+        rows.append((number, [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]))
     return _table(rows, encoding=encoding, delimiter=delimiter)
 
 
@@ -114,9 +114,10 @@ def _table(rows: list[tuple[int, list[str]]], **extra) -> _Table:
     if not rows:
         return _Table([], [], False, {}, **extra)
     first = rows[0][1]
-    guessed = columns.guess_mapping([c.strip() for c in first])
-    if guessed and not _looks_like_data(first):
-        return _Table([c.strip() for c in first], rows[1:], True, guessed, **extra)
+    headers = [c.strip() for c in first]
+    if not _looks_like_data(first):
+        # A header row, recognised or not; an unknown layout waits for a mapping.
+        return _Table(headers, rows[1:], True, columns.guess_mapping(headers), **extra)
     width = max(len(r) for _n, r in rows)
     headers, guessed = _content_mapping([r for _n, r in rows], width)
     return _Table(headers, rows, False, guessed, **extra)

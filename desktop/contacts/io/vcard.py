@@ -82,6 +82,7 @@ class Card:
     closed: bool = True
     props: list[Prop] = field(default_factory=list)
     tolerant: bool = False
+    skipped: list[int] = field(default_factory=list)  # lines the tolerant reader could not use
 
 
 def decode_text(data: bytes) -> str:
@@ -147,7 +148,7 @@ def _read_strict(card: Card) -> list[Prop] | None:
     """Content lines by vobject's reader, or None when it cannot read one of them."""
     from vobject.base import ParseError, getLogicalLines, parseLine
 
-    props = []
+    props: list[Prop] = []
     try:
         for text, number in getLogicalLines(io.StringIO("\n".join(card.lines))):
             name, params, value, group = parseLine(text, number)
@@ -185,9 +186,10 @@ def _read_tolerant(card: Card) -> list[Prop]:
             continue
         if logical and (qp_open or line[0] in " \t"):
             logical[-1][0] += ("\n" + line) if qp_open else line[1:]
-        elif logical and not _LOOSE_LINE_RE.match(line) and _QP_CONTINUATION_RE.match(line.strip()):
-            # An Android 2.1 quoted-printable continuation the encoder forgot to mark.
-            logical[-1][0] += "\n" + line
+        elif (logical and not _LOOSE_LINE_RE.match(line) and _QP_CONTINUATION_RE.match(line.strip())
+              and "QUOTED-PRINTABLE" in logical[-1][0].split(":", 1)[0].upper()):
+            # An Android 2.1 quoted-printable continuation whose soft break was lost.
+            logical[-1][0] += "=\n" + line
         else:
             logical.append([line, number])
         head = logical[-1][0].split(":", 1)[0].upper()
@@ -196,18 +198,45 @@ def _read_tolerant(card: Card) -> list[Prop]:
     for text, number in logical:
         match = _LOOSE_LINE_RE.match(text)
         if not match:
+            card.skipped.append(number)
             continue
         props.append(Prop(match["name"].upper().replace("_", "-"), (match["group"] or "").upper(),
                           _loose_params((match["params"] or "")[1:]), match["value"], number))
     return props
 
 
+_ESCAPE_RE = re.compile(r"\\(.)")
+_SPACE_RE = re.compile(r"\s+")
+
+
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+    if "\\" not in text:
+        return text
+    return _ESCAPE_RE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+def _split_escaped(text: str, separator: str) -> list[str]:
+    """Split on unescaped ``separator`` and undo the escapes of each part."""
+    if "\\" not in text:
+        return text.split(separator)
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "")
+            current.append("\n" if nxt in "nN" and nxt else nxt)
+        elif ch == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
 
 
 def _split_structured(text: str) -> list[str]:
-    return [_unescape(p) for p in re.split(r"(?<!\\);", text)]
+    return _split_escaped(text, ";")
 
 
 def _charset_decode(data: bytes, charset: str) -> str:
@@ -228,14 +257,14 @@ def _text_value(prop: Prop) -> str:
         return _charset_decode(quopri.decodestring(value.encode("utf-8")), charset).replace("\r\n", "\n")
     if encoding in ("B", "BASE64"):
         try:
-            return _charset_decode(base64.b64decode(re.sub(r"\s+", "", value)), charset)
+            return _charset_decode(base64.b64decode(_SPACE_RE.sub("", value)), charset)
         except (binascii.Error, ValueError):
             return value
     return value
 
 
 def _photo_bytes(prop: Prop) -> bytes | None:
-    value = re.sub(r"\s+", "", prop.value)
+    value = _SPACE_RE.sub("", prop.value)
     if value.lower().startswith("data:"):
         header, _sep, payload = value.partition(",")
         value = payload if ";base64" in header.lower() else ""
@@ -342,8 +371,8 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
                 if text:
                     notes.append(text)
             elif name == "CATEGORIES":
-                for tag in re.split(r"(?<!\\),", _text_value(prop)):
-                    tag = _unescape(tag).strip()
+                for tag in _split_escaped(_text_value(prop), ","):
+                    tag = tag.strip()
                     if tag and tag not in rec.tags:
                         rec.tags.append(tag)
             elif name == "PHOTO" and rec.photo is None:
@@ -377,6 +406,8 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
             return Rejected(source, _("The vCard entry has no name, phone number or e-mail address."))
         rec.full_name = fallback
         rec.problems.append(_("The vCard entry has no name; it is named \"{name}\" for now.").format(name=fallback))
+    for line in card.skipped:
+        rec.problems.append(_("Line {line} of the vCard entry could not be read and was skipped.").format(line=line))
     if not card.closed:
         rec.problems.append(_("The vCard entry has no END:VCARD line; the file may be cut short."))
     return rec
