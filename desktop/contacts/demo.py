@@ -121,7 +121,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                 "created_at": now, "updated_at": now,
             })
             org_meta.append((positions, domain))
-        org_ids = list(s.execute(insert(store.O).returning(store.O.c.id, sort_by_parameter_order=True), orgs).scalars())
+        org_ids = store.bulk_insert(s, store.O, orgs)
 
         first_person = (s.scalar(select(func.max(store.P.c.id))) or 0) + 1
         batch = 5000
@@ -142,7 +142,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                     "address": "", "notes": "", "tags": ",".join(rng.sample(TAGS, rng.randint(0, 2))),
                     "source": "demo", "consent": rng.random() < 0.8, "created_at": now, "updated_at": now,
                 })
-            ids = list(s.execute(insert(store.P).returning(store.P.c.id, sort_by_parameter_order=True), people).scalars())
+            ids = store.bulk_insert(s, store.P, people)
             phones, emails, affs = [], [], []
             for pid, (k, core, position) in zip(ids, picks):
                 phones.append({"person_id": pid, "label": "mobile", "number": _phone(rng), "whatsapp": True,
@@ -168,7 +168,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                  "title": rng.choice(["Rapat koordinasi pengawasan", "Kunjungan redaksi", "Undangan peliputan",
                                       "Pelatihan jurnalistik pemilu", "Penandatanganan MoU", "Wawancara khusus"]),
                  "notes": "", "created_at": now} for _ in range(n_act)]
-        act_ids = list(s.execute(insert(C).returning(C.c.id, sort_by_parameter_order=True), acts).scalars())
+        act_ids = store.bulk_insert(s, C, acts)
         cp, co = set(), set()
         for aid in act_ids:
             for _ in range(rng.randint(1, 3)):
@@ -193,8 +193,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
         existing = set(s.scalars(select(store.DL.c.name)))
         lists = [x for x in lists if x["name"] not in existing]
         if lists:
-            list_ids = list(s.execute(insert(store.DL).returning(store.DL.c.id, sort_by_parameter_order=True),
-                                      lists).scalars())
+            list_ids = store.bulk_insert(s, store.DL, lists)
             static = [i for i, x in zip(list_ids, lists) if x["filter_json"] is None]
             if static:
                 members = rng.sample(range(first_person, last_person + 1), min(40, total))

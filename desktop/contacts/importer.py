@@ -86,7 +86,7 @@ class _Index:
 
     match: object  # desktop.contacts.matching.MatchIndex over person ids
     people: dict[int, tuple[str, str]]  # id -> (full name, organisation)
-    keys: dict[int, tuple[str, str]]  # id -> (name key, organisation key)
+    names: dict[tuple[str, str], int]  # (name key, organisation key) -> id
     channels: dict[int, set[str]]  # id -> phones and e-mail keys
 
 
@@ -106,13 +106,13 @@ def _load_index(library) -> _Index:  # noqa: ANN001
             .select_from(P.outerjoin(O, O.c.id == P.c.organization_id)).order_by(P.c.id)
         ).all()
     index = MatchIndex()
-    people, keys, channels = {}, {}, {}
+    people, names, channels = {}, {}, {}
     for pid, full, key, org in rows:
         index.add(pid, name=full, organization=org or "", phones=phones.get(pid, ()), emails=emails.get(pid, ()))
         people[pid] = (full, org or "")
-        keys[pid] = (key, store.org_key(org or ""))
+        names.setdefault((key, store.org_key(org or "")), pid)
         channels[pid] = set(phones.get(pid, ())) | set(emails.get(pid, ()))
-    return _Index(index, people, keys, channels)
+    return _Index(index, people, names, channels)
 
 
 def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord | None:
@@ -133,7 +133,7 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord
     phones: list[Phone] = []
     for ph in rec.phones:
         try:
-            number = store.normalize_phone_number(ph.number or ph.raw)
+            number = store.normalize_phone_number(ph.number or ph.raw, trusted=True)
         except ValidationError as exc:
             quiet.append(Rejected(rec.source, str(exc)))
             continue
@@ -187,21 +187,21 @@ def preview_records(
         key = (store.name_key(rec.full_name), store.org_key(rec.organization))
         item = PreviewItem(record=rec, status="new")
         target, reason, fuzzy_found = None, "", []
-        for pid, score, why in (index.match.match(rec) if index.people else []):  # type: ignore[attr-defined]
-            if "phone" in why or "email" in why:
-                known = index.channels.get(pid, set())
-                if "phone" in why:
-                    same = next((p.number for p in rec.phones if p.number in known), "")
-                    reason = _("phone {phone}").format(phone=same)
-                else:
-                    same = next((e.address for e in rec.emails if store.email_key(e.address) in known), "")
-                    reason = _("e-mail {email}").format(email=same)
-                target = pid
+        match = index.match
+        for ph in rec.phones:
+            if match.by_phone.get(ph.number):  # type: ignore[attr-defined]
+                target, reason = match.by_phone[ph.number][0], _("phone {phone}").format(phone=ph.number)  # type: ignore[attr-defined]
                 break
-            if index.keys.get(pid) == key:
-                target, reason = pid, _("same name at the same organisation")
-                break
-            fuzzy_found.append((pid, score))
+        if target is None:
+            for em in rec.emails:
+                hit = match.by_email.get(store.email_key(em.address))  # type: ignore[attr-defined]
+                if hit:
+                    target, reason = hit[0], _("e-mail {email}").format(email=em.address)
+                    break
+        if target is None and key in index.names:
+            target, reason = index.names[key], _("same name at the same organisation")
+        if target is None and fuzzy and index.people:
+            fuzzy_found = [(pid, score) for pid, score, _why in match.match(rec)]  # type: ignore[attr-defined]
         if target is not None:
             item.target, item.reason = target, reason
             item.status = "merge" if _brings_new(rec, index.channels.get(target, set())) else "same"
@@ -385,10 +385,7 @@ def _ensure_orgs(s, names: Iterable[str]) -> dict[str, int]:  # noqa: ANN001
             ids[store.org_key(name)] = oid
     missing = [wanted[k] for k in wanted if k not in ids]
     if missing:
-        new = s.execute(
-            insert(O).returning(O.c.id, sort_by_parameter_order=True),
-            [_org_row(name) for name in missing],
-        ).scalars().all()
+        new = store.bulk_insert(s, O, [_org_row(name) for name in missing])
         for name, oid in zip(missing, new):
             ids[store.org_key(name)] = oid
         store.refresh_orgs_fts(s.connection(), min_id=min(new))
@@ -433,12 +430,7 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int])
     now = utcnow()
     recs = list(to_add.values())
     P = store.P
-    ids: list[int] = list(
-        s.execute(
-            insert(P).returning(P.c.id, sort_by_parameter_order=True),
-            [_person_row(r, org_ids, now) for r in recs],
-        ).scalars()
-    )
+    ids = store.bulk_insert(s, P, [_person_row(r, org_ids, now) for r in recs])
     phones, emails, affs, social = [], [], [], []
     for pid, rec in zip(ids, recs):
         for ph in rec.phones:

@@ -10,7 +10,9 @@ Import, merge and export live in ``desktop.contacts.importer`` and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Sequence
 
@@ -57,6 +59,7 @@ CHANNELS = {
     "email": N_("E-mail"),
     "letter": N_("Letter"),
 }
+_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
 PERSON_SORTS = ("name", "position", "organization", "region", "created")
 ORG_SORTS = ("name", "type", "region", "mou_expires", "created")
 
@@ -232,9 +235,16 @@ def email_problem(raw: str) -> str | None:
     return None
 
 
-def normalize_phone_number(raw: str) -> str:
-    """E.164 form of an Indonesian or international number; ValidationError if unreadable."""
+def normalize_phone_number(raw: str, *, trusted: bool = False) -> str:
+    """E.164 form of an Indonesian or international number; ValidationError if unreadable.
+
+    ``trusted``: the value came from the contact readers, which already wrote
+    valid numbers as E.164, so a well-formed ``+…`` is taken as it is.
+    """
     from desktop.contacts import normalize
+
+    if trusted and _E164.match(raw or ""):
+        return raw
 
     number, reason = normalize.normalize_phone(raw or "")
     if number is None:
@@ -259,12 +269,14 @@ def email_key(address: str) -> str:
     return normalize.email_key(address)
 
 
+@functools.lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     from desktop.contacts import normalize
 
     return normalize.org_key(name)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(full_name: str) -> str:
     """Lower-cased name without academic titles: the sort and matching key."""
     from desktop.contacts import normalize
@@ -376,6 +388,21 @@ FROM organizations o LEFT JOIN organization_types t ON t.id = o.type_id
 """
 _FTS_PEOPLE_COLS = "(rowid, name, position, organization, notes, tags, channels)"
 _FTS_ORG_COLS = "(rowid, name, type, region, notes, tags)"
+
+
+def bulk_insert(session, table, rows: list[dict]) -> list[int]:  # noqa: ANN001
+    """Insert rows with one executemany and return their new ids, in order.
+
+    Ids are given explicitly from max(id) + 1: the write transaction holds the
+    database's write lock (BEGIN IMMEDIATE), so nobody else can take them, and
+    executemany stays one statement instead of one INSERT … RETURNING per row.
+    """
+    if not rows:
+        return []
+    start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    ids = list(range(start, start + len(rows)))
+    session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids)])
+    return ids
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
