@@ -227,7 +227,11 @@ def sweep(
 
 
 def on_open(library) -> SweepReport:  # noqa: ANN001
-    """What :meth:`Library.open` does: register this process, sweep the top-level temp files."""
+    """What :meth:`Library.open` does: register this process, sweep the top-level temp files,
+    and make storage failures speak plainly (:mod:`desktop.safety.errors`)."""
+    from desktop.safety import errors
+
+    errors.install(library)
     register_session(library)
     try:
         return sweep(library, deep=False, orphans=False)

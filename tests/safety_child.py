@@ -1,0 +1,85 @@
+"""A Warta process that writes in a loop until it is killed (driven by tests/test_safety_faults.py).
+
+``python tests/safety_child.py KIND LIBRARY [DATA_DIR]`` prints ``ready`` once
+the library is open, then one ``committed <value>`` line after every write
+that returned (so the parent knows what must survive a kill -9).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def say(*parts: object) -> None:
+    sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
+    sys.stdout.flush()
+
+
+def body_for(i: int) -> str:
+    # Long enough to span many database pages; self-describing so a
+    # half-written body would be visible.
+    return f"rev {i}\n\n" + ("Paragraf ke-%d tentang pengawasan pemilu. " % i) * 400 + f"\n\nend {i}"
+
+
+def main() -> None:
+    kind, lib_path = sys.argv[1], Path(sys.argv[2])
+    data = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    from desktop import staff
+    from desktop.library import Library
+
+    lib = Library.open(lib_path)
+    lib.store.staff_id = staff.list_staff(lib)[0].id
+    if kind == "staff":
+        say("ready")
+        i = len(staff.list_staff(lib))
+        while True:
+            staff.create(lib, staff.StaffInput(name=f"Staf {i:05d}", position="x" * (i % 50)))
+            say("committed", i)
+            i += 1
+    elif kind == "article":
+        from desktop.articles import store
+        from desktop.articles.document import ArticleDoc
+
+        ids = [a.id for a in store.list_articles(lib)]
+        article_id = ids[0] if ids else store.create_article(lib, ArticleDoc(title="rev 0", body=body_for(0)))
+        say("ready")
+        loaded = store.load(lib, article_id)
+        rev = loaded.revision
+        i = rev + 1
+        while True:
+            result = store.save(
+                lib, article_id, ArticleDoc(title=f"rev {i}", body=body_for(i), tags=[f"t{i % 7}"]), base_revision=rev
+            )
+            rev = result.revision
+            say("committed", rev)
+            i += 1
+    elif kind == "contacts":
+        from desktop.contacts import importer
+
+        files = sorted(data.glob("*.vcf"))
+        say("ready")
+        for f in files:
+            preview = importer.preview_import(lib, [f])
+            importer.commit_import(lib, preview)
+            say("committed", f.stem)
+    elif kind == "photos":
+        from desktop.photos import importer
+
+        batches = sorted(p for p in data.iterdir() if p.is_dir())
+        say("ready")
+        for batch in batches:
+            result = importer.import_paths(lib, [batch], workers=1)
+            say("committed", batch.name, len(result.added) + len(result.existing))
+    elif kind == "backup":
+        from desktop.safety import backup
+
+        say("ready")
+        while True:
+            result = backup.export_backup(lib, data)
+            say("committed", result.path)
+    say("done")
+
+
+if __name__ == "__main__":
+    main()
