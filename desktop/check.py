@@ -21,6 +21,7 @@ CHECKS = [
     "desktop.safety.checks:managed_files",
     "desktop.articles.store:check_index",
     "desktop.contacts.providers:check",
+    "desktop.photos.checks:check",
 ]
 
 

@@ -17,6 +17,7 @@ from desktop.jobs import Progress
 GENERATORS: list[str] = [
     "desktop.articles.demo:generate",
     "desktop.contacts.demo:generate",
+    "desktop.photos.demo:generate",
 ]
 
 CITIES = [

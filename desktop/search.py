@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 PROVIDERS: list[str] = [
     "desktop.articles.search:global_hits",
     "desktop.contacts.providers:search",
+    "desktop.photos.store:search_photos",
 ]
 
 

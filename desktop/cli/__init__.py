@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "desktop.cli.articles",
     "desktop.cli.search",
     "desktop.cli.contacts",
+    "desktop.cli.photos",
 ]
 
 

@@ -1,0 +1,462 @@
+"""Photo import: files and folders → untouched originals, thumbnails and rows.
+
+The expensive part — reading, hashing, decoding (which validates the whole
+file), EXIF and the thumbnail — runs in a pool of worker processes (two: the
+office PCs this is written for have two cores). Each worker also writes the
+original into the library (temporary name, fsync, rename) *before* the main
+process commits its row, in small batches. Cancel stops the pool; files
+written for rows not yet committed are removed again, so a cancelled import
+keeps exactly what was committed.
+
+Print renditions are made in a second pass over the photos just added: the
+photos are usable (grid, search, export) as soon as their batch commits, and
+a rendition still missing is made on demand by ``store.print_rendition``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import os
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from desktop.errors import Cancelled
+from desktop.i18n import _
+from desktop.jobs import ImportResult, Progress
+from desktop.photos import files, imaging
+
+WORKERS = 2
+BATCH_SIZE = 25
+# Files named like system clutter found while walking folders; never photos.
+_CLUTTER = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+@dataclass
+class _Task:
+    source: str
+    skip_present: bool = True
+
+
+# -- collecting files ------------------------------------------------------
+
+
+def _sniff_file(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(32)
+
+
+def _not_a_photo(path: Path, head: bytes) -> str:
+    foreign = imaging.foreign_format(head)
+    if foreign:
+        return _("This is a {kind} file; Warta accepts {formats} photos.").format(
+            kind=foreign, formats=imaging.FORMAT_LABEL
+        )
+    return _("Not a photo ({ext} file); Warta accepts {formats}.").format(
+        ext=path.suffix.lower() or _("no extension"), formats=imaging.FORMAT_LABEL
+    )
+
+
+def collect(paths: Iterable[str | os.PathLike], result: ImportResult, *, library_root: Path | None = None) -> list[str]:
+    """Files to decode, in a stable order; everything else rejected at once.
+
+    Inside folders, only the first bytes of a file without a photo extension
+    are read (to catch a photo saved without one), so a folder of thousands
+    of documents is dealt with in a moment. The library's own folder is
+    never walked (importing a folder that contains the library).
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    skip = os.path.normcase(os.path.abspath(library_root)) if library_root else None
+
+    def consider(path: Path, explicit: bool) -> None:
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            return
+        seen.add(key)
+        name = path.name
+        if not explicit and (name.startswith(".") or name.lower() in _CLUTTER):
+            return  # hidden files, AppleDouble "._IMG.JPG", Thumbs.db
+        if path.suffix.lower() in imaging.IMAGE_EXTENSIONS:
+            found.append(str(path))
+            return
+        try:
+            head = _sniff_file(path)
+        except OSError as exc:
+            result.reject(str(path), _("Cannot read the file: {error}").format(error=exc.strerror or exc))
+            return
+        if imaging.sniff(head):
+            found.append(str(path))
+        else:
+            result.reject(str(path), _not_a_photo(path, head))
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if skip and os.path.normcase(os.path.abspath(path)).startswith(skip):
+                result.reject(str(path), _("This folder is inside the Warta library; its photos are already managed."))
+                continue
+            for root, dirs, names in os.walk(path, onerror=None):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and os.path.normcase(os.path.abspath(os.path.join(root, d))) != skip
+                )
+                for name in sorted(names):
+                    full = Path(root) / name
+                    if full.is_file():
+                        consider(full, explicit=False)
+        elif path.is_file():
+            consider(path, explicit=True)
+        elif path.exists():
+            result.reject(str(path), _("Not a regular file."))
+        else:
+            result.reject(str(path), _("The file or folder does not exist."))
+    return found
+
+
+# -- worker side -----------------------------------------------------------
+
+
+def _init_worker(language: str) -> None:
+    from desktop import i18n
+
+    i18n.set_language(language)
+
+
+def _present(root: Path, sha256: str) -> str | None:
+    for ext in set(imaging.FORMAT_EXT.values()):
+        rel = files.original_rel(sha256, ext)
+        if (root / rel).is_file():
+            return rel
+    return None
+
+
+def process_file(source: str, root: str, skip_present: bool = True) -> dict:
+    """Read, hash, validate, describe and store one file (runs in a worker).
+
+    Returns a plain dict (it crosses a process boundary): ``status`` is
+    ``ok``, ``present`` (the original is already in the library folder) or
+    ``rejected`` with a ``reason``.
+    """
+    from desktop.fsutil import atomic_write_bytes
+
+    lib = Path(root)
+    try:
+        size = os.path.getsize(source)
+        if size > imaging.MAX_FILE_BYTES:
+            return {"status": "rejected", "source": source, "reason": _("The file is larger than 512 MB.")}
+        with open(source, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return {
+            "status": "rejected",
+            "source": source,
+            "reason": _("Cannot read the file: {error}").format(error=exc.strerror or exc),
+        }
+    sha = hashlib.sha256(data).hexdigest()
+    if skip_present and data:
+        rel = _present(lib, sha)
+        if rel:
+            return {"status": "present", "source": source, "sha256": sha, "path": rel}
+    try:
+        img, info = imaging.decode(data, edge=imaging.THUMB_EDGE)
+        thumb = imaging.fit(img, imaging.THUMB_EDGE)
+        thumb_data = imaging.jpeg_bytes(thumb, imaging.THUMB_QUALITY)
+        dh, ah = imaging.dhash(thumb), imaging.ahash(thumb)
+    except imaging.ImageRejected as exc:
+        return {"status": "rejected", "source": source, "reason": str(exc)}
+    ext = imaging.FORMAT_EXT.get(info.format, "bin")
+    rel = files.original_rel(sha, ext)
+    target = lib / rel
+    created = False
+    if not (target.is_file() and target.stat().st_size == len(data)):
+        atomic_write_bytes(target, data)
+        created = True
+    atomic_write_bytes(files.thumbnail_path(lib, sha), thumb_data)
+    exif = info.exif
+    return {
+        "status": "ok",
+        "source": source,
+        "sha256": sha,
+        "path": rel,
+        "created": created,
+        "format": info.format,
+        "size_bytes": len(data),
+        "width": info.width,
+        "height": info.height,
+        "orientation": exif.orientation,
+        "taken": exif.taken,
+        "camera": exif.camera,
+        "gps_lat": exif.gps_lat,
+        "gps_lon": exif.gps_lon,
+        "artist": exif.artist,
+        "copyright": exif.copyright,
+        "phash": dh,
+        "ahash": ah,
+    }
+
+
+def make_rendition(root: str, rel_path: str, sha256: str) -> bool:
+    """Write the print rendition of one managed original (runs in a worker)."""
+    from desktop.fsutil import atomic_write_bytes
+
+    lib = Path(root)
+    try:
+        data = (lib / rel_path).read_bytes()
+        atomic_write_bytes(files.rendition_path(lib, sha256), imaging.rendition_from(data))
+    except (OSError, imaging.ImageRejected):
+        return False
+    return True
+
+
+# -- main side -------------------------------------------------------------
+
+
+class _Inline:
+    """Runs tasks in this thread; for a handful of files a pool costs more than it saves."""
+
+    def submit(self, fn, *args):  # noqa: ANN001, ANN202
+        fut: cf.Future = cf.Future()
+        try:
+            fut.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - delivered through the future
+            fut.set_exception(exc)
+        return fut
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:  # noqa: ARG002
+        pass
+
+
+def _pool(workers: int):  # noqa: ANN202
+    import multiprocessing
+
+    from desktop import i18n
+
+    # spawn, not fork: the window runs imports from a thread, and forking a
+    # threaded Qt process can deadlock; Windows only has spawn anyway.
+    return cf.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(i18n.current_language(),),
+    )
+
+
+class _Run:
+    """One import: the pool, the pending batch and the bookkeeping for cancel."""
+
+    def __init__(self, library, event: str | None, result: ImportResult, progress: Progress) -> None:  # noqa: ANN001
+        from desktop import office
+
+        self.library = library
+        self.root = str(library.path)
+        self.event = (event or "").strip() or None
+        self.result = result
+        self.progress = progress
+        self.credit = office.load(library).default_credit
+        self.pending: list[dict] = []
+        self.committed: set[str] = set()  # sha256 committed during this run
+        self.batch_shas: set[str] = set()  # sha256 of the pending batch
+        self.pending_dupes: list[tuple[str, str]] = []  # (source, sha256) repeating a pending file
+        self.added_ids: list[tuple[int, str, str]] = []  # (id, path, sha) for renditions
+        self.executor = None  # a process pool, or _Inline for a handful of files
+
+    def known(self, sha: str) -> int | None:
+        from sqlalchemy import select
+
+        from database.models.photos import Photo
+
+        with self.library.store.read() as s:
+            return s.scalar(select(Photo.id).where(Photo.sha256 == sha))
+
+    def commit(self) -> None:
+        """Commit the pending batch; on failure remove the files it created."""
+        from desktop.photos import store
+
+        batch, self.pending = self.pending, []
+        dupes, self.pending_dupes = self.pending_dupes, []
+        self.batch_shas = set()
+        if not batch:
+            return
+        try:
+            outcome = store.insert_imported(self.library, batch, event=self.event, credit=self.credit)
+        except BaseException:
+            self.discard(batch)
+            raise
+        ids: dict[str, int] = {}
+        for item, (status, photo_id) in zip(batch, outcome):
+            ids[item["sha256"]] = photo_id
+            entry = {"source": item["source"], "id": photo_id}
+            if status == "added":
+                self.result.added.append(entry)
+                self.committed.add(item["sha256"])
+                self.added_ids.append((photo_id, item["path"], item["sha256"]))
+            else:
+                self.result.existing.append(entry)
+        for source, sha in dupes:
+            self.result.existing.append({"source": source, "id": ids.get(sha)})
+
+    def discard(self, batch: list[dict]) -> None:
+        """Remove files written for rows that will never be committed."""
+        for item in batch:
+            if item.get("status") != "ok" or not item.get("created"):
+                continue
+            if item["sha256"] in self.committed or self.known(item["sha256"]):
+                continue
+            root = Path(self.root)
+            for path in (root / item["path"], files.thumbnail_path(root, item["sha256"])):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
+
+    def handle(self, res: dict, queue: deque) -> bool:
+        """Take one worker result; returns True when the file is settled."""
+        source = res["source"]
+        if res["status"] == "rejected":
+            self.result.reject(source, res["reason"])
+            return True
+        sha = res["sha256"]
+        if res["status"] == "present":
+            if sha in self.batch_shas:
+                self.pending_dupes.append((source, sha))  # same bytes earlier in this batch
+                return True
+            photo_id = self.known(sha)
+            if photo_id is not None:
+                self.result.existing.append({"source": source, "id": photo_id})
+                return True
+            # A file left by an interrupted import, with no row: do it properly.
+            queue.appendleft(_Task(source, skip_present=False))
+            return False
+        self.batch_shas.add(sha)
+        self.pending.append(res)
+        if len(self.pending) >= BATCH_SIZE:
+            self.commit()
+        return True
+
+
+def import_paths(
+    library,  # noqa: ANN001 - desktop.library.Library
+    paths: Iterable[str | os.PathLike],
+    *,
+    event: str | None = None,
+    progress: Progress | None = None,
+    workers: int = WORKERS,
+    renditions: bool = True,
+) -> ImportResult:
+    """Import photos from files and folders (recursively).
+
+    Every file ends as added, existing (the same bytes are already in the
+    library, under any name) or rejected with a reason. Cancel keeps the
+    photos whose batch committed; ``result.cancelled`` is then set.
+    """
+    progress = progress or Progress()
+    result = ImportResult()
+    progress.report(0, 0, _("Looking for photos…"))
+    tasks = deque(_Task(s) for s in collect(paths, result, library_root=library.path))
+    total = len(tasks)
+    if not tasks:
+        return result
+    run = _Run(library, event, result, progress)
+    run.executor = _Inline() if total <= 2 or workers <= 1 else _pool(min(workers, total))
+    inflight: dict[cf.Future, _Task] = {}
+    try:
+        try:
+            _drive(run, tasks, inflight, total, workers)
+            run.commit()
+        except Cancelled:
+            result.cancelled = True
+            leftovers, run.pending = run.pending, []
+            # Let running workers finish so the files they write can be removed.
+            run.executor.shutdown(wait=True, cancel_futures=True)
+            for fut in inflight:
+                if fut.done() and not fut.cancelled() and fut.exception() is None:
+                    leftovers.append(fut.result())
+            run.discard(leftovers)
+            return result
+        if renditions and run.added_ids:
+            _renditions(run, progress)
+    except BaseException:
+        run.executor.shutdown(wait=True, cancel_futures=True)
+        run.discard(run.pending)
+        raise
+    finally:
+        run.executor.shutdown(wait=True, cancel_futures=True)
+    progress.report(total, total, "")
+    return result
+
+
+def _drive(run: _Run, tasks: deque, inflight: dict, total: int, workers: int) -> None:
+    """Feed the pool and settle results until every file is done."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    limit = max(2, workers * 3)
+    suspects: deque[_Task] = deque()
+    alone = False  # after a worker died: one file at a time until the culprit is found
+    while tasks or inflight or suspects:
+        run.progress.check()
+        queue = suspects if suspects else tasks
+        while queue and len(inflight) < (1 if alone else limit):
+            task = queue.popleft()
+            inflight[run.executor.submit(process_file, task.source, run.root, task.skip_present)] = task
+        if not inflight:
+            continue
+        finished, _waiting = cf.wait(list(inflight), timeout=0.1, return_when=cf.FIRST_COMPLETED)
+        broken = False
+        for fut in finished:
+            task = inflight.pop(fut)
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                broken = True
+                if alone:
+                    run.result.reject(task.source, _("The image made the decoder crash; it is damaged or hostile."))
+                    done += 1
+                else:
+                    suspects.append(task)
+                continue
+            if run.handle(res, tasks):
+                done += 1
+            run.progress.report(done, total, os.path.basename(task.source))
+        if broken:
+            # A worker died (a decoder crash, out of memory): the pool is
+            # gone. Retry the files that were in flight one at a time; the
+            # one that kills a worker alone is rejected, the others import.
+            suspects.extend(inflight.values())
+            inflight.clear()
+            run.executor.shutdown(wait=False, cancel_futures=True)
+            run.executor = _pool(1)
+            alone = True
+        elif alone and not suspects and not inflight:
+            alone = False
+
+
+def _renditions(run: _Run, progress: Progress) -> None:
+    from desktop.photos import store
+
+    todo = list(run.added_ids)
+    total = len(todo)
+    futures = {run.executor.submit(make_rendition, run.root, path, sha): photo_id for photo_id, path, sha in todo}
+    ready: list[int] = []
+    failed: list[int] = []
+    finished_count = 0
+    try:
+        for fut in cf.as_completed(futures):
+            progress.check()
+            photo_id = futures[fut]
+            try:
+                (ready if fut.result() else failed).append(photo_id)
+            except Exception:  # noqa: BLE001 - a rendition is remade later on demand
+                failed.append(photo_id)
+            finished_count += 1
+            progress.report(finished_count, total, _("Preparing print copies"))
+            if len(ready) + len(failed) >= 50:
+                store.set_rendition_state(run.library, ready, failed)
+                ready, failed = [], []
+    except Cancelled:
+        pass  # the photos are imported; missing renditions are made on demand
+    store.set_rendition_state(run.library, ready, failed)

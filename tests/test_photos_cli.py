@@ -1,0 +1,55 @@
+"""``warta photos import|list|set|export`` keep the command-line contract."""
+
+from __future__ import annotations
+
+import json
+
+import photos_support as ps
+
+
+def test_import_list_set_export(cli, library_path, tmp_path):
+    src = tmp_path / "src"
+    ps.jpeg(src / "IMG_1.jpg", seed=1)
+    ps.jpeg(src / "IMG_2.jpg", seed=2)
+    (src / "rusak.jpg").write_bytes(b"\xff\xd8\xff\xe0 nope")
+
+    code, out, err = cli("photos", "import", str(src), "--event", "Apel Siaga", "--library", library_path, "--json")
+    assert code == 1, err
+    payload = json.loads(out)
+    assert len(payload["added"]) == 2 and len(payload["rejected"]) == 1
+    assert payload["rejected"][0]["source"].endswith("rusak.jpg")
+
+    code, out, _err = cli("photos", "import", str(src / "IMG_1.jpg"), "--library", library_path, "--json")
+    assert code == 0 and len(json.loads(out)["existing"]) == 1
+
+    code, out, _err = cli("photos", "list", "--library", library_path, "--json")
+    photos = json.loads(out)["photos"]
+    assert {p["file"] for p in photos} == {"IMG_1.jpg", "IMG_2.jpg"}
+    assert set(photos[0]) == {"id", "file", "caption", "credit", "event", "taken"}
+    assert photos[0]["event"] == "Apel Siaga"
+    ids = [str(p["id"]) for p in photos]
+
+    code, out, err = cli(
+        "photos", "set", *ids, "--caption", "Apel siaga pengawasan", "--credit", "Foto: Budi",
+        "--location", "Alun-alun", "--tag", "apel", "--library", library_path, "--json",
+    )
+    assert code == 0, err
+    code, out, _err = cli("photos", "list", "--library", library_path, "--json")
+    assert {(p["caption"], p["credit"]) for p in json.loads(out)["photos"]} == {("Apel siaga pengawasan", "Foto: Budi")}
+
+    code, out, err = cli("photos", "export", *ids, "--long-edge", "1600", "-o", tmp_path / "out",
+                         "--library", library_path, "--json")
+    assert code == 0, err
+    written = json.loads(out)["written"]
+    assert len(written) == 2 and all("apel-siaga" in w["file"] for w in written)
+
+
+def test_errors_are_one_sentence_without_traceback(cli, library_path, tmp_path):
+    code, _out, err = cli("photos", "set", "999", "--caption", "x", "--library", library_path)
+    assert code == 2 and "999" in err and "Traceback" not in err
+    code, _out, err = cli("photos", "set", "1", "--library", library_path)
+    assert code == 2 and "--caption" in err
+    code, _out, err = cli("photos", "export", "1", "--long-edge", "999", "-o", tmp_path, "--library", library_path)
+    assert code == 2 and "1600" in err
+    code, out, _err = cli("photos", "import", str(tmp_path / "nothing"), "--library", library_path, "--json")
+    assert code == 2 and json.loads(out)["rejected"]

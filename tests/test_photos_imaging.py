@@ -1,0 +1,131 @@
+"""Decoding hostile and awkward files: every one ends as a good image or a clear reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from PIL import Image
+
+from desktop.photos import imaging
+import photos_support as ps
+
+
+def _decode(path):
+    return imaging.decode(path.read_bytes(), edge=imaging.THUMB_EDGE)
+
+
+def test_exif_rotated_jpeg_is_shown_upright_and_sized_as_displayed(tmp_path):
+    path = ps.jpeg(tmp_path / "r.jpg", size=(600, 400), orientation=6)
+    img, info = _decode(path)
+    assert info.exif.orientation == 6
+    assert (info.width, info.height) == (400, 600)  # portrait as displayed
+    assert img.height > img.width
+
+
+def test_exif_facts_are_read(tmp_path):
+    taken = dt.datetime(2025, 3, 14, 9, 30, 5)
+    path = ps.jpeg(
+        tmp_path / "e.jpg", taken=taken, camera=("Canon", "Canon EOS 80D"), gps=(-8.172, 113.7), artist="Dewi"
+    )
+    _img, info = _decode(path)
+    assert info.exif.taken == taken
+    assert info.exif.camera == "Canon EOS 80D"
+    assert info.exif.artist == "Dewi"
+    assert info.exif.gps_lat == pytest.approx(-8.172, abs=1e-3)
+    assert info.exif.gps_lon == pytest.approx(113.7, abs=1e-3)
+
+
+def test_cmyk_jpeg_becomes_rgb(tmp_path):
+    img, info = _decode(ps.cmyk_jpeg(tmp_path / "c.jpg"))
+    assert img.mode == "RGB" and info.format == "JPEG"
+
+
+def test_sixteen_bit_png_is_scaled_not_clipped_to_white(tmp_path):
+    img, _info = _decode(ps.png_16bit(tmp_path / "g16.png"))
+    left, right = img.getpixel((0, 32)), img.getpixel((63, 32))
+    assert left[0] < 30 and right[0] > 200  # the gradient survives
+
+
+def test_palette_transparency_is_flattened_on_white(tmp_path):
+    img, _info = _decode(ps.png_palette_transparent(tmp_path / "p.png"))
+    assert img.mode == "RGB"
+    assert img.getpixel((2, 2)) == (255, 255, 255)
+    assert img.getpixel((20, 20)) == (255, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "make, words",
+    [
+        (lambda p: ps.truncated_jpeg(p / "t.jpg"), "incomplete"),
+        (lambda p: (p / "zero.jpg").write_bytes(b"") and None or p / "zero.jpg", "empty"),
+        (lambda p: (p / "note.jpg").write_text("hello, not a photo") and None or p / "note.jpg", "not an image"),
+        (lambda p: (p / "huge.png").write_bytes(ps.png_claiming(100_000, 100_000)) and None or p / "huge.png",
+         "too large"),
+        (lambda p: (p / "bomb.png").write_bytes(ps.png_text_bomb()) and None or p / "bomb.png", "decompression bomb"),
+    ],
+    ids=["truncated", "zero-byte", "text-named-jpg", "100000x100000", "text-chunk-bomb"],
+)
+def test_bad_files_are_rejected_with_a_reason(tmp_path, make, words):
+    from desktop import i18n
+
+    i18n.set_language("en")
+    with pytest.raises(imaging.ImageRejected) as err:
+        _decode(make(tmp_path))
+    assert words in str(err.value)
+
+
+def test_unsupported_format_is_named(tmp_path):
+    from desktop import i18n
+
+    i18n.set_language("en")
+    buf = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(buf, "GIF")
+    with pytest.raises(imaging.ImageRejected, match="GIF"):
+        imaging.decode(buf.getvalue())
+
+
+def test_rejection_reasons_are_translated(tmp_path):
+    with pytest.raises(imaging.ImageRejected) as err:
+        imaging.decode(b"")
+    assert "kosong" in str(err.value)  # Indonesian is the default
+
+
+def test_perceptual_hash_finds_a_resized_recompressed_copy(tmp_path):
+    original = ps.jpeg(tmp_path / "a.jpg", seed=3, size=(1200, 900), quality=95)
+    copy = tmp_path / "b.jpg"
+    with Image.open(original) as img:
+        img.resize((600, 450)).save(copy, "JPEG", quality=60)
+    other = ps.jpeg(tmp_path / "c.jpg", seed=4, size=(1200, 900))
+    hashes = []
+    for path in (original, copy, other):
+        img, _info = _decode(path)
+        hashes.append(imaging.dhash(imaging.fit(img, imaging.THUMB_EDGE)))
+    assert imaging.hamming(hashes[0], hashes[1]) <= 4
+    assert imaging.hamming(hashes[0], hashes[2]) > 12
+
+
+def test_export_embeds_caption_credit_and_date():
+    img = ps.scene(2, (3000, 2000))
+    meta = imaging.Caption(
+        caption="Ketua Bawaslu memberikan “arahan” di Aula", credit="dok. Humas Bawaslu", date=dt.date(2025, 3, 14)
+    )
+    data = imaging.export_jpeg(img, meta, long_edge=1600)
+    with Image.open(io.BytesIO(data)) as out:
+        assert max(out.size) == 1600
+        exif = out.getexif()
+        assert exif[0x010E] == 'Ketua Bawaslu memberikan "arahan" di Aula'
+        assert exif[0x013B] == "dok. Humas Bawaslu"
+        assert exif.get_ifd(0x8769)[0x9003] == "2025:03:14 00:00:00"
+        xmp = out.info["xmp"].decode("utf-8")
+    assert "memberikan “arahan” di Aula" in xmp  # full Unicode in XMP
+    assert "<photoshop:Credit>dok. Humas Bawaslu</photoshop:Credit>" in xmp
+
+
+def test_rendition_is_upright_rgb_and_at_most_2000px(tmp_path):
+    path = ps.jpeg(tmp_path / "big.jpg", size=(4000, 3000), orientation=6)
+    data = imaging.rendition_from(path.read_bytes())
+    with Image.open(io.BytesIO(data)) as out:
+        assert out.format == "JPEG" and out.mode == "RGB"
+        assert out.size == (1500, 2000)
