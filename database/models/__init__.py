@@ -12,3 +12,5 @@ from database.models.contacts import (  # noqa: F401
 from database.models.articles import Article, ArticleAutosave, ArticleComment, ArticleQuote, ArticleRevision, ArticleTag  # noqa: F401
 from database.models.safety import EditLock  # noqa: F401
 from database.models.photos import Album, Photo, PhotoAlbum, PhotoEvent, PhotoPerson  # noqa: F401
+from database.models.articles_io import ArticleSource  # noqa: F401
+from database.models.kits import Kit, KitExport, KitPart  # noqa: F401
