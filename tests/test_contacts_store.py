@@ -227,3 +227,17 @@ def test_failed_write_changes_nothing(library):
         store.update_person(library, pid, data)
     assert store.get_person(library, pid).data.full_name == "Budi"
     assert [r.id for r in store.people_page(library, store.PeopleFilter(search="budi"))] == [pid]
+
+
+def test_sort_by_organisation_follows_renames(library):
+    alpha = _org(library, "Alpha Pos")
+    zeta = _org(library, "Zeta FM", "Radio")
+    a = _person(library, "Ahmad", org=zeta)
+    b = _person(library, "Budi", org=alpha)
+    assert [r.id for r in store.people_page(library, sort="organization")] == [b, a]
+    data = store.get_org(library, zeta).data
+    data.name = "Aceh FM"
+    store.update_org(library, zeta, data)
+    assert [r.id for r in store.people_page(library, sort="organization")] == [a, b]
+    store.delete_org(library, zeta)
+    assert [r.organization for r in store.people_page(library, sort="organization")] == ["", "Alpha Pos"]

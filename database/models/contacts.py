@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from database.base import Base, utcnow
@@ -59,6 +59,7 @@ class Organization(Base):
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = (Index("ix_people_organization_sort", "organization_sort", "sort_name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300))  # titles kept as written
@@ -68,6 +69,9 @@ class Person(Base):
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    # Lower-cased name of that organisation, kept by the service: sorting 50,000
+    # people by organisation is then an index walk instead of a join and a sort.
+    organization_sort: Mapped[str] = mapped_column(String(300), default="")
     beat: Mapped[str] = mapped_column(String(200), default="")  # desk for journalists
     preferred_channel: Mapped[str] = mapped_column(String(40), default="")
     address: Mapped[str] = mapped_column(Text, default="")

@@ -137,7 +137,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                 picks.append((k, core, position))
                 people.append({
                     "full_name": full, "sort_name": store.name_key(full), "position": position,
-                    "organization_id": org_ids[k], "beat": rng.choice(BEATS) if org_meta[k][1] in
+                    "organization_id": org_ids[k], "organization_sort": orgs[k]["name"].lower(), "beat": rng.choice(BEATS) if org_meta[k][1] in
                     ("redaksi", "news", "tv", "radio") else "", "preferred_channel": rng.choice(["whatsapp", "email", ""]),
                     "address": "", "notes": "", "tags": ",".join(rng.sample(TAGS, rng.randint(0, 2))),
                     "source": "demo", "consent": rng.random() < 0.8, "created_at": now, "updated_at": now,

@@ -355,8 +355,10 @@ def commit_import(
             if changed:
                 merged_ids.append(pid)
         if added_ids:
+            store.refresh_org_sort(s, min_id=min(added_ids))
             store.refresh_people_fts(conn, min_id=min(added_ids))
         if merged_ids:
+            store.refresh_org_sort(s, person_ids=merged_ids)
             store.refresh_people_fts(conn, merged_ids)
         if added_ids or merged_ids:
             tx.audit(
@@ -410,6 +412,7 @@ def _person_row(rec: ContactRecord, org_ids: dict[str, int], now) -> dict:  # no
         "sort_name": store.name_key(rec.full_name),
         "position": rec.position or "",
         "organization_id": org_ids.get(store.org_key(rec.organization)) if rec.organization else None,
+        "organization_sort": "",
         "beat": rec.department or "",
         "preferred_channel": "",
         "address": rec.address or "",

@@ -117,6 +117,7 @@ def merge_people(library, keep_id: int, other_id: int, choices: dict[str, str] |
         s.execute(delete(Person.__table__).where(Person.__table__.c.id == other_id))
         if keep.organization_id is None:
             store.reset_main_org(s, [keep_id])
+        store.refresh_org_sort(s, person_ids=[keep_id])
         conn = s.connection()
         fts.delete(conn, store.PEOPLE_FTS, other_id)
         store.refresh_people_fts(conn, [keep_id])

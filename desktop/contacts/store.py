@@ -101,6 +101,8 @@ class PersonInput:
     emails: list[Email] = field(default_factory=list)
     social: dict[str, str] = field(default_factory=dict)
     affiliations: list[AffiliationInput] = field(default_factory=list)
+    # Main organisation by name when no id is given: found, or created in the same transaction.
+    organization_name: str = ""
 
 
 @dataclass
@@ -332,7 +334,23 @@ def _clean_person(data: PersonInput) -> PersonInput:
         emails=emails,
         social={k.strip(): v.strip() for k, v in data.social.items() if k.strip() and v.strip()},
         affiliations=list(data.affiliations),
+        organization_name=" ".join(data.organization_name.split()),
     )
+
+
+def _resolve_org(session, data: PersonInput) -> None:  # noqa: ANN001
+    if data.organization_id is not None or not data.organization_name:
+        return
+    key = org_key(data.organization_name)
+    for oid, name in session.execute(select(O.c.id, O.c.name).where(func.lower(O.c.name) == data.organization_name.lower())):
+        if org_key(name) == key:
+            data.organization_id = oid
+            return
+    row = Organization(**_org_values(_clean_org(OrgInput(name=data.organization_name))))
+    session.add(row)
+    session.flush()
+    refresh_orgs_fts(session.connection(), [row.id])
+    data.organization_id = row.id
 
 
 def _clean_org(data: OrgInput) -> OrgInput:
@@ -403,6 +421,22 @@ def bulk_insert(session, table, rows: list[dict]) -> list[int]:  # noqa: ANN001
     ids = list(range(start, start + len(rows)))
     session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids)])
     return ids
+
+
+def refresh_org_sort(session, *, person_ids: Iterable[int] | None = None, min_id: int | None = None,  # noqa: ANN001
+                     org_id: int | None = None) -> None:
+    """Copy the main organisation's lower-cased name into ``people.organization_sort``."""
+    value = (
+        select(func.lower(O.c.name)).where(O.c.id == P.c.organization_id).scalar_subquery()
+    )
+    stmt = update(P).values(organization_sort=func.coalesce(value, ""))
+    if org_id is not None:
+        session.execute(stmt.where(P.c.organization_id == org_id))
+    elif min_id is not None:
+        session.execute(stmt.where(P.c.id >= min_id))
+    else:
+        for chunk in _chunks(sorted(set(person_ids or ()))):
+            session.execute(stmt.where(P.c.id.in_(chunk)))
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
@@ -523,6 +557,7 @@ def update_org(library, org_id: int, data: OrgInput) -> None:  # noqa: ANN001
         refresh_orgs_fts(conn, [org_id])
         if renamed:
             people = [r[0] for r in tx.session.execute(select(AF.c.person_id).where(AF.c.organization_id == org_id))]
+            refresh_org_sort(tx.session, org_id=org_id)
             refresh_people_fts(conn, people)
 
 
@@ -651,6 +686,7 @@ def _write_affiliations(session, person_id: int, data: PersonInput) -> None:  # 
 def reset_main_org(session, person_ids: Iterable[int]) -> None:  # noqa: ANN001
     """Point each person's main organisation at a current affiliation (or none)."""
     today = dt.date.today()
+    person_ids = list(person_ids)
     for pid in person_ids:
         main = session.scalar(
             select(AF.c.organization_id)
@@ -659,16 +695,19 @@ def reset_main_org(session, person_ids: Iterable[int]) -> None:  # noqa: ANN001
             .limit(1)
         )
         session.execute(update(P).where(P.c.id == pid).values(organization_id=main))
+    refresh_org_sort(session, person_ids=person_ids)
 
 
 def create_person(library, data: PersonInput) -> int:  # noqa: ANN001
     data = _clean_person(data)
     with library.store.write() as tx:
+        _resolve_org(tx.session, data)
         row = Person(**_person_values(data))
         tx.session.add(row)
         tx.session.flush()
         _write_channels(tx.session, row.id, data)
         _write_affiliations(tx.session, row.id, data)
+        refresh_org_sort(tx.session, person_ids=[row.id])
         refresh_people_fts(tx.session.connection(), [row.id])
         return row.id
 
@@ -679,11 +718,13 @@ def update_person(library, person_id: int, data: PersonInput) -> None:  # noqa: 
         row = tx.session.get(Person, person_id)
         if row is None:
             raise ValidationError(_("There is no contact with id {id}.").format(id=person_id))
+        _resolve_org(tx.session, data)
         for key, value in _person_values(data).items():
             setattr(row, key, value)
         tx.session.flush()
         _write_channels(tx.session, person_id, data)
         _write_affiliations(tx.session, person_id, data)
+        refresh_org_sort(tx.session, person_ids=[person_id])
         tx.touch("people")
         refresh_people_fts(tx.session.connection(), [person_id])
 
@@ -820,14 +861,17 @@ def _people_where(s, f: PeopleFilter, depth: int = 0) -> list:  # noqa: ANN001
     return clauses
 
 
-def _people_from():  # noqa: ANN202
+def _people_from(f: PeopleFilter | None = None):  # noqa: ANN202
+    """People joined to their main organisation (a count without such filters skips the join)."""
+    if f is not None and not (f.type_id or f.region or f.list_id):
+        return P
     return P.outerjoin(O, O.c.id == P.c.organization_id)
 
 
 def count_people(library, f: PeopleFilter | None = None) -> int:  # noqa: ANN001
     f = f or PeopleFilter()
     with library.store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(_people_from()).where(*_people_where(s, f))) or 0)
+        return int(s.scalar(select(func.count()).select_from(_people_from(f)).where(*_people_where(s, f))) or 0)
 
 
 def people_ids(library, f: PeopleFilter | None = None) -> list[int]:  # noqa: ANN001
@@ -851,7 +895,7 @@ def people_page(
     keys = {
         "name": [P.c.sort_name],
         "position": [P.c.position, P.c.sort_name],
-        "organization": [func.coalesce(O.c.name, ""), P.c.sort_name],
+        "organization": [P.c.organization_sort, P.c.sort_name],
         "region": [func.coalesce(O.c.regency, ""), P.c.sort_name],
         "created": [P.c.created_at],
     }[sort if sort in PERSON_SORTS else "name"]

@@ -95,6 +95,7 @@ def upgrade() -> None:
     sa.Column('sort_name', sa.String(length=300), nullable=False),
     sa.Column('position', sa.String(length=300), nullable=False),
     sa.Column('organization_id', sa.Integer(), nullable=True),
+    sa.Column('organization_sort', sa.String(length=300), nullable=False),
     sa.Column('beat', sa.String(length=200), nullable=False),
     sa.Column('preferred_channel', sa.String(length=40), nullable=False),
     sa.Column('address', sa.Text(), nullable=False),
@@ -109,6 +110,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_people_organization_id'), ['organization_id'], unique=False)
+        batch_op.create_index('ix_people_organization_sort', ['organization_sort', 'sort_name'], unique=False)
         batch_op.create_index(batch_op.f('ix_people_sort_name'), ['sort_name'], unique=False)
 
     op.create_table('affiliations',
@@ -252,6 +254,7 @@ def downgrade() -> None:
     op.drop_table('affiliations')
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_people_sort_name'))
+        batch_op.drop_index('ix_people_organization_sort')
         batch_op.drop_index(batch_op.f('ix_people_organization_id'))
 
     op.drop_table('people')

@@ -46,6 +46,9 @@ def parse_bytes(data: bytes, source_name: str, mapping: dict[str, str] | None = 
     """Parse file contents already in memory (drag-and-drop, tests); see :func:`parse_file`."""
     if not data.strip():
         return ParseResult(rejected=[Rejected(source_name, _("The file is empty."))])
+    if len(data) > MAX_FILE_BYTES:
+        return ParseResult(rejected=[Rejected(source_name, _("The file is larger than {limit} MB.").format(
+            limit=MAX_FILE_BYTES // 1024 // 1024))])
     kind = detect_format(data, source_name)
     if kind is None:
         return ParseResult(rejected=[Rejected(source_name, _(

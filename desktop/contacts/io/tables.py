@@ -101,6 +101,7 @@ def _read_csv(data: bytes) -> _Table:
         text = data.decode(encoding, errors="replace")
     except LookupError:
         text = data.decode("cp1252", errors="replace")
+    text = text.replace("\x00", "")  # the csv module refuses NUL bytes; they carry nothing
     delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []

@@ -444,7 +444,7 @@ def parse_vcard(data: bytes, source_name: str) -> ParseResult:
     """Read every card of a vCard file; bad cards are rejected one by one with their line."""
     result = ParseResult()
     cards, stray = split_cards(decode_text(data))
-    if stray:
+    if stray and cards:
         result.rejected.append(Rejected(
             "{name}:{line}".format(name=source_name, line=stray[0]),
             _("{count} line(s) outside any vCard entry (BEGIN:VCARD … END:VCARD) were skipped.").format(
@@ -460,7 +460,7 @@ def parse_vcard(data: bytes, source_name: str) -> ParseResult:
             result.rejected.append(outcome)
         else:
             result.records.append(outcome)
-    if not cards and not stray:
+    if not cards:
         result.rejected.append(Rejected(source_name, _("The file holds no vCard entries.")))
     return result
 

@@ -1,0 +1,241 @@
+"""Pieces shared by the person and organisation pages: channel rows checked as you type, history, log dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.contacts import store
+from desktop.contacts.record import Email, Phone
+from desktop.i18n import _
+
+INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
+
+
+class _ChannelRow(QWidget):
+    changed = Signal()
+    removed = Signal(object)
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.value = QLineEdit()
+        self.value.setObjectName(f"{kind}-value")
+        self.value.setPlaceholderText("0812-3456-7890" if kind == "phone" else "nama@contoh.go.id")
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(_("Label"))
+        self.label.setMaximumWidth(110)
+        self.whatsapp = QCheckBox(_("WhatsApp"))
+        self.public = QCheckBox(_("Public"))
+        self.public.setToolTip(_("Only public numbers and addresses may be printed in a press kit."))
+        remove = QPushButton("✕")
+        remove.setToolTip(_("Remove"))
+        remove.setFixedWidth(28)
+        layout.addWidget(self.value, 1)
+        layout.addWidget(self.label)
+        if kind == "phone":
+            layout.addWidget(self.whatsapp)
+        else:
+            self.whatsapp.hide()
+        layout.addWidget(self.public)
+        layout.addWidget(remove)
+        self.value.textChanged.connect(self._check)
+        for w in (self.label,):
+            w.textChanged.connect(self.changed)
+        self.whatsapp.toggled.connect(self.changed)
+        self.public.toggled.connect(self.changed)
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        self.problem: str | None = None
+
+    def _check(self) -> None:
+        text = self.value.text().strip()
+        if not text:
+            self.problem = None
+        elif self.kind == "phone":
+            self.problem = store.phone_problem(text)
+        else:
+            self.problem = store.email_problem(text)
+        self.value.setStyleSheet(INVALID_STYLE if self.problem else "")
+        self.value.setToolTip(self.problem or "")
+        self.changed.emit()
+
+
+class ChannelRows(QWidget):
+    """Phones or e-mails, each validated on every keystroke (invalid ones shown in red with the reason)."""
+
+    changed = Signal()
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.rows: list[_ChannelRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.box = QVBoxLayout()
+        outer.addLayout(self.box)
+        add = QPushButton(_("Add phone") if kind == "phone" else _("Add e-mail"))
+        add.setObjectName(f"{kind}-add")
+        add.clicked.connect(lambda: self.add_row())
+        outer.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def add_row(self, value: str = "", label: str = "", whatsapp: bool = False, public: bool = False) -> _ChannelRow:
+        row = _ChannelRow(self.kind, self)
+        row.value.setText(value)
+        row.label.setText(label)
+        row.whatsapp.setChecked(whatsapp)
+        row.public.setChecked(public)
+        row.changed.connect(self.changed)
+        row.removed.connect(self._remove)
+        self.rows.append(row)
+        self.box.addWidget(row)
+        self.changed.emit()
+        return row
+
+    def _remove(self, row: _ChannelRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for row in list(self.rows):
+            self._remove(row)
+
+    def set_phones(self, phones: list[Phone]) -> None:
+        self.clear()
+        from desktop.contacts.normalize import format_phone
+
+        for p in phones:
+            self.add_row(format_phone(p.number), p.label, p.whatsapp, p.public)
+
+    def set_emails(self, emails: list[Email]) -> None:
+        self.clear()
+        for e in emails:
+            self.add_row(e.address, e.label, False, e.public)
+
+    def problems(self) -> list[str]:
+        return [r.problem for r in self.rows if r.problem]
+
+    def phones(self) -> list[Phone]:
+        return [Phone(number=r.value.text().strip(), label=r.label.text().strip(), whatsapp=r.whatsapp.isChecked(),
+                      public=r.public.isChecked()) for r in self.rows if r.value.text().strip()]
+
+    def emails(self) -> list[Email]:
+        return [Email(address=r.value.text().strip(), label=r.label.text().strip(), public=r.public.isChecked())
+                for r in self.rows if r.value.text().strip()]
+
+
+def tags_from(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+class HistoryList(QTreeWidget):
+    """A person's or organisation's full history: collaboration log and coverage, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contact-history")
+        self.setRootIsDecorated(False)
+        self.setHeaderLabels([_("Date"), _("Kind"), _("What"), _("Who")])
+        self.setColumnWidth(0, 90)
+        self.setColumnWidth(1, 110)
+        self.setColumnWidth(2, 320)
+
+    def set_entries(self, entries: list[store.HistoryEntry]) -> None:
+        self.clear()
+        for e in entries:
+            what = e.title + (f" — {e.url}" if e.url else "")
+            who = ", ".join(e.people + e.organizations)
+            item = QTreeWidgetItem([e.date.strftime("%d/%m/%Y"), store.kind_label(e.kind), what, who])
+            item.setToolTip(2, (e.notes or what))
+            self.addTopLevelItem(item)
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class ActivityDialog(QDialog):
+    """Log a collaboration activity (meeting, MoU, visit …)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Log an activity"))
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        for key, label in store.COLLABORATION_KINDS.items():
+            self.kind.addItem(_(label), key)
+        self.date = _date_edit()
+        self.title_edit = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(90)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Title"), self.title_edit)
+        form.addRow(_("Notes"), self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, dt.date, str, str]:
+        return (self.kind.currentData(), self.date.date().toPython(), self.title_edit.text(),  # type: ignore[return-value]
+                self.notes.toPlainText())
+
+
+class CoverageDialog(QDialog):
+    """Record coverage (*liputan*): which outlet published which story, when, where."""
+
+    def __init__(self, library, parent: QWidget | None = None, outlet_id: int | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setWindowTitle(_("Record coverage"))
+        form = QFormLayout(self)
+        self.outlet = QComboBox()
+        for oid, name in store.org_choices(library, limit=5000):
+            self.outlet.addItem(name, oid)
+        if outlet_id is not None:
+            self.outlet.setCurrentIndex(max(0, self.outlet.findData(outlet_id)))
+        self.date = _date_edit()
+        self.headline = QLineEdit()
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(_("URL, or page for print (hlm. 5)"))
+        form.addRow(_("Outlet"), self.outlet)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Headline"), self.headline)
+        form.addRow(_("URL or page"), self.url)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("validation-problems")
+    label.setStyleSheet("color: #c0392b;")
+    label.setWordWrap(True)
+    return label
