@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "desktop.cli.core",
     "desktop.cli.safety",
     "desktop.cli.articles",
+    "desktop.cli.article_io",
     "desktop.cli.search",
     "desktop.cli.contacts",
     "desktop.cli.photos",

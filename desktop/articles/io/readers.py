@@ -1,0 +1,336 @@
+"""Reading article files (.docx, .md, .txt) into blocks, refusing bad input early.
+
+Every refusal is an :class:`ArticleFileError` whose ``reason`` says, in the
+user's language, what is wrong with that one file and what to do; the batch
+importer records it and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from desktop.articles.io.markup import Block, Span, normalize_blocks, parse_markdown, parse_text
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+# A press release is a few kilobytes; anything far bigger is not an article.
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+# Word files carry photos, so they may be larger; the XML inside is bounded separately.
+MAX_DOCX_BYTES = 60 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
+TEXT_EXTENSIONS = (".txt", ".text")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+DOCX_EXTENSIONS = (".docx",)
+EXTENSIONS = DOCX_EXTENSIONS + MARKDOWN_EXTENSIONS + TEXT_EXTENSIONS
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
+
+
+class ArticleFileError(ValidationError):
+    """One file could not be imported; ``reason`` is the sentence without the file name."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(_("{name}: {reason}").format(name=self.path.name, reason=reason))
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") if size < 10 * 1024 * 1024 else str(size // (1024 * 1024))
+
+
+def _check_size(path: Path, limit: int) -> int:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ArticleFileError(path, _("The file does not exist.")) from exc
+    except OSError as exc:
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+    if not path.is_file():
+        raise ArticleFileError(path, _("This is a folder, not a file."))
+    if size == 0:
+        raise ArticleFileError(path, _("The file is empty."))
+    if size > limit:
+        raise ArticleFileError(
+            path,
+            _("The file is {size} MB; Warta imports articles up to {limit} MB. Check that it really is an article.").format(
+                size=_mb(size), limit=limit // (1024 * 1024)
+            ),
+        )
+    return size
+
+
+def _read_head(path: Path, count: int = 8192) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(count)
+    except OSError as exc:
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+
+
+def read_blocks(path: Path | str) -> list[Block]:
+    """Blocks of an article file, or :class:`ArticleFileError`."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext == ".doc":
+        _check_size(path, MAX_DOCX_BYTES)
+        if _encrypted(path):
+            raise ArticleFileError(path, _password_reason())
+        raise ArticleFileError(
+            path,
+            _("This is an old Word 97–2003 document (.doc). Open it in Word or LibreOffice, save it as .docx and import that."),
+        )
+    if not ext:
+        raise ArticleFileError(
+            path,
+            _("Warta cannot import files without an extension. Save the article as .docx, .md or .txt and import that."),
+        )
+    if ext not in EXTENSIONS:
+        raise ArticleFileError(
+            path,
+            _("Warta cannot import '{ext}' files. Save the article as .docx, .md or .txt and import that.").format(
+                ext=ext
+            ),
+        )
+    if ext in DOCX_EXTENSIONS:
+        blocks = _read_docx(path)
+    else:
+        text = read_text(path)
+        blocks = parse_markdown(text) if ext in MARKDOWN_EXTENSIONS else parse_text(text)
+    blocks = normalize_blocks(blocks)
+    if not blocks:
+        raise ArticleFileError(path, _("The file holds no text to import."))
+    return blocks
+
+
+# -- text -------------------------------------------------------------------------
+
+
+def read_text(path: Path) -> str:
+    """The text of a .txt/.md file: UTF-8, or a legacy encoding detected and converted."""
+    _check_size(path, MAX_TEXT_BYTES)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+    if data.startswith(OLE_MAGIC) or data.startswith(ZIP_MAGIC):
+        raise ArticleFileError(path, _not_text_reason())
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean_text(path, data.decode(codec))
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:8192]:
+        raise ArticleFileError(path, _not_text_reason())
+    try:
+        return _clean_text(path, data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    # Windows offices write cp1252 (curly quotes at 0x91-0x94) or its neighbours.
+    best = from_bytes(
+        data, cp_isolation=["cp1252", "cp1250", "latin_1", "iso8859_15", "mac_roman", "cp437", "cp850"]
+    ).best()
+    if best is None:
+        raise ArticleFileError(path, _not_text_reason())
+    return _clean_text(path, str(best))
+
+
+def _binary_looking(text: str) -> bool:
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > len(sample) // 100 + 1
+
+
+def _clean_text(path: Path, text: str) -> str:
+    if _binary_looking(text):
+        raise ArticleFileError(path, _not_text_reason())
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+
+
+def _not_text_reason() -> str:
+    return _("This is not a text file (it holds binary data). Import .docx, .md or .txt articles.")
+
+
+def _password_reason() -> str:
+    return _(
+        "The document is protected with a password. Open it in Word, remove the password "
+        "(File → Info → Protect Document), save it and import it again."
+    )
+
+
+# -- Word -------------------------------------------------------------------------
+
+
+def _encrypted(path: Path) -> bool:
+    """An OLE file holding an ``EncryptedPackage`` stream: a password-protected Office file."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(min(path.stat().st_size, 4 * 1024 * 1024))
+    except OSError:
+        return False
+    return data.startswith(OLE_MAGIC) and _ENCRYPTED_MARKER in data
+
+
+def _read_docx(path: Path) -> list[Block]:
+    _check_size(path, MAX_DOCX_BYTES)
+    head = _read_head(path, 8)
+    if head.startswith(OLE_MAGIC):
+        if _encrypted(path):
+            raise ArticleFileError(path, _password_reason())
+        raise ArticleFileError(
+            path,
+            _("This is an old Word 97–2003 document saved with a .docx name. Open it in Word, save it as .docx and import that."),
+        )
+    damaged = _("The Word document is damaged and cannot be read. Open it in Word and save it again, then import the copy.")
+    if not head.startswith(ZIP_MAGIC):
+        raise ArticleFileError(path, damaged)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" not in names:
+                raise ArticleFileError(path, _("This is a zip file but not a Word document."))
+            if sum(i.file_size for i in zf.infolist() if i.filename.endswith(".xml")) > MAX_DOCX_XML_BYTES:
+                raise ArticleFileError(path, _("The Word document holds too much text to be an article."))
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ArticleFileError(path, damaged) from exc
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(os.fspath(path))
+        return _docx_blocks(document)
+    except ArticleFileError:
+        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        raise ArticleFileError(path, damaged) from exc
+    except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on broken XML
+        raise ArticleFileError(path, damaged) from exc
+
+
+def _style_names(document) -> dict[str, str]:  # noqa: ANN001
+    # python-docx resolves a style by searching the styles part on every access;
+    # one dictionary per document keeps a long article fast to read.
+    names: dict[str, str] = {}
+    for style in document.styles:
+        try:
+            names[style.style_id] = style.name or ""
+        except (KeyError, AttributeError):
+            continue
+    return names
+
+
+def _style_name(paragraph, names: dict[str, str]) -> str:  # noqa: ANN001
+    ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    return names.get(style_id, "") if style_id else ""
+
+
+def _numbering(document, paragraph) -> tuple[int, bool] | None:  # noqa: ANN001
+    """(level, ordered) of a paragraph numbered through ``w:numPr``."""
+    ppr = paragraph._p.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    if numpr is None or numpr.numId is None:
+        return None
+    num_id = numpr.numId.val
+    if num_id == 0:
+        return None  # numbering explicitly removed
+    level = numpr.ilvl.val if numpr.ilvl is not None else 0
+    fmt = "decimal"
+    try:
+        numbering = document.part.numbering_part.element
+        ns = numbering.nsmap.get("w")
+        q = "{%s}" % ns
+        num = next((n for n in numbering.iterchildren(q + "num") if n.get(q + "numId") == str(num_id)), None)
+        if num is not None:
+            abstract_id = num.find(q + "abstractNumId").get(q + "val")
+            abstract = next(
+                (a for a in numbering.iterchildren(q + "abstractNum") if a.get(q + "abstractNumId") == abstract_id), None
+            )
+            if abstract is not None:
+                for lvl in abstract.iterchildren(q + "lvl"):
+                    if lvl.get(q + "ilvl") == str(level):
+                        node = lvl.find(q + "numFmt")
+                        if node is not None:
+                            fmt = node.get(q + "val") or fmt
+                        break
+    except (AttributeError, KeyError, NotImplementedError, StopIteration):
+        pass
+    return int(level), fmt not in ("bullet", "none")
+
+
+def _run_flags(run, names: dict[str, str]) -> tuple[bool, bool]:  # noqa: ANN001
+    rpr = run._r.rPr
+    style_id = rpr.rStyle.val if rpr is not None and rpr.rStyle is not None else None
+    style = names.get(style_id, "") if style_id else ""
+    bold = bool(run.bold) or style in ("Strong", "Book Title")
+    italic = bool(run.italic) or style in ("Emphasis", "Intense Emphasis", "Subtle Emphasis")
+    return bold, italic
+
+
+def _paragraph_spans(paragraph, names: dict[str, str]) -> list[Span]:  # noqa: ANN001
+    from docx.text.hyperlink import Hyperlink
+
+    spans: list[Span] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            href = item.address + ("#" + item.fragment if item.fragment else "") if item.address else None
+            for run in item.runs:
+                bold, italic = _run_flags(run, names)
+                spans.append(Span(run.text, bold, italic, href or None))
+        else:
+            bold, italic = _run_flags(item, names)
+            spans.append(Span(item.text, bold, italic))
+    return spans
+
+
+def _docx_blocks(document) -> list[Block]:  # noqa: ANN001
+    from docx.shared import Cm
+    from docx.table import Table
+
+    blocks: list[Block] = []
+    names = _style_names(document)
+
+    def add_paragraph(paragraph) -> None:  # noqa: ANN001
+        spans = _paragraph_spans(paragraph, names)
+        style = _style_name(paragraph, names)
+        low = style.casefold()
+        if low == "title":
+            blocks.append(Block("h", spans, 1, hint="title"))
+        elif low == "subtitle":
+            blocks.append(Block("p", spans, hint="subtitle"))
+        elif low.startswith("heading"):
+            digits = "".join(ch for ch in style if ch.isdigit())
+            blocks.append(Block("h", spans, int(digits) if digits else 2))
+        elif low.startswith("list bullet") or low.startswith("list number"):
+            digits = "".join(ch for ch in style if ch.isdigit())
+            level = int(digits) - 1 if digits else 0
+            blocks.append(Block("li", spans, level, low.startswith("list number")))
+        elif (numbered := _numbering(document, paragraph)) is not None:
+            blocks.append(Block("li", spans, numbered[0], numbered[1]))
+        elif "quote" in low or "kutipan" in low:
+            blocks.append(Block("q", spans))
+        else:
+            indent = paragraph.paragraph_format.left_indent
+            quoted = indent is not None and indent >= Cm(1)
+            blocks.append(Block("q" if quoted else "p", spans))
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            seen: set[int] = set()
+            for row in item.rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell appears once per grid column
+                    seen.add(id(cell._tc))
+                    for paragraph in cell.paragraphs:
+                        add_paragraph(paragraph)
+        else:
+            add_paragraph(item)
+    return blocks

@@ -1,0 +1,188 @@
+"""Importing article files into the library and exporting articles to files.
+
+:func:`import_files` reads and checks every file first, then writes all the
+good ones in one transaction: a file that cannot be read gets its own
+message and the others still go in, and a failure while writing leaves
+nothing half-imported. Importing a file whose bytes were imported before
+finds the existing article instead of creating a duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from desktop.articles.document import ArticleDoc
+from desktop.errors import Cancelled, ValidationError, WartaError
+from desktop.i18n import _
+from desktop.jobs import ImportResult, Progress
+
+MAX_TITLE = 500
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    sha256: str
+    doc: ArticleDoc
+
+
+def parse_file(path: Path | str) -> ArticleDoc:
+    """The article in one file (.docx, .md, .txt); :class:`ArticleFileError` if it cannot be read."""
+    from desktop.articles.io.readers import ArticleFileError, read_blocks
+    from desktop.articles.io.structure import recognise
+
+    path = Path(path)
+    doc = recognise(read_blocks(path))
+    if not doc.title.strip():
+        raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))
+    if len(doc.title) > MAX_TITLE:
+        raise ArticleFileError(path, _("The first line is longer than 500 characters and cannot be the title."))
+    return doc
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_files(library, paths: Iterable[Path | str], progress: Progress | None = None) -> ImportResult:  # noqa: ANN001
+    """Import article files; every file is added, found existing, or rejected with a reason."""
+    from sqlalchemy import select
+
+    from database.models.articles_io import ArticleSource
+    from desktop.articles import store
+    from desktop.articles.io.readers import ArticleFileError
+
+    progress = progress or Progress()
+    paths = [Path(p) for p in paths]
+    result = ImportResult()
+    parsed: list[_Parsed] = []
+    try:
+        for n, path in enumerate(paths):
+            progress.check()
+            progress.report(n, len(paths), path.name)
+            try:
+                doc = parse_file(path)
+                parsed.append(_Parsed(path, file_hash(path), doc))
+            except ArticleFileError as exc:
+                result.reject(str(path), exc.reason)
+            except OSError as exc:
+                result.reject(str(path), _("The file cannot be read: {error}.").format(error=exc.strerror or exc))
+            except WartaError as exc:
+                result.reject(str(path), str(exc))
+        progress.check()
+    except Cancelled:
+        # Nothing has been written yet; stop here with nothing half-imported.
+        result.cancelled = True
+        return result
+    progress.report(len(paths), len(paths), _("Saving…"))
+    hashes = [p.sha256 for p in parsed]
+    with library.store.read() as s:
+        known = dict(s.execute(select(ArticleSource.sha256, ArticleSource.article_id).where(ArticleSource.sha256.in_(hashes))).all()) if hashes else {}
+    pending = [p for p in parsed if p.sha256 not in known]
+    try:
+        with library.store.write() as tx:
+            written: dict[str, int] = {}
+            for item in pending:
+                progress.check()
+                if item.sha256 in written:
+                    continue  # the same file twice in one batch
+                article_id = store.insert_article(
+                    tx, item.doc, note=_("Imported from {name}").format(name=item.path.name)
+                )
+                tx.session.add(ArticleSource(article_id=article_id, sha256=item.sha256, file_name=item.path.name[:300]))
+                written[item.sha256] = article_id
+            if written:
+                tx.audit("import", "articles", "", _("{count} article(s) imported").format(count=len(written)))
+    except Cancelled:
+        result.cancelled = True
+        return result
+    firsts: set[str] = set()
+    for item in parsed:
+        entry = {"source": str(item.path), "title": item.doc.title}
+        if item.sha256 in known:
+            result.existing.append({"id": known[item.sha256], **entry})
+        elif item.sha256 in firsts:
+            result.existing.append({"id": written[item.sha256], **entry})
+        else:
+            firsts.add(item.sha256)
+            result.added.append({"id": written[item.sha256], **entry})
+    return result
+
+
+def render(doc: ArticleDoc, fmt: str, *, about_name: str = "") -> bytes:
+    """The article in ``fmt`` (docx, md, txt, whatsapp) as the bytes of a file."""
+    from desktop.articles.io import writers
+
+    if fmt == "docx":
+        return writers.docx_bytes(doc, about_name=about_name)
+    if fmt == "md":
+        return writers.markdown_text(doc, about_name=about_name).encode("utf-8")
+    if fmt == "txt":
+        return writers.plain_text(doc, about_name=about_name).encode("utf-8")
+    if fmt == "whatsapp":
+        return writers.whatsapp_text(doc, about_name=about_name).encode("utf-8")
+    raise ValidationError(
+        _("Unknown export format '{format}'. Use docx, md, txt or whatsapp.").format(format=fmt)
+    )
+
+
+def about_name(library) -> str:  # noqa: ANN001
+    """The office name for the *Tentang …* heading."""
+    from desktop import office
+
+    profile = office.load(library)
+    return profile.short_name or profile.name
+
+
+def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> Path:  # noqa: ANN001
+    """Write one article to ``out_path`` (atomically: the old file stays until the new one is complete)."""
+    from desktop.articles import store
+    from desktop.fsutil import atomic_write
+
+    doc = store.load_doc(library, article_id)
+    data = render(doc, fmt, about_name=about_name(library))
+    out = Path(out_path)
+    if out.is_dir():
+        raise ValidationError(_("{path} is a folder; give the name of the file to write.").format(path=out))
+    try:
+        with atomic_write(out) as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise WartaError(
+            _("Cannot write {path}: {error}. Choose another folder.").format(path=out, error=exc.strerror or exc)
+        ) from exc
+    return out
+
+
+def article_whatsapp(library, article_id: int) -> str:  # noqa: ANN001
+    """WhatsApp text of a stored article, for the clipboard."""
+    from desktop.articles import store
+    from desktop.articles.io.writers import whatsapp_text
+
+    return whatsapp_text(store.load_doc(library, article_id), about_name=about_name(library))
+
+
+def default_file_name(doc: ArticleDoc, fmt: str) -> str:
+    """A safe file name from the title: ``Bawaslu-Gelar-Rakor.docx``."""
+    import re
+
+    from desktop.articles.io.writers import EXTENSIONS
+
+    stem = re.sub(r"[^\w'-]+", "-", doc.title, flags=re.UNICODE).strip("-")[:80].rstrip("-") or "artikel"
+    suffix = "-whatsapp" if fmt == "whatsapp" else ""
+    return stem + suffix + EXTENSIONS[fmt]
+
+
+def is_importable(path: Path | str) -> bool:
+    """Whether the window should offer this file to the article importer (by extension)."""
+    from desktop.articles.io.readers import EXTENSIONS
+
+    return os.path.splitext(str(path))[1].lower() in EXTENSIONS

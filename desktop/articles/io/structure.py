@@ -1,0 +1,481 @@
+"""From blocks to an :class:`ArticleDoc` and back: the shape of a humas article.
+
+:func:`recognise` finds, in blocks read from any file, what Indonesian
+press releases and news items carry: the kind label (*SIARAN PERS*), the
+release line (*Untuk Segera Disiarkan* or an embargo), the title (first
+heading, or first line), the dateline at the start of the lead
+(``Jember, Senin (3/11/2025) –``, ``JEMBER –``, ``Jember, situs.go.id –``),
+stand-alone quotes (``“…,” kata Nama, Jabatan.``), the credit lines
+(*Penulis*, *Editor*, *Foto*), the *Narahubung* block and the *Tentang …*
+paragraph. :func:`layout` is its inverse: every exporter renders the blocks
+it returns, so importing an export recognises the same fields again.
+
+Quotes are laid out after the body; on import, stand-alone quote paragraphs
+anywhere in the body become structured quotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from desktop.articles.document import ArticleDoc, Quote
+from desktop.articles.io.markup import Block, Span, drop_prefix, normalize_blocks, parse_markdown, plain, to_markdown
+
+KIND_HEADERS = {
+    "siaran_pers": "SIARAN PERS",
+    "berita_kegiatan": "BERITA KEGIATAN",
+    "klarifikasi": "KLARIFIKASI",
+    "pengumuman": "PENGUMUMAN",
+}
+_KIND_BY_HEADER = {v.casefold(): k for k, v in KIND_HEADERS.items()} | {
+    "press release": "siaran_pers",
+    "rilis pers": "siaran_pers",
+    "siaran pers / press release": "siaran_pers",
+}
+IMMEDIATE = "Untuk Segera Disiarkan"
+# Web-page chrome a copied article often starts with.
+_NAV_NOISE = {
+    "lompat ke isi utama", "langsung ke konten", "skip to main content", "skip to content",
+    "beranda", "home", "berita", "news", "menu", "cari", "search", "berita terkini",
+}
+WRITER, EDITOR, PHOTO = "Penulis", "Editor", "Foto"
+_CREDIT_FIELDS = {
+    "penulis": "writer", "pewarta": "writer", "reporter": "writer", "wartawan": "writer",
+    "editor": "editor", "redaktur": "editor", "penyunting": "editor",
+    "foto": "photographer", "fotografer": "photographer",
+}
+_CREDIT_RE = re.compile(r"(?:^|(?<=[\n|;,/]))\s*(" + "|".join(_CREDIT_FIELDS) + r")\s*:\s*", re.I)
+_CONTACT_RE = re.compile(r"^(?:narahubung|kontak media|contact person|cp)\s*:?\s*(.*)$", re.I | re.S)
+_ABOUT_RE = re.compile(r"^Tentang\s+[A-Z0-9][^\n.,:;!?]{0,80}$")
+_END_MARKS = re.compile(r"^(?:\*{3}|#{3}|-{3}|\(?\s*-*\s*selesai\s*-*\s*\)?|\(\s*\w{1,6}\s*\)|-\s*end\s*-)$", re.I)
+_QUOTE_RE = re.compile(
+    r"^[\"“”](?P<text>.+)[\"”“]\s*,?\s*"
+    r"(?P<verb>kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|terang|pungkas|papar|sebut|lanjut|tambah)(?:nya)?"
+    r"\s+(?P<who>[^\"“”]+?)\s*$",
+    re.S,
+)
+# Academic degrees written after a name: "S.Pd.", "M.Si", "S.H.", "Ph.D" (two segments or more).
+_DEGREE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.){1,}[A-Z][A-Za-z]{0,3}\.?$|^(?:MBA|MPA|MSc|BSc|MM|MT|ST|SE)\.?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar() -> tuple[list[str], list[str]]:
+    """Indonesian month and day names (Babel's locale data, Monday first)."""
+    from babel.dates import get_day_names, get_month_names
+
+    months = [get_month_names("wide", locale="id")[i] for i in range(1, 13)]
+    days = [get_day_names("wide", locale="id")[i] for i in range(7)]
+    return months, days
+
+
+def long_date(value: dt.date) -> str:
+    """``Senin, 3 November 2025`` in Indonesian whatever the interface language."""
+    months, days = _calendar()
+    return f"{days[value.weekday()]}, {value.day} {months[value.month - 1]} {value.year}"
+
+
+def lead_date(value: dt.date) -> str:
+    """``Senin (3/11/2025)`` in Indonesian whatever the interface language."""
+    _months, days = _calendar()
+    return f"{days[value.weekday()]} ({value.day}/{value.month}/{value.year})"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    months, days = _calendar()
+    day = "(?:" + "|".join(days + ["Jum'at", "Jum’at", "Ahad"]) + ")"
+    month = "(?P<month>" + "|".join(months + ["Agust", "Okt", "Nop", "Des", "Pebruari", "Nopember"]) + ")"
+    lead_d = day + r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)"
+    long_d = day + r",?\s+(?P<ld>\d{1,2})\s+" + month + r"\s+(?P<ly>\d{4})"
+    site = r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?"
+    city = r"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    dash = r"\s*(?:[–—]|--?)(?:\s+|$)"
+    date_or_site = rf"(?:(?P<date>{lead_d})|(?P<long>{long_d})|(?P<site>{site}))"
+    return {
+        # "Jember, Senin (3/11/2025) –", "Jember, kab-jember.kpu.go.id –"
+        "full": re.compile(rf"^{city}\s*,\s*{date_or_site}(?:\s*,\s*{site})?{dash}"),
+        # "Senin (3/11/2025) –", "blitar.bawaslu.go.id -"
+        "bare": re.compile(rf"^{date_or_site}{dash}"),
+        # "JEMBER –" (capitals take a hyphen too), "Jember –" (needs a real dash)
+        "caps": re.compile(r"^(?P<city>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})\s*(?:[–—]|--?)(?:\s+|$)"),
+        "city": re.compile(rf"^{city}\s*[–—](?:\s+|$)"),
+        "embargo": re.compile(
+            r"^untuk\s+disiarkan\s+(?:pada\s+)?(?:tanggal\s+)?(?:" + day + r",?\s+)?(?P<ld>\d{1,2})\s+"
+            + month + r"\s+(?P<ly>\d{4})(?:\s*,?\s*(?:pukul|jam)\s+(?P<hh>\d{1,2})[.:](?P<mm>\d{2}))?"
+            r"\s*(?P<tz>WIB|WITA|WIT)?\.?$",
+            re.I,
+        ),
+        "immediate": re.compile(r"^untuk\s+segera\s+(?:di)?siarkan\.?$", re.I),
+    }
+
+
+def _month_number(name: str) -> int:
+    months, _days = _calendar()
+    name = name.casefold()
+    for i, full in enumerate(months, 1):
+        if full.casefold().startswith(name[:3]) or (name.startswith("nop") and i == 11) or (name.startswith("peb") and i == 2):
+            return i
+    return 0
+
+
+def _date(y: str, m: int | str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class Dateline:
+    city: str
+    date: dt.date | None
+    length: int  # characters of the lead it takes, dash and space included
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a lead, if there is one."""
+    pats = _patterns()
+    for name in ("full", "bare", "caps", "city"):
+        m = pats[name].match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        day = None
+        if groups.get("d"):
+            day = _date(groups["y"], groups["m"], groups["d"])
+        elif groups.get("ld"):
+            day = _date(groups["ly"], _month_number(groups["month"]), groups["ld"])
+        city = (groups.get("city") or "").strip()
+        if name == "city" and len(city.split()) > 3:
+            continue
+        return Dateline(city=city, date=day, length=m.end())
+    return None
+
+
+def format_dateline(doc: ArticleDoc) -> str:
+    parts = [p for p in (doc.dateline_city, lead_date(doc.event_date) if doc.event_date else "") if p]
+    return ", ".join(parts)
+
+
+def release_line(doc: ArticleDoc) -> str:
+    if doc.embargo_at is not None:
+        return "Untuk Disiarkan Tanggal {date} Pukul {time} {tz}".format(
+            date=long_date(doc.embargo_at.date()), time=doc.embargo_at.strftime("%H.%M"), tz=doc.embargo_tz
+        )
+    return IMMEDIATE if doc.kind == "siaran_pers" else ""
+
+
+def parse_release(text: str) -> tuple[bool, dt.datetime | None, str] | None:
+    """(is a release line, embargo moment, zone) or None."""
+    pats = _patterns()
+    text = text.strip()
+    if pats["immediate"].match(text):
+        return True, None, "WIB"
+    m = pats["embargo"].match(text)
+    if not m:
+        return None
+    day = _date(m["ly"], _month_number(m["month"]), m["ld"])
+    if day is None:
+        return None
+    hh, mm = int(m["hh"] or 0), int(m["mm"] or 0)
+    if hh > 23 or mm > 59:
+        return None
+    return True, dt.datetime.combine(day, dt.time(hh, mm)), (m["tz"] or "WIB").upper()
+
+
+# -- quotes -----------------------------------------------------------------------
+
+
+def format_quote(q: Quote) -> str:
+    text = q.text.strip()
+    comma = "" if text[-1:] in ",.?!…" else ","
+    who = q.speaker.strip() + (", " + q.position.strip() if q.position.strip() else "")
+    end = "" if who.endswith(".") else "."
+    return f"“{text}{comma}” kata {who}{end}"
+
+
+def parse_quote(text: str) -> Quote | None:
+    """``“…,” kata Nama, Jabatan.`` as a quote; None for anything else."""
+    m = _QUOTE_RE.match(text.strip())
+    if not m:
+        return None
+    body = m["text"].strip()
+    if body.endswith(","):
+        body = body[:-1].rstrip()
+    parts = [p.strip() for p in m["who"].split(",")]
+    if not parts[0]:
+        return None
+    # Academic degrees after the name belong to the name: "Tola' Ediy, S.Pd., Kordiv …".
+    name_parts = [parts[0]]
+    rest = parts[1:]
+    while rest and _DEGREE.match(rest[0]):
+        name_parts.append(rest.pop(0))
+    position = ", ".join(p for p in rest if p)
+    speaker = ", ".join(name_parts)
+    if position.endswith("."):
+        position = position[:-1].rstrip()
+    elif not rest and speaker.endswith(".") and not _DEGREE.match(name_parts[-1]):
+        speaker = speaker[:-1].rstrip()
+    if not body or len(speaker.split()) > 8:
+        return None
+    return Quote(speaker=speaker, position=position, text=body)
+
+
+# -- credits and closing sections ----------------------------------------------------
+
+
+def parse_credits(text: str) -> dict[str, str] | None:
+    """``Penulis: A`` (several in one paragraph allowed) → {"writer": "A", …}; None if not credits."""
+    text = text.strip()
+    matches = list(_CREDIT_RE.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return None
+    found: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip(" \n|;,/")
+        value = " ".join(value.split())
+        found.setdefault(_CREDIT_FIELDS[m.group(1).casefold()], value)
+    return found
+
+
+def _section_label(block: Block) -> tuple[str, str] | None:
+    """("contact" | "about", text after the label) for a closing-section heading."""
+    if block.kind not in ("p", "h"):
+        return None
+    text = plain(block.spans).strip()
+    m = _CONTACT_RE.match(text)
+    if m:
+        return "contact", m.group(1).strip()
+    if _ABOUT_RE.match(text) and len(text.split()) <= 8:
+        return "about", ""
+    return None
+
+
+_SECTION_LIMITS = {"contact": 8, "about": 3}
+
+
+@dataclass
+class _Tail:
+    start: int
+    credits: dict[str, str]
+    contact: str
+    about: list[str]
+
+
+def _parse_tail(blocks: list[Block]) -> _Tail:
+    """Credits, Narahubung and Tentang … at the end of the article, read backwards."""
+    i = len(blocks)
+    credits: dict[str, str] = {}
+    contact = ""
+    about: list[str] = []
+    while i > 0:
+        block = blocks[i - 1]
+        text = plain(block.spans).strip()
+        if block.kind == "p" and _END_MARKS.match(text):
+            i -= 1
+            continue
+        found = parse_credits(text) if block.kind == "p" else None
+        if found is not None:
+            for key, value in found.items():
+                credits.setdefault(key, value)
+            i -= 1
+            continue
+        label = None
+        for j in range(i - 1, max(-1, i - 1 - max(_SECTION_LIMITS.values()) - 1), -1):
+            if parse_credits(plain(blocks[j].spans)) is not None:
+                break
+            kind = _section_label(blocks[j])
+            if kind is not None:
+                label = (j, kind)
+                break
+        if label is None:
+            break
+        j, (kind, first) = label
+        content = blocks[j + 1 : i]
+        if len(content) > _SECTION_LIMITS[kind] or any(b.kind == "h" for b in content):
+            break
+        texts = ([first] if first else []) + [plain(b.spans).strip() for b in content]
+        if kind == "contact" and not contact:
+            contact = clean_lines("\n".join(texts))
+        elif kind == "about" and not about:
+            about = [t for t in texts if t]
+        else:
+            break
+        i = j
+    return _Tail(i, credits, contact, about)
+
+
+def clean_lines(text: str) -> str:
+    """Contact blocks: one entry per line, no blank or padded lines."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+# -- recognise ------------------------------------------------------------------------
+
+
+def _long(block: Block) -> bool:
+    return len(plain(block.spans).split()) > 25
+
+
+def recognise(blocks: list[Block]) -> ArticleDoc:
+    """An ArticleDoc from blocks read from a file (see the module docstring)."""
+    blocks = normalize_blocks(blocks)
+    kind = "artikel"
+    embargo: dt.datetime | None = None
+    tz = "WIB"
+    header: list[str] = []  # stray lines around the title, kept as the subtitle
+    i = 0
+    # Preamble: kind header, release line, web-page chrome.
+    title_at = next((k for k, b in enumerate(blocks) if b.hint == "title"), None)
+    while i < len(blocks) and (title_at is None or i < title_at):
+        text = plain(blocks[i].spans).strip()
+        if text.casefold() in _KIND_BY_HEADER and blocks[i].kind != "li":
+            kind = _KIND_BY_HEADER[text.casefold()]
+        elif (release := parse_release(text)) is not None:
+            embargo, tz = release[1], release[2]
+        elif text.casefold() in _NAV_NOISE and i + 1 < len(blocks):
+            pass
+        else:
+            break
+        i += 1
+    if title_at is None:
+        # The first heading is the title when it comes before the article proper.
+        for k in range(i, len(blocks)):
+            if blocks[k].kind == "h":
+                title_at = k
+                break
+            if _long(blocks[k]) or k - i >= 3:
+                break
+        if title_at is None:
+            title_at = i
+    header += [plain(b.spans).strip() for b in blocks[i:title_at]]
+    title = plain(blocks[title_at].spans).strip() if title_at < len(blocks) else ""
+    # Plain text puts the subtitle on the line under the title.
+    title, _nl, under = title.partition("\n")
+    i = title_at + 1
+    if title_at < len(blocks) and blocks[title_at].kind != "h" and _long(blocks[title_at]):
+        # No title line: name the article after its opening words and keep the paragraph.
+        title = short_title(title)
+        i = title_at
+    subtitle_parts: list[str] = [under.strip()] if under.strip() and i > title_at else []
+    if i < len(blocks) and _is_subtitle(blocks[i]):
+        subtitle_parts.append(plain(blocks[i].spans).strip())
+        i += 1
+    # Lead: the paragraph opening with a dateline, else the first paragraph.
+    lead_at = None
+    dateline = None
+    for k in range(i, min(i + 4, len(blocks))):
+        if blocks[k].kind != "p":
+            break
+        dateline = parse_dateline(plain(blocks[k].spans))
+        if dateline is not None:
+            lead_at = k
+            break
+    if lead_at is None and i < len(blocks) and blocks[i].kind == "p" and not _closing(blocks[i]):
+        lead_at = i
+    lead_spans: list[Span] = []
+    if lead_at is not None:
+        subtitle_parts += [plain(b.spans).strip() for b in blocks[i:lead_at]]
+        lead_spans = blocks[lead_at].spans
+        if dateline is not None:
+            lead_spans = drop_prefix(lead_spans, dateline.length)
+        i = lead_at + 1
+    rest = blocks[i:]
+    tail = _parse_tail(rest)
+    body_blocks: list[Block] = []
+    quotes: list[Quote] = []
+    for block in rest[: tail.start]:
+        quote = None
+        if block.kind == "p" and all(not (s.bold or s.italic or s.href) for s in block.spans):
+            quote = parse_quote(plain(block.spans))
+        if quote is not None:
+            quotes.append(quote)
+        else:
+            body_blocks.append(block)
+    return ArticleDoc(
+        title=title,
+        kind=kind,
+        subtitle=" — ".join(p.replace("\n", " ") for p in header + subtitle_parts if p),
+        dateline_city=dateline.city if dateline else "",
+        event_date=dateline.date if dateline else None,
+        embargo_at=embargo,
+        embargo_tz=tz,
+        lead=to_markdown([Block("p", lead_spans)]) if lead_spans else "",
+        body=to_markdown(body_blocks),
+        quotes=quotes,
+        writer=tail.credits.get("writer", ""),
+        editor=tail.credits.get("editor", ""),
+        photographer=tail.credits.get("photographer", ""),
+        boilerplate="\n\n".join(tail.about),
+        contact_block=tail.contact,
+    )
+
+
+def short_title(text: str, limit: int = 120) -> str:
+    """The first sentence, or the first words up to ``limit`` characters with an ellipsis."""
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _is_subtitle(block: Block) -> bool:
+    if block.hint == "subtitle":
+        return True
+    return (
+        block.kind == "p"
+        and all(s.italic and not s.bold for s in block.spans)
+        and not _long(block)
+        and parse_dateline(plain(block.spans)) is None
+    )
+
+
+def _closing(block: Block) -> bool:
+    text = plain(block.spans)
+    return parse_credits(text) is not None or _section_label(block) is not None
+
+
+# -- layout ---------------------------------------------------------------------------
+
+
+def layout(doc: ArticleDoc, *, about_name: str = "") -> list[Block]:
+    """The article as blocks, in the order Warta exports it.
+
+    ``about_name`` names the office in the *Tentang …* heading (e.g. the
+    office's short name); without it the heading reads *Tentang Kami*.
+    """
+    blocks: list[Block] = []
+    if doc.kind in KIND_HEADERS:
+        blocks.append(Block("p", [Span(KIND_HEADERS[doc.kind], bold=True)], hint="kind"))
+    release = release_line(doc)
+    if release:
+        blocks.append(Block("p", [Span(release, italic=True)], hint="release"))
+    blocks.append(Block("h", [Span(doc.title.strip())], 1, hint="title"))
+    if doc.subtitle.strip():
+        blocks.append(Block("p", [Span(doc.subtitle.strip(), italic=True)], hint="subtitle"))
+    lead = parse_markdown(doc.lead)
+    dateline = format_dateline(doc)
+    if dateline:
+        prefix = [Span(dateline, bold=True), Span(" – ")]
+        if lead and lead[0].kind == "p":
+            lead[0] = Block("p", prefix + lead[0].spans)
+        else:
+            lead.insert(0, Block("p", prefix))
+    blocks += lead
+    blocks += parse_markdown(doc.body)
+    blocks += [Block("p", [Span(format_quote(q))]) for q in doc.quotes if q.text.strip() and q.speaker.strip()]
+    credits = [f"{label}: {value.strip()}" for label, value in
+               ((WRITER, doc.writer), (EDITOR, doc.editor), (PHOTO, doc.photographer)) if value.strip()]
+    if credits:
+        blocks.append(Block("p", [Span("\n".join(credits))], hint="credits"))
+    if doc.boilerplate.strip():
+        blocks.append(Block("p", [Span("Tentang " + (about_name.strip() or "Kami"), bold=True)], hint="label"))
+        blocks += [Block("p", [Span(p.strip())]) for p in re.split(r"\n\s*\n", doc.boilerplate) if p.strip()]
+    if doc.contact_block.strip():
+        blocks.append(Block("p", [Span("Narahubung", bold=True)], hint="label"))
+        blocks.append(Block("p", [Span(clean_lines(doc.contact_block))]))
+    return normalize_blocks(blocks)

@@ -1,0 +1,137 @@
+"""Rendering an article's blocks as Markdown, plain text, WhatsApp text or Word."""
+
+from __future__ import annotations
+
+import io
+
+from desktop.articles.document import ArticleDoc
+from desktop.articles.io.markup import WHATSAPP, Block, Span, to_markdown, to_text
+from desktop.articles.io.structure import layout
+
+FORMATS = ("docx", "md", "txt", "whatsapp")
+EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "whatsapp": ".txt"}
+
+
+def markdown_text(doc: ArticleDoc, *, about_name: str = "") -> str:
+    return to_markdown(layout(doc, about_name=about_name)) + "\n"
+
+
+def plain_text(doc: ArticleDoc, *, about_name: str = "") -> str:
+    blocks = layout(doc, about_name=about_name)
+    for i, block in enumerate(blocks[:-1]):
+        if block.hint == "title" and blocks[i + 1].hint == "subtitle":
+            # Without italics the subtitle would read as the lead: keep it on the title's block.
+            block.kind = "p"
+            block.spans = block.spans + [Span("\n")] + blocks.pop(i + 1).spans
+            break
+    return to_text(blocks) + "\n"
+
+
+def whatsapp_text(doc: ArticleDoc, *, about_name: str = "") -> str:
+    """The article in WhatsApp's markup (``*bold*``, ``_italic_``, ``-`` lists), ready to paste."""
+    blocks = layout(doc, about_name=about_name)
+    for block in blocks:
+        if block.hint == "title":
+            # WhatsApp has no headings; a bold line is how titles are sent.
+            block.kind = "p"
+            block.spans = [s.__class__(s.text, True, s.italic, s.href) for s in block.spans]
+    return to_text(blocks, WHATSAPP)
+
+
+def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
+    """A Word document journalists can edit: Title, Subtitle, Heading, List and Quote styles."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as Indonesian offices print
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    props = document.core_properties
+    props.title = doc.title[:255]
+    props.author = doc.writer[:255]
+    props.subject = doc.subtitle[:255]
+    props.keywords = ", ".join(doc.tags)[:255]
+    list_num: dict[int, int] = {}  # level -> numId of the numbered list being written
+    previous: Block | None = None
+    # Style ids looked up once: python-docx searches the styles part on every by-name lookup.
+    style_ids = {style.name: style.style_id for style in document.styles}
+    for block in layout(doc, about_name=about_name):
+        style = _style_for(block)
+        paragraph = document.add_paragraph()
+        if style != "Normal":
+            paragraph._p.style = style_ids[style]
+        if block.kind == "li" and block.ordered:
+            if previous is None or previous.kind != "li":
+                list_num.clear()
+            if previous is not None and previous.kind == "li" and previous.level < block.level:
+                list_num.pop(block.level, None)
+            if block.level not in list_num:
+                list_num[block.level] = _restart_numbering(document, style, block.level)
+            _set_num(paragraph, list_num[block.level], 0)
+        _add_spans(paragraph, block)
+        previous = block
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _style_for(block: Block) -> str:
+    if block.hint == "title":
+        return "Title"
+    if block.hint == "subtitle":
+        return "Subtitle"
+    if block.kind == "h":
+        return f"Heading {min(block.level, 9)}"
+    if block.kind == "li":
+        base = "List Number" if block.ordered else "List Bullet"
+        return base if block.level == 0 else f"{base} {min(block.level + 1, 3)}"
+    if block.kind == "q":
+        return "Quote"
+    return "Normal"
+
+
+def _restart_numbering(document, style: str, level: int) -> int:  # noqa: ANN001
+    """A new numbering instance so each numbered list in the file starts again at 1."""
+    numbering = document.part.numbering_part.element
+    num_id = document.styles[style]._element.pPr.numPr.numId.val
+    abstract_id = next(n for n in numbering.num_lst if n.numId == num_id).abstractNumId.val
+    num = numbering.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def _set_num(paragraph, num_id: int, ilvl: int) -> None:  # noqa: ANN001
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = ilvl
+    numpr.get_or_add_numId().val = num_id
+
+
+def _add_spans(paragraph, block: Block) -> None:  # noqa: ANN001
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    links: dict[str, object] = {}
+    last_link = None
+    for span in block.spans:
+        run = paragraph.add_run(span.text)
+        if span.bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
+        if span.href:
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+            if last_link is None or links.get("href") != span.href:
+                r_id = paragraph.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
+                last_link = OxmlElement("w:hyperlink")
+                last_link.set(qn("r:id"), r_id)
+                run._r.addprevious(last_link)
+                links["href"] = span.href
+            last_link.append(run._r)
+        else:
+            last_link = None
+            links.clear()

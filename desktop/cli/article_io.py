@@ -1,0 +1,156 @@
+"""``warta article import FILE...`` and ``warta article export ID``; ``warta glossary``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop.cli import common, emit, open_library, print_rejections
+from desktop.cli.articles import add_article_subcommand
+from desktop.i18n import _
+
+EXPORT_FORMATS = ["docx", "md", "txt", "whatsapp"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = add_article_subcommand(sub, "import", help=_("import articles from .docx, .md or .txt files"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=cmd_import)
+
+    p = add_article_subcommand(sub, "export", help=_("export one article as .docx, .md, .txt or WhatsApp text"))
+    p.add_argument("id", type=int)
+    p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="docx", help=_("file format (default: docx)"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("file to write ('-' prints the text)"))
+    p.set_defaults(handler=cmd_export)
+
+    glossary = sub.add_parser("glossary", help=_("export or import the office style glossary"))
+    gsub = glossary.add_subparsers(dest="glossary_command", required=True)
+    p = common(gsub.add_parser("export", help=_("write the glossary to a CSV file")))
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_glossary_export)
+    p = common(gsub.add_parser("import", help=_("replace the glossary with the rules in a CSV file")))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--merge", action="store_true", help=_("add to the current rules instead of replacing them"))
+    p.set_defaults(handler=cmd_glossary_import)
+    p = common(gsub.add_parser("check", help=_("list glossary findings in a text file")))
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_glossary_check)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.articles.io import import_files
+    from desktop.jobs import Progress
+
+    def show(done: int, total: int, current: str) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total} {current[:60]}   ", end="", file=sys.stderr, flush=True)
+
+    lib = open_library(args)
+    try:
+        result = import_files(lib, args.files, Progress(show))
+    finally:
+        lib.close()
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+
+    def text() -> str:
+        lines = [f"{item['id']}\t{item['title']}" for item in result.added]
+        lines += [
+            _("already imported as article {id}: {source}").format(id=item["id"], source=item["source"])
+            for item in result.existing
+        ]
+        lines.append(
+            _("{added} added, {existing} already present, {rejected} rejected.").format(
+                added=len(result.added), existing=len(result.existing), rejected=len(result.rejected)
+            )
+        )
+        return "\n".join(lines)
+
+    emit(args, result.to_json(), text)
+    if not args.json:
+        print_rejections(result.rejected)
+    return result.exit_code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.articles.io import service
+
+    lib = open_library(args)
+    try:
+        if args.output == "-":
+            from desktop.articles import store
+
+            data = service.render(store.load_doc(lib, args.id), args.format, about_name=service.about_name(lib))
+            if args.format == "docx":
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data.decode("utf-8"))
+            return 0
+        out = service.export_article(lib, args.id, args.format, args.output)
+    finally:
+        lib.close()
+    emit(
+        args,
+        {"id": args.id, "format": args.format, "output": str(out)},
+        _("Article {id} exported to {path}.").format(id=args.id, path=out),
+    )
+    return 0
+
+
+def cmd_glossary_export(args: argparse.Namespace) -> int:
+    from desktop.articles import glossary
+
+    lib = open_library(args)
+    try:
+        rules = glossary.load(lib)
+        glossary.export_file(rules, args.output)
+    finally:
+        lib.close()
+    emit(args, {"rules": len(rules), "output": args.output},
+         _("{count} glossary rules written to {path}.").format(count=len(rules), path=args.output))
+    return 0
+
+
+def cmd_glossary_import(args: argparse.Namespace) -> int:
+    from desktop.articles import glossary
+
+    rules = glossary.import_file(args.file)
+    lib = open_library(args)
+    try:
+        if args.merge:
+            rules = glossary.merge(glossary.load(lib), rules)
+        glossary.save(lib, rules)
+    finally:
+        lib.close()
+    emit(args, {"rules": len(rules)}, _("The glossary now has {count} rules.").format(count=len(rules)))
+    return 0
+
+
+def cmd_glossary_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.articles import glossary
+    from desktop.articles.io.readers import read_text
+
+    text = read_text(Path(args.file))
+    lib = open_library(args)
+    try:
+        checker = glossary.Checker(glossary.load(lib))
+    finally:
+        lib.close()
+    found = checker.check(text)
+    emit(
+        args,
+        {"matches": [m.to_json() for m in found]},
+        lambda: "\n".join(
+            _("{line}:{column}: '{found}' → '{preferred}'").format(**m.to_json(), **_position(text, m.start))
+            for m in found
+        ) or _("No glossary findings."),
+    )
+    return 1 if found else 0
+
+
+def _position(text: str, offset: int) -> dict:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return {"line": line, "column": column}
