@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 PROVIDERS: list[str] = [
     "desktop.articles.overview:cards",
     "desktop.contacts.providers:overview",
+    "desktop.safety.backup:overview_cards",
 ]
 
 

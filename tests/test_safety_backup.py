@@ -321,3 +321,22 @@ def test_member_names_checked(tmp_path):
     for name in ["", "a/../b", "photos//a", "./photos/a", "photos/.", "x.txt", "photos/a\x00b"]:
         with pytest.raises(WartaError):
             archive.check_member_name(name, source="b")
+
+
+def test_restore_from_an_automatic_snapshot(library, tmp_path):
+    from desktop import staff
+
+    files = _add_managed_files(library, 2)
+    snap = backup.auto_backup(library, now=dt.datetime(2025, 5, 1, 8, 0, 0))
+    staff.create(library, staff.StaffInput(name="Setelah Snapshot"))
+    res = restore.restore_snapshot(library, snap.path, tmp_path / "from-snap")
+    from desktop.library import Library
+
+    lib2 = Library.open(res.path, create=False)
+    try:
+        names = _staff_names(lib2)
+        assert "Setelah Snapshot" not in names and "Admin Uji" in names
+        for rel, data in files.items():
+            assert (res.path / rel).read_bytes() == data
+    finally:
+        lib2.close()

@@ -453,8 +453,8 @@ def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG0
         text = _("No backup has been made to another disk yet. Make one now: Settings → Backups → Backup now.")
     else:
         days = (now - last["at"]).days
-        text = _("The last backup to another disk was {days} days ago ({path}). Make a new one: Settings → Backups → Backup now.").format(
-            days=days, path=last.get("path", "")
+        text = _("The last backup to another disk was {days} days ago. Make a new one: Settings → Backups → Backup now.").format(
+            days=days
         )
     return [Card(title=_("Backup"), items=[CardItem(text=text, type="backup")], warning=True, order=5)]
 

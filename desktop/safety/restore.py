@@ -156,3 +156,58 @@ def _open_library(staging: Path) -> None:
     from desktop.library import Library
 
     Library.open(staging, create=False).close()
+
+
+def restore_snapshot(
+    library, snapshot: Path | str, target_dir: Path | str, progress: Progress | None = None  # noqa: ANN001
+) -> RestoreResult:
+    """Make a new library from an automatic snapshot of ``library`` plus a copy of its files.
+
+    Automatic backups hold only the database; the managed files (never
+    rewritten in place) are copied from the library as it is now. Files
+    removed since the snapshot are reported by ``warta check`` in the new
+    library.
+    """
+    started = time.perf_counter()
+    progress = progress or Progress()
+    target = check_target(Path(target_dir))
+    snapshot = Path(snapshot)
+    if not snapshot.is_file():
+        raise BackupError(_("The backup file {file} does not exist.").format(file=snapshot))
+    from desktop.safety.backup import managed_files
+
+    files = managed_files(library, include_renditions=True)
+    needed = sum(p.stat().st_size for _n, p in files) + snapshot.stat().st_size
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(parent).free
+    if needed + SPACE_MARGIN > free:
+        raise BackupError(
+            _("Not enough free space in {folder}: the backup holds {needed} MB, {free} MB are free.").format(
+                folder=parent, needed=needed // 2**20 + 1, free=free // 2**20
+            )
+        )
+    staging = parent / f"{fsutil.TMP_PREFIX}restore-{uuid.uuid4().hex[:12]}"
+    staging.mkdir(mode=0o700)
+    try:
+        shutil.copyfile(snapshot, staging / archive.DATABASE)
+        for i, (name, path) in enumerate(files):
+            progress.check()
+            progress.report(i, len(files) + 1, name)
+            dest = staging.joinpath(*name.split("/"))
+            dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            shutil.copyfile(path, dest)
+        progress.report(len(files), len(files) + 1, archive.DATABASE)
+        _check_database(staging / archive.DATABASE, source=str(snapshot))
+        _open_library(staging)
+        if os.name == "posix":
+            os.sync()
+        if target.exists():
+            target.rmdir()
+        os.rename(staging, target)
+        fsutil.fsync_dir(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    progress.report(len(files) + 1, len(files) + 1, "")
+    return RestoreResult(target, len(files) + 1, needed, time.perf_counter() - started, "")

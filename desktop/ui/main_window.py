@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         self.update_status()
         ctx.changed.connect(self._on_changed)
         self._restore_layout()
+        from desktop.ui import backup_page  # daily snapshot and leftovers sweep while open
+
+        backup_page.start_background(ctx)
 
     # -- sections ---------------------------------------------------------
 
@@ -326,4 +329,7 @@ class MainWindow(QMainWindow):
         s.window_state = base64.b64encode(bytes(self.splitter.saveState())).decode()
         self.ctx.save_settings()
         self.ctx.tasks.wait_all(10_000)
+        from desktop.ui import backup_page
+
+        backup_page.on_close(self.ctx)  # the automatic backup on close
         event.accept()

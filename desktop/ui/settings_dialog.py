@@ -29,7 +29,9 @@ from desktop.ui.office_form import OfficeForm
 
 # Extra pages: "module:Class"; the class takes (ctx, parent), has title() and
 # may have apply() -> None (raise WartaError to keep the dialog open).
-PAGES: list[str] = []
+PAGES: list[str] = [
+    "desktop.ui.backup_page:BackupPage",
+]
 
 
 class StaffEditor(QDialog):

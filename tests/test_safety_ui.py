@@ -1,0 +1,95 @@
+"""The window's data-safety parts: Settings → Backups, the Beranda reminder, the backup on close."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from PySide6.QtWidgets import QLabel, QListWidget, QMessageBox
+
+from desktop.safety import backup
+
+
+def _backup_page(main_window):
+    from desktop.ui.backup_page import BackupPage
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(main_window.ctx, main_window)
+    page = next(p for p in dialog.extra_pages if isinstance(p, BackupPage))
+    return dialog, page
+
+
+def _wait(qtbot, handle) -> None:
+    qtbot.waitUntil(lambda: handle.done, timeout=30_000)
+    assert handle.error is None, handle.error
+
+
+def _home_texts(main_window) -> str:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    home = main_window.show_section("home")
+    home.refresh()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # drop the old cards
+    texts = [w.text() for w in home.findChildren(QLabel)]
+    for lst in home.findChildren(QListWidget):
+        texts += [lst.item(i).text() for i in range(lst.count())]
+    return "\n".join(texts)
+
+
+def test_backup_page_backs_up_and_restores(main_window, qtbot, tmp_path, monkeypatch):
+    infos = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert "Belum pernah ada cadangan" in _home_texts(main_window)
+
+    dialog, page = _backup_page(main_window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "Belum pernah" in page.last_label.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _wait(qtbot, page.backup_to(usb))
+    files = list(usb.glob("*.wartabackup"))
+    assert len(files) == 1
+    assert str(files[0]) in page.last_label.text() and infos
+    # The Beranda reminder is gone once a backup is fresh.
+    assert "Belum pernah ada cadangan" not in _home_texts(main_window)
+
+    # Automatic snapshots are listed with date and size.
+    page.take_snapshot()
+    qtbot.waitUntil(lambda: page.table.topLevelItemCount() == 1, timeout=30_000)
+    assert "KB" in page.table.topLevelItem(0).text(1) or "MB" in page.table.topLevelItem(0).text(1)
+    page.table.setCurrentItem(page.table.topLevelItem(0))
+    assert page.restore_snapshot_button.isEnabled()
+
+    handle = page.restore_file(files[0], tmp_path / "restored")
+    _wait(qtbot, handle)
+    assert (tmp_path / "restored" / "warta.db").exists()
+    # Restoring over the open library is refused with a message, nothing changes.
+    errors = []
+    monkeypatch.setattr(main_window.ctx, "show_error", lambda parent, exc: errors.append(str(exc)))
+    handle = page.restore_file(files[0], main_window.ctx.library.path)
+    qtbot.waitUntil(lambda: handle.done, timeout=30_000)
+    assert errors and "tidak kosong" in errors[0]
+    dialog.tabs.setCurrentWidget(page)
+    dialog.grab().save(str(tmp_path / "backup-page.png"))
+    if os.environ.get("WARTA_SCREENSHOTS"):
+        dialog.grab().save(os.path.join(os.environ["WARTA_SCREENSHOTS"], "settings-backups.png"))
+    dialog.close()
+
+
+def test_reminder_after_seven_days(main_window, qtbot, tmp_path):
+    lib = main_window.ctx.library
+    backup.record_external_backup(lib, tmp_path / "old.wartabackup", 10, dt.datetime.now() - dt.timedelta(days=9))
+    text = _home_texts(main_window)
+    assert "9 hari yang lalu" in text
+    backup.record_external_backup(lib, tmp_path / "new.wartabackup", 10, dt.datetime.now() - dt.timedelta(days=2))
+    assert "hari yang lalu" not in _home_texts(main_window)
+
+
+def test_closing_the_window_takes_an_automatic_backup(main_window, qtbot):
+    lib = main_window.ctx.library
+    assert backup.auto_backups(lib) == []
+    main_window.close()
+    snaps = backup.auto_backups(lib)
+    assert len(snaps) == 1 and snaps[0].size > 0
