@@ -14,6 +14,7 @@ PROVIDERS: list[str] = [
     "desktop.articles.search:global_hits",
     "desktop.contacts.providers:search",
     "desktop.photos.store:search_photos",
+    "desktop.kits.store:search_kits",
 ]
 
 

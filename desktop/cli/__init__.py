@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "desktop.cli.search",
     "desktop.cli.contacts",
     "desktop.cli.photos",
+    "desktop.cli.kits",
 ]
 
 

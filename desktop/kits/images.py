@@ -94,7 +94,7 @@ def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False)
             frame = ImageOps.exif_transpose(img) or img
             frame = _flatten(frame, keep_alpha)
             if frame.size != (out_w, out_h):
-                frame = frame.resize((out_w, out_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+                frame = frame.resize((out_w, out_h), Image.Resampling.BICUBIC, reducing_gap=3.0)
             buf = io.BytesIO()
             if keep_alpha:
                 frame.save(buf, "PNG", optimize=False)

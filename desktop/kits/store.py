@@ -1,0 +1,548 @@
+"""Press kits in the library: save, list, search, duplicate, build the PDF, export PDF and ZIP.
+
+A kit row holds the title, date, event, paper and photos per page; its parts
+are rows in order (kind + plain id of the article/photo/contact/staff/list, or
+the text of a fact sheet). :func:`build_spec` turns a saved kit into the
+plain :class:`~desktop.kits.spec.KitSpec` the renderer typesets, fetching
+articles, print renditions and public contact lines through the other
+areas' stores. Every export is written atomically, then logged (who, when,
+where, SHA-256) in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.errors import ValidationError, WartaError
+from desktop.i18n import N_, _
+from desktop.jobs import Progress
+from desktop.kits.spec import PAPERS, PHOTOS_PER_PAGE, KitError
+
+PART_KINDS = ("cover", "article", "photo", "factsheet", "office", "contact", "staff", "distribution")
+REF_KINDS = ("article", "photo", "contact", "staff", "distribution")
+APPROVED = ("approved", "published")
+PART_KIND_LABELS = {
+    "cover": N_("Cover"),
+    "article": N_("Article"),
+    "photo": N_("Photo"),
+    "factsheet": N_("Fact sheet"),
+    "office": N_("Office profile"),
+    "contact": N_("Contact person"),
+    "staff": N_("Contact person (staff)"),
+    "distribution": N_("Distribution list"),
+}
+
+
+def part_kind_label(kind: str) -> str:
+    return _(PART_KIND_LABELS.get(kind, kind))
+
+
+@dataclass
+class PartInput:
+    kind: str
+    ref_id: int | None = None
+    title: str = ""
+    text: str = ""
+
+
+@dataclass
+class KitInput:
+    title: str
+    date: dt.date
+    event: str = ""
+    paper: str = "a4"
+    photos_per_page: int = 1
+    parts: list[PartInput] = field(default_factory=list)
+
+
+@dataclass
+class KitRow:
+    id: int
+    title: str
+    date: dt.date
+    event: str
+    parts: int
+    exports: int
+    updated_at: dt.datetime
+
+
+@dataclass
+class ExportInfo:
+    at: dt.datetime
+    format: str
+    path: str
+    sha256: str
+    size_bytes: int
+    draft: bool
+    staff: str
+
+
+@dataclass
+class KitDetail:
+    id: int
+    data: KitInput
+    exports: list[ExportInfo]
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sha256: str
+    size_bytes: int
+    draft: bool
+
+    def to_json(self) -> dict:
+        return {"path": str(self.path), "sha256": self.sha256, "size_bytes": self.size_bytes, "draft": self.draft}
+
+
+# -- saving ------------------------------------------------------------------------
+
+
+def _clean(library, data: KitInput) -> KitInput:  # noqa: ANN001
+    title = " ".join((data.title or "").split())
+    if not title:
+        raise ValidationError(_("A press kit needs a title."))
+    if not isinstance(data.date, dt.date):
+        raise ValidationError(_("A press kit needs a date."))
+    paper = (data.paper or "a4").lower()
+    if paper not in PAPERS:
+        raise ValidationError(_("Unknown paper size '{paper}'. Use A4 or F4.").format(paper=data.paper))
+    if data.photos_per_page not in PHOTOS_PER_PAGE:
+        raise ValidationError(_("Photos per page must be 1 or 2."))
+    parts = []
+    for n, part in enumerate(data.parts, start=1):
+        if part.kind not in PART_KINDS:
+            raise ValidationError(_("Part {number} has an unknown kind '{kind}'.").format(number=n, kind=part.kind))
+        if part.kind in REF_KINDS and part.ref_id is None:
+            raise ValidationError(_("Part {number} ({kind}) does not say which item it holds.").format(
+                number=n, kind=part_kind_label(part.kind)))
+        parts.append(PartInput(part.kind, int(part.ref_id) if part.ref_id is not None else None,
+                               (part.title or "").strip()[:300], part.text or ""))
+    _check_refs(library, parts)
+    return KitInput(title[:300], data.date, " ".join((data.event or "").split())[:300], paper,
+                    data.photos_per_page, parts)
+
+
+def _check_refs(library, parts: list[PartInput]) -> None:  # noqa: ANN001
+    """Every referenced article, photo, contact, staff member and list exists (else: nothing saved)."""
+    from sqlalchemy import select
+
+    from database.models import Article, DistributionList, Person, Photo, Staff
+
+    tables = {"article": Article, "photo": Photo, "contact": Person, "staff": Staff, "distribution": DistributionList}
+    wanted: dict[str, set[int]] = {}
+    for part in parts:
+        if part.kind in tables:
+            wanted.setdefault(part.kind, set()).add(part.ref_id)
+    with library.store.read() as s:
+        for kind, ids in wanted.items():
+            model = tables[kind]
+            found = set(s.scalars(select(model.id).where(model.id.in_(ids))))
+            missing = sorted(ids - found)
+            if missing:
+                raise ValidationError(_("There is no {kind} with id {id}.").format(
+                    kind=part_kind_label(kind).lower(), id=missing[0]))
+
+
+def _fts_text(parts: list[PartInput]) -> str:
+    return "\n".join(f"{p.title}\n{p.text}" for p in parts if p.kind == "factsheet")
+
+
+def _write_parts(session, kit_id: int, parts: list[PartInput]) -> None:  # noqa: ANN001
+    from sqlalchemy import delete, insert
+
+    from database.models import KitPart
+
+    session.execute(delete(KitPart).where(KitPart.kit_id == kit_id))
+    if parts:
+        session.execute(insert(KitPart), [
+            {"kit_id": kit_id, "position": n, "kind": p.kind, "ref_id": p.ref_id, "title": p.title, "text": p.text}
+            for n, p in enumerate(parts)
+        ])
+
+
+def create_kit(library, data: KitInput) -> int:  # noqa: ANN001
+    from database import fts
+    from database.models import Kit
+
+    data = _clean(library, data)
+    with library.store.write() as tx:
+        row = Kit(title=data.title, date=data.date, event=data.event, paper=data.paper,
+                  photos_per_page=data.photos_per_page, created_by=tx.staff_id)
+        tx.session.add(row)
+        tx.session.flush()
+        _write_parts(tx.session, row.id, data.parts)
+        fts.upsert(tx.session.connection(), "fts_kits", row.id,
+                   {"title": data.title, "event": data.event, "text": _fts_text(data.parts)})
+        return row.id
+
+
+def update_kit(library, kit_id: int, data: KitInput) -> None:  # noqa: ANN001
+    from database import fts
+
+    data = _clean(library, data)
+    with library.store.write() as tx:
+        row = _get(tx.session, kit_id)
+        row.title, row.date, row.event = data.title, data.date, data.event
+        row.paper, row.photos_per_page = data.paper, data.photos_per_page
+        row.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        _write_parts(tx.session, kit_id, data.parts)
+        tx.touch("kit_parts")
+        fts.upsert(tx.session.connection(), "fts_kits", kit_id,
+                   {"title": data.title, "event": data.event, "text": _fts_text(data.parts)})
+
+
+def duplicate_kit(library, kit_id: int) -> int:  # noqa: ANN001
+    data = get_kit(library, kit_id).data
+    data.title = _("{title} (copy)").format(title=data.title)
+    return create_kit(library, data)
+
+
+def delete_kit(library, kit_id: int) -> None:  # noqa: ANN001
+    from database import fts
+
+    with library.store.write() as tx:
+        row = _get(tx.session, kit_id)
+        tx.session.delete(row)
+        tx.session.flush()
+        fts.delete(tx.session.connection(), "fts_kits", kit_id)
+
+
+def _get(session, kit_id: int):  # noqa: ANN001, ANN202
+    from database.models import Kit
+
+    row = session.get(Kit, kit_id)
+    if row is None:
+        raise ValidationError(_("There is no press kit with id {id}.").format(id=kit_id))
+    return row
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def get_kit(library, kit_id: int) -> KitDetail:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from database.models import KitExport, KitPart, Staff
+
+    with library.store.read() as s:
+        row = _get(s, kit_id)
+        parts = [PartInput(p.kind, p.ref_id, p.title, p.text) for p in s.scalars(
+            select(KitPart).where(KitPart.kit_id == kit_id).order_by(KitPart.position))]
+        exports = [
+            ExportInfo(e.at, e.format, e.path, e.sha256, e.size_bytes, e.draft, name or "")
+            for e, name in s.execute(
+                select(KitExport, Staff.name).outerjoin(Staff, Staff.id == KitExport.staff_id)
+                .where(KitExport.kit_id == kit_id).order_by(KitExport.at.desc(), KitExport.id.desc()))
+        ]
+        data = KitInput(row.title, row.date, row.event, row.paper, row.photos_per_page, parts)
+    return KitDetail(kit_id, data, exports)
+
+
+def _list_query(search: str):  # noqa: ANN202
+    from sqlalchemy import func, select
+
+    from database import fts
+    from database.models import Kit, KitExport, KitPart
+
+    parts = select(func.count()).where(KitPart.kit_id == Kit.id).scalar_subquery()
+    exports = select(func.count()).where(KitExport.kit_id == Kit.id).scalar_subquery()
+    q = select(Kit.id, Kit.title, Kit.date, Kit.event, parts.label("parts"), exports.label("exports"),
+               Kit.updated_at)
+    if search.strip():
+        expr = fts.match_expression(" ".join(w if w.endswith("*") or '"' in search else w + "*"
+                                             for w in search.split()))
+        if expr is None:
+            return q.where(False)
+        from sqlalchemy import Integer, column, text
+
+        ids = text("SELECT rowid FROM fts_kits WHERE fts_kits MATCH :kq").bindparams(kq=expr).columns(
+            column("rowid", Integer))
+        q = q.where(Kit.id.in_(ids))
+    return q
+
+
+def count_kits(library, search: str = "") -> int:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    with library.store.read() as s:
+        return s.scalar(select(func.count()).select_from(_list_query(search).subquery())) or 0
+
+
+def list_kits(library, search: str = "", *, offset: int = 0, limit: int = 200) -> list[KitRow]:  # noqa: ANN001
+    """Kits, newest date first, filtered by a search in title, event and fact sheets."""
+    from database.models import Kit
+
+    with library.store.read() as s:
+        q = _list_query(search).order_by(Kit.date.desc(), Kit.id.desc()).offset(offset).limit(limit)
+        return [KitRow(r.id, r.title, r.date, r.event, r.parts, r.exports, r.updated_at) for r in s.execute(q)]
+
+
+def search_kits(library, query: str, limit: int):  # noqa: ANN001, ANN201 - list[desktop.search.Hit]
+    """Global search provider (``desktop.search.PROVIDERS``)."""
+    from desktop.search import Hit
+
+    rows = list_kits(library, query, limit=limit)
+    return [Hit(type="kit", id=r.id, title=r.title, snippet=r.event or r.date.isoformat()) for r in rows]
+
+
+def describe_part(library, part: PartInput) -> str:  # noqa: ANN001
+    """One line for the composer's parts list: what the part holds."""
+    try:
+        if part.kind == "article":
+            from desktop.articles import store as articles
+
+            doc = articles.load_doc(library, part.ref_id)
+            mark = "" if doc.status in APPROVED else " — " + _("not approved")
+            return doc.title + mark
+        if part.kind == "photo":
+            from desktop.photos import store as photos
+
+            meta = photos.photo_meta(library, part.ref_id)
+            return meta["caption"] or meta["file_name"]
+        if part.kind == "contact":
+            from desktop.contacts import store as contacts
+
+            return contacts.public_contact(library, part.ref_id).name
+        if part.kind == "staff":
+            from desktop import staff
+
+            row = staff.get(library, part.ref_id)
+            return row.name if row else _("missing")
+        if part.kind == "distribution":
+            from desktop.contacts import store as contacts
+
+            names = {i: n for i, n, _saved, _count in contacts.lists(library)}
+            return names.get(part.ref_id, _("missing"))
+        if part.kind == "factsheet":
+            return part.title or _("Fact sheet")
+    except WartaError:
+        return _("missing (id {id})").format(id=part.ref_id)
+    return ""
+
+
+# -- building the PDF --------------------------------------------------------------
+
+
+def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: KitInput | None = None):  # noqa: ANN001, ANN201
+    """The kit as a :class:`KitSpec`; ``data`` (unsaved composer state) overrides the saved kit.
+
+    Photo renditions missing from the cache are made here (the slow part of a
+    first export); a part whose article, photo or contact is gone raises
+    :class:`KitError` naming it.
+    """
+    from desktop import office as office_mod
+    from desktop.kits import spec as S
+
+    progress = progress or Progress()
+    if data is None:
+        data = get_kit(library, kit_id).data
+    office = office_mod.load(library)
+    logo = library.managed(office.logo) if office.logo else None
+    parts: list = []
+    total = len(data.parts)
+    for n, part in enumerate(data.parts):
+        progress.check()
+        progress.report(n, total, part_kind_label(part.kind))
+        label = _("part {number} ({kind})").format(number=n + 1, kind=part_kind_label(part.kind).lower())
+        try:
+            _add_part(library, parts, part, office)
+        except KitError:
+            raise
+        except WartaError as exc:
+            raise KitError(_("The kit cannot be made: {part}: {reason}").format(part=label, reason=exc)) from exc
+    return S.KitSpec(title=data.title, date=data.date, office=office, parts=parts, event=data.event,
+                     paper=data.paper, photos_per_page=data.photos_per_page,
+                     logo=logo if logo and logo.exists() else None)
+
+
+def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: ANN001, C901
+    from desktop.kits import spec as S
+
+    last = parts[-1] if parts else None
+    if part.kind == "cover":
+        parts.append(S.CoverPart())
+    elif part.kind == "article":
+        from desktop.articles import store as articles
+
+        doc = articles.load_doc(library, part.ref_id)
+        parts.append(S.ArticlePart(doc, approved=doc.status in APPROVED, ref=f"#{part.ref_id}"))
+    elif part.kind == "photo":
+        from desktop.photos import store as photos
+
+        meta = photos.photo_meta(library, part.ref_id)
+        path = photos.print_rendition(library, part.ref_id)
+        photo = S.Photo(path, meta["caption"], meta["credit"] or office.default_credit,
+                        meta["file_name"] or f"#{part.ref_id}")
+        if isinstance(last, S.PhotosPart):
+            last.photos.append(photo)
+        else:
+            parts.append(S.PhotosPart([photo]))
+    elif part.kind in ("contact", "staff"):
+        person = _contact_person(library, part, office)
+        if isinstance(last, S.ContactsPart):
+            last.contacts.append(person)
+        else:
+            parts.append(S.ContactsPart([person]))
+    elif part.kind == "factsheet":
+        parts.append(S.FactSheetPart(part.title, part.text))
+    elif part.kind == "office":
+        parts.append(S.OfficePart())
+    elif part.kind == "distribution":
+        parts.append(S.DistributionPart(_recipients(library, part.ref_id)))
+
+
+def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202
+    from desktop.kits import spec as S
+
+    if part.kind == "contact":
+        from desktop.contacts import store as contacts
+
+        c = contacts.public_contact(library, part.ref_id)
+        return S.ContactPerson(c.name, c.position, c.organization, list(c.phones), list(c.emails))
+    from desktop import staff
+
+    row = staff.get(library, part.ref_id)
+    if row is None:
+        raise ValidationError(_("There is no staff profile with id {id}.").format(id=part.ref_id))
+    # Staff are reached through the office's own public lines.
+    return S.ContactPerson(row.name, row.position, office.name, [office.phone] if office.phone else [],
+                           [office.email] if office.email else [])
+
+
+def _recipients(library, list_id: int) -> list:  # noqa: ANN001
+    from desktop.contacts import store as contacts
+    from desktop.kits import spec as S
+
+    rows = contacts.people_page(library, contacts.PeopleFilter(list_id=list_id), limit=100_000)
+    out = []
+    for r in rows:
+        public = contacts.public_contact(library, r.id)
+        out.append(S.Recipient(r.name, r.organization, ", ".join(public.emails or public.phones)))
+    return out
+
+
+def render_pdf(library, kit_id: int, *, progress: Progress | None = None, data: KitInput | None = None) -> bytes:  # noqa: ANN001
+    from desktop.kits import render
+
+    progress = progress or Progress()
+    spec = build_spec(library, kit_id, progress=progress, data=data)
+    return render.render(spec, progress=progress)
+
+
+# -- exports -----------------------------------------------------------------------
+
+
+def _log_export(library, kit_id: int, fmt: str, path: Path, digest: str, size: int, draft: bool) -> None:  # noqa: ANN001
+    from database.models import KitExport
+
+    with library.store.write() as tx:
+        tx.session.add(KitExport(kit_id=kit_id, staff_id=tx.staff_id, format=fmt, path=str(path), sha256=digest,
+                                 size_bytes=size, draft=draft))
+
+
+def export_pdf(library, kit_id: int, target: Path | str, *, progress: Progress | None = None) -> ExportResult:  # noqa: ANN001
+    """Write the kit's PDF atomically to ``target`` and log the export (who, when, SHA-256)."""
+    from desktop.kits import render
+
+    progress = progress or Progress()
+    target = Path(target).expanduser().absolute()
+    spec = build_spec(library, kit_id, progress=progress)
+    data = render.render(spec, progress=progress)
+    render.write_output(target, data)
+    digest = hashlib.sha256(data).hexdigest()
+    _log_export(library, kit_id, "pdf", target, digest, len(data), spec.is_draft)
+    return ExportResult(target, digest, len(data), spec.is_draft)
+
+
+def zip_names(title: str, date: dt.date) -> str:
+    from desktop.photos.export import slug
+
+    return f"{date.isoformat()}_{slug(title) or 'press-kit'}"
+
+
+def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress | None = None) -> ExportResult:  # noqa: ANN001
+    """The journalists' kit: the PDF, each article as .docx, each photo at full size with its caption inside.
+
+    Written to a temporary file and renamed, so a failure leaves no partial ZIP.
+    Entries carry the kit's date as their timestamp.
+    """
+    import zipfile
+
+    from desktop import office as office_mod
+    from desktop.articles.io import writers
+    from desktop.fsutil import atomic_write
+    from desktop.kits import render
+    from desktop.photos import imaging
+    from desktop.photos import store as photos
+    from desktop.photos.export import export_name, slug
+
+    progress = progress or Progress()
+    target = Path(target).expanduser().absolute()
+    detail = get_kit(library, kit_id)
+    spec = build_spec(library, kit_id, progress=progress, data=detail.data)
+    pdf = render.render(spec, progress=progress)
+    base = zip_names(detail.data.title, detail.data.date)
+    stamp = (detail.data.date.year, detail.data.date.month, detail.data.date.day, 0, 0, 0)
+    about = office_mod.load(library)
+    articles_ids = [p.ref_id for p in detail.data.parts if p.kind == "article"]
+    photo_ids = list(dict.fromkeys(p.ref_id for p in detail.data.parts if p.kind == "photo"))
+    total = 1 + len(articles_ids) + len(photo_ids)
+
+    def put(zf: zipfile.ZipFile, name: str, payload: bytes, compress: bool) -> None:
+        info = zipfile.ZipInfo(f"{base}/{name}", date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        info.external_attr = 0o644 << 16
+        zf.writestr(info, payload)
+
+    from desktop.articles import store as articles
+
+    try:
+        with atomic_write(target) as fh, zipfile.ZipFile(fh, "w") as zf:
+            put(zf, f"{base}.pdf", pdf, False)
+            done = 1
+            for n, article_id in enumerate(articles_ids, start=1):
+                progress.check()
+                progress.report(done, total, _("Article {number}").format(number=n))
+                doc = articles.load_doc(library, article_id)
+                name = f"{_('article')}-{n:02d}_{slug(doc.title) or article_id}.docx"
+                put(zf, name, writers.docx_bytes(doc, about_name=about.short_name or about.name), True)
+                done += 1
+            for n, photo_id in enumerate(photo_ids, start=1):
+                progress.check()
+                info = photos.get_photo(library, photo_id)
+                progress.report(done, total, info.file_name)
+                try:
+                    original = library.managed(info.path).read_bytes()
+                    img, _decoded = imaging.decode(original)
+                except OSError as exc:
+                    raise KitError(_("The original of photo {id} is missing from the library ({path}).").format(
+                        id=photo_id, path=info.path)) from exc
+                except imaging.ImageRejected as exc:
+                    raise KitError(_("Photo {id} cannot be read: {reason}").format(id=photo_id, reason=exc)) from exc
+                meta = imaging.Caption(caption=info.caption, credit=info.credit or about.default_credit,
+                                       date=info.date or spec.date, event=info.event or detail.data.event,
+                                       location=info.location)
+                name = export_name(info.date or spec.date, info.event or detail.data.event, n, "jpg")
+                put(zf, f"{_('photos')}/{name}", imaging.export_jpeg(img, meta, long_edge=None), False)
+                done += 1
+    except OSError as exc:
+        raise KitError(_("Cannot write {path}: {error}. Choose another folder.").format(
+            path=target, error=exc.strerror or exc)) from exc
+    digest = _sha256(target)
+    size = target.stat().st_size
+    _log_export(library, kit_id, "zip", target, digest, size, spec.is_draft)
+    progress.report(total, total, "")
+    return ExportResult(target, digest, size, spec.is_draft)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
