@@ -8,9 +8,9 @@ from __future__ import annotations
 
 SECTIONS: list[tuple[str, str, str]] = [
     ("home", "desktop.ui.sections.home:HomeSection", "go-home"),
-    ("articles", "desktop.ui.sections.placeholder:ArticlesPlaceholder", "document-edit"),
-    ("contacts", "desktop.ui.sections.placeholder:ContactsPlaceholder", "x-office-address-book"),
-    ("photos", "desktop.ui.sections.placeholder:PhotosPlaceholder", "image-x-generic"),
+    ("articles", "desktop.ui.sections.articles:ArticlesSection", "document-edit"),
+    ("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
+    ("photos", "desktop.ui.sections.photos:PhotosSection", "image-x-generic"),
     ("kits", "desktop.ui.sections.placeholder:KitsPlaceholder", "x-office-document"),
 ]
 

@@ -1,0 +1,190 @@
+"""The contacts section of the real main window, driven with qtbot."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.contacts import store
+from desktop.contacts.record import Email, Phone
+
+
+@pytest.fixture
+def people(library):
+    types = dict((n, i) for i, n in store.org_types(library))
+    radar = store.create_org(library, store.OrgInput(name="Radar Jember", type_id=types["Media cetak"],
+                                                     regency="Jember", province="Jawa Timur"))
+    kampus = store.create_org(library, store.OrgInput(name="Universitas Jember", type_id=types["Perguruan Tinggi"]))
+    a = store.create_person(library, store.PersonInput(
+        full_name="Dr. Siti Aminah, S.Pd., M.Si.", position="Redaktur", organization_id=radar,
+        phones=[Phone("081234567890", public=True)], emails=[Email("siti@radar.example")]))
+    b = store.create_person(library, store.PersonInput(
+        full_name="Budi Santoso", position="Dosen", organization_id=kampus, phones=[Phone("085711112222")]))
+    c = store.create_person(library, store.PersonInput(full_name="Siti Aminah", organization_id=radar,
+                                                       emails=[Email("aminah@gmail.com")]))
+    return {"radar": radar, "kampus": kampus, "a": a, "b": b, "c": c}
+
+
+def _section(main_window, qtbot):
+    section = main_window.show_section("contacts")
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is section)
+    return section
+
+
+def test_list_search_filter_and_sort_in_sql(main_window, qtbot, people):
+    section = _section(main_window, qtbot)
+    model = section.people_model
+    assert model.rowCount() == 3
+    assert "3" in section.count_label.text()
+    qtbot.keyClicks(section.search_edit, "universitas")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.id_at(0) == people["b"]
+    section.search_edit.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    section.type_combo.setCurrentIndex(section.type_combo.findText("Media cetak"))
+    assert {model.id_at(r) for r in range(model.rowCount())} == {people["a"], people["c"]}
+    section.type_combo.setCurrentIndex(0)
+    section.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [model.data(model.index(r, 0)) for r in range(3)]
+    assert names == ["Siti Aminah", "Dr. Siti Aminah, S.Pd., M.Si.", "Budi Santoso"]
+    section.kind_tabs.setCurrentIndex(1)
+    assert section.view.model() is section.orgs_model and section.orgs_model.rowCount() == 2
+
+
+def test_person_page_validates_as_you_type(main_window, qtbot, people):
+    section = _section(main_window, qtbot)
+    section.open_item("contact", people["a"])
+    page = section.person_page
+    assert section.stack.currentWidget() is page
+    assert page.name.text() == "Dr. Siti Aminah, S.Pd., M.Si."
+    email = page.emails.rows[0].value
+    email.clear()
+    qtbot.keyClicks(email, "siti@radar")
+    assert not page.save_button.isEnabled()
+    assert "siti@radar" in page.problems.text() and "fdecea" in email.styleSheet()
+    qtbot.keyClicks(email, ".example")
+    assert page.save_button.isEnabled() and email.styleSheet() == ""
+    phone = page.phones.add_row().value
+    qtbot.keyClicks(phone, "12345")
+    assert not page.save_button.isEnabled() and "12345" in page.problems.text()
+    phone.clear()
+    qtbot.keyClicks(phone, "0813 1111 2222")
+    assert page.save_button.isEnabled()
+    page.position.setText("Pemimpin Redaksi")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = store.get_person(main_window.ctx.library, people["a"]).data
+    assert saved.position == "Pemimpin Redaksi"
+    assert [p.number for p in saved.phones] == ["+6281234567890", "+6281311112222"]
+    assert saved.phones[0].public and not saved.phones[1].public
+
+
+def test_new_contact_with_new_organisation(main_window, qtbot, people):
+    section = _section(main_window, qtbot)
+    section.new_person()
+    page = section.person_page
+    assert not page.save_button.isEnabled()  # no name yet
+    qtbot.keyClicks(page.name, "Rina Handayani, S.I.Kom.")
+    qtbot.keyClicks(page.organization, "Kabar Bondowoso")
+    qtbot.keyClicks(page.phones.rows[0].value, "0852-3333-4444")
+    page.phones.rows[0].whatsapp.setChecked(True)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    pid = page.person_id
+    detail = store.get_person(main_window.ctx.library, pid)
+    assert detail.organization == "Kabar Bondowoso" and detail.data.phones[0].whatsapp
+    qtbot.mouseClick(page.findChild(type(page.save_button), "person-back"), Qt.MouseButton.LeftButton)
+    assert section.stack.currentWidget() is section.list_page
+    qtbot.waitUntil(lambda: section.people_model.rowCount() == 4)
+
+
+def test_merge_screen_side_by_side(main_window, qtbot, people, monkeypatch):
+    from desktop.ui.merge_dialog import MergeDialog
+
+    dialog = MergeDialog(main_window.ctx, people["c"], people["a"], main_window)
+    qtbot.addWidget(dialog)
+    other_name = dialog.findChild(type(dialog.groups["full_name"].button(1)), "merge-full_name-other")
+    assert other_name.text() == "Dr. Siti Aminah, S.Pd., M.Si."
+    other_name.setChecked(True)
+    dialog.do_merge()
+    lib = main_window.ctx.library
+    assert store.count_people(lib) == 2
+    kept = store.get_person(lib, people["c"]).data
+    assert kept.full_name == "Dr. Siti Aminah, S.Pd., M.Si."
+    assert kept.position == "Redaktur"  # empty on the kept record, so the other's value by default
+    assert {e.address for e in kept.emails} == {"aminah@gmail.com", "siti@radar.example"}
+
+
+def test_import_preview_then_import(main_window, qtbot, people, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    vcf = tmp_path / "wartawan.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wahyu Pratama\r\nN:Pratama;Wahyu;;;\r\nORG:Kabar Banyuwangi\r\n"
+        "TEL;TYPE=CELL:0812 9999 0000\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siti Aminah\r\nN:Aminah;Siti;;;\r\nTEL:0812-3456-7890\r\n"
+        "EMAIL:siti.baru@radar.example\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Salah Surel\r\nN:Surel;Salah;;;\r\nEMAIL:salah@@x\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    section = _section(main_window, qtbot)
+    section.import_files([str(vcf)])
+    dialog = section.import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15000)
+    counts = dialog.preview.counts()
+    assert counts["new"] == 2 and counts["merge"] == 1 and counts["invalid"] == 1
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert any("(2)" in t for t in titles) and any("(1)" in t for t in titles)
+    assert store.count_people(main_window.ctx.library) == 3  # nothing written yet
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    lib = main_window.ctx.library
+    assert store.count_people(lib) == 5
+    assert "siti.baru@radar.example" in [e.address for e in store.get_person(lib, people["a"]).data.emails]
+    qtbot.waitUntil(lambda: section.people_model.rowCount() == 5)
+
+
+def test_unknown_spreadsheet_asks_for_the_columns(main_window, qtbot, tmp_path, monkeypatch, library):
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    sheet = tmp_path / "undangan.csv"
+    sheet.write_text("Peserta;Kantor Berita;Kontak\nRina Handayani;Kabar Jember;0812 7777 8888\n", encoding="utf-8")
+    section = _section(main_window, qtbot)
+    section.import_files([str(sheet)])
+    dialog = section.import_dialog
+    assert dialog.stack.currentWidget() is dialog.mapping_page
+    assert dialog.mapping_table.item(1, 0).text() == "Rina Handayani"
+    for col, field in enumerate(["full_name", "organization", "phone"]):
+        combo = dialog.mapping_combos[col]
+        combo.setCurrentIndex(combo.findData(field))
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15000)
+    assert dialog.preview.counts()["new"] == 1
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    row = store.all_for_listing(library)["people"][0]
+    assert row["name"] == "Rina Handayani" and row["phones"] == ["+6281277778888"]
+
+
+def test_global_search_and_beranda_open_pages(main_window, qtbot, people):
+    main_window.open_item("organization", people["radar"])
+    section = main_window.section("contacts")
+    assert section.stack.currentWidget() is section.org_page
+    assert section.org_page.name.text() == "Radar Jember"
+    assert section.org_page.people.count() == 2
+    main_window.open_item("contact", people["b"])
+    assert section.stack.currentWidget() is section.person_page
+    assert section.person_page.name.text() == "Budi Santoso"
+
+
+def test_lists_and_export(main_window, qtbot, people, tmp_path):
+    lib = main_window.ctx.library
+    lst = store.create_list(lib, "Undangan Rakor")
+    store.add_to_list(lib, lst, [people["b"]])
+    section = _section(main_window, qtbot)
+    section.refresh()
+    section.list_combo.setCurrentIndex(section.list_combo.findData(lst))
+    assert section.people_model.rowCount() == 1
+    out = tmp_path / "undangan.vcf"
+    section.export_to(str(out))
+    main_window.ctx.tasks.wait_all()
+    qtbot.waitUntil(out.exists)
+    text = out.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 1 and "Budi Santoso" in text
