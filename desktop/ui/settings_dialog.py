@@ -31,6 +31,7 @@ from desktop.ui.office_form import OfficeForm
 # may have apply() -> None (raise WartaError to keep the dialog open).
 PAGES: list[str] = [
     "desktop.ui.backup_page:BackupPage",
+    "desktop.ui.glossary_page:GlossaryPage",
 ]
 
 
