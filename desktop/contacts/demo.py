@@ -55,7 +55,16 @@ OPERATORS = ["811", "812", "813", "821", "822", "852", "853", "855", "856", "857
              "895", "896", "897", "898", "899", "881", "882", "838", "831", "859"]
 BEATS = ["Politik", "Pemerintahan", "Hukum dan Kriminal", "Daerah", "Pemilu", "Ekonomi", ""]
 TAGS = ["mitra", "media", "pemilu2024", "pilkada", "narasumber", "undangan", "sosialisasi"]
-KIND_KEYS = ["meeting", "mou", "visit", "invitation", "interview", "joint_event", "training"]
+ACTIVITY_TITLES = {
+    "meeting": "Rapat koordinasi pengawasan tahapan",
+    "mou": "Penandatanganan nota kesepahaman",
+    "visit": "Kunjungan redaksi",
+    "invitation": "Undangan peliputan sosialisasi",
+    "interview": "Wawancara khusus netralitas ASN",
+    "joint_event": "Diskusi publik pengawasan partisipatif",
+    "training": "Pelatihan jurnalistik kepemiluan",
+}
+KIND_KEYS = list(ACTIVITY_TITLES)
 HEADLINES = [
     "Bawaslu Ajak Warga Awasi Tahapan Pemilihan",
     "Sosialisasi Pengawasan Partisipatif Digelar di {city}",
@@ -145,10 +154,10 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
             ids = store.bulk_insert(s, store.P, people)
             phones, emails, affs = [], [], []
             for pid, (k, core, position) in zip(ids, picks):
-                phones.append({"person_id": pid, "label": "mobile", "number": _phone(rng), "whatsapp": True,
+                phones.append({"person_id": pid, "label": "HP", "number": _phone(rng), "whatsapp": True,
                                "public": rng.random() < 0.3})
                 if rng.random() < 0.3:
-                    phones.append({"person_id": pid, "label": "work", "number": _phone(rng), "whatsapp": False,
+                    phones.append({"person_id": pid, "label": "Kantor", "number": _phone(rng), "whatsapp": False,
                                    "public": True})
                 local = ".".join(core.lower().replace("'", "").split()) + str(pid)
                 address = f"{local}@{rng.choice(['gmail.com', 'yahoo.co.id', 'mail.example'])}"
@@ -164,10 +173,11 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
         # History: a few activities and coverage entries so pages are not empty.
         C, CP, CO = store.Collaboration.__table__, store.CollaborationPerson.__table__, store.CollaborationOrg.__table__
         n_act = min(2000, max(5, total // 25))
-        acts = [{"kind": rng.choice(KIND_KEYS), "date": today - dt.timedelta(days=rng.randint(0, 700)),
-                 "title": rng.choice(["Rapat koordinasi pengawasan", "Kunjungan redaksi", "Undangan peliputan",
-                                      "Pelatihan jurnalistik pemilu", "Penandatanganan MoU", "Wawancara khusus"]),
-                 "notes": "", "created_at": now} for _ in range(n_act)]
+        acts = []
+        for _ in range(n_act):
+            kind = rng.choice(KIND_KEYS)
+            acts.append({"kind": kind, "date": today - dt.timedelta(days=rng.randint(0, 700)),
+                         "title": ACTIVITY_TITLES[kind], "notes": "", "created_at": now})
         act_ids = store.bulk_insert(s, C, acts)
         cp, co = set(), set()
         for aid in act_ids:

@@ -33,7 +33,9 @@ SHOWN = 2000  # rows listed per tab; the counts always cover everything
 
 
 def _phones(rec) -> str:  # noqa: ANN001
-    return ", ".join(p.number for p in rec.phones)
+    from desktop.contacts.normalize import format_phone
+
+    return ", ".join(format_phone(p.number) for p in rec.phones)
 
 
 def _emails(rec) -> str:  # noqa: ANN001
@@ -51,7 +53,7 @@ class ContactImportDialog(QDialog):
         self.decision_boxes: dict[int, QComboBox] = {}
         self.setObjectName("contact-import-dialog")
         self.setWindowTitle(_("Import contacts"))
-        self.resize(1040, 620)
+        self.resize(1180, 640)
         layout = QVBoxLayout(self)
         self.files_label = QLabel(", ".join(Path(p).name for p in self.paths))
         self.files_label.setWordWrap(True)
@@ -67,7 +69,7 @@ class ContactImportDialog(QDialog):
         self.next_button.setObjectName("import-show-preview")
         self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("import-commit")
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.next_button.clicked.connect(self.run_preview)
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
@@ -210,7 +212,7 @@ class ContactImportDialog(QDialog):
         ]
         position = {id(item): n for n, item in enumerate(preview.items)}
         for key, title, items, extra in groups:
-            headers = cols + ([extra, _("Decision")] if extra else [])
+            headers = cols + ([_("Decision"), extra] if extra else [])
             t = self._table(key, headers)
             shown = items[:SHOWN]
             t.setRowCount(len(shown))
@@ -219,12 +221,14 @@ class ContactImportDialog(QDialog):
                 for col, value in enumerate((rec.source, rec.full_name, rec.organization, _phones(rec), _emails(rec))):
                     t.setItem(row, col, QTableWidgetItem(value))
                 if extra:
-                    t.setItem(row, 5, QTableWidgetItem(self._match_text(item)))
+                    t.setItem(row, 6, QTableWidgetItem(self._match_text(item)))
                     if key in ("merge", "fuzzy"):
-                        t.setCellWidget(row, 6, self._decision_box(position[id(item)], item))
+                        t.setCellWidget(row, 5, self._decision_box(position[id(item)], item))
                     else:
-                        t.setItem(row, 6, QTableWidgetItem(_("Skip (already present)")))
+                        t.setItem(row, 5, QTableWidgetItem(_("Skip (already present)")))
             t.resizeColumnsToContents()
+            for col in range(t.columnCount() - 1):
+                t.setColumnWidth(col, min(t.columnWidth(col), 180))
             self.tabs.addTab(t, title.format(count=len(items)))
         bad = self._table("invalid", [_("Source"), _("Reason")])
         bad.setRowCount(len(preview.rejected[:SHOWN]))
@@ -235,10 +239,11 @@ class ContactImportDialog(QDialog):
             bad.setItem(row, 1, item)
         bad.resizeColumnsToContents()
         self.tabs.addTab(bad, _("Problems ({count})").format(count=len(preview.rejected)))
-        for i, (key, _t, items, _e) in enumerate(groups):
-            if items and key in ("fuzzy", "merge"):
-                self.tabs.setCurrentIndex(i)
-                break
+        # Open where the user has something to decide: possible duplicates first.
+        order = {"fuzzy": 0, "merge": 1, "new": 2}
+        wanted = sorted((order[k], i) for i, (k, _t, items, _e) in enumerate(groups) if items and k in order)
+        if wanted:
+            self.tabs.setCurrentIndex(wanted[0][1])
         self.import_button.setEnabled(any(i.status != "same" for i in preview.items))
 
     def _match_text(self, item: importer.PreviewItem) -> str:

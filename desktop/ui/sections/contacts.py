@@ -129,6 +129,8 @@ class ContactsSection(Section):
         lists_menu.addAction(_("Remove selected from this list"), self.remove_selected_from_list)
         lists_menu.addAction(_("Delete this list"), self.delete_current_list)
         self.lists_button.setMenu(lists_menu)
+        # Room for the menu arrow, which InstantPopup draws over the text otherwise.
+        self.lists_button.setMinimumWidth(self.lists_button.sizeHint().width() + 18)
         filters.addWidget(self.lists_button)
         self.merge_button = QPushButton(_("Merge…"))
         self.merge_button.setObjectName("contacts-merge")
