@@ -64,7 +64,7 @@ def test_docx_import_keeps_headings_formatting_lists_and_quotes(tmp_path):
     assert doc.contact_block == "Budi (0812 3456 7890)"
 
 
-def test_docx_numbering_without_list_styles_and_hyperlinks(tmp_path):
+def test_docx_export_restarts_numbering_and_keeps_links(tmp_path):
     src = tmp_path / "export.docx"
     doc = ArticleDoc(title="Judul", lead="Lead [tautan](https://bawaslu.go.id/berita) di sini.",
                      body="1. satu\n2. dua\n\nantara\n\n1. lagi", kind="artikel")
@@ -77,6 +77,28 @@ def test_docx_numbering_without_list_styles_and_hyperlinks(tmp_path):
     assert len(nums) == 3 and nums[0] == nums[1] != nums[2]
     back = parse_file(src)
     assert back.lead == doc.lead and back.body == doc.body
+
+
+def test_docx_lists_numbered_directly_tables_and_indented_quotes(tmp_path):
+    """Word's own lists are "List Paragraph" + numbering, not list styles."""
+    from docx.shared import Cm
+
+    def build(d):
+        d.add_heading("Judul", level=1)
+        d.add_paragraph("Lead.")
+        bullets = d.styles["List Bullet"]._element.pPr.numPr.numId.val
+        numbers = d.styles["List Number"]._element.pPr.numPr.numId.val
+        for text, num, level in (("a", bullets, 0), ("b", bullets, 1), ("c", numbers, 0)):
+            numpr = d.add_paragraph(text, style="List Paragraph")._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = level
+            numpr.get_or_add_numId().val = num
+        d.add_paragraph("kutipan menjorok").paragraph_format.left_indent = Cm(1.5)
+        d.add_paragraph().add_run("gaya Strong").style = d.styles["Strong"]
+        table = d.add_table(rows=1, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "sel satu", "sel dua"
+
+    doc = parse_file(_docx(tmp_path / "word.docx", build))
+    assert doc.body == "- a\n  - b\n\n1. c\n\n> kutipan menjorok\n\n**gaya Strong**\n\nsel satu\n\nsel dua"
 
 
 # -- text import --------------------------------------------------------------------------
@@ -363,3 +385,12 @@ def test_huge_text_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", no_read)
     reason = _reason(big)
     assert "50 MB" in reason and "5 MB" in reason
+
+
+def test_long_first_paragraph_names_the_article_and_stays(tmp_path):
+    first = "Bawaslu Kabupaten Jember menggelar rapat koordinasi pengawasan tahapan pemilihan kepala daerah " * 3
+    path = tmp_path / "tanpa-judul.txt"
+    path.write_text(first.strip() + "\n\nParagraf kedua.", encoding="utf-8")
+    doc = parse_file(path)
+    assert doc.title.endswith("…") and len(doc.title) <= 121
+    assert doc.lead == first.strip() and doc.body == "Paragraf kedua."

@@ -254,12 +254,13 @@ def _numbering(document, paragraph) -> tuple[int, bool] | None:  # noqa: ANN001
                 (a for a in numbering.iterchildren(q + "abstractNum") if a.get(q + "abstractNumId") == abstract_id), None
             )
             if abstract is not None:
+                formats = {}
                 for lvl in abstract.iterchildren(q + "lvl"):
-                    if lvl.get(q + "ilvl") == str(level):
-                        node = lvl.find(q + "numFmt")
-                        if node is not None:
-                            fmt = node.get(q + "val") or fmt
-                        break
+                    node = lvl.find(q + "numFmt")
+                    if node is not None:
+                        formats[lvl.get(q + "ilvl")] = node.get(q + "val")
+                # A level the definition leaves out looks like the list's first level.
+                fmt = formats.get(str(level)) or formats.get("0") or fmt
     except (AttributeError, KeyError, NotImplementedError, StopIteration):
         pass
     return int(level), fmt not in ("bullet", "none")

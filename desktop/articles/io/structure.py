@@ -357,12 +357,12 @@ def recognise(blocks: list[Block]) -> ArticleDoc:
     # Plain text puts the subtitle on the line under the title.
     title, _nl, under = title.partition("\n")
     i = title_at + 1
-    if title_at < len(blocks) and blocks[title_at].kind != "h" and _long(blocks[title_at]):
+    if title_at < len(blocks) and blocks[title_at].kind != "h" and len(title.split()) > 25:
         # No title line: name the article after its opening words and keep the paragraph.
         title = short_title(title)
         i = title_at
     subtitle_parts: list[str] = [under.strip()] if under.strip() and i > title_at else []
-    if i < len(blocks) and _is_subtitle(blocks[i]):
+    if i + 1 < len(blocks) and _is_subtitle(blocks[i]):
         subtitle_parts.append(plain(blocks[i].spans).strip())
         i += 1
     # Lead: the paragraph opening with a dateline, else the first paragraph.
@@ -426,10 +426,10 @@ def short_title(text: str, limit: int = 120) -> str:
 def _is_subtitle(block: Block) -> bool:
     if block.hint == "subtitle":
         return True
+    # An all-italic paragraph right under the title, with more text after it.
     return (
         block.kind == "p"
         and all(s.italic and not s.bold for s in block.spans)
-        and not _long(block)
         and parse_dateline(plain(block.spans)) is None
     )
 

@@ -62,6 +62,9 @@ def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
         paragraph = document.add_paragraph()
         if style != "Normal":
             paragraph._p.style = style_ids[style]
+        if block.hint in ("kind", "release", "title", "subtitle", "label"):
+            # A heading line never ends a page alone (Narahubung above its contact lines).
+            paragraph.paragraph_format.keep_with_next = True
         if block.kind == "li" and block.ordered:
             if previous is None or previous.kind != "li":
                 list_num.clear()
