@@ -1,0 +1,425 @@
+"""Hostile input (Hypothesis): random and malformed data at every importer and at the article save path.
+
+Every case must end in success (possibly with rejections listed) or a clear
+``WartaError`` — never another exception, never a hang (Hypothesis deadline)
+— and a failure must leave the library exactly as it was (a fingerprint of
+every table, search indexes included, compared before and after).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import json
+import random
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.errors import WartaError
+
+pytestmark = pytest.mark.slow
+
+# Examples per importer (reported in the data-safety note).
+EXAMPLES = {
+    "vcard": 80,
+    "csv": 60,
+    "xlsx": 40,
+    "docx": 40,
+    "text_article": 50,
+    "image": 50,
+    "backup": 60,
+    "article_save": 80,
+}
+RUN: dict[str, int] = {}
+
+
+def fuzz(name: str):  # noqa: ANN201
+    return settings(
+        max_examples=EXAMPLES[name],
+        deadline=dt.timedelta(seconds=20),
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+        derandomize=True,
+        database=None,
+    )
+
+
+def fingerprint(lib) -> list:  # noqa: ANN001
+    from sqlalchemy import inspect, text
+
+    out = []
+    with lib.store.engine.connect() as conn:
+        for table in sorted(inspect(conn).get_table_names()):
+            rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
+            out.append((table, sorted((repr(tuple(r)) for r in rows))))
+    return out
+
+
+def attempt(lib, name: str, fn):  # noqa: ANN001, ANN201
+    """Run ``fn``; a WartaError must leave the library unchanged; anything else but success fails the test."""
+    RUN[name] = RUN.get(name, 0) + 1
+    before = fingerprint(lib)
+    try:
+        result = fn()
+    except WartaError as exc:
+        assert str(exc).strip(), "an error without a message"
+        assert fingerprint(lib) == before, "a failed operation changed the library"
+        return None
+    rejected_all = getattr(result, "exit_code", 0) == 2
+    if rejected_all:
+        after = fingerprint(lib)
+        assert after == before, "an import that added nothing changed the library"
+    return result
+
+
+_names = itertools.count()
+
+
+def write(tmp: Path, suffix: str, data: bytes) -> Path:
+    path = tmp / f"f{next(_names)}{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+# -- text pieces -------------------------------------------------------------------------
+
+nasty = st.sampled_from(
+    [
+        "'; DROP TABLE people; --", "<script>alert(1)</script>", "**bold** _x_ [l](javascript:x)", "\x00", "\u202e",
+        "Tola' Ediy", "“kutipan”", "𝕳𝖚𝖒𝖆𝖘", "a" * 3000, "\r\n", "=cmd|'/c calc'!A1", "%s%n{0}{name}", "\\", '"',
+        "NULL", "ة", "é", "\ufeff",
+    ]
+)
+text = st.one_of(st.text(max_size=200), nasty, st.text(alphabet=st.characters(blacklist_categories=()), max_size=50))
+
+
+# -- contacts ---------------------------------------------------------------------------
+
+def _contacts_import(lib, path: Path):  # noqa: ANN001, ANN202
+    from desktop.contacts import importer
+
+    def run():  # noqa: ANN202
+        preview = importer.preview_import(lib, [path])
+        return importer.commit_import(lib, preview)
+
+    return run
+
+
+prop = st.sampled_from(["FN", "N", "TEL", "EMAIL", "ORG", "TITLE", "ADR", "NOTE", "PHOTO", "X-SOCIALPROFILE", "BDAY", "URL", "CATEGORIES", "item1.EMAIL", ""])
+params = st.lists(
+    st.sampled_from([";TYPE=CELL", ";ENCODING=QUOTED-PRINTABLE", ";CHARSET=UTF-8", ";ENCODING=b", ";VALUE=uri", ";PREF=1", ";X=\"a;b\"", ";"]),
+    max_size=3,
+).map("".join)
+card_line = st.tuples(prop, params, text).map(lambda t: f"{t[0]}{t[1]}:{t[2]}")
+card = st.tuples(
+    st.sampled_from(["BEGIN:VCARD", "BEGIN:vcard", "", "BEGIN:VCARD\r\nBEGIN:VCARD"]),
+    st.sampled_from(["VERSION:2.1", "VERSION:3.0", "VERSION:4.0", "", "VERSION:9"]),
+    st.lists(card_line, max_size=8),
+    st.sampled_from(["END:VCARD", "", "END:VCARD\r\nEND:VCARD"]),
+).map(lambda t: "\r\n".join([t[0], t[1], *t[2], t[3]]))
+vcard_bytes = st.one_of(
+    st.tuples(st.lists(card, min_size=1, max_size=4), st.sampled_from(["utf-8", "utf-16", "latin-1", "cp1252"])).map(
+        lambda t: "\r\n".join(t[0]).encode(t[1], errors="replace")
+    ),
+    st.binary(max_size=400),
+)
+
+
+def test_vcard_import_fuzz(library, tmp_path):
+    @fuzz("vcard")
+    @given(data=vcard_bytes)
+    def run(data: bytes) -> None:
+        attempt(library, "vcard", _contacts_import(library, write(tmp_path, ".vcf", data)))
+
+    run()
+
+
+HEADERS = ["Name", "First Name", "Last Name", "E-mail Address", "Mobile Phone", "Company", "Job Title", "Nama", "Telepon", "Instansi", "Jabatan", "Email", ""]
+csv_bytes = st.one_of(
+    st.tuples(
+        st.lists(st.sampled_from(HEADERS) | text, min_size=1, max_size=6),
+        st.lists(st.lists(text, max_size=7), max_size=6),
+        st.sampled_from([",", ";", "\t", "|"]),
+        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+        st.booleans(),
+    ).map(
+        lambda t: (
+            ("\r\n" if t[4] else "\n").join(
+                t[2].join('"' + c.replace('"', '""') + '"' if random.Random(len(c)).random() < 0.5 else c for c in row)
+                for row in [t[0], *t[1]]
+            )
+        ).encode(t[3], errors="replace")
+    ),
+    st.binary(max_size=300),
+)
+
+
+def test_csv_import_fuzz(library, tmp_path):
+    @fuzz("csv")
+    @given(data=csv_bytes)
+    def run(data: bytes) -> None:
+        attempt(library, "csv", _contacts_import(library, write(tmp_path, ".csv", data)))
+
+    run()
+
+
+cell = st.one_of(text, st.integers(), st.floats(allow_nan=True), st.none(), st.dates(), st.just("=1/0"), st.just("=HYPERLINK(\"x\")"))
+
+
+def _xlsx(rows: list[list]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        clean = []
+        for value in row:
+            if isinstance(value, str):
+                # openpyxl itself refuses control characters in cells.
+                value = "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+            clean.append(value)
+        ws.append(clean)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _corrupt(data: bytes, rnd: random.Random) -> bytes:
+    choice = rnd.randrange(3)
+    if choice == 0 and data:
+        return data[: rnd.randrange(len(data))]
+    if choice == 1 and data:
+        b = bytearray(data)
+        for _ in range(rnd.randrange(1, 8)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+        return bytes(b)
+    return data
+
+
+xlsx_bytes = st.tuples(
+    st.lists(st.lists(cell, max_size=6), max_size=6), st.integers(0, 2**32), st.booleans()
+).map(lambda t: _corrupt(_xlsx([[h for h in HEADERS[:5]], *t[0]]), random.Random(t[1])) if t[2] else _xlsx(t[0]))
+
+
+def test_xlsx_import_fuzz(library, tmp_path):
+    @fuzz("xlsx")
+    @given(data=st.one_of(xlsx_bytes, st.binary(max_size=200).map(lambda b: b"PK\x03\x04" + b)))
+    def run(data: bytes) -> None:
+        attempt(library, "xlsx", _contacts_import(library, write(tmp_path, ".xlsx", data)))
+
+    run()
+
+
+# -- articles -----------------------------------------------------------------------------
+
+def _article_import(lib, path: Path):  # noqa: ANN001, ANN202
+    from desktop.articles.io import service
+
+    return lambda: service.import_files(lib, [path])
+
+
+def _docx(paragraphs: list[tuple[str, str]], table: list[list[str]]) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for style, para in paragraphs:
+        clean = "".join(ch for ch in para if ch >= " " or ch in "\t\n")
+        try:
+            doc.add_paragraph(clean, style=style or None)
+        except (KeyError, ValueError):
+            doc.add_paragraph(clean)
+    if table:
+        t = doc.add_table(rows=len(table), cols=max(1, max(len(r) for r in table)))
+        for i, row in enumerate(table):
+            for j, value in enumerate(row):
+                t.cell(i, j).text = "".join(ch for ch in value if ch >= " ")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+docx_bytes = st.tuples(
+    st.lists(st.tuples(st.sampled_from(["", "Title", "Heading 1", "Heading 2", "Quote", "List Bullet", "Nope"]), text), max_size=8),
+    st.lists(st.lists(text, max_size=3), max_size=3),
+    st.integers(0, 2**32),
+    st.booleans(),
+).map(lambda t: _corrupt(_docx(t[0], t[1]), random.Random(t[2])) if t[3] else _docx(t[0], t[1]))
+
+
+def test_docx_import_fuzz(library, tmp_path):
+    pytest.importorskip("desktop.articles.io.service")
+
+    @fuzz("docx")
+    @given(data=st.one_of(docx_bytes, st.binary(max_size=200)))
+    def run(data: bytes) -> None:
+        attempt(library, "docx", _article_import(library, write(tmp_path, ".docx", data)))
+
+    run()
+
+
+def test_text_and_markdown_article_import_fuzz(library, tmp_path):
+    pytest.importorskip("desktop.articles.io.service")
+
+    @fuzz("text_article")
+    @given(
+        data=st.one_of(
+            st.lists(st.one_of(text, st.sampled_from(["# Judul", "## Sub", "> kutip", "- butir", "**", "JEMBER –", "Penulis: X"])), max_size=12).map(
+                lambda parts: "\n".join(parts).encode("utf-8", errors="replace")
+            ),
+            st.binary(max_size=300),
+        ),
+        suffix=st.sampled_from([".md", ".txt"]),
+    )
+    def run(data: bytes, suffix: str) -> None:
+        attempt(library, "text_article", _article_import(library, write(tmp_path, suffix, data)))
+
+    run()
+
+
+# -- the article editor's save path -----------------------------------------------------------
+
+def test_article_save_fuzz(library):
+    pytest.importorskip("desktop.articles.store")
+    from desktop.articles import store
+    from desktop.articles.document import ArticleDoc, Quote
+
+    article_id = store.create_article(library, ArticleDoc(title="Awal"))
+
+    @fuzz("article_save")
+    @given(
+        title=text,
+        lead=text,
+        body=text,
+        city=text,
+        tags=st.lists(text, max_size=4),
+        quotes=st.lists(st.tuples(text, text, text), max_size=3),
+        kind=st.sampled_from(["siaran_pers", "berita_kegiatan", "artikel", "bukan-jenis", ""]),
+        embargo=st.one_of(st.none(), st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1))),
+        tz=st.sampled_from(["WIB", "WITA", "WIT", "UTC", ""]),
+        event_date=st.one_of(st.none(), st.dates()),
+    )
+    def run(title, lead, body, city, tags, quotes, kind, embargo, tz, event_date) -> None:  # noqa: ANN001
+        doc = ArticleDoc(
+            title=title, lead=lead, body=body, dateline_city=city, tags=tags, kind=kind,
+            quotes=[Quote(speaker=s, position=p, text=t) for s, p, t in quotes],
+            embargo_at=embargo, embargo_tz=tz, event_date=event_date,
+        )
+        result = attempt(library, "article_save", lambda: store.save(library, article_id, doc))
+        if result is not None and result.changed:
+            # Stored as typed: never interpreted as markup or SQL.
+            back = store.load(library, article_id).doc
+            if "\x00" not in title and title == title.strip() and title:
+                assert back.title == title
+
+    run()
+
+
+# -- images ------------------------------------------------------------------------------------
+
+def _image(mode: str, size: tuple[int, int], fmt: str, seed: int) -> bytes:
+    from PIL import Image
+
+    rnd = random.Random(seed)
+    img = Image.new(mode, size, tuple(rnd.randrange(256) for _ in range(len(mode))) if mode != "1" else 1)
+    buf = io.BytesIO()
+    img.save(buf, format=fmt)
+    return buf.getvalue()
+
+
+# (mode, format) pairs Pillow can write.
+IMAGE_KINDS = [
+    ("RGB", "JPEG"), ("L", "JPEG"), ("CMYK", "JPEG"), ("RGB", "PNG"), ("RGBA", "PNG"), ("P", "PNG"), ("1", "PNG"),
+    ("P", "GIF"), ("L", "GIF"), ("RGB", "TIFF"), ("CMYK", "TIFF"), ("RGB", "WEBP"), ("RGBA", "WEBP"),
+]
+image_bytes = st.tuples(
+    st.sampled_from(IMAGE_KINDS), st.tuples(st.integers(1, 64), st.integers(1, 64)), st.integers(0, 2**32), st.booleans()
+).map(
+    lambda t: _corrupt(_image(t[0][0], t[1], t[0][1], t[2]), random.Random(t[2])) if t[3] else _image(t[0][0], t[1], t[0][1], t[2])
+)
+
+
+def test_image_import_fuzz(library, tmp_path):
+    pytest.importorskip("desktop.photos.importer")
+    from desktop.photos import importer
+
+    @fuzz("image")
+    @given(data=st.one_of(image_bytes, st.binary(max_size=300)), suffix=st.sampled_from([".jpg", ".png", ".heic", ".gif", ".tif", ".webp"]))
+    def run(data: bytes, suffix: str) -> None:
+        path = write(tmp_path, suffix, data)
+        attempt(library, "image", lambda: importer.import_paths(library, [path], workers=1))
+
+    run()
+
+
+# -- backups -----------------------------------------------------------------------------------
+
+def _mutate_backup(good: bytes, rnd: random.Random, how: int) -> bytes:
+    if how == 0:
+        return good[: rnd.randrange(len(good))]
+    if how == 1:
+        b = bytearray(good)
+        for _ in range(rnd.randrange(1, 6)):
+            b[rnd.randrange(len(b))] = rnd.randrange(256)
+        return bytes(b)
+    # Re-pack with a changed member list or manifest.
+    src = zipfile.ZipFile(io.BytesIO(good))
+    items = [(i.filename, src.read(i.filename)) for i in src.infolist()]
+    names = ["../x", "/abs", "photos/../../y", "photos/ok.jpg", "files/a\\b", "warta.db", "manifest.json", "x", "photos/"]
+    if how == 2:
+        items.append((rnd.choice(names), bytes(rnd.randrange(256) for _ in range(rnd.randrange(20)))))
+    elif how == 3:
+        m = json.loads(dict(items)["manifest.json"])
+        field = rnd.choice(["format", "version", "files"])
+        m[field] = rnd.choice([None, 99, "x", [], [{"path": "warta.db"}], {"a": 1}, -1])
+        items = [(n, json.dumps(m).encode() if n == "manifest.json" else d) for n, d in items]
+    elif how == 4:
+        items = [(n, d[::-1] if n == "warta.db" else d) for n, d in items]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in items:
+            import warnings
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                zf.writestr(name, data)
+    return out.getvalue()
+
+
+def test_backup_restore_fuzz(library, tmp_path):
+    from desktop.safety import backup, restore
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (library.folder("photos") / "aa").mkdir(exist_ok=True)
+    (library.path / "photos" / "aa" / "x.jpg").write_bytes(b"\xff\xd8" + bytes(range(256)) * 4)
+    good = backup.export_backup(library, usb).path.read_bytes()
+    counter = itertools.count()
+
+    @fuzz("backup")
+    @given(seed=st.integers(0, 2**32), how=st.integers(0, 4))
+    def run(seed: int, how: int) -> None:
+        RUN["backup"] = RUN.get("backup", 0) + 1
+        data = _mutate_backup(good, random.Random(seed), how)
+        path = write(tmp_path, ".wartabackup", data)
+        target = tmp_path / f"r{next(counter)}"
+        try:
+            restore.restore(path, target)
+        except WartaError as exc:
+            assert str(exc).strip()
+            assert not target.exists()
+        else:
+            assert (target / "warta.db").is_file()
+        assert not list(tmp_path.glob(".warta-tmp-*"))
+        assert not (tmp_path.parent / "x").exists() and not Path("/abs").exists()
+
+    run()
+
+
+def test_report_counts():
+    """Prints how many examples each importer got in this run (for the data-safety note)."""
+    print("\nHypothesis examples run:", json.dumps(RUN), file=sys.stderr)
