@@ -107,3 +107,17 @@ def test_cli_glossary_export_import_check(library, library_path, cli, tmp_path):
     text.write_text("Judul\n\nRapat BAWASLU dan pemilu.", encoding="utf-8")
     code, stdout, err = cli("glossary", "check", text, "--library", library_path)
     assert code == 1 and "3:7: 'BAWASLU' → 'Bawaslu'" in stdout and "pemilu" not in stdout
+
+
+def test_check_reports_and_repairs_a_damaged_glossary(library):
+    from database.models import Meta
+    from desktop.check import run_checks
+
+    assert glossary.check(library) == []
+    with library.store.write() as tx:
+        tx.session.add(Meta(key=glossary.META_KEY, value="{not json"))
+    assert [r.preferred for r in glossary.load(library)][0] == "Bawaslu"  # the editor keeps working
+    assert any("glosarium" in p.lower() for p in run_checks(library))
+    fixed = glossary.check(library, repair=True)
+    assert len(fixed) == 1 and fixed[0].startswith("diperbaiki: ")
+    assert glossary.check(library) == []

@@ -212,22 +212,58 @@ def merge(current: list[Rule], incoming: list[Rule]) -> list[Rule]:
 # -- storage ------------------------------------------------------------------------------
 
 
-def load(library) -> list[Rule]:  # noqa: ANN001
-    """The office's rules (the defaults until the office saves its own)."""
+def _stored(library) -> str:  # noqa: ANN001
     from database.models import Meta
 
     with library.store.read() as s:
         row = s.get(Meta, META_KEY)
-        raw = row.value if row else ""
-    if not raw:
-        return [Rule(r.preferred, list(r.variants), r.note) for r in DEFAULT_RULES]
+        return row.value if row else ""
+
+
+def _parse(raw: str) -> list[Rule]:
+    """Rules from the stored JSON; ValueError when it is damaged."""
     try:
         data = json.loads(raw)
         return [Rule(str(r["preferred"]), [str(v) for v in r.get("variants", [])], str(r.get("note", "")))
-                for r in data.get("rules", [])]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        # A damaged entry must not stop the editor; 'warta check' is where it shows.
-        return [Rule(r.preferred, list(r.variants), r.note) for r in DEFAULT_RULES]
+                for r in data["rules"]]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _defaults() -> list[Rule]:
+    return [Rule(r.preferred, list(r.variants), r.note) for r in DEFAULT_RULES]
+
+
+def load(library) -> list[Rule]:  # noqa: ANN001
+    """The office's rules (the defaults until the office saves its own)."""
+    raw = _stored(library)
+    if not raw:
+        return _defaults()
+    try:
+        return _parse(raw)
+    except ValueError:
+        # A damaged entry must not stop the editor; 'warta check' reports and repairs it.
+        return _defaults()
+
+
+def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
+    """``warta check``: the stored glossary can be read and its rules agree with each other."""
+    from desktop.check import repaired
+
+    raw = _stored(library)
+    if not raw:
+        return []
+    try:
+        clean(_parse(raw))
+    except ValueError:
+        problem = _("The style glossary stored in the library is damaged; the default glossary is used instead.")
+        if repair:
+            reset(library)
+            return [repaired(problem)]
+        return [problem]
+    except ValidationError as exc:
+        return [_("Style glossary: {problem} Correct it in Settings → Style glossary.").format(problem=exc)]
+    return []
 
 
 def save(library, rules: Iterable[Rule]) -> list[Rule]:  # noqa: ANN001
@@ -248,7 +284,7 @@ def save(library, rules: Iterable[Rule]) -> list[Rule]:  # noqa: ANN001
 
 def reset(library) -> list[Rule]:  # noqa: ANN001
     """Back to :data:`DEFAULT_RULES`."""
-    return save(library, DEFAULT_RULES)
+    return save(library, _defaults())
 
 
 # -- files ---------------------------------------------------------------------------------
