@@ -444,33 +444,28 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
         yield ids[i : i + size]
 
 
-def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
-    """Re-index people: the given ids, every id >= ``min_id``, or everyone."""
+def _refresh_fts(conn: Connection, table: str, cols: str, select_sql: str, alias: str,
+                 ids: Iterable[int] | None, min_id: int | None) -> None:
     if ids is None and min_id is None:
-        fts.rebuild_from(conn, PEOPLE_FTS, _FTS_PEOPLE_COLS + _PEOPLE_FTS_SELECT)
+        fts.rebuild_from(conn, table, cols + select_sql)
         return
     if min_id is not None:
-        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid >= :m"), {"m": min_id})
-        conn.execute(text(f"INSERT INTO {PEOPLE_FTS} {_FTS_PEOPLE_COLS} {_PEOPLE_FTS_SELECT} WHERE p.id >= :m"), {"m": min_id})
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid >= :m"), {"m": min_id})
+        conn.execute(text(f"INSERT INTO {table} {cols} {select_sql} WHERE {alias}.id >= :m"), {"m": min_id})
         return
     for chunk in _chunks(sorted(set(ids or ()))):
         marks = ",".join(str(int(i)) for i in chunk)
-        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid IN ({marks})"))
-        conn.execute(text(f"INSERT INTO {PEOPLE_FTS} {_FTS_PEOPLE_COLS} {_PEOPLE_FTS_SELECT} WHERE p.id IN ({marks})"))
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid IN ({marks})"))
+        conn.execute(text(f"INSERT INTO {table} {cols} {select_sql} WHERE {alias}.id IN ({marks})"))
+
+
+def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
+    """Re-index people: the given ids, every id >= ``min_id``, or everyone."""
+    _refresh_fts(conn, PEOPLE_FTS, _FTS_PEOPLE_COLS, _PEOPLE_FTS_SELECT, "p", ids, min_id)
 
 
 def refresh_orgs_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
-    if ids is None and min_id is None:
-        fts.rebuild_from(conn, ORG_FTS, _FTS_ORG_COLS + _ORG_FTS_SELECT)
-        return
-    if min_id is not None:
-        conn.execute(text(f"DELETE FROM {ORG_FTS} WHERE rowid >= :m"), {"m": min_id})
-        conn.execute(text(f"INSERT INTO {ORG_FTS} {_FTS_ORG_COLS} {_ORG_FTS_SELECT} WHERE o.id >= :m"), {"m": min_id})
-        return
-    for chunk in _chunks(sorted(set(ids or ()))):
-        marks = ",".join(str(int(i)) for i in chunk)
-        conn.execute(text(f"DELETE FROM {ORG_FTS} WHERE rowid IN ({marks})"))
-        conn.execute(text(f"INSERT INTO {ORG_FTS} {_FTS_ORG_COLS} {_ORG_FTS_SELECT} WHERE o.id IN ({marks})"))
+    _refresh_fts(conn, ORG_FTS, _FTS_ORG_COLS, _ORG_FTS_SELECT, "o", ids, min_id)
 
 
 # -- organisation types ---------------------------------------------------------
