@@ -59,3 +59,18 @@ def test_titles_are_kept_in_the_name_and_ignored_by_the_key():
     assert name_key("José Müller") == "jose muller"
     assert name_key("H Rahman") == "h rahman"  # a bare H is an initial, not Haji
     assert compose_name("Dr.", "Siti", "", "Aminah", "S.Pd.") == "Dr. Siti Aminah, S.Pd."
+
+
+def test_fast_path_agrees_with_phonenumbers():
+    import random
+
+    import phonenumbers
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        raw = rng.choice(["0", "+62 ", "+62"]) + str(rng.randint(1, 9)) + "".join(
+            str(rng.randint(0, 9)) for _ in range(rng.randint(5, 12)))
+        parsed = phonenumbers.parse(raw, "ID")
+        expected = (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+                    if phonenumbers.is_valid_number(parsed) else None)
+        assert normalize_phone(raw)[0] == expected, raw

@@ -245,3 +245,17 @@ def test_missing_file_and_folder(tmp_path):
 def test_header_only_file():
     result = parse_bytes(b"First Name,Last Name,E-mail Address\r\n", "kosong.csv")
     assert not result.records and "no contacts" in result.rejected[0].reason
+
+
+def test_title_rows_above_the_header_are_skipped():
+    data = (
+        "DAFTAR MITRA STRATEGIS BAWASLU KABUPATEN JEMBER;;;\r\n"
+        "Tahun 2025;;;\r\n"
+        ";;;\r\n"
+        "No;Nama;Jabatan;No. WA\r\n"
+        "1;Ani Lestari;Redaktur;0812-1000-0001\r\n"
+    ).encode("utf-8")
+    result = parse_csv(data, "mitra.csv")
+    assert [(r.full_name, r.position, r.source) for r in result.records] == [
+        ("Ani Lestari", "Redaktur", "mitra.csv:row 5")]
+    assert not result.rejected

@@ -65,12 +65,12 @@ def test_index_from_library_rows_and_speed():
     first = ["Siti", "Muhammad", "Ahmad", "Dewi", "Budi", "Agus", "Sri", "Nur", "Rina", "Eko", "Wahyu", "Fitri"]
     last = ["Santoso", "Wijaya", "Saputra", "Hidayat", "Pratama", "Kusuma", "Lubis", "Siregar", "Nasution"]
     index = MatchIndex()
-    for i in range(5000):
+    for i in range(3000):
         index.add(i, name=f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}", organization="Media",
                   phones=[f"+62812{i:08d}"], emails=[f"orang{i}@example.com"])
-    incoming = [person(f"{rng.choice(first)} {rng.choice(last)}", "Media", phones=[f"0812{i:08d}"]) for i in range(500)]
+    incoming = [person(f"{rng.choice(first)} {rng.choice(last)}", "Media", phones=[f"0812{i:08d}"]) for i in range(300)]
     started = time.perf_counter()
     found = find_duplicates(incoming, index)
     elapsed = time.perf_counter() - started
-    assert sum(1 for c in found if c.exact) == 500
+    assert sum(1 for c in found if c.exact) == 300
     assert elapsed < 10  # ~1 s on a loaded 2-core machine; the benchmark measures it properly

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Hashable, Iterable, Mapping, Sequence
 
 from desktop.contacts import normalize
@@ -73,6 +74,13 @@ def email_keys(emails: Iterable) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _org_similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b)
+
+
 def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
 
@@ -83,7 +91,8 @@ class MatchIndex:
     def __init__(self) -> None:
         self.by_phone: dict[str, list[Hashable]] = defaultdict(list)
         self.by_email: dict[str, list[Hashable]] = defaultdict(list)
-        self.by_word: dict[str, list[int]] = defaultdict(list)
+        self.by_word: dict[str, list[int]] = defaultdict(list)  # word → slots of names holding it
+        self.word_names: dict[str, list[str]] = defaultdict(list)  # word → those names, same order
         self.keys: list[Hashable] = []
         self.names: list[str] = []  # words sorted: token_sort_ratio becomes a plain ratio
         self.orgs: list[str] = []
@@ -104,24 +113,23 @@ class MatchIndex:
         self.keys.append(key)
         self.names.append(_sorted_words(name_key))
         self.orgs.append(normalize.org_key(organization))
+        sorted_name = self.names[-1]
         for word in set(name_key.split()):
             if len(word) >= 2:
                 self.by_word[word].append(slot)
+                self.word_names[word].append(sorted_name)
 
     def add_record(self, key: Hashable, record: ContactRecord) -> None:
         self.add(key, name=record.full_name, organization=record.organization,
                  phones=record.phones, emails=record.emails)
 
-    def _block(self, words: list[str]) -> list[int]:
+    def _block_words(self, words: list[str]) -> list[str]:
+        """The words whose names are scored: the rarer ones, or the rarest if all are common."""
         sized = sorted((len(self.by_word.get(w, ())), w) for w in set(words) if len(w) >= 2)
         sized = [(n, w) for n, w in sized if n]
         if not sized:
             return []
-        chosen = [w for n, w in sized if n <= _COMMON_WORD] or [sized[0][1]]
-        slots: set[int] = set()
-        for word in chosen[:3]:
-            slots.update(self.by_word[word])
-        return sorted(slots)
+        return ([w for n, w in sized if n <= _COMMON_WORD] or [sized[0][1]])[:3]
 
     def match(self, record: ContactRecord, *, cutoff: float = DEFAULT_CUTOFF,
               limit: int = 5) -> list[tuple[Hashable, float, tuple[str, ...]]]:
@@ -139,29 +147,29 @@ class MatchIndex:
         if name_key:
             query = _sorted_words(name_key)
             org = normalize.org_key(record.organization)
-            slots = self._block(name_key.split())
-            if slots:
-                # Without an organisation to confirm, a name alone must be very close;
-                # with one, the name may differ a little more.
-                floor = max(0.0, (cutoff - 20.0) / 0.8) if org else cutoff / 0.95
-                choices = [self.names[s] for s in slots]
-                hits = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=min(floor, 100.0),
-                                       limit=None)
-                for _choice, name_score, pos in hits:
-                    slot = slots[pos]
-                    other_org = self.orgs[slot]
-                    if org and other_org:
-                        score = 0.8 * name_score + 0.2 * fuzz.token_set_ratio(org, other_org)
-                    else:
-                        score = 0.95 * name_score
-                    if score < cutoff:
-                        continue
-                    key = self.keys[slot]
-                    previous = found.get(key)
-                    if previous is None:
-                        found[key] = (round(score, 1), {"name"})
-                    else:
-                        previous[1].add("name")
+            # Without an organisation to confirm, a name alone must be very close;
+            # with one, the name may differ a little more.
+            floor = min(100.0, max(0.0, (cutoff - 20.0) / 0.8) if org else cutoff / 0.95)
+            scored: dict[int, float] = {}
+            for word in self._block_words(name_key.split()):
+                slots = self.by_word[word]
+                for _choice, name_score, pos in process.extract(
+                        query, self.word_names[word], scorer=fuzz.ratio, score_cutoff=floor, limit=None):
+                    scored[slots[pos]] = name_score
+            for slot, name_score in scored.items():
+                other_org = self.orgs[slot]
+                if org and other_org:
+                    score = 0.8 * name_score + 0.2 * _org_similarity(org, other_org)
+                else:
+                    score = 0.95 * name_score
+                if score < cutoff:
+                    continue
+                key = self.keys[slot]
+                previous = found.get(key)
+                if previous is None:
+                    found[key] = (round(score, 1), {"name"})
+                else:
+                    previous[1].add("name")
         ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], -len(kv[1][1])))
         return [(key, score, tuple(sorted(reasons))) for key, (score, reasons) in ranked[:limit]]
 

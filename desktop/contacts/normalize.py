@@ -54,6 +54,9 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> tuple[str | None,
     digits = _NON_DIGITS_RE.sub("", cleaned)
     if not digits:
         return None, _('"{raw}" is not a phone number.').format(raw=text)
+    fast = _fast_indonesian(cleaned, digits) if region == "ID" else None
+    if fast:
+        return fast, None
     attempts = [cleaned]
     if not cleaned.startswith("+") and digits.startswith("62") and len(digits) >= 10:
         attempts.insert(0, "+" + digits)
@@ -65,6 +68,52 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> tuple[str | None,
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
     return None, _('"{raw}" is not a valid phone number.').format(raw=text)
+
+
+_ID_DESCS: list | None = None
+_PLAIN_NUMBER_RE = re.compile(r"\+?[0-9 ().\-]+")
+
+
+def _fast_indonesian(cleaned: str, digits: str) -> str | None:
+    """E.164 for a plainly written Indonesian number (``0812-…``, ``+62 812…``), else None.
+
+    Skips phonenumbers' text parsing (the slow half of a 10,000-contact import)
+    but still asks its metadata whether the number is valid.
+    """
+    if not _PLAIN_NUMBER_RE.fullmatch(cleaned):
+        return None
+    if cleaned.startswith("+62") and len(digits) > 3 and digits[2] != "0":
+        national = digits[2:]
+    elif cleaned.startswith("0") and len(digits) > 1 and digits[1] != "0":
+        national = digits[1:]
+    else:
+        return None
+    if not _id_number_is_valid(national):
+        return None
+    return "+62" + national
+
+
+def _id_number_is_valid(national: str) -> bool:
+    """``phonenumbers.is_valid_number`` for an Indonesian national number, mobile types tried first."""
+    global _ID_DESCS
+    if _ID_DESCS is None:
+        import phonenumbers
+
+        meta = phonenumbers.PhoneMetadata.metadata_for_region("ID")
+        general = meta.general_desc
+        descs = []
+        for name in ("mobile", "fixed_line", "toll_free", "premium_rate", "shared_cost", "voip",
+                     "personal_number", "pager", "uan", "voicemail"):
+            desc = getattr(meta, name)
+            if desc is None or desc.national_number_pattern is None:
+                continue
+            lengths = set(desc.possible_length or general.possible_length)
+            if lengths == {-1}:
+                continue
+            descs.append((re.compile(desc.national_number_pattern), lengths))
+        _ID_DESCS = descs
+    size = len(national)
+    return any(size in lengths and pattern.fullmatch(national) for pattern, lengths in _ID_DESCS)
 
 
 def format_phone(e164: str) -> str:

@@ -220,6 +220,15 @@ def _slot(header: str) -> int | None:
     return int(match.group()) if match else None
 
 
+_IDENTIFYING = {"full_name", "given_name", "family_name", "email", "organization"} | set(_PHONE_FIELDS)
+
+
+def is_usable(fields) -> bool:
+    """Whether mapped fields (a mapping's values, or a set) can identify a contact at all."""
+    values = fields.values() if isinstance(fields, dict) else fields
+    return bool(set(values) & _IDENTIFYING)
+
+
 class RowMapper:
     """Turns rows into records for one header row and mapping."""
 
@@ -230,9 +239,7 @@ class RowMapper:
             field = mapping.get(header)
             if field:
                 self.columns.append((index, field, header))
-        fields = {f for _i, f, _h in self.columns}
-        self.usable = bool(fields & ({"full_name", "given_name", "family_name", "email", "organization"}
-                                     | set(_PHONE_FIELDS)))
+        self.usable = is_usable({f for _i, f, _h in self.columns})
         self._plan_slots()
 
     def _plan_slots(self) -> None:

@@ -29,9 +29,9 @@ def detect_format(data: bytes, name: str = "") -> str | None:
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    elif b"\x00" in head:
-        return None
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    elif head.count(b"\x00") > len(head) // 100 + 1:
+        return None  # a stray NUL or two in a text file is tolerated; more is binary
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 13, 12))
     if head and controls / len(head) > 0.02:
         return None
     if b"BEGIN:VCARD" in head.upper():

@@ -103,6 +103,8 @@ def _read_csv(data: bytes) -> _Table:
         text = data.decode("cp1252", errors="replace")
     text = text.replace("\x00", "")  # the csv module refuses NUL bytes; they carry nothing
     delimiter = sniff_delimiter(text)
+    # Long notes are legitimate; the file size limit is the real bound.
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     for number, row in enumerate(reader, start=1):
@@ -114,6 +116,15 @@ def _table(rows: list[tuple[int, list[str]]], **extra) -> _Table:
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not rows:
         return _Table([], [], False, {}, **extra)
+    # Office spreadsheets often start with a title ("DAFTAR MITRA STRATEGIS …") and a
+    # blank line: the header is the first of the top rows whose columns make sense.
+    for index, (_number, row) in enumerate(rows[:10]):
+        if _looks_like_data(row):
+            break
+        headers = [c.strip() for c in row]
+        guessed = columns.guess_mapping(headers)
+        if columns.is_usable(guessed):
+            return _Table(headers, rows[index + 1:], True, guessed, **extra)
     first = rows[0][1]
     headers = [c.strip() for c in first]
     if not _looks_like_data(first):
@@ -210,9 +221,11 @@ def _records(table: _Table, source_name: str, mapping: dict[str, str] | None, ch
         if check_width and table.has_header and len(row) != width:
             extra = row[width:]
             if len(row) < width or any(c.strip() for c in extra):
-                result.rejected.append(Rejected(source, _(
-                    "The row has {count} fields but the header has {expected}.").format(
-                    count=len(row), expected=width)))
+                reason = _("The row has {count} fields but the header has {expected}.").format(
+                    count=len(row), expected=width)
+                if len(row) < width and any("\n" in c for c in row):
+                    reason += " " + _("A quotation mark in it may be missing its closing pair.")
+                result.rejected.append(Rejected(source, reason))
                 continue
         outcome = mapper.to_record(row, source)
         if isinstance(outcome, Rejected):

@@ -278,6 +278,12 @@ def _photo_bytes(prop: Prop) -> bytes | None:
         return None
 
 
+def _is_inline_photo(prop: Prop) -> bool:
+    value = prop.value.strip().lower()
+    return bool(value) and prop.param("VALUE").lower() not in ("uri", "url") and not value.startswith(
+        ("http:", "https:", "file:"))
+
+
 def _label(prop: Prop, labels: dict[str, str]) -> str:
     if prop.group and prop.group in labels:
         return labels[prop.group]
@@ -377,6 +383,9 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
                         rec.tags.append(tag)
             elif name == "PHOTO" and rec.photo is None:
                 rec.photo = _photo_bytes(prop)
+                if rec.photo is None and _is_inline_photo(prop):
+                    rec.problems.append(_("Line {line}: the photo could not be read and was skipped.").format(
+                        line=prop.line))
             elif name in ("X-SOCIALPROFILE", "IMPP") or name in _SOCIAL_PROPS:
                 network = _SOCIAL_PROPS.get(name, "")
                 if not network:
