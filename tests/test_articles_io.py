@@ -50,7 +50,7 @@ def test_docx_import_keeps_headings_formatting_lists_and_quotes(tmp_path):
         d.add_paragraph("“Kami siap mengawasi setiap tahapan,” kata Tola' Ediy, S.Pd., Kordiv Penanganan Pelanggaran.")
         d.add_paragraph("Penulis: Ridha Erviana")
         d.add_paragraph("Editor : Budi")
-        d.add_paragraph("Narahubung")
+        d.add_paragraph("Informasi lebih lanjut hubungi:")
         d.add_paragraph("Budi (0812 3456 7890)")
 
     doc = parse_file(_docx(tmp_path / "rilis.docx", build))
@@ -159,6 +159,8 @@ def test_markdown_import_and_title_from_first_line(tmp_path):
         ("KOTA BATU – Isi", "KOTA BATU", None),
         ("Banyuwangi, Jumat, 7 November 2025 - Isi", "Banyuwangi", dt.date(2025, 11, 7)),
         ("Senin (3/11/2025) – Isi", "", dt.date(2025, 11, 3)),
+        ("JEMBER, 3 November 2025 – Isi", "JEMBER", dt.date(2025, 11, 3)),
+        ("Jakarta, KOMPAS.com – Isi", "Jakarta", None),
     ],
 )
 def test_datelines(text, city, date):
@@ -167,7 +169,9 @@ def test_datelines(text, city, date):
     assert text[found.length :] == "Isi"
 
 
-@pytest.mark.parametrize("text", ["Bawaslu - lembaga pengawas", "Pada Senin lalu Bawaslu hadir", "anak-anak – bermain"])
+@pytest.mark.parametrize(
+    "text", ["Bawaslu - lembaga pengawas", "Pada Senin lalu Bawaslu hadir", "anak-anak – bermain", "Rp5.000 – biaya"]
+)
 def test_not_datelines(text):
     assert parse_dateline(text) is None
 

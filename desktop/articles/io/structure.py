@@ -48,7 +48,9 @@ _CREDIT_FIELDS = {
     "foto": "photographer", "fotografer": "photographer",
 }
 _CREDIT_RE = re.compile(r"(?:^|(?<=[\n|;,/]))\s*(" + "|".join(_CREDIT_FIELDS) + r")\s*:\s*", re.I)
-_CONTACT_RE = re.compile(r"^(?:narahubung|kontak media|contact person|cp)\s*:?\s*(.*)$", re.I | re.S)
+_CONTACT_RE = re.compile(
+    r"^(?:narahubung|kontak media|contact person|cp|informasi lebih lanjut(?:,?\s+hubungi)?)\s*:?\s*(.*)$", re.I | re.S
+)
 _ABOUT_RE = re.compile(r"^Tentang\s+[A-Z0-9][^\n.,:;!?]{0,80}$")
 _END_MARKS = re.compile(r"^(?:\*{3}|#{3}|-{3}|\(?\s*-*\s*selesai\s*-*\s*\)?|\(\s*\w{1,6}\s*\)|-\s*end\s*-)$", re.I)
 _QUOTE_RE = re.compile(
@@ -89,9 +91,11 @@ def _patterns() -> dict[str, re.Pattern]:
     day = "(?:" + "|".join(days + ["Jum'at", "Jum’at", "Ahad"]) + ")"
     month = "(?P<month>" + "|".join(months + ["Agust", "Okt", "Nop", "Des", "Pebruari", "Nopember"]) + ")"
     lead_d = day + r"\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})\s*\)"
-    long_d = day + r",?\s+(?P<ld>\d{1,2})\s+" + month + r"\s+(?P<ly>\d{4})"
-    site = r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?"
-    city = r"(?P<city>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    long_d = "(?:" + day + r",?\s+)?(?P<ld>\d{1,2})\s+" + month + r"\s+(?P<ly>\d{4})"
+    # "kab-jember.kpu.go.id", "KOMPAS.com": the last label has a letter ("Rp5.000" is no site).
+    site = r"(?:https?://)?(?i:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z][a-z0-9-]*)(?:/\S*)?"
+    word = r"[A-Z](?:[^\W\d_]|[.'’-])*"  # letters only: "Rp5.000" is not a city
+    city = rf"(?P<city>{word}(?:\s+{word}){{0,3}})"
     dash = r"\s*(?:[–—]|--?)(?:\s+|$)"
     date_or_site = rf"(?:(?P<date>{lead_d})|(?P<long>{long_d})|(?P<site>{site}))"
     return {
