@@ -73,25 +73,32 @@ def check_member_name(name: str, *, source: str) -> str:
     Refuses absolute paths, ``..``, backslashes, drive letters, empty or
     dotted components and anything outside the folders a backup carries.
     """
-    bad = _("The backup {file} contains an unsafe or unexpected path '{name}'; it was not restored.")
     if (
         not name
         or len(name) > 1000
         or "\x00" in name
         or "\\" in name
         or name.startswith("/")
-        or re.match(r"^[A-Za-z]:", name)
+        or (len(name) > 1 and name[1] == ":")
     ):
-        raise BackupError(bad.format(file=source, name=name[:200]))
+        raise _unsafe(source, name)
     parts = name.split("/")
-    if any(p in ("", ".", "..") for p in parts):
-        raise BackupError(bad.format(file=source, name=name[:200]))
+    if "" in parts or "." in parts or ".." in parts:
+        raise _unsafe(source, name)
     if len(parts) == 1:
         if name not in (DATABASE, MANIFEST):
-            raise BackupError(bad.format(file=source, name=name[:200]))
-    elif parts[0] not in FOLDERS + OPTIONAL_FOLDERS:
-        raise BackupError(bad.format(file=source, name=name[:200]))
+            raise _unsafe(source, name)
+    elif parts[0] not in FOLDERS and parts[0] not in OPTIONAL_FOLDERS:
+        raise _unsafe(source, name)
     return name
+
+
+def _unsafe(source: str, name: str) -> BackupError:
+    return BackupError(
+        _("The backup {file} contains an unsafe or unexpected path '{name}'; it was not restored.").format(
+            file=source, name=name[:200]
+        )
+    )
 
 
 def check_members(zf: zipfile.ZipFile, *, source: str) -> dict[str, zipfile.ZipInfo]:

@@ -91,10 +91,11 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
         staging = parent / f"{fsutil.TMP_PREFIX}restore-{uuid.uuid4().hex[:12]}"
         staging.mkdir(mode=0o700)
         try:
+            made: set[Path] = {staging}
             for i, entry in enumerate(entries):
                 progress.check()
                 progress.report(i, len(entries) + 1, entry.path)
-                _extract(zf, entry, staging, source=str(source), progress=progress)
+                _extract(zf, entry, staging, made, source=str(source), progress=progress)
             progress.report(len(entries), len(entries) + 1, archive.DATABASE)
             _check_database(staging / archive.DATABASE, source=str(source))
             _open_library(staging)
@@ -113,7 +114,7 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
     )
 
 
-def _extract(zf, entry: archive.Entry, staging: Path, *, source: str, progress: Progress) -> None:  # noqa: ANN001
+def _extract(zf, entry: archive.Entry, staging: Path, made: set[Path], *, source: str, progress: Progress) -> None:  # noqa: ANN001
     dest = staging.joinpath(*entry.path.split("/"))
     # Names were checked already; this guards the join itself.
     if os.path.commonpath([os.path.abspath(dest), os.path.abspath(staging)]) != os.path.abspath(staging):
@@ -122,7 +123,9 @@ def _extract(zf, entry: archive.Entry, staging: Path, *, source: str, progress: 
                 file=source, name=entry.path
             )
         )
-    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if dest.parent not in made:
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        made.add(dest.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(dest, flags, 0o600)
     with os.fdopen(fd, "wb") as out:
