@@ -188,3 +188,24 @@ def test_lists_and_export(main_window, qtbot, people, tmp_path):
     qtbot.waitUntil(out.exists)
     text = out.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 1 and "Budi Santoso" in text
+
+
+def test_settings_page_edits_organisation_types(main_window, qtbot, monkeypatch, people):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.ui.org_types_page import OrgTypesPage
+    from desktop.ui.settings_dialog import PAGES
+
+    assert "desktop.ui.org_types_page:OrgTypesPage" in PAGES
+    page = OrgTypesPage(main_window.ctx)
+    qtbot.addWidget(page)
+    assert page.list.count() == 10
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Partai Politik", True))
+    page.add()
+    assert page.list.item(page.list.count() - 1).text() == "Partai Politik"
+    page.list.setCurrentRow(0)  # Media cetak, used by Radar Jember
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.remove()
+    lib = main_window.ctx.library
+    assert "Media cetak" not in [n for _i, n in store.org_types(lib)]
+    assert store.get_org(lib, people["radar"]).data.name == "Radar Jember"

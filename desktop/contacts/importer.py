@@ -10,6 +10,7 @@ failure half-way leaves the library exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,7 +267,11 @@ def preview_import(
 
 def _source_label(rec: ContactRecord) -> str:
     src = rec.source or ""
-    name = src.rsplit(":", 1)[0] if ":" in src else src
+    return _file_name(src.rsplit(":", 1)[0] if ":" in src else src)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_name(name: str) -> str:
     return Path(name).name if name else ""
 
 

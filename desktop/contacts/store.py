@@ -35,6 +35,7 @@ from database.models.contacts import (
     PersonPhone,
     SocialAccount,
 )
+from desktop.contacts import normalize
 from desktop.contacts.record import Email, Phone
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
@@ -243,8 +244,6 @@ def normalize_phone_number(raw: str, *, trusted: bool = False) -> str:
     ``trusted``: the value came from the contact readers, which already wrote
     valid numbers as E.164, so a well-formed ``+…`` is taken as it is.
     """
-    from desktop.contacts import normalize
-
     if trusted and _E164.match(raw or ""):
         return raw
 
@@ -256,8 +255,6 @@ def normalize_phone_number(raw: str, *, trusted: bool = False) -> str:
 
 def normalize_email(raw: str) -> str:
     """The address as it will be stored; ValidationError with the reason if it is not usable."""
-    from desktop.contacts import normalize
-
     value = normalize.clean_email(raw or "")
     reason = normalize.validate_email(value)
     if reason:
@@ -265,24 +262,19 @@ def normalize_email(raw: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=65536)
 def email_key(address: str) -> str:
-    from desktop.contacts import normalize
-
     return normalize.email_key(address)
 
 
 @functools.lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
-    from desktop.contacts import normalize
-
     return normalize.org_key(name)
 
 
 @functools.lru_cache(maxsize=65536)
 def name_key(full_name: str) -> str:
     """Lower-cased name without academic titles: the sort and matching key."""
-    from desktop.contacts import normalize
-
     return normalize.name_key(full_name)
 
 

@@ -32,6 +32,7 @@ from desktop.ui.office_form import OfficeForm
 PAGES: list[str] = [
     "desktop.ui.backup_page:BackupPage",
     "desktop.ui.glossary_page:GlossaryPage",
+    "desktop.ui.org_types_page:OrgTypesPage",
 ]
 
 
