@@ -398,3 +398,16 @@ def test_long_first_paragraph_names_the_article_and_stays(tmp_path):
     doc = parse_file(path)
     assert doc.title.endswith("…") and len(doc.title) <= 121
     assert doc.lead == first.strip() and doc.body == "Paragraf kedua."
+
+
+def test_markdown_front_matter(tmp_path):
+    path = tmp_path / "hugo.md"
+    path.write_text(
+        '---\ntitle: "Bawaslu: Awasi Pilkada"\ndate: 2025-11-03T10:00:00+07:00\ntags: [pemilu, pengawasan]\n'
+        "author: Ridha\ndescription: Ringkasan berita\n---\n\nJember – Isi lead.\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(path)
+    assert (doc.title, doc.subtitle, doc.writer) == ("Bawaslu: Awasi Pilkada", "Ringkasan berita", "Ridha")
+    assert doc.tags == ["pemilu", "pengawasan"] and doc.publication_date == dt.date(2025, 11, 3)
+    assert (doc.dateline_city, doc.lead) == ("Jember", "Isi lead.")

@@ -8,6 +8,7 @@ importer records it and goes on with the other files.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def _read_head(path: Path, count: int = 8192) -> bytes:
 
 def read_blocks(path: Path | str) -> list[Block]:
     """Blocks of an article file, or :class:`ArticleFileError`."""
+    return read_article(path)[0]
+
+
+def read_article(path: Path | str) -> tuple[list[Block], dict]:
+    """Blocks of an article file and the metadata it declares (Markdown front matter)."""
     path = Path(path)
     ext = path.suffix.lower()
     if ext == ".doc":
@@ -96,15 +102,61 @@ def read_blocks(path: Path | str) -> list[Block]:
                 ext=ext
             ),
         )
+    meta: dict = {}
     if ext in DOCX_EXTENSIONS:
         blocks = _read_docx(path)
+    elif ext in MARKDOWN_EXTENSIONS:
+        meta, text = split_front_matter(read_text(path))
+        blocks = parse_markdown(text)
+        if meta.get("title"):
+            blocks.insert(0, Block("h", [Span(str(meta["title"]))], 1, hint="title"))
     else:
-        text = read_text(path)
-        blocks = parse_markdown(text) if ext in MARKDOWN_EXTENSIONS else parse_text(text)
+        blocks = parse_text(read_text(path))
     blocks = normalize_blocks(blocks)
     if not blocks:
         raise ArticleFileError(path, _("The file holds no text to import."))
-    return blocks
+    return blocks, meta
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """``---`` front matter (Hugo, Jekyll, Obsidian) as a dict of strings and lists, and the rest.
+
+    Only the simple ``key: value`` / ``key: [a, b]`` / ``- item`` forms
+    articles use; anything else is ignored rather than misread.
+    """
+    lines = text.lstrip("\ufeff").split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, text
+    meta: dict = {}
+    key = None
+    for raw in lines[1:end]:
+        item = re.match(r"^\s*-\s+(.*)$", raw)
+        if item and key is not None:
+            meta.setdefault(key, [])
+            if isinstance(meta[key], list):
+                meta[key].append(_unquote(item.group(1)))
+            continue
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", raw)
+        if not m:
+            continue
+        key, value = m.group(1).casefold(), m.group(2).strip()
+        if value.startswith("[") and value.endswith("]"):
+            meta[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+        elif value:
+            meta[key] = _unquote(value)
+    return meta, "\n".join(lines[end + 1 :])
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 # -- text -------------------------------------------------------------------------

@@ -32,16 +32,45 @@ class _Parsed:
 
 def parse_file(path: Path | str) -> ArticleDoc:
     """The article in one file (.docx, .md, .txt); :class:`ArticleFileError` if it cannot be read."""
-    from desktop.articles.io.readers import ArticleFileError, read_blocks
+    from desktop.articles.io.readers import ArticleFileError, read_article
     from desktop.articles.io.structure import recognise
 
     path = Path(path)
-    doc = recognise(read_blocks(path))
+    blocks, meta = read_article(path)
+    doc = recognise(blocks)
+    _apply_meta(doc, meta)
     if not doc.title.strip():
         raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))
     if len(doc.title) > MAX_TITLE:
         raise ArticleFileError(path, _("The first line is longer than 500 characters and cannot be the title."))
     return doc
+
+
+def _apply_meta(doc: ArticleDoc, meta: dict) -> None:
+    """Front-matter fields a Markdown file declares (tags, date, author, summary, URL)."""
+    import datetime as dt
+
+    def text(*keys: str) -> str:
+        for key in keys:
+            value = meta.get(key)
+            if isinstance(value, list):
+                value = ", ".join(value)
+            if value:
+                return " ".join(str(value).split())
+        return ""
+
+    tags = meta.get("tags") or meta.get("tag") or meta.get("categories") or []
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    doc.tags = [t.strip() for t in tags if t.strip()] or doc.tags
+    when = text("date", "publishdate", "published")
+    try:
+        doc.publication_date = dt.date.fromisoformat(when[:10]) if when else doc.publication_date
+    except ValueError:
+        pass
+    doc.writer = doc.writer or text("author", "penulis")
+    doc.subtitle = doc.subtitle or text("subtitle", "description", "summary")
+    doc.source_url = doc.source_url or text("url", "source_url", "link")
 
 
 def file_hash(path: Path) -> str:
