@@ -135,6 +135,12 @@ def run(table: Table, scale: str, workdir: Path) -> None:
     table.add(f"contacts: people list sorted by organisation ({people:,})", measure(by_org, repeat=5),
               baseline="raw SELECT … ORDER BY sort_name LIMIT 200", baseline_samples=base, target="< 300 ms")
 
+    from desktop.ui.contacts_models import bench_open_and_scroll
+
+    table.add(f"contacts: window people list open + jump to last row ({people:,})",
+              measure(lambda: bench_open_and_scroll(lib), repeat=5),
+              baseline="raw SELECT … ORDER BY sort_name LIMIT 200", baseline_samples=base, target="< 300 ms")
+
     # -- search ------------------------------------------------------------------------
     for label, query in (("name", "agus pratama"), ("prefix", "radar mal"), ("phone digits", "0812")):
         f = store.PeopleFilter(search=query)

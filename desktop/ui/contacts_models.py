@@ -164,3 +164,24 @@ class OrgsModel(_PagedModel):
         if key == "people":
             return str(item.people)
         return super().display(item, key)
+
+
+def bench_open_and_scroll(library) -> None:  # noqa: ANN001
+    """Benchmark helper: open the people list on ``library`` and jump to its last row."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication.instance() or QApplication([])
+    view = QTableView()
+    model = PeopleModel(library, view)
+    view.setModel(model)
+    view.resize(1100, 700)
+    view.show()
+    app.processEvents()
+    view.scrollToBottom()
+    app.processEvents()
+    assert model.rowCount() == 0 or model.data(model.index(model.rowCount() - 1, 0)) is not None
+    view.close()
+    view.deleteLater()
