@@ -190,3 +190,28 @@ def test_cli_map_option_reads_an_unknown_layout(cli, library_path, tmp_path):
     (person,) = json.loads(out)["people"]
     assert person["name"] == "Rina Handayani" and person["phones"] == ["+6281277778888"]
     assert person["organization"] == "Kabar Jember"
+
+
+def test_cli_lists_fuzzy_candidates_and_does_not_merge_them(cli, library_path, tmp_path):
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        org = store.create_org(lib, store.OrgInput(name="Radar Jember"))
+        pid = store.create_person(lib, store.PersonInput(full_name="Siti Aminah", organization_id=org,
+                                                         phones=[Phone("081234567890")]))
+    finally:
+        lib.close()
+    vcf = tmp_path / "mirip.vcf"
+    vcf.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Siti Aminahh\r\nN:Aminahh;Siti;;;\r\nORG:Radar Jember\r\n"
+                   "TEL:0813 2222 3333\r\nEND:VCARD\r\n", encoding="utf-8")
+    code, out, err = cli("contacts", "import", str(vcf), "--dry-run", "--library", str(library_path))
+    assert code == 0 and "Siti Aminahh ~ Siti Aminah (Radar Jember" in out
+    code, out, err = cli("contacts", "import", str(vcf), "--json", "--library", str(library_path))
+    payload = json.loads(out)
+    assert code == 0, err
+    (candidate,) = payload["candidates"]
+    assert candidate["name"] == "Siti Aminahh" and candidate["candidates"][0]["id"] == pid
+    assert len(payload["added"]) == 1 and payload["merged"] == []
+    code, out, err = cli("contacts", "import", str(vcf), "--json", "--library", str(library_path))
+    assert json.loads(out)["added"] == [] and len(json.loads(out)["existing"]) == 1
