@@ -32,18 +32,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _remake_thumbnail(root: Path, path: Path, sha: str) -> bool:
-    from desktop.fsutil import atomic_write_bytes
-    from desktop.photos import imaging
-
-    try:
-        img, _info = imaging.decode(path.read_bytes(), edge=imaging.THUMB_EDGE)
-        atomic_write_bytes(files.thumbnail_path(root, sha), imaging.thumbnail_bytes(img))
-    except (OSError, imaging.ImageRejected):
-        return False
-    return True
-
-
 def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     from database.models.photos import Photo
     from desktop.photos import importer, store
@@ -73,7 +61,7 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
             continue
         if not files.thumbnail_path(root, sha).is_file():
             message = _("photo {id}: thumbnail missing").format(id=pid)
-            if repair and _remake_thumbnail(root, original, sha):
+            if repair and importer.make_thumbnail(str(root), rel, sha):
                 problems.append(repaired(message))
             else:
                 problems.append(message)

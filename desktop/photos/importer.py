@@ -199,6 +199,19 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
     }
 
 
+def make_thumbnail(root: str, rel_path: str, sha256: str) -> bool:
+    """Write the grid thumbnail of one managed original again (repair, or a lost cache)."""
+    from desktop.fsutil import atomic_write_bytes
+
+    lib = Path(root)
+    try:
+        img, _info = imaging.decode((lib / rel_path).read_bytes(), edge=imaging.THUMB_EDGE)
+        atomic_write_bytes(files.thumbnail_path(lib, sha256), imaging.thumbnail_bytes(img))
+    except (OSError, imaging.ImageRejected):
+        return False
+    return True
+
+
 def make_rendition(root: str, rel_path: str, sha256: str) -> bool:
     """Write the print rendition of one managed original (runs in a worker)."""
     from desktop.fsutil import atomic_write_bytes
@@ -407,7 +420,7 @@ def _drive(run: _Run, tasks: deque, inflight: dict, total: int, workers: int) ->
             continue
         finished, _waiting = cf.wait(list(inflight), timeout=0.1, return_when=cf.FIRST_COMPLETED)
         broken = False
-        for fut in finished:
+        for fut in [f for f in inflight if f in finished]:  # in file order: ids follow the folder
             task = inflight.pop(fut)
             try:
                 res = fut.result()
