@@ -1,8 +1,8 @@
 """The *kop*: logo, institution name lines, address line and the double rule.
 
 Laid out the way Indonesian government letterheads are: the logo at the left,
-the name in bold capitals centred on the page, the address and contact lines
-beneath in a smaller face, closed by a thick-and-thin double rule.
+the name in bold capitals centred in the space beside it, the address and
+contact lines beneath in a smaller face, closed by a thick-and-thin double rule.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from desktop.kits.images import Prepared
 from desktop.kits.markup import esc
 from desktop.office import OfficeProfile
 
-LOGO_BOX = 23 * st.MM
-GAP = 4 * st.MM
+LOGO_BOX = 22 * st.MM
+GAP = 3 * st.MM
 
 
 def contact_line(office: OfficeProfile) -> str:
@@ -46,17 +46,18 @@ class Letterhead(Flowable):
         self.logo = logo
         fonts.register()
         name_style = ParagraphStyle(
-            "kop_name", fontName=fonts.SERIF_BOLD, fontSize=14.5, leading=18, alignment=TA_CENTER,
+            "kop_name", fontName=fonts.SERIF_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
             textColor=colors.HexColor(st.INK),
         )
-        unit_style = ParagraphStyle("kop_unit", parent=name_style, fontSize=12, leading=15)
+        unit_style = ParagraphStyle("kop_unit", parent=name_style, fontSize=11, leading=14)
         small = ParagraphStyle(
             "kop_small", fontName=fonts.SANS, fontSize=8.5, leading=11, alignment=TA_CENTER,
             textColor=colors.HexColor(st.INK),
         )
         self.lines: list[Paragraph] = []
-        name = office.name or office.short_name or _("Public relations office")
-        self.lines.append(Paragraph(esc(name.upper()), name_style))
+        self.name = (office.name or office.short_name or _("Public relations office")).upper()
+        self.name_style = name_style
+        self.lines.append(Paragraph(esc(self.name), name_style))
         if office.unit:
             self.lines.append(Paragraph(esc(office.unit.upper()), unit_style))
         if office.address:
@@ -69,7 +70,15 @@ class Letterhead(Flowable):
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
-        text_w = avail_w - 2 * (LOGO_BOX + GAP) if self.logo else avail_w
+        # Beside the logo, not mirrored around it: the long institution names stay on one line.
+        text_w = avail_w - (LOGO_BOX + GAP) if self.logo else avail_w
+        # The name on one line when it can be (down to 11 pt), as printed letterheads do.
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        natural = stringWidth(self.name, fonts.SERIF_BOLD, 1)
+        size = max(11.0, min(14.0, (text_w - 2) / natural if natural else 14.0))
+        self.name_style.fontSize, self.name_style.leading = size, size * 1.22
+        self.lines[0] = Paragraph(esc(self.name), self.name_style)
         self._heights = [p.wrap(text_w, avail_h)[1] for p in self.lines]
         self._text_w = text_w
         text_h = sum(self._heights) + 2 * (len(self.lines) - 1)
@@ -87,7 +96,7 @@ class Letterhead(Flowable):
                         mask="auto")
         text_h = sum(self._heights) + 2 * (len(self.lines) - 1)
         y = top - (self.body_h - text_h) / 2
-        x = (self.width - self._text_w) / 2
+        x = self.width - self._text_w
         for para, h in zip(self.lines, self._heights):
             y -= h
             para.drawOn(c, x, y)

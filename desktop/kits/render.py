@@ -42,7 +42,7 @@ from desktop.i18n import N_, _
 from desktop.jobs import Progress
 from desktop.kits import fonts, images
 from desktop.kits import styles as st
-from desktop.kits.letterhead import Letterhead
+from desktop.kits.letterhead import LOGO_BOX, Letterhead
 from desktop.kits.markup import esc, lines, markdown_flowables, quote_box
 from desktop.kits.spec import (
     ArticlePart,
@@ -265,7 +265,8 @@ class _KitDoc(BaseDocTemplate):
         if self.progress.cancelled:
             raise Cancelled()
         if isinstance(flowable, PartMarker):
-            self.canv.bookmarkPage(flowable.key)
+            # XYZ with a location: PDF viewers (and QtPdf) want one; zoom 0 keeps the reader's zoom.
+            self.canv.bookmarkPage(flowable.key, fit="XYZ", left=0, top=self.pagesize[1], zoom=0)
             self.canv.addOutlineEntry(flowable.text, flowable.key, level=0)
             self.notify("TOCEntry", (0, esc(flowable.text), self.page, flowable.key))
 
@@ -383,7 +384,7 @@ class _Builder:
         if not path:
             return None
         try:
-            return images.prepare(Path(path), st.MM * 23, st.MM * 23, keep_alpha=True)
+            return images.prepare(Path(path), LOGO_BOX, LOGO_BOX, keep_alpha=True)
         except images.ImageProblem as exc:
             raise KitError(
                 _("The office logo {path} cannot be used ({reason}). Choose another logo in the office profile.")

@@ -11,7 +11,7 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("articles", "desktop.ui.sections.articles:ArticlesSection", "document-edit"),
     ("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
     ("photos", "desktop.ui.sections.photos:PhotosSection", "image-x-generic"),
-    ("kits", "desktop.ui.sections.placeholder:KitsPlaceholder", "x-office-document"),
+    ("kits", "desktop.ui.sections.kits:KitsSection", "x-office-document"),
 ]
 
 

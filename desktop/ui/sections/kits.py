@@ -1,0 +1,216 @@
+"""Press Kit: the list of kits (search, new, duplicate, delete) and the composer with its live preview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import dates
+from desktop.i18n import _
+from desktop.kits import store
+from desktop.ui.sections.base import Section
+
+PAGE = 100
+WATCHED = {"kits", "kit_parts", "kit_exports"}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class KitListModel(QAbstractTableModel):
+    """Kits from SQL, newest first, fetched a page at a time as the view scrolls."""
+
+    def __init__(self, library, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.library = library
+        self.search = ""
+        self.rows: list[store.KitRow] = []
+        self.total = 0
+        self.refresh()
+
+    def columns(self) -> list[str]:
+        return [_("Title"), _("Date"), _("Event"), _("Parts"), _("Exports")]
+
+    def refresh(self, search: str | None = None) -> None:
+        if search is not None:
+            self.search = search
+        self.beginResetModel()
+        self.total = store.count_kits(self.library, self.search)
+        self.rows = store.list_kits(self.library, self.search, limit=PAGE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        more = store.list_kits(self.library, self.search, offset=len(self.rows), limit=PAGE)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns()[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [row.title, dates.plain_date(row.date), row.event, str(row.parts), str(row.exports)][index.column()]
+        return None
+
+
+class KitsSection(Section):
+    key = "kits"
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Press Kits")
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        from desktop.ui.kit_composer import KitComposer
+
+        super().__init__(ctx)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.list_page = self._build_list()
+        self.stack.addWidget(self.list_page)
+        self.composer = KitComposer(ctx)
+        self.composer.back.connect(self.show_list)
+        self.stack.addWidget(self.composer)
+
+    def _build_list(self) -> QWidget:
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(12, 10, 12, 8)
+        bar = QHBoxLayout()
+        heading = QLabel(f"<h2>{_('Press Kits')}</h2>")
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search kits: title, event, fact sheets"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        bar.addWidget(self.search)
+        self.new_button = QPushButton(_("New press kit"))
+        self.new_button.clicked.connect(self.new_kit)
+        bar.addWidget(self.new_button)
+        v.addLayout(bar)
+        self.model = KitListModel(self.ctx.library, self)
+        self.table = QTableView()
+        self.table.setObjectName("kits-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda idx: self.open_kit(idx.data(ID_ROLE)))
+        v.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(_("Open"))
+        self.open_button.clicked.connect(lambda: self._with_selected(self.open_kit))
+        self.duplicate_button = QPushButton(_("Duplicate"))
+        self.duplicate_button.clicked.connect(lambda: self._with_selected(self.duplicate_kit))
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.clicked.connect(lambda: self._with_selected(self.delete_kit))
+        for b in (self.open_button, self.duplicate_button, self.delete_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.empty = QLabel(_("No press kits yet. Choose “New press kit” to put articles, photos and contacts "
+                              "together into one PDF."))
+        self.empty.setWordWrap(True)
+        v.addWidget(self.empty)
+        v.addLayout(row)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(lambda: self._reload())
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._update_empty()
+        return page
+
+    def _reload(self) -> None:
+        self.model.refresh(self.search.text())
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(self.model.total == 0 and not self.search.text())
+
+    def _with_selected(self, fn) -> None:  # noqa: ANN001
+        index = self.table.currentIndex()
+        if index.isValid():
+            fn(self.model.index(index.row(), 0).data(ID_ROLE))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def new_kit(self) -> None:
+        self.composer.new_kit()
+        self.stack.setCurrentWidget(self.composer)
+        self.composer.title_edit.setFocus()
+        self.composer.refresh_preview()
+
+    def open_kit(self, kit_id: int) -> None:
+        try:
+            self.composer.load(kit_id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.stack.setCurrentWidget(self.composer)
+
+    def duplicate_kit(self, kit_id: int) -> None:
+        try:
+            store.duplicate_kit(self.ctx.library, kit_id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+
+    def delete_kit(self, kit_id: int) -> None:
+        answer = QMessageBox.question(self, _("Delete press kit"),
+                                      _("Delete this press kit? Exported files stay where they are."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            store.delete_kit(self.ctx.library, kit_id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+
+    def show_list(self) -> None:
+        self._reload()
+        self.stack.setCurrentWidget(self.list_page)
+
+    # -- hooks --------------------------------------------------------------------------
+
+    def on_changed(self, tables: frozenset[str]) -> None:
+        if tables & WATCHED:
+            self._reload()
+
+    def open_item(self, item_type: str, item_id: int) -> bool:
+        if item_type != "kit":
+            return False
+        self.open_kit(item_id)
+        return True

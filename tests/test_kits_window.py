@@ -1,0 +1,136 @@
+"""The Press Kit section in the real window: list, composer, drag-and-drop order, live preview, save, print, export."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from desktop.kits import store
+from kits_support import article, image
+
+
+@pytest.fixture
+def parts(library, tmp_path):
+    from desktop.articles import store as articles
+    from desktop.photos import importer
+    from desktop.photos import store as photos
+
+    first = articles.create_article(library, article("Rilis Pertama", status="approved"))
+    second = articles.create_article(library, article("Rilis Kedua", status="approved"))
+    src = tmp_path / "src"
+    src.mkdir()
+    image(src / "a.jpg", (900, 600))
+    importer.import_paths(library, [src], event="Rakor", workers=1, renditions=False)
+    return {"first": first, "second": second, "photo": photos.photo_ids(library)[0]}
+
+
+def open_composer(main_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    section = main_window.show_section("kits")
+    qtbot.mouseClick(section.new_button, Qt.MouseButton.LeftButton)
+    assert section.stack.currentWidget() is section.composer
+    return section, section.composer
+
+
+def wait_preview(qtbot, composer, pages: int | None = None) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    def ready() -> None:
+        assert not composer._rendering and not composer._timer.isActive()
+        assert composer.document.status() == QPdfDocument.Status.Ready
+        if pages is not None:
+            assert composer.document.pageCount() == pages
+
+    qtbot.waitUntil(ready, timeout=30_000)
+
+
+def test_compose_reorder_preview_and_save(main_window, qtbot, library, parts):
+    section, composer = open_composer(main_window, qtbot)
+    qtbot.keyClicks(composer.title_edit, "Kit Rakor Pengawasan")
+    composer.event_edit.setText("Rakor Pengawasan Partisipatif")
+    composer.add_part(store.PartInput("article", parts["first"]))
+    composer.add_part(store.PartInput("article", parts["second"]))
+    composer.add_part(store.PartInput("photo", parts["photo"]))
+    model = composer.model
+    assert [p.kind for p in model.parts] == ["cover", "article", "article", "photo"]
+    assert "Rilis Pertama" in model.index(1).data()
+
+    # Drag and drop: the view asks the model for the dragged rows' MIME data, then drops it.
+    mime = model.mimeData([model.index(2)])
+    from PySide6.QtCore import QModelIndex, Qt
+
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    assert [p.ref_id for p in model.parts[1:3]] == [parts["second"], parts["first"]]
+    model.dropMimeData(model.mimeData([model.index(3)]), Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    assert model.parts[-1].kind == "photo"  # dropped below the last row: unchanged order
+
+    wait_preview(qtbot, composer)
+    assert composer.document.pageCount() >= 4
+    assert "Halaman" in composer.status.text() or "halaman" in composer.status.text()
+
+    # Arrow buttons move the selected part too, and the preview follows.
+    composer.parts_view.setCurrentIndex(model.index(3))
+    qtbot.mouseClick(composer.up_button, Qt.MouseButton.LeftButton)
+    assert model.parts[2].kind == "photo"
+
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+    kit_id = composer.kit_id
+    saved = store.get_kit(library, kit_id).data
+    assert saved.title == "Kit Rakor Pengawasan"
+    assert [p.kind for p in saved.parts] == ["cover", "article", "photo", "article"]
+    assert saved.parts[1].ref_id == parts["second"]
+
+    qtbot.mouseClick(composer.back_button, Qt.MouseButton.LeftButton)
+    assert section.stack.currentWidget() is section.list_page
+    assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "Kit Rakor Pengawasan"
+
+
+def test_save_pdf_zip_print_and_open(main_window, qtbot, library, parts, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtPrintSupport import QPrinter
+
+    section, composer = open_composer(main_window, qtbot)
+    composer.title_edit.setText("Kit Cetak")
+    composer.paper.setCurrentIndex(composer.paper.findData("f4"))
+    composer.add_part(store.PartInput("article", parts["first"]))
+    composer.add_part(store.PartInput("photo", parts["photo"]))
+    wait_preview(qtbot, composer)
+    pages = composer.document.pageCount()
+
+    target = tmp_path / "kit.pdf"
+    composer.save_pdf(str(target))
+    qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
+    qtbot.waitUntil(lambda: not main_window.ctx.tasks.active, timeout=30_000)
+    assert target.read_bytes() == composer.pdf_bytes  # the preview is the exported file, byte for byte
+    zip_target = tmp_path / "kit.zip"
+    composer.export_zip(str(zip_target))
+    qtbot.waitUntil(lambda: zip_target.exists() and not main_window.ctx.tasks.active, timeout=60_000)
+    assert any(n.endswith(".docx") for n in zipfile.ZipFile(zip_target).namelist())
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    composer.open_in_viewer()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert opened[0].startswith(str(library.path / "exports")) and opened[0].endswith(".pdf")
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    printer.setResolution(72)
+    assert composer.print_pages(printer) == pages
+    import pypdf
+
+    assert len(pypdf.PdfReader(printed).pages) == pages
+    exports = store.get_kit(library, composer.kit_id).exports
+    assert sorted(e.format for e in exports) == ["pdf", "pdf", "zip"]
+
+
+def test_preview_shows_what_is_wrong(main_window, qtbot, library, parts):
+    section, composer = open_composer(main_window, qtbot)
+    composer.add_part(store.PartInput("factsheet", title="Kosong", text="   "))
+    qtbot.waitUntil(lambda: "tidak berisi teks" in composer.status.text(), timeout=30_000)
+    assert "Kosong" in composer.status.text()
