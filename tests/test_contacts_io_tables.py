@@ -259,3 +259,10 @@ def test_title_rows_above_the_header_are_skipped():
     assert [(r.full_name, r.position, r.source) for r in result.records] == [
         ("Ani Lestari", "Redaktur", "mitra.csv:row 5")]
     assert not result.rejected
+
+
+def test_mapping_finds_its_header_below_a_title_row():
+    data = "Daftar Undangan\r\nSiapa,Ponsel Aktif\r\nAni,0812-1000-0001\r\n".encode("utf-8")
+    assert not parse_csv(data, "u.csv").records
+    (rec,) = parse_csv(data, "u.csv", {"Siapa": "full_name", "Ponsel Aktif": "mobile"}).records
+    assert (rec.full_name, rec.phones[0].number, rec.source) == ("Ani", "+6281210000001", "u.csv:row 3")

@@ -37,6 +37,8 @@ DEFAULT_CUTOFF = 85.0
 # Words shared by more existing names than this ("muhammad", "siti", "nur") are
 # too common to find anyone by; they only count when a name has nothing rarer.
 _COMMON_WORD = 1500
+# The closest distinct names looked at per word; more than a merge screen could show anyway.
+_NAMES_PER_WORD = 25
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,10 @@ class MatchIndex:
     def __init__(self) -> None:
         self.by_phone: dict[str, list[Hashable]] = defaultdict(list)
         self.by_email: dict[str, list[Hashable]] = defaultdict(list)
-        self.by_word: dict[str, list[int]] = defaultdict(list)  # word → slots of names holding it
-        self.word_names: dict[str, list[str]] = defaultdict(list)  # word → those names, same order
+        # Names are scored once per distinct spelling: word → distinct names holding it,
+        # name → the slots (people) carrying exactly that name.
+        self.word_names: dict[str, list[str]] = defaultdict(list)
+        self.name_slots: dict[str, list[int]] = {}
         self.keys: list[Hashable] = []
         self.names: list[str] = []  # words sorted: token_sort_ratio becomes a plain ratio
         self.orgs: list[str] = []
@@ -114,9 +118,13 @@ class MatchIndex:
         self.names.append(_sorted_words(name_key))
         self.orgs.append(normalize.org_key(organization))
         sorted_name = self.names[-1]
+        slots = self.name_slots.get(sorted_name)
+        if slots is not None:
+            slots.append(slot)
+            return
+        self.name_slots[sorted_name] = [slot]
         for word in set(name_key.split()):
             if len(word) >= 2:
-                self.by_word[word].append(slot)
                 self.word_names[word].append(sorted_name)
 
     def add_record(self, key: Hashable, record: ContactRecord) -> None:
@@ -125,11 +133,12 @@ class MatchIndex:
 
     def _block_words(self, words: list[str]) -> list[str]:
         """The words whose names are scored: the rarer ones, or the rarest if all are common."""
-        sized = sorted((len(self.by_word.get(w, ())), w) for w in set(words) if len(w) >= 2)
+        sized = sorted((len(self.word_names.get(w, ())), w) for w in set(words) if len(w) >= 2)
         sized = [(n, w) for n, w in sized if n]
         if not sized:
             return []
-        return ([w for n, w in sized if n <= _COMMON_WORD] or [sized[0][1]])[:3]
+        # The two rarest words: a duplicate shares them unless both are misspelt.
+        return ([w for n, w in sized if n <= _COMMON_WORD] or [sized[0][1]])[:2]
 
     def match(self, record: ContactRecord, *, cutoff: float = DEFAULT_CUTOFF,
               limit: int = 5) -> list[tuple[Hashable, float, tuple[str, ...]]]:
@@ -150,13 +159,12 @@ class MatchIndex:
             # Without an organisation to confirm, a name alone must be very close;
             # with one, the name may differ a little more.
             floor = min(100.0, max(0.0, (cutoff - 20.0) / 0.8) if org else cutoff / 0.95)
-            scored: dict[int, float] = {}
+            scored: dict[str, float] = {}
             for word in self._block_words(name_key.split()):
-                slots = self.by_word[word]
-                for _choice, name_score, pos in process.extract(
-                        query, self.word_names[word], scorer=fuzz.ratio, score_cutoff=floor, limit=None):
-                    scored[slots[pos]] = name_score
-            for slot, name_score in scored.items():
+                for name, name_score, _pos in process.extract(
+                        query, self.word_names[word], scorer=fuzz.ratio, score_cutoff=floor, limit=_NAMES_PER_WORD):
+                    scored[name] = name_score
+            for slot, name_score in ((slot, sc) for name, sc in scored.items() for slot in self.name_slots[name]):
                 other_org = self.orgs[slot]
                 if org and other_org:
                     score = 0.8 * name_score + 0.2 * _org_similarity(org, other_org)

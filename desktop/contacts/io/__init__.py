@@ -15,7 +15,7 @@ Reading
     unless ``sheet``). **Never raises for bad input.** ``result.records`` are the
     usable contacts; ``result.rejected`` lists what was not imported, each with
     ``source`` (``"file.vcf:12"`` = card starting on line 12, ``"file.csv:row 7"``
-    = spreadsheet row 7, header = row 1, or just ``"file.csv"`` for the whole
+    = spreadsheet row 7, or just ``"file.csv"`` for the whole
     file: empty, binary, old .xls, over :data:`MAX_FILE_BYTES` (50 MB, checked
     before reading), unreadable, or columns not recognised) and a translated
     ``reason``.
@@ -53,6 +53,13 @@ Column mapping (CSV / .xlsx)
 ``preview_rows(data, n=20, sheet=None) -> TablePreview`` with ``headers``
 (``"Column 1"`` … for header-less files), the first ``rows``, the guessed
 ``mapping``, ``has_header``, ``encoding``, ``delimiter``, ``sheet``/``sheets``.
+The header is the first of the top ten rows whose columns are recognised
+(title rows such as "DAFTAR MITRA …" above it are skipped); with a mapping,
+the first row holding one of the mapping's headers. A file whose first row
+already holds an e-mail address or phone number has no header; its columns
+are guessed from their content. Rows are numbered like the spreadsheet
+(header = row 1 in a plain file). Rows whose field count differs from the
+header's (beyond empty trailing fields) are rejected with both counts.
 Pass the edited mapping back as ``parse_file(path, mapping=...)``;
 ``read_limited(path)`` reads the bytes for the preview (raises
 ``ValidationError`` when too big). For ``--map "HP=phone,Nama=full_name"``

@@ -95,7 +95,7 @@ def _content_mapping(rows: list[list[str]], width: int) -> tuple[list[str], dict
     return headers, {headers[i]: f for i, f in by_index.items()}
 
 
-def _read_csv(data: bytes) -> _Table:
+def _read_csv(data: bytes, mapping: dict[str, str] | None = None) -> _Table:
     encoding = _detect_encoding(data)
     try:
         text = data.decode(encoding, errors="replace")
@@ -109,19 +109,23 @@ def _read_csv(data: bytes) -> _Table:
     rows: list[tuple[int, list[str]]] = []
     for number, row in enumerate(reader, start=1):
         rows.append((number, [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]))
-    return _table(rows, encoding=encoding, delimiter=delimiter)
+    return _table(rows, mapping, encoding=encoding, delimiter=delimiter)
 
 
-def _table(rows: list[tuple[int, list[str]]], **extra) -> _Table:
+def _table(rows: list[tuple[int, list[str]]], mapping: dict[str, str] | None = None, **extra) -> _Table:
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not rows:
         return _Table([], [], False, {}, **extra)
     # Office spreadsheets often start with a title ("DAFTAR MITRA STRATEGIS …") and a
     # blank line: the header is the first of the top rows whose columns make sense.
     for index, (_number, row) in enumerate(rows[:10]):
+        headers = [c.strip() for c in row]
+        if mapping:
+            if set(mapping) & set(headers):  # the header row the user mapped
+                return _Table(headers, rows[index + 1:], True, columns.guess_mapping(headers), **extra)
+            continue
         if _looks_like_data(row):
             break
-        headers = [c.strip() for c in row]
         guessed = columns.guess_mapping(headers)
         if columns.is_usable(guessed):
             return _Table(headers, rows[index + 1:], True, guessed, **extra)
@@ -162,7 +166,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, sheet: str | None = None) -> _Table:
+def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | None = None) -> _Table:
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -174,7 +178,7 @@ def _read_xlsx(data: bytes, sheet: str | None = None) -> _Table:
         rows = []
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             rows.append((number, [_cell_text(v) for v in values]))
-        return _table(rows, sheet=ws.title, sheets=list(names))
+        return _table(rows, mapping, sheet=ws.title, sheets=list(names))
     finally:
         workbook.close()
 
@@ -239,14 +243,14 @@ def _records(table: _Table, source_name: str, mapping: dict[str, str] | None, ch
 
 def parse_csv(data: bytes, source_name: str, mapping: dict[str, str] | None = None) -> ParseResult:
     """Read a CSV file; ``mapping`` is ``{header: field}`` (default: guessed from the headers)."""
-    return _records(_read_csv(data), source_name, mapping, check_width=True)
+    return _records(_read_csv(data, mapping), source_name, mapping, check_width=True)
 
 
 def parse_xlsx(data: bytes, source_name: str, mapping: dict[str, str] | None = None,
                sheet: str | None = None) -> ParseResult:
     """Read the first sheet (or ``sheet``) of an .xlsx workbook, mapped like a CSV file."""
     try:
-        table = _read_xlsx(data, sheet)
+        table = _read_xlsx(data, sheet, mapping)
     except KeyError:
         return ParseResult(rejected=[Rejected(source_name, _("The workbook has no sheet named \"{sheet}\".").format(
             sheet=sheet))])
