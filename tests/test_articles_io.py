@@ -304,7 +304,7 @@ def _fields(doc: ArticleDoc) -> dict:
     return data
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**9))
 @pytest.mark.parametrize("fmt, suffix", [("md", ".md"), ("docx", ".docx")])
 def test_round_trip_keeps_text_and_formatting(tmp_path, fmt, suffix, seed):
@@ -314,7 +314,7 @@ def test_round_trip_keeps_text_and_formatting(tmp_path, fmt, suffix, seed):
     assert _fields(parse_file(path)) == _fields(doc)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10**9))
 def test_round_trip_txt_keeps_the_text(tmp_path, seed):
     doc = _generated(seed)
