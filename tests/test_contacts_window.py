@@ -209,3 +209,30 @@ def test_settings_page_edits_organisation_types(main_window, qtbot, monkeypatch,
     lib = main_window.ctx.library
     assert "Media cetak" not in [n for _i, n in store.org_types(lib)]
     assert store.get_org(lib, people["radar"]).data.name == "Radar Jember"
+
+
+def test_person_page_keeps_several_affiliations_and_social(main_window, qtbot, people, monkeypatch):
+    import datetime as dt
+
+    from desktop.ui.contact_widgets import AffiliationDialog
+
+    section = _section(main_window, qtbot)
+    section.open_person(people["b"])
+    page = section.person_page
+
+    def fill(dialog):
+        dialog.organization.setText("Radar Jember")
+        dialog.role.setText("Kolumnis")
+        dialog.date_from.set_value(dt.date(2023, 1, 1))
+        return True
+
+    monkeypatch.setattr(AffiliationDialog, "exec", lambda self: fill(self))
+    page.affiliations.add()
+    assert page.affiliations.tree.topLevelItemCount() == 2
+    page.social.setText("instagram: @budi.s, x: @budis")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    data = store.get_person(main_window.ctx.library, people["b"]).data
+    assert {(a.organization_id, a.role) for a in data.affiliations} == {
+        (people["kampus"], "Dosen"), (people["radar"], "Kolumnis")}
+    assert data.social == {"instagram": "@budi.s", "x": "@budis"}
+    assert data.organization_id == people["kampus"]

@@ -998,6 +998,14 @@ def tags_in_use(library) -> list[str]:  # noqa: ANN001
     return sorted(found)
 
 
+def org_names(library, ids: Iterable[int]) -> dict[int, str]:  # noqa: ANN001
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    with library.store.read() as s:
+        return dict(s.execute(select(O.c.id, O.c.name).where(O.c.id.in_(ids))).all())
+
+
 def org_choices(library, query: str = "", limit: int = 50) -> list[tuple[int, str]]:  # noqa: ANN001
     with library.store.read() as s:
         q = select(O.c.id, O.c.name).order_by(func.lower(O.c.name)).limit(limit)

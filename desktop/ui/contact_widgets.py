@@ -239,3 +239,106 @@ def error_label() -> QLabel:
     label.setStyleSheet("color: #c0392b;")
     label.setWordWrap(True)
     return label
+
+
+class AffiliationDialog(QDialog):
+    """One affiliation: organisation (existing or new name), role, from–to."""
+
+    def __init__(self, library, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        from PySide6.QtWidgets import QCompleter
+
+        from desktop.ui.article_widgets import OptionalDate
+
+        super().__init__(parent)
+        self.setWindowTitle(_("Affiliation"))
+        form = QFormLayout(self)
+        self.organization = QLineEdit()
+        completer = QCompleter([n for _i, n in store.org_choices(library, limit=20000)], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organization.setCompleter(completer)
+        self.role = QLineEdit()
+        self.date_from = OptionalDate()
+        self.date_to = OptionalDate()
+        form.addRow(_("Organisation"), self.organization)
+        form.addRow(_("Role"), self.role)
+        form.addRow(_("From"), self.date_from)
+        form.addRow(_("Until"), self.date_to)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class AffiliationList(QWidget):
+    """A person's affiliations (several, each with role and from–to); the first current one is the main one."""
+
+    def __init__(self, library, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.library = library
+        self.items: list[store.AffiliationInput] = []
+        self.names: dict[int, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("person-affiliations")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([_("Organisation"), _("Role"), _("From"), _("Until")])
+        self.tree.setMaximumHeight(110)
+        layout.addWidget(self.tree)
+        row = QHBoxLayout()
+        add = QPushButton(_("Add affiliation…"))
+        add.clicked.connect(self.add)
+        remove = QPushButton(_("Remove"))
+        remove.clicked.connect(self.remove_current)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def set_items(self, items: list[store.AffiliationInput]) -> None:
+        self.items = list(items)
+        self.names = store.org_names(self.library, [a.organization_id for a in items])
+        self._show()
+
+    def _show(self) -> None:
+        self.tree.clear()
+        for a in self.items:
+            self.tree.addTopLevelItem(QTreeWidgetItem([
+                self.names.get(a.organization_id, ""), a.role,
+                a.date_from.strftime("%d/%m/%Y") if a.date_from else "",
+                a.date_to.strftime("%d/%m/%Y") if a.date_to else "",
+            ]))
+
+    def add(self) -> None:
+        dialog = AffiliationDialog(self.library, self)
+        if not dialog.exec() or not dialog.organization.text().strip():
+            return
+        name = dialog.organization.text().strip()
+        oid = store.find_org(self.library, name)
+        if oid is None:
+            oid = store.create_org(self.library, store.OrgInput(name=name))
+        self.names.update(store.org_names(self.library, [oid]))
+        self.items.append(store.AffiliationInput(organization_id=oid, role=dialog.role.text().strip(),
+                                                 date_from=dialog.date_from.value(), date_to=dialog.date_to.value()))
+        self._show()
+
+    def remove_current(self) -> None:
+        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        if row >= 0:
+            del self.items[row]
+            self._show()
+
+
+def social_text(social: dict[str, str]) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in social.items())
+
+
+def social_from(text: str) -> dict[str, str]:
+    """``"instagram: @budi, x: @budi_s"`` → ``{"instagram": "@budi", "x": "@budi_s"}``."""
+    result: dict[str, str] = {}
+    for part in text.split(","):
+        network, sep, handle = part.partition(":")
+        if sep and network.strip() and handle.strip():
+            result[network.strip().lower()] = handle.strip()
+    return result

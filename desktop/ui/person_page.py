@@ -25,7 +25,17 @@ from PySide6.QtWidgets import (
 from desktop.contacts import store
 from desktop.errors import WartaError
 from desktop.i18n import _
-from desktop.ui.contact_widgets import ActivityDialog, ChannelRows, CoverageDialog, HistoryList, error_label, tags_from
+from desktop.ui.contact_widgets import (
+    ActivityDialog,
+    AffiliationList,
+    ChannelRows,
+    CoverageDialog,
+    HistoryList,
+    error_label,
+    social_from,
+    social_text,
+    tags_from,
+)
 
 
 class PersonPage(QWidget):
@@ -100,6 +110,9 @@ class PersonPage(QWidget):
         self.notes.setMaximumHeight(80)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_("comma-separated, e.g. media, narasumber"))
+        self.social = QLineEdit()
+        self.social.setPlaceholderText("instagram: @nama, x: @nama")
+        self.affiliations = AffiliationList(ctx.library)
         self.source = QLineEdit()
         self.consent = QCheckBox(_("Agreed to be contacted"))
         self.lists_label = QLabel()
@@ -111,6 +124,8 @@ class PersonPage(QWidget):
         form.addRow(_("Preferred channel"), self.channel)
         form.addRow(_("Phones"), self.phones)
         form.addRow(_("E-mails"), self.emails)
+        form.addRow(_("Affiliations"), self.affiliations)
+        form.addRow(_("Social media"), self.social)
         form.addRow(_("Address"), self.address)
         form.addRow(_("Notes"), self.notes)
         form.addRow(_("Tags"), self.tags)
@@ -151,6 +166,8 @@ class PersonPage(QWidget):
         self.phones.add_row()
         self.emails.add_row()
         self.lists_label.setText("")
+        self.social.clear()
+        self.affiliations.set_items([])
         self.history.set_entries([])
         self._fill_list_menu()
         self.validate()
@@ -173,6 +190,8 @@ class PersonPage(QWidget):
         self.notes.setPlainText(d.notes)
         self.tags.setText(", ".join(d.tags))
         self.source.setText(d.source)
+        self.social.setText(social_text(d.social))
+        self.affiliations.set_items(d.affiliations)
         self.consent.setChecked(d.consent)
         self.lists_label.setText(", ".join(name for _i, name in detail.lists) or _("(none)"))
         self.history.set_entries(detail.history)
@@ -199,9 +218,6 @@ class PersonPage(QWidget):
         return problems
 
     def collect(self) -> store.PersonInput:
-        affiliations = []
-        if self.person_id is not None:
-            affiliations = store.get_person(self.ctx.library, self.person_id).data.affiliations
         return store.PersonInput(
             full_name=self.name.text(),
             position=self.position.text(),
@@ -215,7 +231,8 @@ class PersonPage(QWidget):
             consent=self.consent.isChecked(),
             phones=self.phones.phones(),
             emails=self.emails.emails(),
-            affiliations=affiliations,
+            social=social_from(self.social.text()),
+            affiliations=list(self.affiliations.items),
         )
 
     def save(self) -> bool:
