@@ -411,3 +411,25 @@ def test_markdown_front_matter(tmp_path):
     assert (doc.title, doc.subtitle, doc.writer) == ("Bawaslu: Awasi Pilkada", "Ringkasan berita", "Ridha")
     assert doc.tags == ["pemilu", "pengawasan"] and doc.publication_date == dt.date(2025, 11, 3)
     assert (doc.dateline_city, doc.lead) == ("Jember", "Isi lead.")
+
+
+def test_docx_tracked_changes_and_content_controls(tmp_path):
+    """An editor's tracked insertions count, tracked deletions do not; text in content controls is kept."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def build(d):
+        d.add_heading("Judul Rilis", level=1)
+        p = d.add_paragraph("Bawaslu ")
+        p._p.append(parse_xml(f'<w:ins {ns} w:id="1" w:author="Editor"><w:r><w:t xml:space="preserve">Kabupaten </w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(f'<w:del {ns} w:id="2" w:author="Editor"><w:r><w:delText>Kota </w:delText></w:r></w:del>'))
+        p.add_run("Jember hadir.")
+        d.element.body.insert(
+            len(d.element.body) - 1,
+            parse_xml(f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>Isi dalam kontrol konten.</w:t></w:r></w:p></w:sdtContent></w:sdt>'),
+        )
+
+    doc = parse_file(_docx(tmp_path / "revisi.docx", build))
+    assert doc.lead == "Bawaslu Kabupaten Jember hadir."
+    assert doc.body == "Isi dalam kontrol konten."

@@ -327,25 +327,53 @@ def _run_flags(run, names: dict[str, str]) -> tuple[bool, bool]:  # noqa: ANN001
     return bold, italic
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# Wrappers whose runs are part of the text: tracked insertions, smart tags,
+# content controls, simple fields. Deleted text (w:del, w:moveFrom) is left out.
+_RUN_WRAPPERS = {_W + n for n in ("ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo")}
+
+
 def _paragraph_spans(paragraph, names: dict[str, str]) -> list[Span]:  # noqa: ANN001
-    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
 
     spans: list[Span] = []
-    for item in paragraph.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            href = item.address + ("#" + item.fragment if item.fragment else "") if item.address else None
-            for run in item.runs:
+
+    def walk(element, href: str | None) -> None:  # noqa: ANN001
+        for child in element:
+            tag = child.tag
+            if tag == _W + "r":
+                run = Run(child, paragraph)
                 bold, italic = _run_flags(run, names)
-                spans.append(Span(run.text, bold, italic, href or None))
-        else:
-            bold, italic = _run_flags(item, names)
-            spans.append(Span(item.text, bold, italic))
+                spans.append(Span(run.text, bold, italic, href))
+            elif tag == _W + "hyperlink":
+                target = href
+                r_id = child.get(_R_ID)
+                if r_id and r_id in paragraph.part.rels:
+                    target = paragraph.part.rels[r_id].target_ref
+                anchor = child.get(_W + "anchor")
+                walk(child, target or (("#" + anchor) if anchor else None))
+            elif tag in _RUN_WRAPPERS:
+                walk(child, href)
+
+    walk(paragraph._p, None)
     return spans
+
+
+def _children(element, name: str):  # noqa: ANN001, ANN202
+    """Direct children named ``w:name``, looking through content controls (w:sdt) around them."""
+    for child in element:
+        if child.tag == _W + name:
+            yield child
+        elif child.tag == _W + "sdt":
+            for content in child:
+                if content.tag == _W + "sdtContent":
+                    yield from _children(content, name)
 
 
 def _docx_blocks(document) -> list[Block]:  # noqa: ANN001
     from docx.shared import Cm
-    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     blocks: list[Block] = []
     names = _style_names(document)
@@ -374,16 +402,18 @@ def _docx_blocks(document) -> list[Block]:  # noqa: ANN001
             quoted = indent is not None and indent >= Cm(1)
             blocks.append(Block("q" if quoted else "p", spans))
 
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            seen: set[int] = set()
-            for row in item.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue  # a merged cell appears once per grid column
-                    seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
-                        add_paragraph(paragraph)
-        else:
-            add_paragraph(item)
+    def walk(container) -> None:  # noqa: ANN001 - body, table cell or content control
+        for child in container:
+            tag = child.tag
+            if tag == _W + "p":
+                add_paragraph(Paragraph(child, document._body))
+            elif tag == _W + "tbl":
+                for row in _children(child, "tr"):
+                    for cell in _children(row, "tc"):
+                        walk(cell)  # a merged cell is one w:tc, so nothing repeats
+            elif tag == _W + "sdt":
+                for content in _children(child, "sdtContent"):
+                    walk(content)
+
+    walk(document.element.body)
     return blocks
