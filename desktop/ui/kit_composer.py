@@ -316,6 +316,8 @@ class KitComposer(QWidget):
         self.parts_view.setDropIndicatorShown(True)
         self.parts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.parts_view.doubleClicked.connect(self._edit_part)
+        self.parts_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.parts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lv.addWidget(self.parts_view, 1)
 
         row = QHBoxLayout()
