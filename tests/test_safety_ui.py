@@ -93,3 +93,42 @@ def test_closing_the_window_takes_an_automatic_backup(main_window, qtbot):
     main_window.close()
     snaps = backup.auto_backups(lib)
     assert len(snaps) == 1 and snaps[0].size > 0
+
+
+def test_full_disk_while_saving_keeps_the_text_in_the_editor(main_window, qtbot):
+    """SQLite's max_page_count makes the database really full: the save fails clearly, the text stays."""
+    import pytest
+    from sqlalchemy import event, text
+
+    store = pytest.importorskip("desktop.articles.store")
+    from desktop.articles.document import ArticleDoc
+
+    lib = main_window.ctx.library
+    article_id = store.create_article(lib, ArticleDoc(title="Rapat Pleno", body="Awal."))
+    section = main_window.show_section("articles")
+    section.open_item("article", article_id)
+    editor = section._editor
+    long_text = "Paragraf panjang tentang pengawasan tahapan pemilu. " * 400
+    editor.body.textCursor().insertText(long_text)  # as if typed or pasted
+
+    with lib.store.engine.connect() as conn:
+        pages = conn.execute(text("PRAGMA page_count")).scalar()
+
+    def limit(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    event.listen(lib.store.engine, "connect", limit)
+    lib.store.engine.dispose()
+    errors = []
+    main_window.ctx.show_error = lambda parent, exc: errors.append(str(exc))
+    try:
+        assert editor.save() is False
+    finally:
+        event.remove(lib.store.engine, "connect", limit)
+        lib.store.engine.dispose()
+    assert errors and "penuh" in errors[0], errors
+    assert long_text.strip() in editor.collect().body
+    assert store.load(lib, article_id).revision == 1  # nothing half-saved
+    # Space is back: the same text saves.
+    assert editor.save() is True
+    assert long_text.strip() in store.load(lib, article_id).doc.body
