@@ -59,7 +59,10 @@ class Organization(Base):
 
 class Person(Base):
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_organization_sort", "organization_sort", "sort_name"),)
+    __table_args__ = (
+        Index("ix_people_organization_sort", "organization_sort", "sort_name"),
+        Index("ix_people_position_sort", "position", "sort_name"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300))  # titles kept as written

@@ -111,6 +111,7 @@ def upgrade() -> None:
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_people_organization_id'), ['organization_id'], unique=False)
         batch_op.create_index('ix_people_organization_sort', ['organization_sort', 'sort_name'], unique=False)
+        batch_op.create_index('ix_people_position_sort', ['position', 'sort_name'], unique=False)
         batch_op.create_index(batch_op.f('ix_people_sort_name'), ['sort_name'], unique=False)
 
     op.create_table('affiliations',
@@ -254,6 +255,7 @@ def downgrade() -> None:
     op.drop_table('affiliations')
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_people_sort_name'))
+        batch_op.drop_index('ix_people_position_sort')
         batch_op.drop_index('ix_people_organization_sort')
         batch_op.drop_index(batch_op.f('ix_people_organization_id'))
 
