@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.i18n import _
 
@@ -228,6 +229,8 @@ def split_titles(full_name: str) -> tuple[str, str, str]:
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -239,6 +242,7 @@ def name_key(full_name: str) -> str:
     return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
+@lru_cache(maxsize=8192)
 def org_key(name: str) -> str:
     """Comparison key for organisation names (case, accents, punctuation dropped)."""
     text = strip_accents(name or "").casefold()
