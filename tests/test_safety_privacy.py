@@ -81,3 +81,51 @@ def test_main_flows_with_the_network_blocked(no_network, cli, tmp_path):
 def test_the_guard_itself_works(no_network):
     with pytest.raises(NetworkUsed):
         socket.create_connection(("example.org", 80))
+
+
+def test_private_contact_data_never_leaves_in_a_press_kit(library, tmp_path, no_network):
+    contacts = pytest.importorskip("desktop.contacts.store")
+    kits = pytest.importorskip("desktop.kits.store")
+    import datetime as dt
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from desktop.contacts.record import Email, Phone
+
+    pid = contacts.create_person(
+        library,
+        contacts.PersonInput(
+            full_name="Siti Aminah",
+            position="Kepala Dinas",
+            phones=[Phone("+6281211112222", public=True), Phone("+6281399998888", public=False)],
+            emails=[Email("humas.dinas@contoh.example", public=True), Email("siti.rumah@contoh.example", public=False)],
+        ),
+    )
+    kit_id = kits.create_kit(
+        library,
+        kits.KitInput(title="Kit Rapat Pleno", date=dt.date(2025, 11, 3), parts=[kits.PartInput(kind="contact", ref_id=pid)]),
+    )
+    pdf = tmp_path / "kit.pdf"
+    kits.export_pdf(library, kit_id, pdf)
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages).replace(" ", "")
+    assert "SitiAminah" in text and "11112222" in text.replace("-", "")
+    assert "99998888" not in text and "siti.rumah" not in text
+    zpath = tmp_path / "kit.zip"
+    kits.export_zip(library, kit_id, zpath)
+    with zipfile.ZipFile(zpath) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            assert b"99998888" not in data and b"siti.rumah" not in data, name
+
+
+def test_passwords_are_slow_salted_hashes(library):
+    from desktop import staff
+
+    sid = staff.create(library, staff.StaffInput(name="Dewi", password="rahasia-kantor-123"))
+    row = staff.get(library, sid)
+    algo, iterations, salt, digest = row.password_hash.split("$")
+    assert algo == "pbkdf2_sha256" and int(iterations) >= 100_000 and len(salt) >= 32
+    library.close()
+    for path in library.path.glob("warta.db*"):
+        assert b"rahasia-kantor-123" not in path.read_bytes()
