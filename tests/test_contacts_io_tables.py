@@ -266,3 +266,15 @@ def test_mapping_finds_its_header_below_a_title_row():
     assert not parse_csv(data, "u.csv").records
     (rec,) = parse_csv(data, "u.csv", {"Siapa": "full_name", "Ponsel Aktif": "mobile"}).records
     assert (rec.full_name, rec.phones[0].number, rec.source) == ("Ani", "+6281210000001", "u.csv:row 3")
+
+
+def test_indonesian_header_variants():
+    mapping = guess_mapping(["Nama (dengan gelar)", "Nama Wartawan", "Nama Media", "Instansi / Lembaga / Perusahaan",
+                             "Jabatan Terakhir", "Email/Surel", "No. HP (aktif)", "Alamat Kantor Redaksi",
+                             "Keterangan Tambahan", "Tanggal Lahir", "E-mail Display Name", "E-mail Type"])
+    assert mapping == {
+        "Nama (dengan gelar)": "full_name", "Nama Wartawan": "full_name", "Nama Media": "organization",
+        "Instansi / Lembaga / Perusahaan": "organization", "Jabatan Terakhir": "position",
+        "Email/Surel": "email", "No. HP (aktif)": "mobile", "Alamat Kantor Redaksi": "address",
+        "Keterangan Tambahan": "notes", "E-mail Type": "email_label",
+    }

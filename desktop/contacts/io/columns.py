@@ -111,7 +111,7 @@ _add("phone_public", "phone # public")
 _add("email", "email", "email address", "email # address", "email # value", "primary email",
      "secondary email", "surel", "alamat email", "alamat surel", "mail", "email kantor",
      "email pribadi", "alamat e mail", "email #", "e mail")
-_add("email_label", "email # label", "email # type")
+_add("email_label", "email # label", "email # type", "email type")
 _add("email_public", "email # public")
 _add("address", "address", "alamat", "alamat kantor", "alamat lengkap", "alamat rumah", "alamat instansi",
      "alamat lembaga", "business address", "other address", "address # formatted", "alamat surat")
@@ -154,6 +154,25 @@ def normalize_header(header: str) -> str:
     return " ".join(text.split())
 
 
+# "Nama Wartawan", "Jabatan Terakhir", "Alamat Kantor Redaksi" …: the first words decide.
+_PREFIX_RULES = [
+    (("nama media", "nama instansi", "nama lembaga", "nama perusahaan", "nama organisasi", "nama kantor",
+      "nama mitra", "nama satuan"), "organization"),
+    (("nama ",), "full_name"),
+    (("jabatan", "posisi"), "position"),
+    (("email", "surel", "alamat email", "alamat surel"), "email"),
+    (("alamat",), "address"),
+    (("no hp", "nomor hp", "hp ", "no handphone", "nomor handphone", "no ponsel", "nomor ponsel"), "mobile"),
+    (("telepon", "telp", "no telp", "no telepon", "nomor telepon", "nomor telp"), "phone"),
+    (("instansi", "lembaga", "perusahaan", "organisasi"), "organization"),
+    (("keterangan", "catatan"), "notes"),
+]
+# Known export columns that hold no contact data but would match a rule below.
+_IGNORED_HEADERS = {"email display name", "email # display name", "phonetic first name", "phonetic last name",
+                    "nama panggilan", "nama alias"}
+_PARENTHESES_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
 def guess_field(header: str) -> str | None:
     """The field a header most likely means, or None when unknown."""
     key = normalize_header(header)
@@ -161,11 +180,26 @@ def guess_field(header: str) -> str | None:
         return None
     if key in _HEADERS:
         return _HEADERS[key]
+    if key in _IGNORED_HEADERS:
+        return None
     if _WA_HEADER_RE.search(key):  # "No. HP/WA", "Nomor WhatsApp", "Telp/WA"
         return "whatsapp"
     social = _SOCIAL_HEADER_RE.match(key)
     if social:
         return "social:" + social.group(1).replace(" ", "-")
+    bare = _PARENTHESES_RE.sub(" ", str(header))  # "Nama (dengan gelar)"
+    if bare != str(header):
+        return guess_field(bare)
+    parts = [p for p in re.split(r"\s*/\s*|\s+atau\s+", str(header)) if p.strip()]
+    if len(parts) > 1:  # "Instansi/Lembaga/Perusahaan", "Email/Surel"
+        for part in parts:
+            field = guess_field(part)
+            if field:
+                return field
+        return None
+    for prefixes, field in _PREFIX_RULES:
+        if any(key.startswith(p) for p in prefixes):
+            return field
     return None
 
 
