@@ -22,6 +22,7 @@ CHECKS = [
     "desktop.articles.store:check_index",
     "desktop.contacts.providers:check",
     "desktop.photos.checks:check",
+    "desktop.kits.checks:check",
     "desktop.articles.glossary:check",
 ]
 

@@ -18,6 +18,7 @@ GENERATORS: list[str] = [
     "desktop.articles.demo:generate",
     "desktop.contacts.demo:generate",
     "desktop.photos.demo:generate",
+    "desktop.kits.demo:generate",
 ]
 
 CITIES = [

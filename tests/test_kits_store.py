@@ -195,3 +195,26 @@ def test_cli_create_list_export(cli, library_path, library, items, tmp_path):
     blocker.write_text("x")
     code, out, err = cli("kit", "export", kit_id, "-o", blocker / "kit.pdf", *lib)
     assert code == 2 and "file" in err and not (blocker / "kit.pdf").exists()
+
+
+def test_check_reports_parts_whose_item_was_deleted_and_repairs_the_index(library, items):
+    from sqlalchemy import text
+
+    from desktop.articles import store as articles
+    from desktop.check import run_checks
+    from desktop.kits import checks
+
+    kit_id = store.create_kit(library, kit_input(items, draft=True))
+    assert checks.check(library) == []
+    articles.delete_article(library, items["draft"])
+    problems = checks.check(library)
+    assert len(problems) == 1 and f"press kit {kit_id}" in problems[0] and "bagian 3" in problems[0]
+    assert store.get_kit(library, kit_id).data.parts[2].kind == "article"  # the kit itself is kept
+    with pytest.raises(KitError, match="bagian 3"):
+        store.build_spec(library, kit_id)
+    with library.store.write() as tx:
+        tx.session.execute(text("DELETE FROM fts_kits"))
+    assert any("fts_kits" in p for p in checks.check(library))
+    checks.check(library, repair=True)
+    assert [r.id for r in store.list_kits(library, "rakor")] == [kit_id]
+    assert any("bagian 3" in p for p in run_checks(library))
