@@ -146,10 +146,10 @@ def test_row_without_name_phone_or_email_is_rejected():
 
 
 def test_unrecognised_columns_need_a_mapping():
-    data = "Siapa,Nomor Ponsel Aktif,Kantornya\r\nAni,0812-1000-0001,Bappeda\r\n".encode("utf-8")
+    data = "Siapa,Angka Ponsel,Kantornya\r\nAni,0812-1000-0001,Bappeda\r\n".encode("utf-8")
     result = parse_csv(data, "aneh.csv")
     assert not result.records and "--map" in result.rejected[0].reason
-    mapping = contacts_io.parse_map_option("Siapa=full_name,Nomor Ponsel Aktif=mobile,Kantornya=organization")
+    mapping = contacts_io.parse_map_option("Siapa=full_name,Angka Ponsel=mobile,Kantornya=organization")
     (rec,) = parse_csv(data, "aneh.csv", mapping).records
     assert (rec.full_name, rec.organization, rec.phones[0].number) == ("Ani", "Bappeda", "+6281210000001")
     with pytest.raises(ValidationError):
