@@ -31,6 +31,17 @@ start=$(date +%s)
     --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/warta.spec
 end=$(date +%s)
 
+# Qt's X11 plugin needs xcb helper libraries that PyInstaller can only bundle
+# if this machine has them; a bundle without them opens no window on PCs
+# that lack them too.
+missing=$(LD_LIBRARY_PATH="$ROOT/dist/Warta/_internal" \
+    ldd "$ROOT/dist/Warta/_internal/PySide6/Qt/plugins/platforms/libqxcb.so" | grep "not found" || true)
+if [ -n "$missing" ]; then
+    echo "WARNING: the bundle lacks libraries of Qt's X11 plugin:" >&2
+    echo "$missing" >&2
+    echo "Install them on this build machine and build again (see packaging/README.md)." >&2
+fi
+
 VERSION=$("$ROOT/dist/Warta/warta" --version | awk '{print $2}')
 ARCHIVE="$ROOT/dist/Warta-$VERSION-linux-$(uname -m).tar.gz"
 tar -C "$ROOT/dist" -czf "$ARCHIVE" Warta

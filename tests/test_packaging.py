@@ -127,6 +127,11 @@ def _run(argv: list[str], env: dict[str, str], timeout: float = 120) -> subproce
 def test_built_bundle_runs(tmp_path):
     """Build dist/Warta with the spec, then run the frozen program as a user would."""
     pytest.importorskip("PyInstaller")
+    from database.schema import head_revisions
+
+    # Taken before building: the tree the spec saw.
+    expected_heads = head_revisions()
+    resource_files = {p.relative_to(ROOT) for p in (ROOT / "resources").rglob("*") if p.is_file()}
     dist, work = tmp_path / "dist", tmp_path / "build"
     build = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
@@ -151,9 +156,7 @@ def test_built_bundle_runs(tmp_path):
     info = _run([str(exe), "info", "--library", str(library), "--json"], env)
     assert info.returncode == 0, info.stderr
     payload = json.loads(info.stdout)
-    from database.schema import head_revisions
-
-    assert set(payload["schema"].split("+")) == head_revisions()
+    assert set(payload["schema"].split("+")) == expected_heads
     assert payload["articles"] == 0 and (library / "warta.db").is_file()
 
     # Bundled translations: the default language is Indonesian.
@@ -164,16 +167,21 @@ def test_built_bundle_runs(tmp_path):
     assert load_catalog("id")["Library"] in text.stdout
 
     # Every resource file made it into the bundle.
-    source = {p.relative_to(ROOT) for p in (ROOT / "resources").rglob("*") if p.is_file()}
     bundled = {p.relative_to(bundle / "_internal") for p in (bundle / "_internal" / "resources").rglob("*")
                if p.is_file()}
-    assert source - bundled == set()
+    assert resource_files - bundled == set()
 
     # The window opens offscreen on that library and closes itself.
     window_env = dict(env, WARTA_SMOKE_EXIT="1")
     gui = _run([str(exe if sys.platform != "win32" else bundle / "Warta.exe"), "--library", str(library)],
                window_env)
     assert gui.returncode == 0, gui.stderr
+    if shutil.which("xvfb-run") and sys.platform.startswith("linux"):
+        # The real X11 plugin, as on an office desktop: its xcb libraries must be
+        # in the bundle (or on every target PC); see packaging/README.md.
+        x11 = _run(["xvfb-run", "-a", str(exe), "--library", str(library)],
+                   dict(window_env, QT_QPA_PLATFORM="xcb"))
+        assert x11.returncode == 0, x11.stderr[-2000:]
 
     if sys.platform.startswith("linux"):
         prefix = tmp_path / "prefix"
