@@ -311,11 +311,18 @@ def export_xlsx(records: list[ContactRecord]) -> bytes:
     ws = workbook.create_sheet(_("Contacts"))
 
     def cells(values: list[str]) -> list:
-        out = []
+        out: list = []
         for value in values:
-            cell = WriteOnlyCell(ws, value=_ILLEGAL_XLSX_RE.sub("", value))
-            cell.data_type = "s"  # text, never a formula or a number
-            out.append(cell)
+            if not value:
+                out.append(None)
+                continue
+            value = _ILLEGAL_XLSX_RE.sub("", value)
+            if value.startswith("="):  # openpyxl would store it as a formula
+                cell = WriteOnlyCell(ws, value=value)
+                cell.data_type = "s"
+                out.append(cell)
+            else:
+                out.append(value)  # str values are written as text, never as numbers
         return out
 
     ws.append(cells(headers))
