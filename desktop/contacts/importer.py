@@ -107,9 +107,18 @@ def _load_index(library) -> _Index:  # noqa: ANN001
             .select_from(P.outerjoin(O, O.c.id == P.c.organization_id)).order_by(P.c.id)
         ).all()
     index = MatchIndex()
+    # Phones and e-mail keys are stored normalised, so they go into the index's
+    # look-up tables as they are; the name goes in as its stored key (titles
+    # already stripped), which saves normalising 50,000 names again.
+    for pid, numbers in phones.items():
+        for number in numbers:
+            index.by_phone[number].append(pid)
+    for pid, keys in emails.items():
+        for key in keys:
+            index.by_email[key].append(pid)
     people, names, channels = {}, {}, {}
     for pid, full, key, org in rows:
-        index.add(pid, name=full, organization=org or "", phones=phones.get(pid, ()), emails=emails.get(pid, ()))
+        index.add(pid, name=key or full, organization=org or "")
         people[pid] = (full, org or "")
         names.setdefault((key, store.org_key(org or "")), pid)
         channels[pid] = set(phones.get(pid, ())) | set(emails.get(pid, ()))
