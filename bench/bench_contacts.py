@@ -156,5 +156,11 @@ def run(table: Table, scale: str, workdir: Path) -> None:
             "SELECT rowid FROM fts_contacts WHERE fts_contacts MATCH ? LIMIT 200", (expr,)).fetchall(), repeat=7)
         table.add(f"contacts: search {label} ({query}) count + first page", measure(ours_search, repeat=7),
                   baseline="raw FTS MATCH LIMIT 200", baseline_samples=base, target="< 50 ms")
+    # -- matching against a full library --------------------------------------------------
+    small = _vcard_file(workdir, 1_000)
+    base = measure(lambda: _bare_import(small, workdir / "bare-small.db"), repeat=3)
+    table.add(f"contacts: preview 1,000 cards against {people:,} people (exact + fuzzy)",
+              measure(lambda: importer.preview_import(lib, [small]), repeat=3, warmup=0),
+              baseline="split + executemany, raw sqlite3", baseline_samples=base, target="seconds, not minutes")
     raw.close()
     lib.close()
