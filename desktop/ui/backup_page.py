@@ -27,21 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dates
+from desktop.cli.core import _human_size as human_size  # the one size formatter (also `warta info`)
 from desktop.i18n import _
 
 log = logging.getLogger(__name__)
 BACKGROUND_INTERVAL_MS = 60 * 60 * 1000  # look once an hour whether a daily snapshot is due
 # Leftovers younger than this may belong to an import running in this window.
 SWEEP_MIN_AGE = 600
-
-
-def human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
 
 
 class BackupPage(QWidget):
