@@ -278,3 +278,9 @@ def test_indonesian_header_variants():
         "Email/Surel": "email", "No. HP (aktif)": "mobile", "Alamat Kantor Redaksi": "address",
         "Keterangan Tambahan": "notes", "E-mail Type": "email_label",
     }
+
+
+def test_outlook_phone_columns_keep_their_kind():
+    data = b"First Name,Pager,Car Phone,Primary Phone\r\nAni,0812-1000-0001,0812-1000-0002,021-5551234\r\n"
+    (rec,) = parse_csv(data, "o.csv").records
+    assert [p.label for p in rec.phones] == ["pager", "car", "main"]

@@ -249,3 +249,17 @@ def test_folded_lines_and_legacy_file_encoding():
 def test_file_without_cards():
     result = parse_vcard(b"\r\n\r\n", "kosong.vcf")
     assert not result.records and result.rejected
+
+
+def test_contact_groups_are_not_imported_as_people():
+    data = crlf("""
+BEGIN:VCARD
+VERSION:3.0
+FN:Wartawan Jember
+N:Wartawan Jember;;;;
+X-ADDRESSBOOKSERVER-KIND:group
+X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1234
+END:VCARD
+""")
+    result = parse_vcard(data, "grup.vcf")
+    assert not result.records and "group" in result.rejected[0].reason

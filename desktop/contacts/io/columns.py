@@ -64,6 +64,10 @@ FIELDS: dict[str, str] = {
 # field → (phone label, whatsapp) for the phone-valued fields
 _PHONE_FIELDS = {"phone": ("", False), "mobile": ("mobile", False), "whatsapp": ("mobile", True),
                  "phone_work": ("work", False), "phone_home": ("home", False), "fax": ("fax", False)}
+# Outlook's many phone columns keep what kind of number they hold.
+_PHONE_HEADER_LABELS = {"pager": "pager", "pager number": "pager", "car phone": "car", "other phone": "other",
+                        "primary phone": "main", "assistant s phone": "assistant", "callback": "callback",
+                        "radio phone": "radio", "isdn": "isdn", "tty tdd phone": "tty", "telex": "telex"}
 _PHONE_ATTRS = {"phone_label", "phone_whatsapp", "phone_public"}
 _EMAIL_ATTRS = {"email_label", "email_public"}
 _ADDRESS_PARTS = ("street", "city", "region", "postal_code", "country")
@@ -344,6 +348,8 @@ class RowMapper:
 
     def _phones(self, rec: ContactRecord, field: str, value: str, attrs: dict[str, str], header: str) -> None:
         label, whatsapp = _PHONE_FIELDS[field]
+        if field == "phone":
+            label = _PHONE_HEADER_LABELS.get(normalize_header(header), "")
         if attrs.get("phone_label"):
             label = attrs["phone_label"].lstrip("* ").strip()
         whatsapp = whatsapp or _truthy(attrs.get("phone_whatsapp", "")) or normalize.is_whatsapp_hint(label)

@@ -330,6 +330,9 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
     for prop in card.props:
         if prop.name == "X-ABLABEL" and prop.group:
             labels[prop.group] = _apple_label(_unescape(_text_value(prop)).strip())
+    for prop in card.props:
+        if prop.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND") and prop.value.strip().lower() == "group":
+            return Rejected(source, _("The vCard entry is a contact group, not a person; groups are not imported."))
     fn = ""
     n_parts: list[str] = []
     nickname = ""
