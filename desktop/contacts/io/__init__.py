@@ -44,6 +44,19 @@ What a record looks like
   so the user decides; the CLI can print them as warnings.
 - ``source`` is ``"file:line"`` / ``"file:row N"`` for messages and the
   person's *source* field.
+- Labels: ``"mobile"``, ``"work"``, ``"home"``, ``"fax"``, ``"work fax"``,
+  ``"pager"`` … from vCard TYPEs and spreadsheet columns, or the custom text of
+  an Apple ``itemN.X-ABLabel`` / a label column, as written.
+- vCard cards that are contact groups (``KIND:group``, Apple's
+  ``X-ADDRESSBOOKSERVER-KIND:group``) are rejected, not imported as people.
+- A vCard card vobject's reader cannot read is read again by a tolerant line
+  reader (see :mod:`desktop.contacts.io.vcard`); lines it still cannot use and
+  undecodable photos become ``problems`` of that record; a card without
+  END:VCARD (a file cut short) is kept with a problem.
+
+Files for dialogs: ``EXTENSIONS`` (``.csv .tab .tsv .txt .vcard .vcf .vct .xlsx
+.xlsm``); ``detect_format(data, name)`` → ``"vcard" | "csv" | "xlsx" | "xls" |
+None``.
 
 Column mapping (CSV / .xlsx)
 ----------------------------
