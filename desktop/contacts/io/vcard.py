@@ -56,7 +56,7 @@ PUBLIC_PARAM = "X-WARTA-PUBLIC"
 WHATSAPP_PARAM = "X-WARTA-WHATSAPP"
 
 
-@dataclass
+@dataclass(slots=True)
 class Prop:
     name: str  # upper case, Lotus "_" read as "-"
     group: str
