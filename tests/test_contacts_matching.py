@@ -74,3 +74,10 @@ def test_index_from_library_rows_and_speed():
     elapsed = time.perf_counter() - started
     assert sum(1 for c in found if c.exact) == 300
     assert elapsed < 10  # ~1 s on a loaded 2-core machine; the benchmark measures it properly
+
+
+def test_muhammad_abbreviations_and_old_spellings_match():
+    existing = {1: person("Muhammad Sukarno", "Kompas"), 2: person("Joko Cahyono", "RRI")}
+    found = {(c.incoming, c.existing) for c in find_duplicates(
+        [person("Moh. Soekarno", "Kompas"), person("Djoko Tjahjono", "RRI Jember")], existing)}
+    assert found == {(0, 1), (1, 2)}

@@ -4,9 +4,12 @@ Two kinds of evidence:
 
 - **exact**: the same normalised phone (E.164) or e-mail address (case
   ignored) — score 100; the import may merge these without asking;
-- **fuzzy**: similar names (titles, case, accents and word order ignored,
-  rapidfuzz token scores) confirmed or weakened by the organisation — a score
-  below 100 for the user to confirm in the merge screen.
+- **fuzzy**: similar names (titles, case, accents and word order ignored;
+  "M."/"Moh."/"Mochamad" read as "Muhammad" and old spellings such as
+  "Soekarno"/"Djoko" as "Sukarno"/"Joko" — see :func:`match_key`) scored with
+  rapidfuzz, confirmed or weakened by the organisation — a score below 100
+  for the user to confirm in the merge screen. Score: ``0.8 × name + 0.2 ×
+  organisation`` when both have one, else ``0.95 × name``; default cutoff 85.
 
 Usage::
 
@@ -76,6 +79,27 @@ def email_keys(emails: Iterable) -> list[str]:
     return out
 
 
+# Ways Indonesians write "Muhammad", and the pre-1972 spellings still found in
+# older names (Soekarno = Sukarno, Djoko = Joko, Tjahjo = Cahyo).
+_MUHAMMAD = {"m", "mh", "moh", "muh", "mhd", "mohd", "moch", "mochamad", "mochammad", "mohamad", "mohammad",
+             "mohamed", "muhamad", "muhammad", "mukhammad", "muchammad", "muchamad"}
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"), ("nj", "ny"), ("ch", "kh"))
+
+
+def match_key(full_name: str) -> str:
+    """:func:`normalize.name_key` plus spelling variants folded together, for matching only."""
+    words = []
+    for word in normalize.name_key(full_name).split():
+        if word in _MUHAMMAD:
+            word = "muhammad"
+        else:
+            for old, new in _OLD_SPELLING:
+                if old in word:
+                    word = word.replace(old, new)
+        words.append(word)
+    return " ".join(words)
+
+
 @lru_cache(maxsize=4096)
 def _org_similarity(a: str, b: str) -> float:
     from rapidfuzz import fuzz
@@ -110,7 +134,7 @@ class MatchIndex:
             self.by_phone[phone].append(key)
         for email in email_keys(emails):
             self.by_email[email].append(key)
-        name_key = normalize.name_key(name)
+        name_key = match_key(name)
         if not name_key:
             return
         slot = len(self.keys)
@@ -152,7 +176,7 @@ class MatchIndex:
         for email in email_keys(record.emails):
             for key in self.by_email.get(email, ()):
                 found.setdefault(key, (100.0, set()))[1].add("email")
-        name_key = normalize.name_key(record.full_name)
+        name_key = match_key(record.full_name)
         if name_key:
             query = _sorted_words(name_key)
             org = normalize.org_key(record.organization)
