@@ -241,3 +241,10 @@ def test_sort_by_organisation_follows_renames(library):
     assert [r.id for r in store.people_page(library, sort="organization")] == [a, b]
     store.delete_org(library, zeta)
     assert [r.organization for r in store.people_page(library, sort="organization")] == ["", "Alpha Pos"]
+
+
+def test_the_same_affiliation_twice_is_kept_once(library):
+    org = _org(library)
+    aff = store.AffiliationInput(organization_id=org, role="Kolumnis", date_from=dt.date(2024, 1, 1))
+    pid = _person(library, "Budi", affiliations=[aff, aff])
+    assert [(a.organization_id, a.role) for a in store.get_person(library, pid).data.affiliations] == [(org, "Kolumnis")]

@@ -650,7 +650,12 @@ def _write_channels(session, person_id: int, data: PersonInput) -> None:  # noqa
 
 
 def _write_affiliations(session, person_id: int, data: PersonInput) -> None:  # noqa: ANN001
-    affs = list(data.affiliations)
+    affs: list[AffiliationInput] = []
+    for a in data.affiliations:  # the same affiliation twice is one
+        if (a.organization_id, a.role, a.date_from, a.date_to) not in [
+            (b.organization_id, b.role, b.date_from, b.date_to) for b in affs
+        ]:
+            affs.append(a)
     if data.organization_id and not any(a.organization_id == data.organization_id for a in affs):
         affs.insert(0, AffiliationInput(organization_id=data.organization_id, role=data.position))
     for a in affs:

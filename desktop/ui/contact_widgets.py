@@ -285,6 +285,8 @@ class AffiliationList(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([_("Organisation"), _("Role"), _("From"), _("Until")])
         self.tree.setMaximumHeight(110)
+        for col, width in enumerate((165, 125, 78)):
+            self.tree.setColumnWidth(col, width)
         layout.addWidget(self.tree)
         row = QHBoxLayout()
         add = QPushButton(_("Add affiliation…"))
