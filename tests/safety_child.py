@@ -7,13 +7,39 @@ that returned (so the parent knows what must survive a kill -9).
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 
 def say(*parts: object) -> None:
     sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
     sys.stdout.flush()
+
+
+def install_pause(lib) -> None:  # noqa: ANN001
+    """``SAFETY_PAUSE_AT=commit|rename`` (``SAFETY_PAUSE_NTH=n``): stop for good at the n-th
+    database COMMIT (every statement of the transaction has run) or file rename (the
+    temporary file is complete), print ``paused`` and wait to be killed there."""
+    point = os.environ.get("SAFETY_PAUSE_AT")
+    if not point:
+        return
+    nth = int(os.environ.get("SAFETY_PAUSE_NTH", "1"))
+    seen = [0]
+
+    def pause(name: str) -> None:
+        if name == point:
+            seen[0] += 1
+            if seen[0] >= nth:
+                say("paused", name, seen[0])
+                time.sleep(3600)
+
+    dialect = lib.store.engine.dialect
+    commit = dialect.do_commit
+    dialect.do_commit = lambda conn: (pause("commit"), commit(conn))[1]
+    replace = os.replace
+    os.replace = lambda src, dst, *a, **k: (pause("rename"), replace(src, dst, *a, **k))[1]
 
 
 def body_for(i: int) -> str:
@@ -30,6 +56,7 @@ def main() -> None:
 
     lib = Library.open(lib_path)
     lib.store.staff_id = staff.list_staff(lib)[0].id
+    install_pause(lib)
     if kind == "staff":
         say("ready")
         i = len(staff.list_staff(lib))

@@ -25,17 +25,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "safety_child.py"
-# Kill points tried per kind (reported by the data-safety note).
-KILLS = {"staff": 6, "article": 8, "contacts": 6, "photos": 6, "backup": 6}
+# Kill points per kind (reported by the data-safety note): random moments, plus
+# exact ones where the child stops itself (n-th COMMIT about to be issued, n-th
+# rename of a complete temporary file) and is killed there.
+KILLS = {"staff": 5, "article": 6, "contacts": 5, "photos": 5, "backup": 5}
+EXACT = {
+    "staff": [("commit", 1), ("commit", 3)],
+    "article": [("commit", 1), ("commit", 2)],
+    "contacts": [("commit", 1), ("commit", 2)],
+    "photos": [("rename", 1), ("rename", 4), ("commit", 1)],
+    "backup": [("rename", 1), ("rename", 2), ("commit", 1)],
+}
 SURVIVED: dict[str, int] = {}
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="kill -9 of a process group is POSIX")
 
 
-def _run_and_kill(kind: str, library: Path, data: Path | None, delay: float, tmp: Path) -> tuple[list[str], bool]:
-    """Start a writer, kill -9 its process group after ``delay`` s; return (committed values, killed mid-run)."""
+def _run_and_kill(
+    kind: str, library: Path, data: Path | None, delay: float, tmp: Path, pause: tuple[str, int] | None = None
+) -> tuple[list[str], bool]:
+    """Start a writer, kill -9 its process group after ``delay`` s (or once it stopped at
+    ``pause``); return (committed values, killed mid-run)."""
     err = open(tmp / f"child-{kind}.err", "w+")  # noqa: SIM115
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if pause is not None:
+        env["SAFETY_PAUSE_AT"], env["SAFETY_PAUSE_NTH"] = pause[0], str(pause[1])
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), kind, str(library), str(data or "")],
         stdout=subprocess.PIPE, stderr=err, text=True, start_new_session=True, env=env, cwd=ROOT,
@@ -46,14 +60,24 @@ def _run_and_kill(kind: str, library: Path, data: Path | None, delay: float, tmp
             proc.wait()
             err.seek(0)
             pytest.fail(f"{kind} child did not start: {first!r}\n{err.read()[-3000:]}")
-        time.sleep(delay)
+        if pause is None:
+            time.sleep(delay)
+        else:
+            early = []
+            while True:
+                line = proc.stdout.readline()
+                if not line or line.startswith(("paused", "done")):
+                    assert line.startswith("paused"), f"{kind} never reached {pause}"
+                    break
+                early.append(line)
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         proc.wait()
-    lines = proc.stdout.read().splitlines()
+    lines = (early if pause is not None else []) + proc.stdout.read().splitlines()
+    lines = [line.strip() for line in lines]
     err.close()
     committed = [line.split(" ", 1)[1] for line in lines if line.startswith("committed ")]
     return committed, "done" not in lines
@@ -74,8 +98,9 @@ def _kill_loop(kind: str, library_path: Path, tmp_path: Path, verify, data: Path
     rng = random.Random(f"{kind}-2025")
     survived = 0
     committed_all: list[str] = []
-    for _ in range(KILLS[kind]):
-        committed, killed = _run_and_kill(kind, library_path, data, rng.uniform(0.0, max_delay), tmp_path)
+    plan = [None] * KILLS[kind] + EXACT[kind]
+    for pause in plan:
+        committed, killed = _run_and_kill(kind, library_path, data, rng.uniform(0.0, max_delay), tmp_path, pause)
         committed_all += committed
         lib = _open_and_check(library_path)
         try:
@@ -84,7 +109,7 @@ def _kill_loop(kind: str, library_path: Path, tmp_path: Path, verify, data: Path
             lib.close()
         survived += killed
     SURVIVED[kind] = survived
-    print(f"\n{kind}: {KILLS[kind]} kills, {survived} mid-run, all survived", file=sys.stderr)
+    print(f"\n{kind}: {len(plan)} kills ({len(EXACT[kind])} at exact points), {survived} mid-run, all survived", file=sys.stderr)
 
 
 @pytest.mark.slow
@@ -352,3 +377,28 @@ def test_database_write_on_a_full_disk_changes_nothing(template_library, tmp_pat
             lib.close()
     finally:
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_library_turned_read_only_during_work_is_a_clear_error(library):
+    """SQLite's query_only makes every write meet a read-only database, as on a write-protected share."""
+    from sqlalchemy import event
+
+    from desktop import staff
+    from desktop.errors import WartaError
+
+    before = _fingerprint(library)
+
+    def read_only(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.execute("PRAGMA query_only = ON")
+
+    event.listen(library.store.engine, "connect", read_only)
+    library.store.engine.dispose()
+    try:
+        with pytest.raises(WartaError) as err:
+            staff.create(library, staff.StaffInput(name="Tidak Tersimpan"))
+        assert "tidak dapat ditulisi" in str(err.value) and str(library.path) in str(err.value)
+    finally:
+        event.remove(library.store.engine, "connect", read_only)
+        library.store.engine.dispose()
+    assert _fingerprint(library) == before
+    staff.create(library, staff.StaffInput(name="Tersimpan"))
