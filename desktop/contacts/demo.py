@@ -99,9 +99,10 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
         first_org = (s.scalar(select(func.max(store.O.c.id))) or 0) + 1
         orgs: list[dict] = []
         org_meta: list[tuple[list[str], str]] = []
-        wanted_orgs = max(10, min(total // 8, 6000))
+        # Every pattern × city once at most: numbered copies ("Radar Jember 2") would look fake.
+        wanted_orgs = max(10, min(total // 8, 600))
         seen: set[str] = set()
-        for n in range(wanted_orgs * 3):
+        for n in range(wanted_orgs * 6):
             if len(orgs) >= wanted_orgs:
                 break
             kind, patterns, positions, domain = KINDS[n % len(KINDS)] if n < len(KINDS) else rng.choice(KINDS)
@@ -109,9 +110,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
             province = PROVINCES.get(city, "")
             name = rng.choice(patterns).format(city=city, province=province)
             if name in seen:
-                name = f"{name} {len(seen) % 97 + 1}" if len(seen) > 200 else name
-                if name in seen:
-                    continue
+                continue
             seen.add(name)
             slug = "".join(c for c in name.lower() if c.isalnum())[:20]
             mou = rng.random() < 0.15

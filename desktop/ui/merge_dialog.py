@@ -57,6 +57,7 @@ class MergeDialog(QDialog):
         self.groups: dict[str, QButtonGroup] = {}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Merge"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.do_merge)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -66,8 +67,9 @@ class MergeDialog(QDialog):
             self._show_fields()
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            name = store.get_person(ctx.library, keep_id).data.full_name
-            self.search.setText(store.name_key(name))
+            # Duplicates rarely match word for word; the name's longest word finds the likely ones.
+            words = store.name_key(store.get_person(ctx.library, keep_id).data.full_name).split()
+            self.search.setText(max(words, key=len) if words else "")
 
     def _find(self, text: str) -> None:
         self.found.clear()

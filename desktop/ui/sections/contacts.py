@@ -82,7 +82,8 @@ class ContactsSection(Section):
         menu.addAction(_("New contact"), self.new_person)
         menu.addAction(_("New organisation"), self.new_org)
         new.setMenu(menu)
-        new.clicked.connect(self.new_person)
+        new.clicked.connect(lambda: self.new_person() if self.kind == PEOPLE else self.new_org())
+        self.new_button = new
         bar.addWidget(new)
         imp = QPushButton(_("Import…"))
         imp.setObjectName("contacts-import")
@@ -169,8 +170,9 @@ class ContactsSection(Section):
         widths = [260, 200, 240, 160, 150, 220] if kind == PEOPLE else [300, 160, 150, 150, 70, 110]
         for col, width in enumerate(widths):
             self.view.setColumnWidth(col, width)
-        for w in (self.list_label, self.list_combo, self.merge_button):
+        for w in (self.list_label, self.list_combo, self.merge_button, self.lists_button):
             w.setVisible(kind == PEOPLE)
+        self.new_button.setText(_("New contact") if kind == PEOPLE else _("New organisation"))
         self._update_count()
 
     def _kind_changed(self, kind: int) -> None:
