@@ -340,3 +340,51 @@ def test_restore_from_an_automatic_snapshot(library, tmp_path):
             assert (res.path / rel).read_bytes() == data
     finally:
         lib2.close()
+
+
+def test_backup_and_restore_drop_edit_locks(library, tmp_path):
+    """Nobody holds a lock in a restored library: a lock from the moment of the backup must not linger."""
+    from desktop.library import Library
+    from desktop.safety import locks
+
+    assert isinstance(locks.acquire(library, "article", 9, library.store.staff_id), locks.Lock)
+    out = tmp_path / "usb"
+    out.mkdir()
+    made = backup.export_backup(library, out).path
+    lib2 = Library.open(restore.restore(made, tmp_path / "r").path)
+    try:
+        assert locks.holder_of(lib2, "article", 9) is None
+    finally:
+        lib2.close()
+    # The open library keeps its own lock.
+    assert locks.holder_of(library, "article", 9) is not None
+
+
+def test_renditions_stay_out_and_are_made_again_after_restore(cli, tmp_path):
+    from PIL import Image
+
+    lib = tmp_path / "lib"
+    pics = tmp_path / "pics"
+    pics.mkdir()
+    for i in range(3):
+        Image.new("RGB", (300, 200), (40 * i, 90, 160)).save(pics / f"kegiatan-{i}.jpg")
+    code, _out, err = cli("photos", "import", pics, "--library", lib)
+    assert code == 0, err
+    if not list((lib / "renditions").rglob("*.jpg")):
+        pytest.skip("the photos area made no renditions")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = cli("backup", "--to", usb, "--library", lib, "--json")
+    assert code == 0, err
+    made = json.loads(out)["path"]
+    with zipfile.ZipFile(made) as zf:
+        names = zf.namelist()
+    assert any(n.startswith("thumbnails/") for n in names)
+    assert not any(n.startswith("renditions/") for n in names)
+    code, out, err = cli("restore", made, "--to", tmp_path / "r", "--json")
+    assert code == 0, err
+    code, out, err = cli("check", "--library", tmp_path / "r", "--json")
+    assert code == 0 and json.loads(out)["problems"] == [], out
+    code, out, err = cli("check", "--repair", "--library", tmp_path / "r", "--json")
+    assert code == 0, out + err
+    assert len(list((tmp_path / "r" / "renditions").rglob("*.jpg"))) == len(list((lib / "renditions").rglob("*.jpg")))
