@@ -215,3 +215,15 @@ def test_cli_lists_fuzzy_candidates_and_does_not_merge_them(cli, library_path, t
     assert len(payload["added"]) == 1 and payload["merged"] == []
     code, out, err = cli("contacts", "import", str(vcf), "--json", "--library", str(library_path))
     assert json.loads(out)["added"] == [] and len(json.loads(out)["existing"]) == 1
+
+
+def test_match_index_is_rebuilt_after_any_change(library):
+    rec = lambda: ContactRecord(full_name="Wahyu", phones=[Phone("+6285711112222")], source="a.vcf:1")  # noqa: E731
+    assert importer.preview_records(library, [rec()]).items[0].status == "new"
+    pid = store.create_person(library, store.PersonInput(full_name="Wahyu Pratama", phones=[Phone("085711112222")]))
+    item = importer.preview_records(library, [rec()]).items[0]
+    assert item.status == "same" and item.target == pid
+    data = store.get_person(library, pid).data
+    data.phones = [Phone("081300000000")]
+    store.update_person(library, pid, data)
+    assert importer.preview_records(library, [rec()]).items[0].status in ("new", "fuzzy")
