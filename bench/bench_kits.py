@@ -1,9 +1,9 @@
 """Press kits: a kit of 5 articles (~800 words) and 20 camera photos (24 MP) to PDF.
 
-Measured: the render with print renditions already cached; the render when no
-rendition exists yet (each made from its 24 MP original first, as
-``desktop.photos.imaging.rendition_from`` does for ``print_rendition``); and the
-PDF size. Baseline, in the same run: a bare reportlab script placing the same
+Measured through ``desktop.kits.store.render_pdf`` on a library holding the
+photos: the render with print renditions cached (photo preparation not kept
+in memory between runs); a re-render as the live preview does it; the render
+when no rendition exists (24 MP originals placed directly); and the PDF size. Baseline, in the same run: a bare reportlab script placing the same
 pre-downscaled images and the same text (same fonts, ``useA85 = 0``), with no
 letterhead, TOC, two-pass footers or per-photo downsampling.
 
@@ -124,12 +124,49 @@ def _bare(spec, prepared: list[Path]) -> bytes:  # noqa: ANN001
     return buf.getvalue()
 
 
+def _cpu(fn, repeat: int) -> list[float]:  # noqa: ANN001
+    import time
+
+    samples = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        samples.append(time.process_time() - t0)
+    return samples
+
+
+def _library(workdir: Path, scale: str, originals: list[Path], words: int):  # noqa: ANN202
+    """A library holding the photos (imported without renditions), the 5 articles and the kit."""
+    from desktop import demo
+    from desktop.articles import store as articles
+    from desktop.kits import store
+    from desktop.kits.spec import ArticlePart
+    from desktop.library import Library
+    from desktop.photos import importer
+    from desktop.photos import store as photos
+
+    path = workdir / f"kits-{scale}" / "library"
+    fresh = not path.exists()
+    lib = Library.open(path)
+    if fresh:
+        demo.ensure_office(lib)
+        importer.import_paths(lib, [p.parent for p in originals[:1]], workers=2, renditions=False)
+        spec = _spec(words, originals)
+        ids = [articles.create_article(lib, part.doc) for part in spec.parts if isinstance(part, ArticlePart)]
+        photo_ids = sorted(photos.photo_ids(lib))
+        parts = [store.PartInput("cover")] + [store.PartInput("article", i) for i in ids]
+        parts += [store.PartInput("photo", i) for i in photo_ids] + [store.PartInput("office")]
+        store.create_kit(lib, store.KitInput("Kit Media Bench", dt.date(2025, 11, 3), "Rakor", "a4", 2, parts))
+    return lib
+
+
 def run(table: Table, scale: str, workdir: Path) -> None:
-    from desktop.kits import images, render
-    from desktop.photos import imaging
+    from desktop.kits import images, store
+    from desktop.photos import files
+    from desktop.photos import store as photos
 
     words, originals, renditions, folder = _material(workdir, scale)
-    cached = _spec(words, renditions)
+    spec = _spec(words, renditions)
     repeat = 5 if scale == "small" else 3
 
     # Baseline input: every rendition downscaled once to its placed size (what the renderer embeds).
@@ -139,36 +176,41 @@ def run(table: Table, scale: str, workdir: Path) -> None:
         if not target.exists():
             target.write_bytes(images.prepare(path, 165 * 2.835, 110 * 2.835).data)
         prepared.append(target)
-    bare = measure(lambda: _bare(cached, prepared), repeat=repeat)
+    bare = measure(lambda: _bare(spec, prepared), repeat=repeat)
+    base = "bare reportlab, same images/text"
 
-    pdf = render.render(cached)
-    size_mb = len(pdf) / 1e6
+    lib = _library(workdir, scale, originals, words)
+    try:
+        kit_id = store.list_kits(lib)[0].id
+        photo_ids = photos.photo_ids(lib)
+        for pid in photo_ids:
+            photos.print_rendition(lib, pid)
+        pdf = store.render_pdf(lib, kit_id)
+        size_mb = len(pdf) / 1e6
 
-    def first_render() -> None:
-        images.clear_cache()  # as after a restart: every rendition decoded and downsampled again
-        render.render(cached)
+        def first_render() -> None:
+            images.clear_cache()  # as after a restart: every rendition decoded and downsampled again
+            store.render_pdf(lib, kit_id)
 
-    cached_samples = measure(first_render, repeat=repeat)
-    label = f"kit PDF, {len(originals)} photos cached, 5×{words} words ({size_mb:.1f} MB)"
-    table.add(label, cached_samples, baseline="bare reportlab, same images/text", baseline_samples=bare,
-              target="< 1.5 s, < 12 MB")
+        table.add(f"kit PDF, {len(photo_ids)} photos, renditions cached ({size_mb:.1f} MB)",
+                  measure(first_render, repeat=repeat), baseline=base, baseline_samples=bare,
+                  target="< 1.5 s, < 12 MB")
+        table.add("kit PDF re-render (live preview: photos prepared in memory)",
+                  measure(lambda: store.render_pdf(lib, kit_id), repeat=repeat), baseline=base,
+                  baseline_samples=bare)
 
-    preview = measure(lambda: render.render(cached), repeat=repeat)
-    table.add("kit PDF re-render (live preview: photos prepared in memory)", preview,
-              baseline="bare reportlab, same images/text", baseline_samples=bare)
+        def uncached() -> None:
+            images.clear_cache()
+            for pid in photo_ids:
+                files.rendition_path(lib.path, photos.get_photo(lib, pid).sha256).unlink(missing_ok=True)
+            store.render_pdf(lib, kit_id)
 
-    def uncached() -> None:
-        images.clear_cache()
-        # What print_rendition does for a photo without a cached rendition, then the render.
-        fresh = folder / "fresh"
-        fresh.mkdir(exist_ok=True)
-        paths = []
-        for orig in originals:
-            out = fresh / orig.name
-            out.write_bytes(imaging.rendition_from(orig.read_bytes()))
-            paths.append(out)
-        render.render(_spec(words, paths))
-
-    uncached_samples = measure(uncached, repeat=repeat, warmup=0)
-    table.add(f"kit PDF, renditions made from {len(originals)} originals", uncached_samples,
-              baseline="bare reportlab, same images/text", baseline_samples=bare, target="< 3.5 s")
+        table.add(f"kit PDF, no rendition cached ({len(photo_ids)} originals)", measure(uncached, repeat=repeat),
+                  baseline=base, baseline_samples=bare, target="< 3.5 s")
+        # The machines are shared: CPU seconds (all threads) say what the work costs without contention.
+        table.add("  CPU time: renditions cached", _cpu(first_render, repeat), baseline="bare reportlab CPU",
+                  baseline_samples=_cpu(lambda: _bare(spec, prepared), repeat))
+        table.add("  CPU time: no rendition cached", _cpu(uncached, repeat), baseline="bare reportlab CPU",
+                  baseline_samples=_cpu(lambda: _bare(spec, prepared), repeat))
+    finally:
+        lib.close()

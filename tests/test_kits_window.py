@@ -25,6 +25,14 @@ def parts(library, tmp_path):
     return {"first": first, "second": second, "photo": photos.photo_ids(library)[0]}
 
 
+@pytest.fixture
+def window(main_window, qtbot):
+    """The main window; no background render outlives the test."""
+    yield main_window
+    main_window.ctx.tasks.wait_all(60_000)
+    qtbot.wait(50)
+
+
 def open_composer(main_window, qtbot):
     from PySide6.QtCore import Qt
 
@@ -46,8 +54,8 @@ def wait_preview(qtbot, composer, pages: int | None = None) -> None:
     qtbot.waitUntil(ready, timeout=30_000)
 
 
-def test_compose_reorder_preview_and_save(main_window, qtbot, library, parts):
-    section, composer = open_composer(main_window, qtbot)
+def test_compose_reorder_preview_and_save(window, qtbot, library, parts):
+    section, composer = open_composer(window, qtbot)
     qtbot.keyClicks(composer.title_edit, "Kit Rakor Pengawasan")
     composer.event_edit.setText("Rakor Pengawasan Partisipatif")
     composer.add_part(store.PartInput("article", parts["first"]))
@@ -87,12 +95,12 @@ def test_compose_reorder_preview_and_save(main_window, qtbot, library, parts):
     assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "Kit Rakor Pengawasan"
 
 
-def test_save_pdf_zip_print_and_open(main_window, qtbot, library, parts, tmp_path, monkeypatch):
+def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtPrintSupport import QPrinter
 
-    section, composer = open_composer(main_window, qtbot)
+    section, composer = open_composer(window, qtbot)
     composer.title_edit.setText("Kit Cetak")
     composer.paper.setCurrentIndex(composer.paper.findData("f4"))
     composer.add_part(store.PartInput("article", parts["first"]))
@@ -103,11 +111,11 @@ def test_save_pdf_zip_print_and_open(main_window, qtbot, library, parts, tmp_pat
     target = tmp_path / "kit.pdf"
     composer.save_pdf(str(target))
     qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
-    qtbot.waitUntil(lambda: not main_window.ctx.tasks.active, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.active, timeout=30_000)
     assert target.read_bytes() == composer.pdf_bytes  # the preview is the exported file, byte for byte
     zip_target = tmp_path / "kit.zip"
     composer.export_zip(str(zip_target))
-    qtbot.waitUntil(lambda: zip_target.exists() and not main_window.ctx.tasks.active, timeout=60_000)
+    qtbot.waitUntil(lambda: zip_target.exists() and not window.ctx.tasks.active, timeout=60_000)
     assert any(n.endswith(".docx") for n in zipfile.ZipFile(zip_target).namelist())
 
     opened = []
@@ -129,8 +137,8 @@ def test_save_pdf_zip_print_and_open(main_window, qtbot, library, parts, tmp_pat
     assert sorted(e.format for e in exports) == ["pdf", "pdf", "zip"]
 
 
-def test_preview_shows_what_is_wrong(main_window, qtbot, library, parts):
-    section, composer = open_composer(main_window, qtbot)
+def test_preview_shows_what_is_wrong(window, qtbot, library, parts):
+    section, composer = open_composer(window, qtbot)
     composer.add_part(store.PartInput("factsheet", title="Kosong", text="   "))
     qtbot.waitUntil(lambda: "tidak berisi teks" in composer.status.text(), timeout=30_000)
     assert "Kosong" in composer.status.text()

@@ -374,8 +374,7 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
         from desktop.photos import store as photos
 
         meta = photos.photo_meta(library, part.ref_id)
-        path = photos.print_rendition(library, part.ref_id)
-        photo = S.Photo(path, meta["caption"], meta["credit"] or office.default_credit,
+        photo = S.Photo(_print_source(library, part.ref_id), meta["caption"], meta["credit"] or office.default_credit,
                         meta["file_name"] or f"#{part.ref_id}")
         if isinstance(last, S.PhotosPart):
             last.photos.append(photo)
@@ -393,6 +392,31 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
         parts.append(S.OfficePart())
     elif part.kind == "distribution":
         parts.append(S.DistributionPart(_recipients(library, part.ref_id)))
+
+
+# Originals the renderer decodes itself (orientation applied, downsampled to the placed size).
+DIRECT_FORMATS = ("JPEG", "JPG", "PNG", "MPO")
+
+
+def _print_source(library, photo_id: int) -> Path:  # noqa: ANN001
+    """The cached print rendition; without one, a JPEG/PNG original is placed directly.
+
+    Making the ≤ 2000 px rendition first and then downsampling it again to the
+    placed size would decode and encode every photo twice; the renderer reads
+    a JPEG original at reduced DCT scale in one step. Other formats (HEIC, TIFF)
+    get their rendition made and cached.
+    """
+    from desktop.photos import files
+    from desktop.photos import store as photos
+
+    info = photos.get_photo(library, photo_id)
+    rendition = files.rendition_path(library.path, info.sha256)
+    if rendition.is_file():
+        return rendition
+    original = library.managed(info.path)
+    if (info.format or "").upper() in DIRECT_FORMATS and original.is_file():
+        return original
+    return photos.print_rendition(library, photo_id)
 
 
 def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202

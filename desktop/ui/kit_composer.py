@@ -585,14 +585,22 @@ class KitComposer(QWidget):
         )
         handle.finished.connect(self._render_finished)
 
+    def _alive(self) -> bool:
+        # A render may finish after the window (and this widget) closed.
+        from shiboken6 import isValid
+
+        return isValid(self)
+
     def _render_finished(self) -> None:
+        if not self._alive():
+            return
         self._rendering = False
         if self._pending:
             self._pending = False
             self.refresh_preview()
 
     def _show_pdf(self, generation: int, pdf: bytes) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self.pdf_bytes = pdf
         buffer = QBuffer(self)
@@ -606,7 +614,7 @@ class KitComposer(QWidget):
         self.status.setText(_("Preview: {pages} pages.").format(pages=pages))
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if self._alive() and generation == self._generation:
             self.status.setText(str(exc) if isinstance(exc, Exception) else _("The preview could not be made."))
 
     # -- output ------------------------------------------------------------------------
