@@ -23,10 +23,17 @@ def photos(library, tmp_path):
     return sorted(e["id"] for e in result.added)
 
 
+def _open_photos(main_window, qtbot):
+    # The window shows its remembered section on the first turn of the event loop.
+    qtbot.waitUntil(lambda: main_window.current_section() is not None, timeout=5000)
+    sec = main_window.show_section("photos")
+    qtbot.waitUntil(lambda: main_window.current_section() is sec, timeout=5000)
+    return sec
+
+
 @pytest.fixture
 def section(photos, main_window, qtbot):
-    sec = main_window.show_section("photos")
-    main_window.stack.setCurrentWidget(sec)
+    sec = _open_photos(main_window, qtbot)
     qtbot.waitUntil(lambda: sec.model.total == 3, timeout=5000)
     return sec
 
@@ -59,7 +66,7 @@ def test_grid_loads_thumbnails_lazily_and_filters_in_sql(section, qtbot):
 def test_side_panel_edits_one_photo(section, qtbot):
     sec = section
     _select(sec, [1], qtbot)
-    assert sec.side.currentIndex() == 1
+    assert sec.side.currentWidget() is sec.side_single
     photo_id = sec.model.photo_id(1)
     sec.side_form.caption.setPlainText("Rapat pleno terbuka")
     sec.side_form.event.setCurrentText("Rapat Pleno")
@@ -77,7 +84,7 @@ def test_bulk_edit_of_many_selected_photos(section, qtbot):
     sec = section
     sec.grid.setFocus()
     qtbot.keyClick(sec.grid, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: sec.side.currentIndex() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: sec.side.currentWidget() is sec.bulk, timeout=2000)
     assert sec.bulk.heading.text() == "3 foto dipilih"
     sec.bulk.credit.setText("Foto: Budi/Humas")
     sec.bulk.tags.setText("apel, pengawasan")
@@ -159,8 +166,7 @@ def test_near_duplicates_side_by_side_remove_one(main_window, library, qtbot, tm
     with Image.open(big) as img:
         img.resize((600, 450)).save(src / "kecil.jpg", "JPEG", quality=50)
     importer.import_paths(library, [src], workers=1, renditions=False)
-    sec = main_window.show_section("photos")
-    main_window.stack.setCurrentWidget(sec)
+    sec = _open_photos(main_window, qtbot)
     sec.refresh()
     sec.find_duplicates()
     qtbot.waitUntil(lambda: getattr(sec, "duplicates_dialog", None) is not None, timeout=10_000)
@@ -170,3 +176,40 @@ def test_near_duplicates_side_by_side_remove_one(main_window, library, qtbot, tm
     assert store.count_photos(library) == 1
     assert not dialog.keep_button.isEnabled()
     dialog.close()
+
+
+def test_dropping_a_folder_on_the_window_imports_it(section, main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    folder = tmp_path / "seret"
+    ps.jpeg(folder / "d1.jpg", seed=70, size=(300, 200))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    main_window.dropEvent(event)
+    qtbot.waitUntil(lambda: getattr(section, "last_import", None) is not None, timeout=30_000)
+    assert len(section.last_import.added) == 1
+    assert section.model.total == 4
+    section.summary_box.close()
+
+
+def test_cancelled_import_keeps_whole_photos_only(section, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_SIZE", 2)
+    folder = tmp_path / "banyak"
+    for i in range(30):
+        ps.jpeg(folder / f"b{i:02d}.jpg", seed=200 + i, size=(300, 200))
+    section.import_files([str(folder)])
+    handle = section.import_task
+    handle.job.progress.callback = (lambda cb: lambda d, t, c: (cb(d, t, c), d >= 4 and handle.cancel()))(
+        handle.job.progress.callback
+    )
+    qtbot.waitUntil(lambda: handle.done, timeout=60_000)
+    result = section.last_import
+    assert result.cancelled and 0 < len(result.added) < 30
+    assert "dibatalkan" in section.summary_box.text()
+    assert store.count_photos(section.ctx.library) == 3 + len(result.added)
+    on_disk = [p for p in (section.ctx.library.path / "photos").rglob("*") if p.is_file()]
+    assert len(on_disk) == 3 + len(result.added)  # no orphan originals
+    section.summary_box.close()

@@ -237,6 +237,7 @@ class PhotoForm(QWidget):
                 self.credit.setText(info.credit)
                 self.date.set_value(info.date)
                 self.event.setCurrentText(info.event)
+                self.event.lineEdit().setCursorPosition(0)  # show the start of a long event name
                 self.location.setText(info.location)
                 self.tags.setText(", ".join(info.tags))
                 self.albums.setText(", ".join(info.albums))

@@ -1,8 +1,10 @@
 """The photo grid: a list model paged from SQL and a delegate that paints thumbnails.
 
-Like the article list, the model learns the row count from one ``count(*)``
-and loads a page of narrow rows only when the view asks for data in it, so
-20,000 photos open as fast as 20. Thumbnails come from
+The model learns the total from one ``count(*)`` and loads a page of narrow
+rows only when the view asks for data in it. It shows the view a growing
+number of rows (``canFetchMore``/``fetchMore``, 600 at a time): an icon-mode
+view lays out every row it is told about, which for 20,000 rows costs more
+than half a second, while 600 rows open at once. Thumbnails come from
 :class:`~desktop.ui.thumbnail_loader.ThumbnailLoader`; a cell not loaded yet
 paints a placeholder and is repainted when its picture arrives.
 """
@@ -18,6 +20,7 @@ from desktop.photos import store
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 
 PAGE = 500
+FETCH = 600  # rows handed to the view at a time
 CELL = QSize(184, 196)
 THUMB_BOX = QSize(168, 132)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +36,7 @@ class PhotoGridModel(QAbstractListModel):
         self.loader = loader
         self.filter = store.PhotoFilter()
         self._total = 0
+        self._shown = 0  # rows the view knows about (grows with fetchMore)
         self._pages: dict[int, list[store.GridRow]] = {}
         self._rows_of: dict[str, set[int]] = {}  # sha → rows loaded, to repaint when a thumbnail arrives
         loader.ready.connect(self._thumbnail_ready)
@@ -49,7 +53,25 @@ class PhotoGridModel(QAbstractListModel):
         self._pages.clear()
         self._rows_of.clear()
         self._total = store.count_photos(self.library, self.filter)
+        self._shown = min(self._total, FETCH)
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and self._shown < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if not parent.isValid():
+            self.ensure_row(min(self._total, self._shown + FETCH) - 1)
+
+    def ensure_row(self, row: int) -> None:
+        """Make rows up to ``row`` known to the view (to select or scroll to it)."""
+        row = min(row, self._total - 1)
+        if row < self._shown:
+            return
+        last = min(self._total, max(row + 1, self._shown + FETCH)) - 1
+        self.beginInsertRows(QModelIndex(), self._shown, last)
+        self._shown = last + 1
+        self.endInsertRows()
 
     @property
     def total(self) -> int:
@@ -92,7 +114,7 @@ class PhotoGridModel(QAbstractListModel):
     # -- Qt model API ------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._total
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():
@@ -210,6 +232,12 @@ class PhotoGrid(QListView):
         self.setItemDelegate(PhotoDelegate(self))
         self.setDragEnabled(False)
         self.setAcceptDrops(False)  # drops go to the window, which hands them to the section
+
+    def selectAll(self) -> None:  # noqa: N802 - Ctrl+A means every photo the filters show
+        model = self.model()
+        if isinstance(model, PhotoGridModel):
+            model.ensure_row(model.total - 1)
+        super().selectAll()
 
     def selected_ids(self) -> list[int]:
         rows = sorted(index.row() for index in self.selectionModel().selectedIndexes())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -63,11 +64,8 @@ class PhotosSection(Section):
         self.loader = ThumbnailLoader(ctx.library.path, self._original_of, self)
         self.grid_page = self._build_grid_page()
         self.stack.addWidget(self.grid_page)
-        self.detail = PhotoDetailPage(ctx)
-        self.detail.back.connect(self.show_grid)
-        self.detail.move.connect(self._move)
-        self.detail.form.saved.connect(lambda _pid: self._refresh_soon())
-        self.stack.addWidget(self.detail)
+        self._detail: PhotoDetailPage | None = None  # built on first use: opening the grid stays fast
+        self._side_form: PhotoForm | None = None
         self._detail_row = 0
         self.setAcceptDrops(True)
 
@@ -138,19 +136,6 @@ class PhotosSection(Section):
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setMargin(16)
         self.side.addWidget(empty)
-        single = QWidget()
-        single_layout = QVBoxLayout(single)
-        single_layout.setContentsMargins(0, 0, 0, 0)
-        self.side_preview = PhotoPreview()
-        self.side_preview.setFixedHeight(200)
-        single_layout.addWidget(self.side_preview)
-        self.side_form = PhotoForm(self.ctx)
-        self.side_form.saved.connect(lambda _pid: self._refresh_soon())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.side_form)
-        single_layout.addWidget(scroll, 1)
-        self.side.addWidget(single)
         self.bulk = BulkEditPanel(self.ctx)
         self.bulk.applied.connect(self._bulk_applied)
         self.side.addWidget(self.bulk)
@@ -160,6 +145,10 @@ class PhotosSection(Section):
         split.setSizes([900, 360])
         layout.addWidget(split, 1)
 
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(300)
+        self.refresh_timer.timeout.connect(lambda: self.refresh(keep_selection=True))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
@@ -215,13 +204,49 @@ class PhotosSection(Section):
         with self.ctx.library.store.read() as s:
             return s.scalar(select(store.P.c.path).where(store.P.c.sha256 == sha))
 
+    # -- lazily built parts -------------------------------------------------------------
+
+    @property
+    def detail(self) -> PhotoDetailPage:
+        if self._detail is None:
+            self._detail = PhotoDetailPage(self.ctx)
+            self._detail.back.connect(self.show_grid)
+            self._detail.move.connect(self._move)
+            self._detail.form.saved.connect(lambda _pid: self._refresh_soon())
+            self.stack.addWidget(self._detail)
+        return self._detail
+
+    @property
+    def side_form(self) -> PhotoForm:
+        if self._side_form is None:
+            single = QWidget()
+            single_layout = QVBoxLayout(single)
+            single_layout.setContentsMargins(0, 0, 0, 0)
+            self.side_preview = PhotoPreview()
+            self.side_preview.setFixedHeight(200)
+            self.side_preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            single_layout.addWidget(self.side_preview)
+            self._side_form = PhotoForm(self.ctx)
+            self._side_form.saved.connect(lambda _pid: self._refresh_soon())
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(self._side_form)
+            single_layout.addWidget(scroll, 1)
+            self.side_single = single
+            self.side.addWidget(single)
+        return self._side_form
+
+    def _side_form_saved(self) -> bool:
+        """Save pending edits in the side panel (True when nothing is left unsaved)."""
+        return self._side_form is None or self._side_form.save()
+
     # -- selection and side panel ---------------------------------------------------
 
     def selected_ids(self) -> list[int]:
         return self.grid.selected_ids()
 
     def _selection_changed(self) -> None:
-        if not self.side_form.save():
+        if not self._side_form_saved():
             return
         ids = self.selected_ids()
         if not ids:
@@ -230,10 +255,10 @@ class PhotosSection(Section):
             info = self.side_form.load(ids[0])
             if info is not None:
                 self.side_preview.show_photo(self.ctx.library.path, info.sha256, info.path, full=False)
-            self.side.setCurrentIndex(1)
+            self.side.setCurrentWidget(self.side_single)
         else:
             self.bulk.set_ids(ids)
-            self.side.setCurrentIndex(2)
+            self.side.setCurrentWidget(self.bulk)
 
     def _bulk_applied(self, count: int) -> None:
         self.refresh(keep_selection=True)
@@ -245,16 +270,27 @@ class PhotosSection(Section):
         selection = self.grid.selectionModel()
         selection.clearSelection()
         first = None
-        for pid in ids:
-            row = self.model.row_of(pid)
-            if row is None:
-                continue
-            index = self.model.index(row)
-            selection.select(index, QItemSelectionModel.SelectionFlag.Select)
-            first = first or index
+        wanted = set(ids)
+        if not wanted:
+            self._selection_changed()
+            return
+        rows = [row for row, pid in enumerate(store.photo_ids(self.ctx.library, self.model.filter)) if pid in wanted]
+        if rows:
+            self.model.ensure_row(rows[-1])
+        selection.blockSignals(True)  # one side-panel update, not one per photo
+        try:
+            for row in rows:
+                index = self.model.index(row)
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+                first = first or index
+            if first is not None:
+                selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            selection.blockSignals(False)
+        self.grid.viewport().update()
         if first is not None:
-            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.grid.scrollTo(first)
+        self._selection_changed()
 
     # -- refresh ----------------------------------------------------------------------
 
@@ -266,17 +302,16 @@ class PhotosSection(Section):
         self.model.refresh()
         self.grid.selectionModel().blockSignals(False)
         self._update_count()
-        if ids:
-            self.select_ids(ids)
-        self._selection_changed()
+        self.select_ids(ids)
 
     def _refresh_soon(self) -> None:
-        QTimer.singleShot(0, lambda: self.refresh(keep_selection=True))
+        # Coalesced: an import commits a batch every few files.
+        self.refresh_timer.start()
 
     def on_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
             if self.isVisible() and self.stack.currentWidget() is self.grid_page:
-                if not self.side_form.dirty:
+                if self._side_form is None or not self._side_form.dirty:
                     self._refresh_soon()
                 else:
                     self._stale = True
@@ -292,9 +327,10 @@ class PhotosSection(Section):
 
     def open_row(self, row: int) -> None:
         photo_id = self.model.photo_id(row)
-        if photo_id is None or not self.side_form.save():
+        if photo_id is None or not self._side_form_saved():
             return
         self._detail_row = row
+        self.model.ensure_row(row)
         self.detail.show_photo(photo_id, row, self.model.total)
         self.stack.setCurrentWidget(self.detail)
         self.detail.setFocus()
@@ -391,7 +427,8 @@ class PhotosSection(Section):
     def export_selected(self) -> None:
         from desktop.photos import export
 
-        ids = self.selected_ids() or ([self.detail.form.photo_id] if self.stack.currentWidget() is self.detail else [])
+        in_detail = self._detail is not None and self.stack.currentWidget() is self._detail
+        ids = self.selected_ids() or ([self.detail.form.photo_id] if in_detail else [])
         ids = [i for i in ids if i is not None]
         if not ids:
             QMessageBox.information(self, _("Export photos"), _("Select the photos to export first."))
