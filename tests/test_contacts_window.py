@@ -236,3 +236,15 @@ def test_person_page_keeps_several_affiliations_and_social(main_window, qtbot, p
         (people["kampus"], "Dosen"), (people["radar"], "Kolumnis")}
     assert data.social == {"instagram": "@budi.s", "x": "@budis"}
     assert data.organization_id == people["kampus"]
+
+
+def test_import_of_a_file_with_nothing_usable_shows_why(main_window, qtbot, tmp_path):
+    binary = tmp_path / "kontak.vcf"
+    binary.write_bytes(bytes(range(256)) * 20)
+    section = _section(main_window, qtbot)
+    section.import_files([str(binary)])
+    dialog = section.import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15000)
+    assert dialog.preview.counts()["invalid"] == 1 and not dialog.import_button.isEnabled()
+    bad = dialog.tabs.widget(dialog.tabs.count() - 1)
+    assert bad.item(0, 0).text() == "kontak.vcf" and bad.item(0, 1).text()

@@ -176,12 +176,14 @@ class ContactImportDialog(QDialog):
         self.stack.setCurrentWidget(self.preview_page)
         self.next_button.hide()
         library, paths = self.ctx.library, self.paths
-        self.ctx.tasks.start(
+        handle = self.ctx.tasks.start(
             lambda progress: importer.preview_import(library, paths, mapping, progress=progress),
             title=_("Reading contacts"),
             on_done=self.show_preview,
             parent=self,
         )
+        # Cancelled or failed (the error was shown): there is nothing to decide on.
+        handle.finished.connect(lambda: handle.error is not None and self.reject())
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         t = QTableWidget()
