@@ -132,3 +132,39 @@ def test_full_disk_while_saving_keeps_the_text_in_the_editor(main_window, qtbot)
     # Space is back: the same text saves.
     assert editor.save() is True
     assert long_text.strip() in store.load(lib, article_id).doc.body
+
+
+def test_article_open_elsewhere_is_read_only_with_who_and_since(main_window, qtbot):
+    import pytest
+    from sqlalchemy import update
+
+    store = pytest.importorskip("desktop.articles.store")
+    from database.models.safety import EditLock
+    from desktop import staff
+    from desktop.articles.document import ArticleDoc
+    from desktop.safety import locks
+
+    lib = main_window.ctx.library
+    article_id = store.create_article(lib, ArticleDoc(title="Rapat Koordinasi"))
+    dewi = staff.create(lib, staff.StaffInput(name="Dewi Lestari"))
+    assert isinstance(locks.acquire(lib, "article", article_id, dewi), locks.Lock)  # her window
+
+    section = main_window.show_section("articles")
+    section.open_item("article", article_id)
+    editor = section._editor
+    assert editor.read_only and "Dewi Lestari" in editor.banner.text() and editor.banner.isVisibleTo(editor)
+    assert editor.save() is False
+    if os.environ.get("WARTA_SCREENSHOTS"):
+        main_window.grab().save(os.path.join(os.environ["WARTA_SCREENSHOTS"], "article-locked.png"))
+
+    # Her window died long ago: opening again takes the stale lock over.
+    with lib.store.write() as tx:
+        tx.session.execute(update(EditLock.__table__).values(heartbeat_at=dt.datetime(2020, 1, 1)))
+    editor.request_close()
+    section.open_item("article", article_id)
+    assert not editor.read_only
+    assert locks.holder_of(lib, "article", article_id).staff_id == main_window.ctx.staff_id
+
+    # Closing the window gives the lock back.
+    main_window.close()
+    assert locks.holder_of(lib, "article", article_id) is None

@@ -96,8 +96,9 @@ class LockedBy:
             return _("{who} opened this for editing at {when} but has not been seen for a while; you can take it over.").format(
                 who=who, when=when
             )
-        return _("{who} is editing this since {when} (on {host}). It is open read-only.").format(
-            who=who, when=when, host=self.host or "?"
+        computer = self.host.rsplit(":", 1)[0] if self.host else "?"  # host is "name:pid"
+        return _("{who} is editing this since {when} (on computer {host}). It is open read-only.").format(
+            who=who, when=when, host=computer
         )
 
 
