@@ -168,3 +168,21 @@ def test_article_open_elsewhere_is_read_only_with_who_and_since(main_window, qtb
     # Closing the window gives the lock back.
     main_window.close()
     assert locks.holder_of(lib, "article", article_id) is None
+
+
+def test_background_job_snapshots_once_a_day_and_sweeps(main_window, qtbot):
+    from desktop.ui import backup_page
+
+    lib = main_window.ctx.library
+    old = lib.path / "photos" / "zz" / "orphan.jpg"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"left by a crash")
+    t = __import__("time").time() - 3600
+    os.utime(old, (t, t))
+    fresh = lib.path / "photos" / "zz" / "fresh.jpg"
+    fresh.write_bytes(b"an import running in this window")
+    backup_page._background_job(lib, sweep_too=True)(None)
+    assert len(backup.auto_backups(lib)) == 1
+    assert not old.exists() and fresh.exists()
+    backup_page._background_job(lib, sweep_too=False)(None)
+    assert len(backup.auto_backups(lib)) == 1  # at most daily

@@ -233,12 +233,13 @@ class BackupPage(QWidget):
 # -- the window's automatic jobs ------------------------------------------------------------
 
 
-def _background_job(library):  # noqa: ANN001, ANN202
+def _background_job(library, *, sweep_too: bool):  # noqa: ANN001, ANN202
     def job(_progress) -> None:  # noqa: ANN001
         from desktop.safety import backup, sweep
 
         backup.auto_backup_if_due(library)
-        sweep.sweep(library, deep=True, orphans=True, min_age=SWEEP_MIN_AGE)
+        if sweep_too:  # the full walk once per session is enough; opening swept the top level
+            sweep.sweep(library, deep=True, orphans=True, min_age=SWEEP_MIN_AGE)
 
     return job
 
@@ -246,9 +247,12 @@ def _background_job(library):  # noqa: ANN001, ANN202
 def start_background(ctx) -> QTimer:  # noqa: ANN001 - AppContext
     """Snapshot at most daily while open and sweep leftovers, off the UI thread."""
 
+    runs = [0]
+
     def run() -> None:
+        runs[0] += 1
         ctx.tasks.start(
-            _background_job(ctx.library),
+            _background_job(ctx.library, sweep_too=runs[0] == 1),
             title=_("Automatic backup"),
             show_progress=False,
             on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
