@@ -74,3 +74,13 @@ def test_fast_path_agrees_with_phonenumbers():
         expected = (phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
                     if phonenumbers.is_valid_number(parsed) else None)
         assert normalize_phone(raw)[0] == expected, raw
+
+
+def test_spreadsheet_phone_text_reads_back_the_same():
+    from desktop.contacts.normalize import format_phone_for_spreadsheet
+
+    for e164, text in [("+6281234567890", "0812-3456-7890"), ("+62331123456", "(0331) 123456"),
+                       ("+31201234567", "0031 20 123 4567"), ("12345", "12345")]:
+        assert format_phone_for_spreadsheet(e164) == text
+        if e164.startswith("+"):
+            assert normalize_phone(text) == (e164, None)

@@ -23,9 +23,13 @@ NAME = st.builds(
 ).filter(bool)
 LABEL = st.sampled_from(["", "mobile", "work", "home", "fax", "work fax", "Kantor", "Ajudan, kantor", "Rumah “lama”"])
 PHONE = st.builds(
-    lambda label, kind, digits, wa, public: Phone(
-        number=kind + digits, raw=kind + digits, label=label, whatsapp=wa, public=public),
-    LABEL, st.sampled_from(["+62812", "+62857", "+6221"]), st.text("0123456789", min_size=8, max_size=8),
+    lambda label, number, wa, public: Phone(number=number, raw=number, label=label, whatsapp=wa, public=public),
+    LABEL,
+    st.one_of(
+        st.builds(lambda kind, digits: kind + digits, st.sampled_from(["+62812", "+62857", "+6221"]),
+                  st.text("0123456789", min_size=8, max_size=8)),
+        st.sampled_from(["+31201234567", "+12125550123", "+62331123456"]),
+    ),
     st.booleans(), st.booleans(),
 )
 EMAIL = st.builds(
@@ -108,8 +112,14 @@ def test_csv_export_opens_in_excel_and_vcard_reads_in_vobject():
                         emails=[Email("siti@bawaslu.go.id", "work", True)], notes="baris 1\nbaris 2")
     data = export_csv([rec])
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel picks UTF-8
-    header = next(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    header, row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert header[:3] == ["Full Name", "Given Name", "Family Name"]
+    # Excel keeps these as text: no bare "+62…" number, no formula.
+    assert row[header.index("Phone 1 - Value")] == "0812-3456-7890"
+    guarded = export_csv([ContactRecord(full_name="=HYPERLINK(1)", notes="- poin satu")]).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in guarded and "'- poin satu" in guarded
+    (back,) = parse_bytes(guarded.encode("utf-8"), "g.csv").records
+    assert (back.full_name, back.notes) == ("=HYPERLINK(1)", "- poin satu")
     card = vobject.readOne(export_vcard([rec]).decode("utf-8"))
     assert card.fn.value == "Dr. Siti Aminah, S.Pd., M.Si."
     assert card.n.value.prefix == "Dr." and card.n.value.suffix == "S.Pd., M.Si."

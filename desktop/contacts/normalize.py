@@ -49,7 +49,7 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> tuple[str | None,
     text = (raw or "").strip()
     if not text:
         return None, _("The phone number is empty.")
-    cleaned = _WA_STRIP_RE.sub(" ", text).strip(" :()-\t")
+    cleaned = _WA_STRIP_RE.sub(" ", text).strip(" :()-\t'\"")
     if cleaned.startswith("00") and not cleaned.startswith("000"):
         cleaned = "+" + cleaned[2:]  # international call prefix used in Indonesia too
     digits = _NON_DIGITS_RE.sub("", cleaned)
@@ -117,15 +117,46 @@ def _id_number_is_valid(national: str) -> bool:
     return any(size in lengths and pattern.fullmatch(national) for pattern, lengths in _ID_DESCS)
 
 
+def _parsed_e164(e164: str):
+    """A PhoneNumber for an E.164 string (no text parsing for +62 numbers), or None."""
+    import phonenumbers
+
+    if not e164.startswith("+") or not e164[1:].isdigit():
+        return None
+    if e164.startswith("+62") and len(e164) > 4:
+        return phonenumbers.PhoneNumber(country_code=62, national_number=int(e164[3:]))
+    try:
+        return phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return None
+
+
 def format_phone(e164: str) -> str:
     """``+6281234567890`` → ``+62 812-3456-7890`` for display; other text unchanged."""
     import phonenumbers
 
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
+    number = _parsed_e164(e164)
+    if number is None:
         return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def format_phone_for_spreadsheet(e164: str, region: str = DEFAULT_REGION) -> str:
+    """How a number is written in a CSV file so that Excel keeps it as text.
+
+    Excel turns ``+6281234567890`` into ``6.28123E+12`` and reads a leading
+    ``+`` as a formula, so local numbers are written nationally
+    (``0812-3456-7890``) and foreign ones with ``00`` (``0031 20 123 4567``);
+    :func:`normalize_phone` reads both back to the same E.164 number.
+    """
+    import phonenumbers
+
+    number = _parsed_e164(e164)
+    if number is None or not phonenumbers.is_valid_number(number):
+        return e164  # written as it is; only what reads back the same is reformatted
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return "00" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)[1:]
 
 
 def split_phone_cell(text: str) -> list[str]:

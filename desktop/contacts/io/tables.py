@@ -108,7 +108,7 @@ def _read_csv(data: bytes, mapping: dict[str, str] | None = None) -> _Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     for number, row in enumerate(reader, start=1):
-        rows.append((number, [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]))
+        rows.append((number, [_clean_cell(c) for c in row]))
     return _table(rows, mapping, encoding=encoding, delimiter=delimiter)
 
 
@@ -263,8 +263,12 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else ""
 
 
-def table_rows(records: list[ContactRecord]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of Warta's own table layout (read back by :func:`columns.guess_mapping`)."""
+def table_rows(records: list[ContactRecord], phone_text=None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of Warta's own table layout (read back by :func:`columns.guess_mapping`).
+
+    ``phone_text`` turns a stored number into the text written (default: as stored).
+    """
+    phone_text = phone_text or (lambda number: number)
     phones = max([len(r.phones) for r in records] + [1])
     emails = max([len(r.emails) for r in records] + [1])
     networks = sorted({n for r in records for n in r.social})
@@ -279,7 +283,7 @@ def table_rows(records: list[ContactRecord]) -> tuple[list[str], list[list[str]]
         row = [r.full_name, r.given_name, r.family_name, r.position, r.organization, r.department]
         for i in range(phones):
             p = r.phones[i] if i < len(r.phones) else None
-            row += [p.number, p.label, _yes(p.whatsapp), _yes(p.public)] if p else ["", "", "", ""]
+            row += [phone_text(p.number), p.label, _yes(p.whatsapp), _yes(p.public)] if p else ["", "", "", ""]
         for i in range(emails):
             e = r.emails[i] if i < len(r.emails) else None
             row += [e.address, e.label, _yes(e.public)] if e else ["", "", ""]
@@ -288,13 +292,39 @@ def table_rows(records: list[ContactRecord]) -> tuple[list[str], list[list[str]]
     return headers, rows
 
 
+# Apostrophes then a formula character: writing adds one apostrophe, reading removes one,
+# so a value that really starts with "'=" survives too.
+_GUARDED_RE = re.compile(r"^'*[=+\-@]")
+
+
+def _guard(value: str) -> str:
+    return "'" + value if _GUARDED_RE.match(value) else value
+
+
+def _clean_cell(value: str) -> str:
+    """Newlines as ``\n``; the apostrophe :func:`_guard` put before ``=+-@`` removed."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value[:1] == "'" and _GUARDED_RE.match(value):
+        return value[1:]
+    return value
+
+
 def export_csv(records: list[ContactRecord]) -> bytes:
-    """UTF-8 with BOM, comma-separated, CRLF; quoted where needed (newlines in notes stay)."""
-    headers, rows = table_rows(records)
+    """UTF-8 with BOM, comma-separated, CRLF; quoted where needed (newlines in notes stay).
+
+    Written for Excel: phones as ``0812-3456-7890`` (see
+    :func:`normalize.format_phone_for_spreadsheet`) and any other value starting
+    with ``= + - @`` behind an apostrophe, so Excel neither computes it as a
+    formula nor mangles it; the importer removes that apostrophe again.
+    """
+    from desktop.contacts.normalize import format_phone_for_spreadsheet
+
+    headers, rows = table_rows(records, format_phone_for_spreadsheet)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([[_guard(c) for c in row] for row in rows])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -306,7 +336,9 @@ def export_xlsx(records: list[ContactRecord]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    headers, rows = table_rows(records)
+    from desktop.contacts.normalize import format_phone
+
+    headers, rows = table_rows(records, format_phone)
     workbook = Workbook(write_only=True)
     ws = workbook.create_sheet(_("Contacts"))
 
