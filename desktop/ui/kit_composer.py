@@ -585,6 +585,10 @@ class KitComposer(QWidget):
         )
         handle.finished.connect(self._render_finished)
 
+    def _saved_to(self, result) -> None:  # noqa: ANN001 - store.ExportResult
+        if self._alive():
+            self.status.setText(_("Saved {path}.").format(path=result.path))
+
     def _alive(self) -> bool:
         # A render may finish after the window (and this widget) closed.
         from shiboken6 import isValid
@@ -640,7 +644,7 @@ class KitComposer(QWidget):
         library = self.library
         self.ctx.tasks.start(
             lambda p: store.export_pdf(library, kit_id, path, progress=p), title=_("Saving the PDF"), parent=self,
-            on_done=lambda r: self.status.setText(_("Saved {path}.").format(path=r.path)),
+            on_done=self._saved_to,
         )
 
     def export_zip(self, path: str | None = None) -> None:
@@ -655,7 +659,7 @@ class KitComposer(QWidget):
         library = self.library
         self.ctx.tasks.start(
             lambda p: store.export_zip(library, kit_id, path, progress=p), title=_("Exporting the ZIP"), parent=self,
-            on_done=lambda r: self.status.setText(_("Saved {path}.").format(path=r.path)),
+            on_done=self._saved_to,
         )
 
     def open_in_viewer(self) -> None:
