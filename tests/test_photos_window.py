@@ -213,3 +213,27 @@ def test_cancelled_import_keeps_whole_photos_only(section, qtbot, tmp_path, monk
     on_disk = [p for p in (section.ctx.library.path / "photos").rglob("*") if p.is_file()]
     assert len(on_disk) == 3 + len(result.added)  # no orphan originals
     section.summary_box.close()
+
+
+def test_people_shown_are_linked_to_contacts(section, qtbot, monkeypatch):
+    from database.models.contacts import Person
+
+    sec = section
+    with sec.ctx.library.store.write() as tx:
+        person = Person(full_name="Siti Aminah, S.H.", sort_name="siti aminah")
+        tx.session.add(person)
+        tx.session.flush()
+        person_id = person.id
+    errors = []
+    monkeypatch.setattr(sec.ctx, "show_error", lambda parent, exc: errors.append(str(exc)))
+    _select(sec, [0], qtbot)
+    photo_id = sec.model.photo_id(0)
+    sec.side_form.people.setText("siti aminah, s.h.")
+    qtbot.mouseClick(sec.side_form.save_button, Qt.MouseButton.LeftButton)
+    assert store.get_photo(sec.ctx.library, photo_id).people == [person_id]
+    assert store.photo_ids(sec.ctx.library, store.PhotoFilter(person_id=person_id)) == [photo_id]
+    sec.side_form.people.setText("Siti Aminah, S.H.; Orang Tak Dikenal")
+    sec.side_form.caption.setPlainText("tidak tersimpan")
+    assert not sec.side_form.save()
+    assert "Orang Tak Dikenal" in errors[0]
+    assert store.get_photo(sec.ctx.library, photo_id).caption != "tidak tersimpan"

@@ -661,6 +661,43 @@ def near_duplicates(library, *, threshold: int = 5) -> list[NearDuplicate]:  # n
     return sorted((NearDuplicate(a, b, d) for (a, b), d in seen.items()), key=lambda n: (n.distance, n.a, n.b))
 
 
+# -- people shown (contacts) -----------------------------------------------
+
+
+def people_names(library, person_ids: Sequence[int]) -> list[str]:  # noqa: ANN001
+    """Names of the contacts shown in a photo, in the order given (missing ones skipped)."""
+    from database.models.contacts import Person
+
+    if not person_ids:
+        return []
+    with library.store.read() as s:
+        names = dict(s.execute(select(Person.id, Person.full_name).where(Person.id.in_(list(person_ids)))).all())
+    return [names[i] for i in person_ids if i in names]
+
+
+def find_people(library, names: Iterable[str]) -> list[int]:  # noqa: ANN001
+    """Contact ids for names as written in the contacts (case-insensitive); unknown names are an error."""
+    from database.models.contacts import Person
+
+    wanted = [" ".join(n.split()) for n in names if n.strip()]
+    found: list[int] = []
+    missing: list[str] = []
+    with library.store.read() as s:
+        for name in wanted:
+            pid = s.scalar(select(Person.id).where(func.lower(Person.full_name) == name.lower()).order_by(Person.id))
+            if pid is None:
+                missing.append(name)
+            elif pid not in found:
+                found.append(pid)
+    if missing:
+        raise ValidationError(
+            _("No contact is named {names}; add them in Partners & Contacts first. Nothing was changed.").format(
+                names="; ".join(missing)
+            )
+        )
+    return found
+
+
 # -- for other areas (press kits) and the global search --------------------
 
 

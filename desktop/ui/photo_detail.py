@@ -164,6 +164,9 @@ class PhotoForm(QWidget):
         self.albums = QLineEdit()
         self.albums.setObjectName("photo-albums")
         self.albums.setPlaceholderText(_("separated by commas"))
+        self.people = QLineEdit()
+        self.people.setObjectName("photo-people")
+        self.people.setPlaceholderText(_("contact names, separated by semicolons"))
         self.pilihan = QCheckBox(_("Selected photo (pilihan)"))
         self.pilihan.setObjectName("photo-pilihan")
         self.notes = QPlainTextEdit()
@@ -177,6 +180,7 @@ class PhotoForm(QWidget):
         form.addRow(_("Location"), self.location)
         form.addRow(_("Tags"), self.tags)
         form.addRow(_("Albums"), self.albums)
+        form.addRow(_("People shown"), self.people)
         form.addRow("", self.pilihan)
         form.addRow(_("Usage notes"), self.notes)
         layout.addLayout(form)
@@ -201,7 +205,8 @@ class PhotoForm(QWidget):
         shortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
         for signal in (
             self.caption.textChanged, self.credit.textChanged, self.date.changed, self.event.currentTextChanged,
-            self.location.textChanged, self.tags.textChanged, self.albums.textChanged, self.pilihan.toggled,
+            self.location.textChanged, self.tags.textChanged, self.albums.textChanged, self.people.textChanged,
+            self.pilihan.toggled,
             self.notes.textChanged,
         ):
             signal.connect(self._mark_dirty)
@@ -225,7 +230,7 @@ class PhotoForm(QWidget):
             self.event.clear()
             self.event.addItems(["", *events])
             if info is None:
-                for widget in (self.credit, self.location, self.tags, self.albums):
+                for widget in (self.credit, self.location, self.tags, self.albums, self.people):
                     widget.clear()
                 self.caption.clear()
                 self.notes.clear()
@@ -241,6 +246,7 @@ class PhotoForm(QWidget):
                 self.location.setText(info.location)
                 self.tags.setText(", ".join(info.tags))
                 self.albums.setText(", ".join(info.albums))
+                self.people.setText("; ".join(store.people_names(self.ctx.library, info.people)))
                 self.pilihan.setChecked(info.pilihan)
                 self.notes.setPlainText(info.usage_notes)
                 self.facts.setText(self._facts(info))
@@ -279,6 +285,8 @@ class PhotoForm(QWidget):
             usage_notes=self.notes.toPlainText(),
             pilihan=self.pilihan.isChecked(),
             albums=store.parse_tags(self.albums.text()),
+            # Names carry academic titles with commas ("Siti Aminah, S.H."): semicolons separate people.
+            people=store.find_people(self.ctx.library, self.people.text().split(";")),
         )
 
     def save(self) -> bool:
@@ -286,7 +294,7 @@ class PhotoForm(QWidget):
         if self.photo_id is None or not self.dirty:
             return True
         try:
-            store.update_photo(self.ctx.library, self.photo_id, self.edit())
+            store.update_photo(self.ctx.library, self.photo_id, self.edit())  # edit() checks the names too
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was changed
             self.ctx.show_error(self, exc)
             return False
