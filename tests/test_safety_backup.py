@@ -388,3 +388,12 @@ def test_renditions_stay_out_and_are_made_again_after_restore(cli, tmp_path):
     code, out, err = cli("check", "--repair", "--library", tmp_path / "r", "--json")
     assert code == 0, out + err
     assert len(list((tmp_path / "r" / "renditions").rglob("*.jpg"))) == len(list((lib / "renditions").rglob("*.jpg")))
+
+
+def test_restore_refuses_a_folder_inside_a_library(library, tmp_path):
+    out = tmp_path / "usb"
+    out.mkdir()
+    made = backup.export_backup(library, out).path
+    with pytest.raises(WartaError):
+        restore.restore(made, library.path / "photos" / "pulih")
+    assert not (library.path / "photos" / "pulih").exists()

@@ -59,6 +59,14 @@ def check_target(target_dir: Path) -> Path:
                     path=target
                 )
             )
+    for parent in target.parents:
+        if (parent / archive.DATABASE).is_file():
+            # Its sweep would take the restored files for leftovers of its own.
+            raise BackupError(
+                _("{path} is inside the library {library}. Restore into a folder outside any library.").format(
+                    path=target, library=parent
+                )
+            )
     return target
 
 
