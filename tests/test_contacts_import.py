@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop.contacts import export, importer, store
+from desktop.contacts import export, importer, lists, store
 from desktop.contacts.record import ContactRecord, Email, Phone
 
 VCARDS = """BEGIN:VCARD
@@ -161,8 +161,8 @@ def test_cli_export_list_and_errors(cli, library_path, vcf, tmp_path):
     cli("contacts", "import", str(vcf), "--library", str(library_path))
     lib = Library.open(library_path)
     try:
-        lst = store.create_list(lib, "Undangan")
-        store.add_to_list(lib, lst, store.people_ids(lib, store.PeopleFilter(search="citra")))
+        lst = lists.create_list(lib, "Undangan")
+        lists.add_to_list(lib, lst, store.people_ids(lib, store.PeopleFilter(search="citra")))
     finally:
         lib.close()
     out = tmp_path / "undangan.vcf"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.contacts import merge, store
+from desktop.contacts import lists, log, merge, store
 from desktop.contacts.record import Email, Phone
 from desktop.errors import ValidationError
 
@@ -107,17 +107,17 @@ def test_static_and_saved_filter_lists(library):
     radar = _org(library)
     a = _person(library, "Ahmad Zaki", org=radar)
     b = _person(library, "Bambang", org=_org(library, "Kabar Jember", "Media online"))
-    static = store.create_list(library, "Undangan Rakor")
-    assert store.add_to_list(library, static, [a, a]) == 1
+    static = lists.create_list(library, "Undangan Rakor")
+    assert lists.add_to_list(library, static, [a, a]) == 1
     online = dict((n, i) for i, n in store.org_types(library))["Media online"]
-    saved = store.create_list(library, "Media online Jawa Timur",
+    saved = lists.create_list(library, "Media online Jawa Timur",
                               saved_filter=store.PeopleFilter(type_id=online, region="Jawa Timur"))
     assert store.people_ids(library, store.PeopleFilter(list_id=static)) == [a]
     assert store.people_ids(library, store.PeopleFilter(list_id=saved)) == [b]
     with pytest.raises(ValidationError):
-        store.add_to_list(library, saved, [a])
+        lists.add_to_list(library, saved, [a])
     with pytest.raises(ValidationError):
-        store.create_list(library, "undangan rakor")
+        lists.create_list(library, "undangan rakor")
     assert store.get_person(library, a).lists == [(static, "Undangan Rakor")]
 
 
@@ -138,12 +138,12 @@ def test_public_contact_never_shows_private_channels(library):
 def test_history_shows_log_and_coverage(library):
     org = _org(library)
     pid = _person(library, org=org)
-    store.add_collaboration(library, "interview", dt.date(2025, 3, 1), "Wawancara netralitas ASN",
+    log.add_collaboration(library, "interview", dt.date(2025, 3, 1), "Wawancara netralitas ASN",
                             person_ids=[pid], org_ids=[org])
-    store.add_coverage(library, org, dt.date(2025, 3, 2), "Bawaslu Awasi Netralitas ASN",
+    log.add_coverage(library, org, dt.date(2025, 3, 2), "Bawaslu Awasi Netralitas ASN",
                        url="https://radar.example/1", person_id=pid, article_id=42)
     with pytest.raises(ValidationError):
-        store.add_collaboration(library, "party", dt.date(2025, 3, 1), "x", person_ids=[pid])
+        log.add_collaboration(library, "party", dt.date(2025, 3, 1), "x", person_ids=[pid])
     person = store.get_person(library, pid).history
     assert [(h.kind, h.title) for h in person] == [
         ("coverage", "Bawaslu Awasi Netralitas ASN"), ("interview", "Wawancara netralitas ASN")]
@@ -157,10 +157,10 @@ def test_merge_keeps_every_channel_list_and_log_entry(library):
     b = _person(library, "Dr. Siti Aminah, M.Si.", org=kampus, position="Dosen",
                 phones=[Phone("081234567890"), Phone("085711112222")], emails=[Email("siti@unej.example")],
                 tags=["narasumber"])
-    lst = store.create_list(library, "Narasumber")
-    store.add_to_list(library, lst, [b])
-    store.add_collaboration(library, "meeting", dt.date(2025, 1, 5), "Rapat", person_ids=[b])
-    store.add_coverage(library, radar, dt.date(2025, 1, 6), "Berita", person_id=b)
+    lst = lists.create_list(library, "Narasumber")
+    lists.add_to_list(library, lst, [b])
+    log.add_collaboration(library, "meeting", dt.date(2025, 1, 5), "Rapat", person_ids=[b])
+    log.add_coverage(library, radar, dt.date(2025, 1, 6), "Berita", person_id=b)
     choices = merge.default_choices(library, a, b)
     assert choices["position"] == merge.OTHER  # kept one is empty there
     choices["full_name"] = merge.OTHER
@@ -190,7 +190,7 @@ def test_expiring_mou_card_and_check(library):
     soon = _org(library, "Universitas Jember", "Perguruan Tinggi", mou_number="12/MoU/2024",
                 mou_signed=today - dt.timedelta(days=700), mou_expires=today + dt.timedelta(days=30))
     _org(library, "Radar", mou_number="1", mou_expires=today + dt.timedelta(days=200))
-    assert [x[0] for x in store.expiring_mous(library)] == [soon]
+    assert [x[0] for x in log.expiring_mous(library)] == [soon]
     cards = [c for c in providers.overview(library, None) if c.warning]
     assert cards and cards[0].items[0].type == "organization" and cards[0].items[0].id == soon
     assert "Universitas Jember" in cards[0].items[0].text
@@ -248,3 +248,20 @@ def test_the_same_affiliation_twice_is_kept_once(library):
     aff = store.AffiliationInput(organization_id=org, role="Kolumnis", date_from=dt.date(2024, 1, 1))
     pid = _person(library, "Budi", affiliations=[aff, aff])
     assert [(a.organization_id, a.role) for a in store.get_person(library, pid).data.affiliations] == [(org, "Kolumnis")]
+
+
+def test_demo_generator_writes_consistent_partners(library):
+    import random
+
+    from desktop.contacts import demo, providers
+    from desktop.jobs import Progress
+
+    demo.generate(library, {"contacts": 400}, random.Random(3), Progress())
+    assert store.count_people(library) == 400 and store.count_orgs(library) >= 10
+    assert providers.check(library) == []
+    first = store.people_page(library, limit=1)[0]
+    assert first.phone.startswith("+62") and store.phone_problem(first.phone) is None
+    assert {name for _i, name, _f, _c in lists.lists(library)} == {"Media online Jawa Timur", "Undangan Rakor Pengawasan"}
+    online = lists.find_list(library, "Media online Jawa Timur")
+    for pid in store.people_ids(library, store.PeopleFilter(list_id=online))[:20]:
+        assert store.get_person(library, pid).organization

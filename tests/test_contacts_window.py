@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.contacts import store
+from desktop.contacts import lists, log, store
 from desktop.contacts.record import Email, Phone
 
 
@@ -176,8 +176,8 @@ def test_global_search_and_beranda_open_pages(main_window, qtbot, people):
 
 def test_lists_and_export(main_window, qtbot, people, tmp_path):
     lib = main_window.ctx.library
-    lst = store.create_list(lib, "Undangan Rakor")
-    store.add_to_list(lib, lst, [people["b"]])
+    lst = lists.create_list(lib, "Undangan Rakor")
+    lists.add_to_list(lib, lst, [people["b"]])
     section = _section(main_window, qtbot)
     section.refresh()
     section.list_combo.setCurrentIndex(section.list_combo.findData(lst))

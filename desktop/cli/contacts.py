@@ -107,11 +107,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.contacts import export, store
+    from desktop.contacts import export, lists
 
     lib = open_library(args)
     try:
-        list_id = store.find_list(lib, args.list) if args.list else None
+        list_id = lists.find_list(lib, args.list) if args.list else None
         count = export.export_to(lib, args.output, args.format, list_id=list_id)
     finally:
         lib.close()

@@ -12,6 +12,7 @@ import random
 from sqlalchemy import func, insert, select
 
 from database.base import utcnow
+from database.models.contacts import Collaboration, CollaborationOrg, CollaborationPerson, Coverage
 from desktop import demo
 from desktop.contacts import store
 from desktop.jobs import Progress
@@ -170,7 +171,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
         last_person = first_person + total - 1
 
         # History: a few activities and coverage entries so pages are not empty.
-        C, CP, CO = store.Collaboration.__table__, store.CollaborationPerson.__table__, store.CollaborationOrg.__table__
+        C, CP, CO = Collaboration.__table__, CollaborationPerson.__table__, CollaborationOrg.__table__
         n_act = min(2000, max(5, total // 25))
         acts = []
         for _ in range(n_act):
@@ -193,7 +194,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                         "article_id": None, "headline": rng.choice(HEADLINES).format(city=city),
                         "date": today - dt.timedelta(days=rng.randint(0, 700)),
                         "url": f"https://berita.example/{rng.randint(10000, 99999)}", "notes": ""})
-        s.execute(insert(store.Coverage.__table__), cov)
+        s.execute(insert(Coverage.__table__), cov)
 
         lists = [{"name": "Media online Jawa Timur", "description": "",
                   "filter_json": store.PeopleFilter(type_id=types.get("Media online"), region="Jawa Timur").to_json(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from database import fts
-from desktop.contacts import store
+from desktop.contacts import log, store
 from desktop.i18n import _
 
 
@@ -35,7 +35,7 @@ def overview(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG001
     from desktop import dates
     from desktop.overview import Card, CardItem
 
-    expiring = store.expiring_mous(library)
+    expiring = log.expiring_mous(library)
     if not expiring:
         return []
     items = [

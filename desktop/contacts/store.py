@@ -16,16 +16,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Sequence
 
-from sqlalchemy import and_, delete, func, insert, literal, or_, select, text, update
+from sqlalchemy import delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from database import fts
 from database.models.contacts import (
     Affiliation,
-    Collaboration,
-    CollaborationOrg,
-    CollaborationPerson,
-    Coverage,
     DistributionList,
     ListMember,
     Organization,
@@ -35,24 +31,14 @@ from database.models.contacts import (
     PersonPhone,
     SocialAccount,
 )
-from desktop.contacts import normalize
+from desktop.contacts import log, normalize
 from desktop.contacts.record import Email, Phone
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 
 PEOPLE_FTS = "fts_contacts"
 ORG_FTS = "fts_organizations"
-MOU_WARNING_DAYS = 60
 
-COLLABORATION_KINDS = {
-    "meeting": N_("Meeting"),
-    "mou": N_("MoU"),
-    "visit": N_("Visit"),
-    "invitation": N_("Invitation"),
-    "interview": N_("Interview"),
-    "joint_event": N_("Joint event"),
-    "training": N_("Training"),
-}
 CHANNELS = {
     "": N_("(none)"),
     "whatsapp": N_("WhatsApp"),
@@ -178,24 +164,12 @@ class OrgRow:
 
 
 @dataclass
-class HistoryEntry:
-    date: dt.date
-    kind: str  # a COLLABORATION_KINDS key, or "coverage"
-    title: str
-    notes: str = ""
-    url: str = ""
-    people: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
-    id: int = 0
-
-
-@dataclass
 class PersonDetail:
     id: int
     data: PersonInput
     organization: str
     lists: list[tuple[int, str]]
-    history: list[HistoryEntry]
+    history: list[log.HistoryEntry]
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
 
@@ -206,7 +180,7 @@ class OrgDetail:
     data: OrgInput
     type: str
     people: list[tuple[int, str, str]]  # id, name, role
-    history: list[HistoryEntry]
+    history: list[log.HistoryEntry]
 
 
 @dataclass
@@ -599,7 +573,7 @@ def get_org(library, org_id: int) -> OrgDetail:  # noqa: ANN001
                 .order_by(P.c.sort_name)
             )
         ]
-        history = _history(s, org_id=org_id)
+        history = log.history(s, org_id=org_id)
     return OrgDetail(id=org_id, data=data, type=type_name or "", people=people, history=history)
 
 
@@ -781,7 +755,7 @@ def get_person(library, person_id: int) -> PersonDetail:  # noqa: ANN001
                 .order_by(DL.c.name)
             )
         ]
-        history = _history(s, person_id=person_id)
+        history = log.history(s, person_id=person_id)
         return PersonDetail(
             id=person_id, data=data, organization=org or "", lists=lists, history=history,
             created_at=row.created_at, updated_at=row.updated_at,
@@ -1022,199 +996,6 @@ def org_choices(library, query: str = "", limit: int = 50) -> list[tuple[int, st
         if query.strip():
             q = q.where(O.c.name.ilike("%" + query.strip() + "%"))
         return [(r.id, r.name) for r in s.execute(q)]
-
-
-# -- distribution lists ---------------------------------------------------------
-
-
-def lists(library) -> list[tuple[int, str, bool, int]]:  # noqa: ANN001
-    """(id, name, is_saved_filter, static member count) for every list."""
-    with library.store.read() as s:
-        counts = dict(s.execute(select(LM.c.list_id, func.count()).group_by(LM.c.list_id)).all())
-        return [
-            (r.id, r.name, r.filter_json is not None, int(counts.get(r.id, 0)))
-            for r in s.execute(select(DL.c.id, DL.c.name, DL.c.filter_json).order_by(func.lower(DL.c.name)))
-        ]
-
-
-def find_list(library, name: str) -> int:  # noqa: ANN001
-    with library.store.read() as s:
-        found = s.scalar(select(DL.c.id).where(func.lower(DL.c.name) == name.strip().lower()))
-    if found is None:
-        raise ValidationError(_("There is no distribution list named '{name}'.").format(name=name))
-    return found
-
-
-def create_list(library, name: str, *, saved_filter: PeopleFilter | None = None, description: str = "") -> int:  # noqa: ANN001
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError(_("A distribution list needs a name."))
-    with library.store.write() as tx:
-        if tx.session.scalar(select(DL.c.id).where(func.lower(DL.c.name) == name.lower())) is not None:
-            raise ValidationError(_("A distribution list named '{name}' already exists.").format(name=name))
-        if saved_filter is not None and saved_filter.list_id:
-            raise ValidationError(_("A saved filter cannot be based on another list."))
-        row = DistributionList(
-            name=name, description=description.strip(),
-            filter_json=saved_filter.to_json() if saved_filter is not None else None,
-        )
-        tx.session.add(row)
-        tx.session.flush()
-        return row.id
-
-
-def delete_list(library, list_id: int) -> None:  # noqa: ANN001
-    with library.store.write() as tx:
-        row = tx.session.get(DistributionList, list_id)
-        if row is None:
-            raise ValidationError(_("There is no distribution list with id {id}.").format(id=list_id))
-        tx.session.delete(row)
-
-
-def add_to_list(library, list_id: int, person_ids: Sequence[int]) -> int:  # noqa: ANN001
-    with library.store.write() as tx:
-        row = tx.session.get(DistributionList, list_id)
-        if row is None:
-            raise ValidationError(_("There is no distribution list with id {id}.").format(id=list_id))
-        if row.filter_json is not None:
-            raise ValidationError(
-                _("'{name}' is a saved filter; its members follow the filter and cannot be added by hand.").format(
-                    name=row.name
-                )
-            )
-        present = set(tx.session.scalars(select(LM.c.person_id).where(LM.c.list_id == list_id)))
-        new = [pid for pid in dict.fromkeys(person_ids) if pid not in present]
-        if new:
-            tx.session.execute(insert(LM), [{"list_id": list_id, "person_id": pid} for pid in new])
-            tx.audit("add", "list_members", list_id, _("{count} added to {name}").format(count=len(new), name=row.name))
-        return len(new)
-
-
-def remove_from_list(library, list_id: int, person_ids: Sequence[int]) -> None:  # noqa: ANN001
-    with library.store.write() as tx:
-        tx.session.execute(delete(LM).where(LM.c.list_id == list_id, LM.c.person_id.in_(list(person_ids))))
-        tx.audit("remove", "list_members", list_id, ",".join(map(str, list(person_ids)[:50])))
-
-
-# -- collaboration log and coverage ------------------------------------------------
-
-
-def add_collaboration(
-    library,  # noqa: ANN001
-    kind: str,
-    date: dt.date,
-    title: str,
-    *,
-    notes: str = "",
-    person_ids: Sequence[int] = (),
-    org_ids: Sequence[int] = (),
-) -> int:
-    if kind not in COLLABORATION_KINDS:
-        raise ValidationError(
-            _("Unknown activity kind '{kind}'. Use one of: {kinds}.").format(kind=kind, kinds=", ".join(COLLABORATION_KINDS))
-        )
-    if not person_ids and not org_ids:
-        raise ValidationError(_("An activity needs at least one person or organisation."))
-    with library.store.write() as tx:
-        row = Collaboration(kind=kind, date=date, title=title.strip(), notes=notes.strip())
-        tx.session.add(row)
-        tx.session.flush()
-        if person_ids:
-            tx.session.execute(
-                insert(CollaborationPerson.__table__),
-                [{"collaboration_id": row.id, "person_id": p} for p in dict.fromkeys(person_ids)],
-            )
-        if org_ids:
-            tx.session.execute(
-                insert(CollaborationOrg.__table__),
-                [{"collaboration_id": row.id, "organization_id": o} for o in dict.fromkeys(org_ids)],
-            )
-        return row.id
-
-
-def add_coverage(
-    library,  # noqa: ANN001
-    organization_id: int,
-    date: dt.date,
-    headline: str,
-    *,
-    url: str = "",
-    article_id: int | None = None,
-    person_id: int | None = None,
-    notes: str = "",
-) -> int:
-    if not headline.strip():
-        raise ValidationError(_("Coverage needs the headline as published."))
-    with library.store.write() as tx:
-        if tx.session.get(Organization, organization_id) is None:
-            raise ValidationError(_("There is no organisation with id {id}.").format(id=organization_id))
-        row = Coverage(organization_id=organization_id, date=date, headline=headline.strip(), url=url.strip(),
-                       article_id=article_id, person_id=person_id, notes=notes.strip())
-        tx.session.add(row)
-        tx.session.flush()
-        return row.id
-
-
-def _history(s, *, person_id: int | None = None, org_id: int | None = None) -> list[HistoryEntry]:  # noqa: ANN001
-    C = Collaboration.__table__
-    CP = CollaborationPerson.__table__
-    CO = CollaborationOrg.__table__
-    CV = Coverage.__table__
-    if person_id is not None:
-        ids = select(CP.c.collaboration_id).where(CP.c.person_id == person_id)
-        cov = CV.c.person_id == person_id
-    else:
-        ids = select(CO.c.collaboration_id).where(CO.c.organization_id == org_id)
-        cov = CV.c.organization_id == org_id
-    entries: dict[int, HistoryEntry] = {}
-    for r in s.execute(select(C).where(C.c.id.in_(ids))):
-        entries[r.id] = HistoryEntry(date=r.date, kind=r.kind, title=r.title, notes=r.notes, id=r.id)
-    if entries:
-        for cid, name in s.execute(
-            select(CP.c.collaboration_id, P.c.full_name).join(P, P.c.id == CP.c.person_id)
-            .where(CP.c.collaboration_id.in_(list(entries)))
-        ):
-            entries[cid].people.append(name)
-        for cid, name in s.execute(
-            select(CO.c.collaboration_id, O.c.name).join(O, O.c.id == CO.c.organization_id)
-            .where(CO.c.collaboration_id.in_(list(entries)))
-        ):
-            entries[cid].organizations.append(name)
-    result = list(entries.values())
-    for r in s.execute(
-        select(CV, O.c.name.label("outlet"), P.c.full_name.label("journalist"))
-        .join(O, O.c.id == CV.c.organization_id)
-        .outerjoin(P, P.c.id == CV.c.person_id)
-        .where(cov)
-    ):
-        result.append(HistoryEntry(
-            date=r.date, kind="coverage", title=r.headline, notes=r.notes, url=r.url, id=r.id,
-            people=[r.journalist] if r.journalist else [], organizations=[r.outlet],
-        ))
-    result.sort(key=lambda e: (e.date, e.id), reverse=True)
-    return result
-
-
-def kind_label(kind: str) -> str:
-    if kind == "coverage":
-        return _("Coverage")
-    return _(COLLABORATION_KINDS.get(kind, kind))
-
-
-# -- partnerships ------------------------------------------------------------------
-
-
-def expiring_mous(library, days: int = MOU_WARNING_DAYS, today: dt.date | None = None) -> list[tuple[int, str, str, dt.date]]:  # noqa: ANN001
-    """Organisations whose MoU expires within ``days`` (id, name, number, expiry), soonest first."""
-    today = today or dt.date.today()
-    with library.store.read() as s:
-        rows = s.execute(
-            select(O.c.id, O.c.name, O.c.mou_number, O.c.mou_expires)
-            .where(and_(O.c.mou_expires.is_not(None), O.c.mou_expires >= today,
-                        O.c.mou_expires <= today + dt.timedelta(days=days)))
-            .order_by(O.c.mou_expires)
-        ).all()
-    return [(r.id, r.name, r.mou_number, r.mou_expires) for r in rows]
 
 
 def all_for_listing(library) -> dict:  # noqa: ANN001

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import log, store
 from desktop.contacts.record import Email, Phone
 from desktop.i18n import _
 
@@ -161,12 +161,12 @@ class HistoryList(QTreeWidget):
         self.setColumnWidth(1, 110)
         self.setColumnWidth(2, 320)
 
-    def set_entries(self, entries: list[store.HistoryEntry]) -> None:
+    def set_entries(self, entries: list[log.HistoryEntry]) -> None:
         self.clear()
         for e in entries:
             what = e.title + (f" — {e.url}" if e.url else "")
             who = ", ".join(e.people + e.organizations)
-            item = QTreeWidgetItem([e.date.strftime("%d/%m/%Y"), store.kind_label(e.kind), what, who])
+            item = QTreeWidgetItem([e.date.strftime("%d/%m/%Y"), log.kind_label(e.kind), what, who])
             item.setToolTip(2, (e.notes or what))
             self.addTopLevelItem(item)
 
@@ -187,7 +187,7 @@ class ActivityDialog(QDialog):
         self.setWindowTitle(_("Log an activity"))
         form = QFormLayout(self)
         self.kind = QComboBox()
-        for key, label in store.COLLABORATION_KINDS.items():
+        for key, label in log.COLLABORATION_KINDS.items():
             self.kind.addItem(_(label), key)
         self.date = _date_edit()
         self.title_edit = QLineEdit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import log, store
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.article_widgets import OptionalDate
@@ -219,7 +219,7 @@ class OrgPage(QWidget):
         if dialog.exec():
             kind, date, title, notes = dialog.values()
             try:
-                store.add_collaboration(self.ctx.library, kind, date, title, notes=notes, org_ids=[self.org_id])
+                log.add_collaboration(self.ctx.library, kind, date, title, notes=notes, org_ids=[self.org_id])
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
             self.load(self.org_id)
@@ -230,7 +230,7 @@ class OrgPage(QWidget):
         dialog = CoverageDialog(self.ctx.library, self, self.org_id)
         if dialog.exec():
             try:
-                store.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
+                log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
                                    dialog.headline.text(), url=dialog.url.text())
             except WartaError as exc:
                 self.ctx.show_error(self, exc)

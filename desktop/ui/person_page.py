@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import lists, log, store
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.contact_widgets import (
@@ -200,7 +200,7 @@ class PersonPage(QWidget):
 
     def _fill_list_menu(self) -> None:
         self.add_list_menu.clear()
-        for lid, name, is_filter, _count in store.lists(self.ctx.library):
+        for lid, name, is_filter, _count in lists.lists(self.ctx.library):
             if not is_filter:
                 self.add_list_menu.addAction(name, lambda lid=lid: self.add_to_list(lid))
         self.add_list_menu.setEnabled(self.person_id is not None and not self.add_list_menu.isEmpty())
@@ -257,7 +257,7 @@ class PersonPage(QWidget):
         if self.person_id is None:
             return
         try:
-            store.add_to_list(self.ctx.library, list_id, [self.person_id])
+            lists.add_to_list(self.ctx.library, list_id, [self.person_id])
         except WartaError as exc:
             self.ctx.show_error(self, exc)
         self.load(self.person_id)
@@ -271,7 +271,7 @@ class PersonPage(QWidget):
             detail = store.get_person(self.ctx.library, self.person_id)
             orgs = [detail.data.organization_id] if detail.data.organization_id else []
             try:
-                store.add_collaboration(self.ctx.library, kind, date, title, notes=notes,
+                log.add_collaboration(self.ctx.library, kind, date, title, notes=notes,
                                         person_ids=[self.person_id], org_ids=orgs)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
@@ -284,7 +284,7 @@ class PersonPage(QWidget):
         dialog = CoverageDialog(self.ctx.library, self, detail.data.organization_id)
         if dialog.exec() and dialog.outlet.currentData() is not None:
             try:
-                store.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
+                log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
                                    dialog.headline.text(), url=dialog.url.text(), person_id=self.person_id)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import lists, store
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.contacts_models import OrgsModel, PeopleModel
@@ -199,7 +199,7 @@ class ContactsSection(Section):
         for tag in store.tags_in_use(lib):
             self.tag_combo.addItem(tag, tag)
         self.list_combo.addItem(_("Everyone"), None)
-        for lid, name, is_filter, count in store.lists(lib):
+        for lid, name, is_filter, count in lists.lists(lib):
             label = _("{name} (saved filter)").format(name=name) if is_filter else f"{name} ({count})"
             self.list_combo.addItem(label, lid)
         for combo, value in keep.items():
@@ -332,7 +332,7 @@ class ContactsSection(Section):
         name, ok = QInputDialog.getText(self, _("New list"), _("Name of the distribution list:"))
         if ok and name.strip():
             try:
-                store.create_list(self.ctx.library, name)
+                lists.create_list(self.ctx.library, name)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
@@ -342,24 +342,24 @@ class ContactsSection(Section):
         name, ok = QInputDialog.getText(self, _("Save filter"), _("Name of the list (its members follow the filter):"))
         if ok and name.strip():
             try:
-                store.create_list(self.ctx.library, name, saved_filter=f)
+                lists.create_list(self.ctx.library, name, saved_filter=f)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
     def _static_lists(self) -> list[tuple[int, str]]:
-        return [(lid, name) for lid, name, is_filter, _c in store.lists(self.ctx.library) if not is_filter]
+        return [(lid, name) for lid, name, is_filter, _c in lists.lists(self.ctx.library) if not is_filter]
 
     def add_selected_to_list(self) -> None:
         ids = self.selected_ids() if self.kind == PEOPLE else []
-        lists = self._static_lists()
-        if not ids or not lists:
+        static = self._static_lists()
+        if not ids or not static:
             QMessageBox.information(self, _("Lists"), _("Select people first, and create a list if there is none."))
             return
-        names = [n for _i, n in lists]
+        names = [n for _i, n in static]
         name, ok = QInputDialog.getItem(self, _("Add to list"), _("List:"), names, 0, False)
         if ok:
             try:
-                store.add_to_list(self.ctx.library, lists[names.index(name)][0], ids)
+                lists.add_to_list(self.ctx.library, static[names.index(name)][0], ids)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
@@ -368,7 +368,7 @@ class ContactsSection(Section):
         ids = self.selected_ids()
         if lid is None or not ids:
             return
-        store.remove_from_list(self.ctx.library, lid, ids)
+        lists.remove_from_list(self.ctx.library, lid, ids)
 
     def delete_current_list(self) -> None:
         lid = self.list_combo.currentData()
@@ -377,7 +377,7 @@ class ContactsSection(Section):
         answer = QMessageBox.question(self, _("Delete this list"), _(
             "Delete the list {name}? The contacts in it are kept.").format(name=self.list_combo.currentText()))
         if answer == QMessageBox.StandardButton.Yes:
-            store.delete_list(self.ctx.library, lid)
+            lists.delete_list(self.ctx.library, lid)
 
     # -- merge ------------------------------------------------------------------------------------
 
