@@ -284,3 +284,11 @@ def test_outlook_phone_columns_keep_their_kind():
     data = b"First Name,Pager,Car Phone,Primary Phone\r\nAni,0812-1000-0001,0812-1000-0002,021-5551234\r\n"
     (rec,) = parse_csv(data, "o.csv").records
     assert [p.label for p in rec.phones] == ["pager", "car", "main"]
+
+
+def test_xlsx_cover_sheet_is_passed_over():
+    data = _workbook([["Daftar ini disusun oleh Humas"], ["Pembaruan terakhir: Oktober"]], title="Sampul",
+                     extra=("Data", [["Nama", "Surel"], ["Ani", "ani@example.com"]]))
+    (rec,) = parse_xlsx(data, "mitra.xlsx").records
+    assert (rec.full_name, rec.source) == ("Ani", "mitra.xlsx:row 2")
+    assert preview_rows(data).sheet == "Data"

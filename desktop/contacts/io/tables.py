@@ -174,11 +174,19 @@ def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | 
         names = workbook.sheetnames
         if sheet and sheet not in names:
             raise KeyError(sheet)
-        ws = workbook[sheet] if sheet else workbook.worksheets[0]
-        rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            rows.append((number, [_cell_text(v) for v in values]))
-        return _table(rows, mapping, sheet=ws.title, sheets=list(names))
+        # Without a named sheet: the first one with contacts (a cover or notes sheet may come first).
+        candidates = [workbook[sheet]] if sheet else workbook.worksheets
+        first: _Table | None = None
+        for ws in candidates:
+            rows = []
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                rows.append((number, [_cell_text(v) for v in values]))
+            table = _table(rows, mapping, sheet=ws.title, sheets=list(names))
+            used = {h: f for h, f in (mapping or table.guessed).items() if h in table.headers}
+            if table.rows and columns.is_usable(used):
+                return table
+            first = first or table
+        return first or _Table([], [], False, {}, sheets=list(names))
     finally:
         workbook.close()
 
