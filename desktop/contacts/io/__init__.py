@@ -11,8 +11,8 @@ Reading
 -------
 ``parse_file(path, mapping=None, sheet=None) -> ParseResult``
     Detects the format from the content (then the extension): vCard 2.1/3.0/4.0,
-    CSV (any encoding and ``,`` ``;`` tab ``|`` separator) or .xlsx (first sheet
-    unless ``sheet``). **Never raises for bad input.** ``result.records`` are the
+    CSV (any encoding and ``,`` ``;`` tab ``|`` separator) or .xlsx (``sheet``, else the
+    first sheet holding contacts, so a cover sheet is passed over). **Never raises for bad input.** ``result.records`` are the
     usable contacts; ``result.rejected`` lists what was not imported, each with
     ``source`` (``"file.vcf:12"`` = card starting on line 12, ``"file.csv:row 7"``
     = spreadsheet row 7, or just ``"file.csv"`` for the whole
