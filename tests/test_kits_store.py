@@ -70,6 +70,9 @@ def test_create_list_search_duplicate_delete(library, items):
     assert store.count_kits(library) == 2
     hits = [h.id for h in store.search_kits(library, "sosialisasi", 10)]
     assert hits == [other]
+    from desktop.search import search
+
+    assert [(h.type, h.id) for h in search(library, "sosialisasi kampus", types={"kit"})] == [("kit", other)]
 
 
 def test_bad_input_changes_nothing(library, items):

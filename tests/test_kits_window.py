@@ -94,6 +94,11 @@ def test_compose_reorder_preview_and_save(window, qtbot, library, parts):
     assert section.stack.currentWidget() is section.list_page
     assert section.model.rowCount() == 1 and section.model.index(0, 0).data() == "Kit Rakor Pengawasan"
 
+    # A global search hit opens the kit in the composer.
+    window.open_item("kit", kit_id)
+    assert section.stack.currentWidget() is composer and composer.title_edit.text() == "Kit Rakor Pengawasan"
+    wait_preview(qtbot, composer)
+
 
 def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
