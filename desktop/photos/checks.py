@@ -1,25 +1,23 @@
 """``warta check`` for the photo archive: every original present and intact.
 
 Reports each photo whose original is missing or no longer matches its
-SHA-256, thumbnails and renditions that went missing, a search index out of
-step, and files in ``photos/`` that no row points to (left by an import that
-was interrupted between writing the file and committing its row). With
-``repair``, thumbnails and renditions are made again, the index is rebuilt,
-stray files move to ``quarantine/`` and leftover temporary files are removed.
-Originals cannot be repaired: restore them from a backup.
+SHA-256, thumbnails and renditions that went missing, and a search index out
+of step. With ``repair``, thumbnails and renditions are made again and the
+index is rebuilt. Originals cannot be repaired: restore them from a backup.
+Files no row owns (an import interrupted between writing a file and
+committing its row) and temporary files are moved to ``quarantine/`` by the
+safety area's ``leftovers`` check, which knows the photo folders.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from sqlalchemy import select
 
 from database import fts
 from desktop.check import repaired
-from desktop.fsutil import TMP_PREFIX
 from desktop.i18n import _
 from desktop.photos import files
 
@@ -42,10 +40,8 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     with library.store.read() as s:
         rows = s.execute(select(P.c.id, P.c.sha256, P.c.path, P.c.size_bytes, P.c.rendition_state)).all()
         index_problems = fts.check(s.connection(), store.FTS_TABLE, "photos")
-    known_paths = set()
     renditions_ready: list[int] = []
     for pid, sha, rel, size, rendition_state in rows:
-        known_paths.add(rel)
         original = root / rel
         if not original.is_file():
             problems.append(
@@ -82,32 +78,4 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
             problems.extend(repaired(p) for p in index_problems)
         else:
             problems.extend(index_problems)
-    problems.extend(_strays(library, known_paths, repair))
-    return problems
-
-
-def _strays(library, known_paths: set[str], repair: bool) -> list[str]:  # noqa: ANN001
-    problems = []
-    folder = library.path / "photos"
-    if not folder.is_dir():
-        return problems
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        rel = path.relative_to(library.path).as_posix()
-        if path.name.startswith(TMP_PREFIX):
-            message = _("{path}: temporary file left by an interrupted import").format(path=rel)
-            if repair:
-                path.unlink(missing_ok=True)
-                problems.append(repaired(message))
-            else:
-                problems.append(message)
-        elif rel not in known_paths:
-            message = _("{path}: a photo file no photo refers to").format(path=rel)
-            if repair:
-                target = library.folder("quarantine") / path.name
-                shutil.move(str(path), target)
-                problems.append(repaired(message) + " → " + target.relative_to(library.path).as_posix())
-            else:
-                problems.append(message)
     return problems
