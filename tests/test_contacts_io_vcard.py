@@ -263,3 +263,21 @@ END:VCARD
 """)
     result = parse_vcard(data, "grup.vcf")
     assert not result.records and "group" in result.rejected[0].reason
+
+
+def test_card_missing_its_end_does_not_swallow_the_next_one():
+    data = crlf("""
+BEGIN:VCARD
+VERSION:3.0
+FN:Terpotong
+TEL:0812-3000-0001
+BEGIN:VCARD
+VERSION:3.0
+FN:Utuh
+TEL:0812-3000-0002
+END:VCARD
+""")
+    cut, whole = parse_vcard(data, "dua.vcf").records
+    assert (cut.full_name, [p.number for p in cut.phones]) == ("Terpotong", ["+6281230000001"])
+    assert any("END:VCARD" in p for p in cut.problems)
+    assert (whole.full_name, whole.source, whole.problems) == ("Utuh", "dua.vcf:5", [])

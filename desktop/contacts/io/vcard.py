@@ -35,6 +35,7 @@ from desktop.i18n import _
 _NEWLINES_RE = re.compile(r"\r+\n?|\n")
 _BEGIN_RE = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END_RE = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
+_AGENT_RE = re.compile(r"^(?:[A-Za-z0-9_-]+\.)?AGENT[^:]*:\s*$", re.IGNORECASE)  # vCard 2.1 "AGENT:" then a card
 # The tolerant reader's idea of a content line: [group.]NAME[;params]:value
 _LOOSE_LINE_RE = re.compile(r"^(?:(?P<group>[A-Za-z0-9_-]+)\.)?(?P<name>[A-Za-z0-9_-]+)(?P<params>;[^:]*)?:(?P<value>.*)$", re.DOTALL)
 _QP_CONTINUATION_RE = re.compile(r"^(?:=[0-9A-Fa-f]{2}|[\x21-\x3c\x3e-\x7e ])*=?$")
@@ -111,11 +112,19 @@ def split_cards(text: str) -> tuple[list[Card], list[int]]:
     stray: list[int] = []
     depth = 0
     current: Card | None = None
+    previous = ""
     for number, line in enumerate(_NEWLINES_RE.split(text), start=1):
         if _BEGIN_RE.match(line):
+            if depth > 0 and current is not None and not _AGENT_RE.match(previous):
+                # Not an embedded AGENT card: the card before lost its END:VCARD.
+                current.closed = False
+                cards.append(current)
+                depth = 0
             if depth == 0:
                 current = Card(line=number, lines=[])
             depth += 1
+        if line.strip():
+            previous = line
         if current is None:
             if line.strip():
                 stray.append(number)
