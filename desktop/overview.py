@@ -13,6 +13,7 @@ PROVIDERS: list[str] = [
     "desktop.articles.overview:cards",
     "desktop.contacts.providers:overview",
     "desktop.safety.backup:overview_cards",
+    "desktop.safety.sweep:overview_cards",
 ]
 
 

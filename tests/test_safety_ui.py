@@ -40,7 +40,7 @@ def test_backup_page_backs_up_and_restores(main_window, qtbot, tmp_path, monkeyp
     infos = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    assert "Belum pernah ada cadangan" in _home_texts(main_window)
+    assert "Belum ada cadangan di diska lain" in _home_texts(main_window)
 
     dialog, page = _backup_page(main_window)
     dialog.show()
@@ -53,7 +53,7 @@ def test_backup_page_backs_up_and_restores(main_window, qtbot, tmp_path, monkeyp
     assert len(files) == 1
     assert str(files[0]) in page.last_label.text() and infos
     # The Beranda reminder is gone once a backup is fresh.
-    assert "Belum pernah ada cadangan" not in _home_texts(main_window)
+    assert "Belum ada cadangan di diska lain" not in _home_texts(main_window)
 
     # Automatic snapshots are listed with date and size.
     page.take_snapshot()
@@ -82,9 +82,9 @@ def test_reminder_after_seven_days(main_window, qtbot, tmp_path):
     lib = main_window.ctx.library
     backup.record_external_backup(lib, tmp_path / "old.wartabackup", 10, dt.datetime.now() - dt.timedelta(days=9))
     text = _home_texts(main_window)
-    assert "9 hari yang lalu" in text
+    assert "9 hari lalu" in text
     backup.record_external_backup(lib, tmp_path / "new.wartabackup", 10, dt.datetime.now() - dt.timedelta(days=2))
-    assert "hari yang lalu" not in _home_texts(main_window)
+    assert "hari lalu" not in _home_texts(main_window)
 
 
 def test_closing_the_window_takes_an_automatic_backup(main_window, qtbot):
@@ -181,8 +181,15 @@ def test_background_job_snapshots_once_a_day_and_sweeps(main_window, qtbot):
     os.utime(old, (t, t))
     fresh = lib.path / "photos" / "zz" / "fresh.jpg"
     fresh.write_bytes(b"an import running in this window")
-    backup_page._background_job(lib, sweep_too=True)(None)
+    from sqlalchemy import text
+
+    with lib.store.write() as tx:  # a record whose file went missing
+        tx.session.execute(text("UPDATE office SET logo = 'files/logo-0123456789abcdef.png' WHERE id = 1"))
+    found = backup_page._background_job(lib, sweep_too=True)(None)
     assert len(backup.auto_backups(lib)) == 1
     assert not old.exists() and fresh.exists()
+    assert found["missing"] == ["files/logo-0123456789abcdef.png"] and found["moved"] == ["photos/zz/orphan.jpg"]
+    home = _home_texts(main_window)
+    assert "logo-0123456789abcdef" in home and "dipindahkan ke quarantine/" in home
     backup_page._background_job(lib, sweep_too=False)(None)
     assert len(backup.auto_backups(lib)) == 1  # at most daily

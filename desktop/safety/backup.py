@@ -452,13 +452,12 @@ def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG0
     if last is not None and now - last["at"] < dt.timedelta(days=REMIND_AFTER_DAYS):
         return []
     if last is None:
-        text = _("No backup has been made to another disk yet. Make one now: Settings → Backups → Backup now.")
+        text = _("No backup on another disk yet.")
     else:
-        days = (now - last["at"]).days
-        text = _("The last backup to another disk was {days} days ago. Make a new one: Settings → Backups → Backup now.").format(
-            days=days
-        )
-    return [Card(title=_("Backup"), items=[CardItem(text=text, type="backup")], warning=True, order=5)]
+        text = _("Last backup on another disk: {days} days ago.").format(days=(now - last["at"]).days)
+    # Beranda cards show one short line per item.
+    items = [CardItem(text=text, type="backup"), CardItem(text=_("Settings → Backups → Backup now"), type="backup")]
+    return [Card(title=_("Backup"), items=items, warning=True, order=5)]
 
 
 __all__ = [

@@ -249,3 +249,50 @@ def missing_files(library) -> list[str]:  # noqa: ANN001
         for rel, (_owner, digest) in claimed_files(library).items()
         if digest is not None and not (library.path / rel).is_file()
     )
+
+
+# -- what the window's background scan found (shown on Beranda) -----------------------------
+
+FINDINGS: dict[str, dict] = {}  # library path -> {"missing": [...], "moved": [...], "destination": str}
+
+
+def scan(library, *, min_age: float = 0) -> dict:  # noqa: ANN001
+    """Full sweep plus the missing-file report, remembered for Beranda (see :func:`overview_cards`)."""
+    report = sweep(library, deep=True, orphans=True, min_age=min_age)
+    found = {"missing": missing_files(library), "moved": report.moved, "destination": report.destination}
+    FINDINGS[str(library.path)] = found
+    return found
+
+
+def _short(name: str, limit: int = 30) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG001
+    """Beranda: files the records name but the folder lacks, and leftovers moved aside."""
+    from desktop.i18n import _
+    from desktop.overview import Card, CardItem
+
+    found = FINDINGS.get(str(library.path))
+    if not found or not (found["missing"] or found["moved"]):
+        return []
+    # Beranda cards show one short line per item.
+    items = []
+    if found["missing"]:
+        items.append(
+            CardItem(
+                _("{count} recorded file(s) missing, e.g. {name}").format(
+                    count=len(found["missing"]), name=_short(found["missing"][0].rsplit("/", 1)[-1])
+                )
+            )
+        )
+        items.append(CardItem(_("Restore from a backup; 'warta check' lists all.")))
+    if found["moved"]:
+        items.append(
+            CardItem(
+                _("{count} leftover file(s) moved to {folder}").format(
+                    count=len(found["moved"]), folder=found["destination"]
+                )
+            )
+        )
+    return [Card(title=_("Library check"), items=items, warning=bool(found["missing"]), order=6)]

@@ -234,12 +234,13 @@ class BackupPage(QWidget):
 
 
 def _background_job(library, *, sweep_too: bool):  # noqa: ANN001, ANN202
-    def job(_progress) -> None:  # noqa: ANN001
+    def job(_progress) -> dict | None:  # noqa: ANN001
         from desktop.safety import backup, sweep
 
         backup.auto_backup_if_due(library)
         if sweep_too:  # the full walk once per session is enough; opening swept the top level
-            sweep.sweep(library, deep=True, orphans=True, min_age=SWEEP_MIN_AGE)
+            return sweep.scan(library, min_age=SWEEP_MIN_AGE)
+        return None
 
     return job
 
@@ -249,12 +250,17 @@ def start_background(ctx) -> QTimer:  # noqa: ANN001 - AppContext
 
     runs = [0]
 
+    def found(result: dict | None) -> None:
+        if result and (result["missing"] or result["moved"]):
+            ctx.changed.emit(frozenset({"quarantine"}))  # Beranda shows the finding
+
     def run() -> None:
         runs[0] += 1
         ctx.tasks.start(
             _background_job(ctx.library, sweep_too=runs[0] == 1),
             title=_("Automatic backup"),
             show_progress=False,
+            on_done=found,
             on_error=lambda exc: log.warning("automatic backup failed: %s", exc),
         )
 
