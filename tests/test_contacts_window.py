@@ -248,3 +248,26 @@ def test_import_of_a_file_with_nothing_usable_shows_why(main_window, qtbot, tmp_
     assert dialog.preview.counts()["invalid"] == 1 and not dialog.import_button.isEnabled()
     bad = dialog.tabs.widget(dialog.tabs.count() - 1)
     assert bad.item(0, 0).text() == "kontak.vcf" and bad.item(0, 1).text()
+
+
+def test_person_photo_shown_and_kept_on_save(main_window, qtbot, people):
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2a6f97"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    lib = main_window.ctx.library
+    detail = store.get_person(lib, people["b"]).data
+    detail.photo = store.save_photo(lib, bytes(data))
+    store.update_person(lib, people["b"], detail)
+    section = _section(main_window, qtbot)
+    section.open_person(people["b"])
+    page = section.person_page
+    assert page.photo_label.isVisibleTo(page) and not page.photo_label.pixmap().isNull()
+    page.position.setText("Dosen Ilmu Komunikasi")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert store.get_person(lib, people["b"]).data.photo == detail.photo

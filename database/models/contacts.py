@@ -80,6 +80,8 @@ class Person(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[str] = mapped_column(Text, default="")
+    # Library-relative path of the photo (a managed file named by its content hash), or "".
+    photo: Mapped[str] = mapped_column(String(300), default="")
     source: Mapped[str] = mapped_column(String(300), default="")  # where the data came from
     consent: Mapped[bool] = mapped_column(Boolean, default=False)  # agreed to be contacted
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -382,12 +382,20 @@ def commit_import(
         else:
             to_add[pos] = rec
     progress.check()
+    # Photos become managed files before the rows pointing to them commit.
+    photos: dict[int, str] = {}
+    for rec in list(to_add.values()) + [r for recs in to_merge.values() for r in recs]:
+        if rec.photo:
+            try:
+                photos[id(rec)] = store.save_photo(library, rec.photo)
+            except ValidationError as exc:
+                result.reject(rec.source, str(exc))
 
     with library.store.write() as tx:
         s = tx.session
         conn = s.connection()
         org_ids = _ensure_orgs(s, [r.organization for r in list(to_add.values()) + [x for v in to_merge.values() for x in v]])
-        added_ids = _insert_people(s, to_add, org_ids)
+        added_ids = _insert_people(s, to_add, org_ids, photos)
         root_ids = dict(zip(to_add, added_ids))
         for pos, pid in zip(to_add, added_ids):
             result.added.append({"id": pid, "name": to_add[pos].full_name, "source": to_add[pos].source})
@@ -397,7 +405,7 @@ def commit_import(
         for n, (pid, recs) in enumerate(to_merge.items()):
             if n % 200 == 0:
                 progress.check()
-            changed = _merge_into(s, pid, recs, org_ids)
+            changed = _merge_into(s, pid, recs, org_ids, photos)
             for rec in recs:
                 target = result.merged if changed else result.existing
                 target.append({"id": pid, "name": rec.full_name, "source": rec.source})
@@ -455,7 +463,7 @@ def _org_row(name: str) -> dict:
     }
 
 
-def _person_row(rec: ContactRecord, org_ids: dict[str, int], now) -> dict:  # noqa: ANN001
+def _person_row(rec: ContactRecord, org_ids: dict[str, int], now, photo: str = "") -> dict:  # noqa: ANN001
     return {
         "full_name": rec.full_name,
         "sort_name": store.name_key(rec.full_name),
@@ -469,12 +477,14 @@ def _person_row(rec: ContactRecord, org_ids: dict[str, int], now) -> dict:  # no
         "tags": store.clean_tags(rec.tags),
         "source": _source_label(rec),
         "consent": False,
+        "photo": photo,
         "created_at": now,
         "updated_at": now,
     }
 
 
-def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int]) -> list[int]:  # noqa: ANN001
+def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int],  # noqa: ANN001
+                   photos: dict[int, str]) -> list[int]:
     from database.base import utcnow
 
     if not to_add:
@@ -482,7 +492,7 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int])
     now = utcnow()
     recs = list(to_add.values())
     P = store.P
-    ids = store.bulk_insert(s, P, [_person_row(r, org_ids, now) for r in recs])
+    ids = store.bulk_insert(s, P, [_person_row(r, org_ids, now, photos.get(id(r), "")) for r in recs])
     phones, emails, affs, social = [], [], [], []
     for pid, rec in zip(ids, recs):
         for ph in rec.phones:
@@ -502,7 +512,8 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int])
     return ids
 
 
-def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int]) -> bool:  # noqa: ANN001
+def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int],  # noqa: ANN001
+                photos: dict[int, str]) -> bool:
     """Add what imported records bring to an existing person; True when anything changed."""
     P, PH, EM, AF, SO = store.P, store.PH, store.EM, store.AF, store.SO
     row = s.execute(select(P).where(P.c.id == pid)).first()
@@ -541,7 +552,8 @@ def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int])
                 networks.add(k)
                 s.execute(insert(SO).values(person_id=pid, network=k, handle=v))
                 changed = True
-        for attr, value in (("position", rec.position), ("address", rec.address), ("notes", rec.notes)):
+        for attr, value in (("position", rec.position), ("address", rec.address), ("notes", rec.notes),
+                            ("photo", photos.get(id(rec), ""))):
             if value and not getattr(row, attr) and attr not in values:
                 values[attr] = value
         for tag in store.split_tags(store.clean_tags(rec.tags)):

@@ -27,6 +27,7 @@ FIELDS = [
     ("address", N_("Address")),
     ("notes", N_("Notes")),
     ("source", N_("Source")),
+    ("photo", N_("Photo")),
     ("consent", N_("Agreed to be contacted")),
 ]
 KEEP = "keep"
@@ -48,6 +49,8 @@ class FieldChoice:
 def _display(s, field: str, value: object) -> str:  # noqa: ANN001
     if field == "organization_id":
         return s.scalar(select(store.O.c.name).where(store.O.c.id == value)) or "" if value else ""
+    if field == "photo":
+        return _("photo {name}").format(name=str(value).rsplit("/", 1)[-1][:8]) if value else ""
     if field == "consent":
         return _("Yes") if value else _("No")
     if field == "preferred_channel":

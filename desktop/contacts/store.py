@@ -90,6 +90,7 @@ class PersonInput:
     affiliations: list[AffiliationInput] = field(default_factory=list)
     # Main organisation by name when no id is given: found, or created in the same transaction.
     organization_name: str = ""
+    photo: str = ""  # library-relative path from save_photo(), or ""
 
 
 @dataclass
@@ -265,6 +266,40 @@ def split_tags(stored: str) -> list[str]:
     return [t for t in (stored or "").split(",") if t]
 
 
+PHOTO_FOLDER = "files"
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+_PHOTO_TYPES = ((b"\xff\xd8\xff", "jpg"), (b"\x89PNG", "png"), (b"GIF8", "gif"), (b"RIFF", "webp"))
+
+
+def photo_extension(data: bytes) -> str | None:
+    """File extension of a JPEG, PNG, GIF or WebP picture, or None for anything else."""
+    for magic, ext in _PHOTO_TYPES:
+        if data.startswith(magic) and (ext != "webp" or data[8:12] == b"WEBP"):
+            return ext
+    return None
+
+
+def save_photo(library, data: bytes) -> str:  # noqa: ANN001
+    """Keep a contact photo as a managed file named by its content; returns its library-relative path.
+
+    Written (atomically) before the row that points to it commits; the same
+    picture imported twice is one file.
+    """
+    import hashlib
+
+    from desktop.fsutil import atomic_write_bytes
+
+    ext = photo_extension(data or b"")
+    if ext is None or len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError(_("The photo is not a JPEG, PNG, GIF or WebP picture of at most 10 MB."))
+    relative = f"{PHOTO_FOLDER}/contacts/{hashlib.sha256(data).hexdigest()[:32]}.{ext}"
+    target = library.path / relative
+    if not target.exists():
+        library.folder(PHOTO_FOLDER)
+        atomic_write_bytes(target, data)
+    return relative
+
+
 def _clean_person(data: PersonInput) -> PersonInput:
     name = " ".join((data.full_name or "").split())
     if not name:
@@ -301,6 +336,7 @@ def _clean_person(data: PersonInput) -> PersonInput:
         social={k.strip(): v.strip() for k, v in data.social.items() if k.strip() and v.strip()},
         affiliations=list(data.affiliations),
         organization_name=" ".join(data.organization_name.split()),
+        photo=data.photo,
     )
 
 
@@ -593,6 +629,7 @@ def _person_values(data: PersonInput) -> dict:
         "tags": ",".join(data.tags),
         "source": data.source,
         "consent": data.consent,
+        "photo": data.photo,
     }
 
 
@@ -734,6 +771,7 @@ def _person_input(s, row: Person) -> PersonInput:  # noqa: ANN001
         tags=split_tags(row.tags),
         source=row.source,
         consent=bool(row.consent),
+        photo=row.photo or "",
         phones=phones,
         emails=emails,
         social=social,

@@ -56,6 +56,11 @@ class PersonPage(QWidget):
         back = QPushButton(_("← List"))
         back.setObjectName("person-back")
         back.clicked.connect(self.back)
+        self.photo_label = QLabel()
+        self.photo_label.setObjectName("person-photo")
+        self.photo_label.setFixedSize(56, 56)
+        self.photo_label.setScaledContents(False)
+        self._photo = ""
         self.heading = QLabel()
         self.heading.setObjectName("person-heading")
         self.save_button = QPushButton(_("Save"))
@@ -65,6 +70,8 @@ class PersonPage(QWidget):
         self.more = QPushButton(_("More"))
         menu = QMenu(self.more)
         self.add_list_menu = menu.addMenu(_("Add to list"))
+        menu.addAction(_("Choose photo…"), self.choose_photo)
+        menu.addAction(_("Remove photo"), lambda: self.set_photo(""))
         menu.addAction(_("Log an activity…"), self.log_activity)
         menu.addAction(_("Record coverage…"), self.record_coverage)
         menu.addAction(_("Merge with another contact…"), lambda: self.person_id and self.merge_requested.emit(self.person_id))
@@ -72,6 +79,7 @@ class PersonPage(QWidget):
         menu.addAction(_("Delete contact"), self.delete)
         self.more.setMenu(menu)
         bar.addWidget(back)
+        bar.addWidget(self.photo_label)
         bar.addWidget(self.heading, 1)
         bar.addWidget(self.more)
         bar.addWidget(self.save_button)
@@ -169,6 +177,7 @@ class PersonPage(QWidget):
         self.social.clear()
         self.affiliations.set_items([])
         self.history.set_entries([])
+        self.set_photo("")
         self._fill_list_menu()
         self.validate()
         self.name.setFocus()
@@ -195,6 +204,7 @@ class PersonPage(QWidget):
         self.consent.setChecked(d.consent)
         self.lists_label.setText(", ".join(name for _i, name in detail.lists) or _("(none)"))
         self.history.set_entries(detail.history)
+        self.set_photo(d.photo)
         self._fill_list_menu()
         self.validate()
 
@@ -232,6 +242,7 @@ class PersonPage(QWidget):
             phones=self.phones.phones(),
             emails=self.emails.emails(),
             social=social_from(self.social.text()),
+            photo=self._photo,
             affiliations=list(self.affiliations.items),
         )
 
@@ -252,6 +263,32 @@ class PersonPage(QWidget):
         return True
 
     # -- actions -----------------------------------------------------------------------
+
+    def set_photo(self, relative: str) -> None:
+        """Show (and keep for Save) the photo at a library-relative path, or none."""
+        from PySide6.QtGui import QPixmap
+
+        self._photo = relative
+        pixmap = QPixmap(str(self.ctx.library.managed(relative))) if relative else QPixmap()
+        if pixmap.isNull():
+            self.photo_label.clear()
+            self.photo_label.setVisible(False)
+            return
+        self.photo_label.setPixmap(pixmap.scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
+                                                 Qt.TransformationMode.SmoothTransformation))
+        self.photo_label.setVisible(True)
+
+    def choose_photo(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _f = QFileDialog.getOpenFileName(self, _("Choose photo…"), "", _("Pictures (*.jpg *.jpeg *.png *.gif *.webp)"))
+        if not path:
+            return
+        try:
+            with open(path, "rb") as fh:
+                self.set_photo(store.save_photo(self.ctx.library, fh.read(store.MAX_PHOTO_BYTES + 1)))
+        except (WartaError, OSError) as exc:
+            self.ctx.show_error(self, exc)
 
     def add_to_list(self, list_id: int) -> None:
         if self.person_id is None:

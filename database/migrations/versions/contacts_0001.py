@@ -101,6 +101,7 @@ def upgrade() -> None:
     sa.Column('address', sa.Text(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('tags', sa.Text(), nullable=False),
+    sa.Column('photo', sa.String(length=300), nullable=False),
     sa.Column('source', sa.String(length=300), nullable=False),
     sa.Column('consent', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
