@@ -621,7 +621,7 @@ class NearDuplicate:
     distance: int
 
 
-def near_duplicates(library, *, threshold: int = 5) -> list[NearDuplicate]:  # noqa: ANN001
+def near_duplicates(library, *, threshold: int = 3) -> list[NearDuplicate]:  # noqa: ANN001
     """Pairs of photos whose perceptual hashes differ in at most ``threshold`` bits.
 
     Both the difference hash and the average hash must be close, which keeps
