@@ -171,6 +171,11 @@ def test_built_bundle_runs(tmp_path):
                if p.is_file()}
     assert resource_files - bundled == set()
 
+    # Libraries imported lazily inside functions work frozen: Pillow and
+    # pillow_heif (HEIC from phones), python-docx, openpyxl, vobject,
+    # reportlab with the bundled fonts, Babel dates.
+    _exercise_heavy_libraries(exe, library, tmp_path, env)
+
     # The window opens offscreen on that library and closes itself.
     window_env = dict(env, WARTA_SMOKE_EXIT="1")
     gui = _run([str(exe if sys.platform != "win32" else bundle / "Warta.exe"), "--library", str(library)],
@@ -194,3 +199,32 @@ def test_built_bundle_runs(tmp_path):
         for size in PNG_SIZES:
             assert (prefix / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "warta.png").is_file()
         assert (prefix / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+
+
+def _exercise_heavy_libraries(exe: Path, library: Path, tmp_path: Path, env: dict[str, str]) -> None:
+    import pillow_heif
+    from PIL import Image
+
+    def cli(*args: str) -> str:
+        result = _run([str(exe), *args, "--library", str(library)], env)
+        assert result.returncode == 0, f"warta {' '.join(args)}: {result.stderr}"
+        return result.stdout
+
+    cli("demo", "--articles", "3", "--contacts", "5", "--photos", "2")
+    photo = tmp_path / "kegiatan.heic"
+    pillow_heif.from_pillow(Image.new("RGB", (320, 240), (30, 90, 160))).save(photo)
+    imported = json.loads(cli("photos", "import", str(photo), "--json"))
+    assert len(imported["added"]) == 1, imported
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for fmt in ("xlsx", "vcf"):
+        cli("contacts", "export", "--format", fmt, "-o", str(out / f"contacts.{fmt}"))
+        assert (out / f"contacts.{fmt}").stat().st_size > 0
+    article = json.loads(cli("article", "list", "--json"))["articles"][0]["id"]
+    cli("article", "export", str(article), "-f", "docx", "-o", str(out / "article.docx"))
+    assert (out / "article.docx").read_bytes()[:2] == b"PK"
+    kit = json.loads(cli("kit", "list", "--json"))["kits"][0]["id"]
+    cli("kit", "export", str(kit), "-o", str(out / "kit.pdf"))
+    pdf = (out / "kit.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"Noto" in pdf
