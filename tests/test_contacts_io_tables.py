@@ -292,3 +292,9 @@ def test_xlsx_cover_sheet_is_passed_over():
     (rec,) = parse_xlsx(data, "mitra.xlsx").records
     assert (rec.full_name, rec.source) == ("Ani", "mitra.xlsx:row 2")
     assert preview_rows(data).sheet == "Data"
+
+
+def test_email_cells_with_display_names_and_several_addresses():
+    data = 'Nama,Email\r\nAni,"Ani L <ani@x.go.id>; ani.l@y.id"\r\n'.encode("utf-8")
+    (rec,) = parse_csv(data, "e.csv").records
+    assert [e.address for e in rec.emails] == ["ani@x.go.id", "ani.l@y.id"] and not rec.problems

@@ -368,7 +368,8 @@ class RowMapper:
         label = attrs.get("email_label", "").lstrip("* ").strip()
         if label.upper() in ("SMTP", "EX"):  # Outlook's "E-mail Type" is a transport, not a label
             label = ""
-        for raw in re.split(r"\s*(?::::|;|,|\s)\s*", value):
+        # "Budi <budi@x.go.id>; ani@y.id" → both addresses; a cell without any "@" stays whole (and invalid).
+        for raw in _EMAIL_TOKEN_RE.findall(value) or [value]:
             address = normalize.clean_email(raw)
             if not address or any(e.address.casefold() == address.casefold() for e in rec.emails):
                 continue
@@ -376,6 +377,9 @@ class RowMapper:
             if reason:
                 rec.problems.append(reason)
             rec.emails.append(Email(address=address, label=label, public=_truthy(attrs.get("email_public", ""))))
+
+
+_EMAIL_TOKEN_RE = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+")
 
 
 def _address_group(header: str) -> str:
