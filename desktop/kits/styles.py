@@ -16,8 +16,9 @@ MM = 72 / 25.4
 # (width, height) in points: A4 210 × 297 mm; F4/Folio 215 × 330 mm (Indonesian offices).
 PAGE_SIZES = {"a4": (210 * MM, 297 * MM), "f4": (215 * MM, 330 * MM)}
 
-MARGIN_LEFT = 25 * MM
-MARGIN_RIGHT = 20 * MM
+# 170 mm of text and photo width on A4: a 2000 px print rendition fits at 299 dpi without resampling.
+MARGIN_LEFT = 22 * MM
+MARGIN_RIGHT = 18 * MM
 MARGIN_TOP = 18 * MM
 MARGIN_BOTTOM = 18 * MM
 HEAD_SPACE = 9 * MM  # running head between the top margin and the text
