@@ -156,7 +156,7 @@ def test_merge_keeps_every_channel_list_and_log_entry(library):
     a = _person(library, "Siti Aminah", org=radar, phones=[Phone("081234567890")], tags=["media"])
     b = _person(library, "Dr. Siti Aminah, M.Si.", org=kampus, position="Dosen",
                 phones=[Phone("081234567890"), Phone("085711112222")], emails=[Email("siti@unej.example")],
-                tags=["narasumber"])
+                tags=["narasumber"], photo=b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
     lst = lists.create_list(library, "Narasumber")
     lists.add_to_list(library, lst, [b])
     log.add_collaboration(library, "meeting", dt.date(2025, 1, 5), "Rapat", person_ids=[b])
@@ -173,6 +173,7 @@ def test_merge_keeps_every_channel_list_and_log_entry(library):
     assert d.lists == [(lst, "Narasumber")]
     assert sorted(h.kind for h in d.history) == ["coverage", "meeting"]
     assert sorted(d.data.tags) == ["media", "narasumber"]
+    assert d.data.photo and d.data.photo.startswith(b"\x89PNG")
     assert store.count_people(library) == 1
     assert [r.id for r in store.people_page(library, store.PeopleFilter(search="unej"))] == [a]
     with pytest.raises(ValidationError):

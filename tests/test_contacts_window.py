@@ -262,7 +262,7 @@ def test_person_photo_shown_and_kept_on_save(main_window, qtbot, people):
     image.save(buffer, "PNG")
     lib = main_window.ctx.library
     detail = store.get_person(lib, people["b"]).data
-    detail.photo = store.save_photo(lib, bytes(data))
+    detail.photo = bytes(data)
     store.update_person(lib, people["b"], detail)
     section = _section(main_window, qtbot)
     section.open_person(people["b"])

@@ -7,7 +7,7 @@ migrations on its own Alembic branch (see ``database/migrations/README``).
 from database.models.core import AuditLog, Meta, Office, Staff, StaffRole  # noqa: F401
 from database.models.contacts import (  # noqa: F401
     Affiliation, Collaboration, CollaborationOrg, CollaborationPerson, Coverage, DistributionList,
-    ListMember, Organization, OrgType, Person, PersonEmail, PersonPhone, SocialAccount,
+    ListMember, Organization, OrgType, Person, PersonEmail, PersonPhone, PersonPhoto, SocialAccount,
 )
 from database.models.articles import Article, ArticleAutosave, ArticleComment, ArticleQuote, ArticleRevision, ArticleTag  # noqa: F401
 from database.models.safety import EditLock  # noqa: F401

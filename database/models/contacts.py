@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from database.base import Base, utcnow
@@ -80,8 +80,6 @@ class Person(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[str] = mapped_column(Text, default="")
-    # Library-relative path of the photo (a managed file named by its content hash), or "".
-    photo: Mapped[str] = mapped_column(String(300), default="")
     source: Mapped[str] = mapped_column(String(300), default="")  # where the data came from
     consent: Mapped[bool] = mapped_column(Boolean, default=False)  # agreed to be contacted
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -120,6 +118,16 @@ class PersonEmail(Base):
     # Lower-cased address: the matching key (the part before @ is case-insensitive in practice).
     address_key: Mapped[str] = mapped_column(String(254), index=True)
     public: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PersonPhoto(Base):
+    """A contact's photo, in the database: it is written in the same transaction as
+    the person, travels with every backup, and keeps the people table lean for lists."""
+
+    __tablename__ = "person_photos"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SocialAccount(Base):

@@ -25,24 +25,16 @@ def records(library, person_ids: Sequence[int]) -> list[ContactRecord]:  # noqa:
                 out[r.id] = ContactRecord(
                     full_name=r.full_name, position=r.position, organization=r.org or "", department=r.beat,
                     address=r.address, notes=r.notes, tags=store.split_tags(r.tags),
-                    photo=_photo(library, r.photo),
                 )
             for r in s.execute(select(PH).where(PH.c.person_id.in_(chunk)).order_by(PH.c.id)):
                 out[r.person_id].phones.append(Phone(number=r.number, label=r.label, whatsapp=r.whatsapp, public=r.public))
             for r in s.execute(select(EM).where(EM.c.person_id.in_(chunk)).order_by(EM.c.id)):
                 out[r.person_id].emails.append(Email(address=r.address, label=r.label, public=r.public))
+            for r in s.execute(select(store.PP).where(store.PP.c.person_id.in_(chunk))):
+                out[r.person_id].photo = r.data
             for r in s.execute(select(SO).where(SO.c.person_id.in_(chunk)).order_by(SO.c.id)):
                 out[r.person_id].social[r.network] = r.handle
     return [out[i] for i in ids if i in out]
-
-
-def _photo(library, relative: str) -> bytes | None:  # noqa: ANN001
-    if not relative:
-        return None
-    try:
-        return library.managed(relative).read_bytes()
-    except OSError:
-        return None  # a missing photo file is reported by 'warta check', not here
 
 
 def export_bytes(library, fmt: str, person_ids: Sequence[int]) -> bytes:  # noqa: ANN001

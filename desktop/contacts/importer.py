@@ -382,12 +382,12 @@ def commit_import(
         else:
             to_add[pos] = rec
     progress.check()
-    # Photos become managed files before the rows pointing to them commit.
-    photos: dict[int, str] = {}
+    # Pictures Warta cannot keep are reported; the contact still imports.
+    photos: dict[int, bytes] = {}
     for rec in list(to_add.values()) + [r for recs in to_merge.values() for r in recs]:
         if rec.photo:
             try:
-                photos[id(rec)] = store.save_photo(library, rec.photo)
+                photos[id(rec)] = store.check_photo(rec.photo)
             except ValidationError as exc:
                 result.reject(rec.source, str(exc))
 
@@ -463,7 +463,7 @@ def _org_row(name: str) -> dict:
     }
 
 
-def _person_row(rec: ContactRecord, org_ids: dict[str, int], now, photo: str = "") -> dict:  # noqa: ANN001
+def _person_row(rec: ContactRecord, org_ids: dict[str, int], now) -> dict:  # noqa: ANN001
     return {
         "full_name": rec.full_name,
         "sort_name": store.name_key(rec.full_name),
@@ -477,14 +477,13 @@ def _person_row(rec: ContactRecord, org_ids: dict[str, int], now, photo: str = "
         "tags": store.clean_tags(rec.tags),
         "source": _source_label(rec),
         "consent": False,
-        "photo": photo,
         "created_at": now,
         "updated_at": now,
     }
 
 
 def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int],  # noqa: ANN001
-                   photos: dict[int, str]) -> list[int]:
+                   photos: dict[int, bytes]) -> list[int]:
     from database.base import utcnow
 
     if not to_add:
@@ -492,9 +491,11 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int],
     now = utcnow()
     recs = list(to_add.values())
     P = store.P
-    ids = store.bulk_insert(s, P, [_person_row(r, org_ids, now, photos.get(id(r), "")) for r in recs])
-    phones, emails, affs, social = [], [], [], []
+    ids = store.bulk_insert(s, P, [_person_row(r, org_ids, now) for r in recs])
+    phones, emails, affs, social, pictures = [], [], [], [], []
     for pid, rec in zip(ids, recs):
+        if id(rec) in photos:
+            pictures.append({"person_id": pid, "data": photos[id(rec)]})
         for ph in rec.phones:
             phones.append({"person_id": pid, "label": ph.label or "", "number": ph.number,
                            "whatsapp": bool(ph.whatsapp), "public": bool(ph.public)})
@@ -506,14 +507,15 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int],
                          "role": rec.position or "", "date_from": None, "date_to": None})
         for k, v in rec.social.items():
             social.append({"person_id": pid, "network": k, "handle": v})
-    for table, rows in ((store.PH, phones), (store.EM, emails), (store.AF, affs), (store.SO, social)):
+    for table, rows in ((store.PH, phones), (store.EM, emails), (store.AF, affs), (store.SO, social),
+                        (store.PP, pictures)):
         if rows:
             s.execute(insert(table), rows)
     return ids
 
 
 def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int],  # noqa: ANN001
-                photos: dict[int, str]) -> bool:
+                photos: dict[int, bytes]) -> bool:
     """Add what imported records bring to an existing person; True when anything changed."""
     P, PH, EM, AF, SO = store.P, store.PH, store.EM, store.AF, store.SO
     row = s.execute(select(P).where(P.c.id == pid)).first()
@@ -523,6 +525,7 @@ def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int],
     keys = set(s.scalars(select(EM.c.address_key).where(EM.c.person_id == pid)))
     orgs = set(s.scalars(select(AF.c.organization_id).where(AF.c.person_id == pid)))
     networks = set(s.scalars(select(SO.c.network).where(SO.c.person_id == pid)))
+    has_photo = s.scalar(select(store.PP.c.person_id).where(store.PP.c.person_id == pid)) is not None
     values: dict = {}
     tags = store.split_tags(row.tags)
     changed = False
@@ -552,8 +555,10 @@ def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int],
                 networks.add(k)
                 s.execute(insert(SO).values(person_id=pid, network=k, handle=v))
                 changed = True
-        for attr, value in (("position", rec.position), ("address", rec.address), ("notes", rec.notes),
-                            ("photo", photos.get(id(rec), ""))):
+        if id(rec) in photos and not has_photo:
+            s.execute(insert(store.PP).values(person_id=pid, data=photos[id(rec)]))
+            has_photo = changed = True
+        for attr, value in (("position", rec.position), ("address", rec.address), ("notes", rec.notes)):
             if value and not getattr(row, attr) and attr not in values:
                 values[attr] = value
         for tag in store.split_tags(store.clean_tags(rec.tags)):

@@ -27,7 +27,6 @@ FIELDS = [
     ("address", N_("Address")),
     ("notes", N_("Notes")),
     ("source", N_("Source")),
-    ("photo", N_("Photo")),
     ("consent", N_("Agreed to be contacted")),
 ]
 KEEP = "keep"
@@ -49,8 +48,6 @@ class FieldChoice:
 def _display(s, field: str, value: object) -> str:  # noqa: ANN001
     if field == "organization_id":
         return s.scalar(select(store.O.c.name).where(store.O.c.id == value)) or "" if value else ""
-    if field == "photo":
-        return _("photo {name}").format(name=str(value).rsplit("/", 1)[-1][:8]) if value else ""
     if field == "consent":
         return _("Yes") if value else _("No")
     if field == "preferred_channel":
@@ -116,6 +113,10 @@ def merge_people(library, keep_id: int, other_id: int, choices: dict[str, str] |
         move(AF, ("organization_id", "role"))
         move(LM, ("list_id",))
         move(CP, ("collaboration_id",))
+        PP = store.PP
+        if s.scalar(select(PP.c.person_id).where(PP.c.person_id == keep_id)) is None:
+            # The other's photo only when the kept contact has none.
+            s.execute(update(PP).where(PP.c.person_id == other_id).values(person_id=keep_id))
         s.execute(update(CV).where(CV.c.person_id == other_id).values(person_id=keep_id))
         s.execute(delete(Person.__table__).where(Person.__table__.c.id == other_id))
         if keep.organization_id is None:

@@ -52,20 +52,13 @@ def overview(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG001
 
 
 def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
-    """Search indexes hold exactly the people and organisations (rebuilt with --repair); photo files exist."""
+    """The search indexes hold exactly the people and organisations (rebuilt with --repair)."""
     from desktop.check import repaired
 
     index_problems: list[str] = []
-    missing: list[str] = []
     with library.store.engine.connect() as conn:
         for table, base in ((store.PEOPLE_FTS, "people"), (store.ORG_FTS, "organizations")):
             index_problems += fts.check(conn, table, base)
-        for pid, name, photo in conn.execute(
-            select(store.P.c.id, store.P.c.full_name, store.P.c.photo).where(store.P.c.photo != "")
-        ):
-            if not library.managed(photo).is_file():
-                missing.append(_("contact {name} (id {id}): the photo file {path} is missing").format(
-                    name=name, id=pid, path=photo))
     if index_problems and repair:
         with library.store.write() as tx:
             conn = tx.session.connection()
@@ -73,4 +66,4 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
             store.refresh_orgs_fts(conn)
             tx.touch("people")
         index_problems = [repaired(p) for p in index_problems]
-    return index_problems + missing
+    return index_problems

@@ -29,6 +29,7 @@ from database.models.contacts import (
     Person,
     PersonEmail,
     PersonPhone,
+    PersonPhoto,
     SocialAccount,
 )
 from desktop.contacts import log, normalize
@@ -57,6 +58,7 @@ PH = PersonPhone.__table__
 EM = PersonEmail.__table__
 AF = Affiliation.__table__
 SO = SocialAccount.__table__
+PP = PersonPhoto.__table__
 LM = ListMember.__table__
 DL = DistributionList.__table__
 
@@ -90,7 +92,7 @@ class PersonInput:
     affiliations: list[AffiliationInput] = field(default_factory=list)
     # Main organisation by name when no id is given: found, or created in the same transaction.
     organization_name: str = ""
-    photo: str = ""  # library-relative path from save_photo(), or ""
+    photo: bytes | None = None  # JPEG, PNG, GIF or WebP
 
 
 @dataclass
@@ -266,7 +268,6 @@ def split_tags(stored: str) -> list[str]:
     return [t for t in (stored or "").split(",") if t]
 
 
-PHOTO_FOLDER = "files"
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 _PHOTO_TYPES = ((b"\xff\xd8\xff", "jpg"), (b"\x89PNG", "png"), (b"GIF8", "gif"), (b"RIFF", "webp"))
 
@@ -279,25 +280,11 @@ def photo_extension(data: bytes) -> str | None:
     return None
 
 
-def save_photo(library, data: bytes) -> str:  # noqa: ANN001
-    """Keep a contact photo as a managed file named by its content; returns its library-relative path.
-
-    Written (atomically) before the row that points to it commits; the same
-    picture imported twice is one file.
-    """
-    import hashlib
-
-    from desktop.fsutil import atomic_write_bytes
-
-    ext = photo_extension(data or b"")
-    if ext is None or len(data) > MAX_PHOTO_BYTES:
+def check_photo(data: bytes) -> bytes:
+    """``data`` if it is a picture Warta keeps as a contact photo; ValidationError otherwise."""
+    if photo_extension(data or b"") is None or len(data) > MAX_PHOTO_BYTES:
         raise ValidationError(_("The photo is not a JPEG, PNG, GIF or WebP picture of at most 10 MB."))
-    relative = f"{PHOTO_FOLDER}/contacts/{hashlib.sha256(data).hexdigest()[:32]}.{ext}"
-    target = library.path / relative
-    if not target.exists():
-        library.folder(PHOTO_FOLDER)
-        atomic_write_bytes(target, data)
-    return relative
+    return data
 
 
 def _clean_person(data: PersonInput) -> PersonInput:
@@ -336,7 +323,7 @@ def _clean_person(data: PersonInput) -> PersonInput:
         social={k.strip(): v.strip() for k, v in data.social.items() if k.strip() and v.strip()},
         affiliations=list(data.affiliations),
         organization_name=" ".join(data.organization_name.split()),
-        photo=data.photo,
+        photo=check_photo(data.photo) if data.photo else None,
     )
 
 
@@ -629,11 +616,13 @@ def _person_values(data: PersonInput) -> dict:
         "tags": ",".join(data.tags),
         "source": data.source,
         "consent": data.consent,
-        "photo": data.photo,
     }
 
 
 def _write_channels(session, person_id: int, data: PersonInput) -> None:  # noqa: ANN001
+    session.execute(delete(PP).where(PP.c.person_id == person_id))
+    if data.photo:
+        session.execute(insert(PP).values(person_id=person_id, data=data.photo))
     session.execute(delete(PH).where(PH.c.person_id == person_id))
     session.execute(delete(EM).where(EM.c.person_id == person_id))
     session.execute(delete(SO).where(SO.c.person_id == person_id))
@@ -771,7 +760,7 @@ def _person_input(s, row: Person) -> PersonInput:  # noqa: ANN001
         tags=split_tags(row.tags),
         source=row.source,
         consent=bool(row.consent),
-        photo=row.photo or "",
+        photo=s.scalar(select(PP.c.data).where(PP.c.person_id == row.id)),
         phones=phones,
         emails=emails,
         social=social,

@@ -60,7 +60,7 @@ class PersonPage(QWidget):
         self.photo_label.setObjectName("person-photo")
         self.photo_label.setFixedSize(56, 56)
         self.photo_label.setScaledContents(False)
-        self._photo = ""
+        self._photo: bytes | None = None
         self.heading = QLabel()
         self.heading.setObjectName("person-heading")
         self.save_button = QPushButton(_("Save"))
@@ -71,7 +71,7 @@ class PersonPage(QWidget):
         menu = QMenu(self.more)
         self.add_list_menu = menu.addMenu(_("Add to list"))
         menu.addAction(_("Choose photo…"), self.choose_photo)
-        menu.addAction(_("Remove photo"), lambda: self.set_photo(""))
+        menu.addAction(_("Remove photo"), lambda: self.set_photo(None))
         menu.addAction(_("Log an activity…"), self.log_activity)
         menu.addAction(_("Record coverage…"), self.record_coverage)
         menu.addAction(_("Merge with another contact…"), lambda: self.person_id and self.merge_requested.emit(self.person_id))
@@ -177,7 +177,7 @@ class PersonPage(QWidget):
         self.social.clear()
         self.affiliations.set_items([])
         self.history.set_entries([])
-        self.set_photo("")
+        self.set_photo(None)
         self._fill_list_menu()
         self.validate()
         self.name.setFocus()
@@ -264,12 +264,14 @@ class PersonPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------
 
-    def set_photo(self, relative: str) -> None:
-        """Show (and keep for Save) the photo at a library-relative path, or none."""
+    def set_photo(self, data: bytes | None) -> None:
+        """Show (and keep for Save) a photo, or none."""
         from PySide6.QtGui import QPixmap
 
-        self._photo = relative
-        pixmap = QPixmap(str(self.ctx.library.managed(relative))) if relative else QPixmap()
+        self._photo = data or None
+        pixmap = QPixmap()
+        if data:
+            pixmap.loadFromData(data)
         if pixmap.isNull():
             self.photo_label.clear()
             self.photo_label.setVisible(False)
@@ -286,7 +288,7 @@ class PersonPage(QWidget):
             return
         try:
             with open(path, "rb") as fh:
-                self.set_photo(store.save_photo(self.ctx.library, fh.read(store.MAX_PHOTO_BYTES + 1)))
+                self.set_photo(store.check_photo(fh.read(store.MAX_PHOTO_BYTES + 1)))
         except (WartaError, OSError) as exc:
             self.ctx.show_error(self, exc)
 

@@ -101,7 +101,6 @@ def upgrade() -> None:
     sa.Column('address', sa.Text(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('tags', sa.Text(), nullable=False),
-    sa.Column('photo', sa.String(length=300), nullable=False),
     sa.Column('source', sa.String(length=300), nullable=False),
     sa.Column('consent', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -197,6 +196,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_person_phones_number'), ['number'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_phones_person_id'), ['person_id'], unique=False)
 
+    op.create_table('person_photos',
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_person_photos_person_id_people'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('person_id', name=op.f('pk_person_photos'))
+    )
     op.create_table('social_accounts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
@@ -224,6 +229,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_social_accounts_person_id'))
 
     op.drop_table('social_accounts')
+    op.drop_table('person_photos')
     with op.batch_alter_table('person_phones', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_phones_person_id'))
         batch_op.drop_index(batch_op.f('ix_person_phones_number'))
