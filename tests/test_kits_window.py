@@ -118,6 +118,10 @@ def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, mo
     qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
     qtbot.waitUntil(lambda: not window.ctx.tasks.active, timeout=30_000)
     assert target.read_bytes() == composer.pdf_bytes  # the preview is the exported file, byte for byte
+    import hashlib
+
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert digest[:16] in composer.history.text() and "Admin Uji" in composer.history.text()
     zip_target = tmp_path / "kit.zip"
     composer.export_zip(str(zip_target))
     qtbot.waitUntil(lambda: zip_target.exists() and not window.ctx.tasks.active, timeout=60_000)

@@ -366,6 +366,11 @@ class KitComposer(QWidget):
         for b in (self.save_button, self.pdf_button, self.print_button, more):
             actions.addWidget(b)
         lv.addLayout(actions)
+        self.history = QLabel()
+        self.history.setObjectName("kit-exports")
+        self.history.setWordWrap(True)
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lv.addWidget(self.history)
         splitter.addWidget(left)
 
         right = QWidget()
@@ -400,21 +405,30 @@ class KitComposer(QWidget):
     # -- state -------------------------------------------------------------------------
 
     def new_kit(self) -> None:
-        from desktop import office
-
         self.kit_id = None
         self._fill(store.KitInput("", dt.date.today(), parts=[store.PartInput("cover")]))
-        city = office.load(self.library).city
-        self.title_edit.setPlaceholderText(_("e.g. Press kit: Rakor Pengawasan Partisipatif"))
-        self.event_edit.setPlaceholderText(city)
+        self._show_history([])
         self.dirty = False
 
     def load(self, kit_id: int) -> None:
         detail = store.get_kit(self.library, kit_id)
         self.kit_id = kit_id
         self._fill(detail.data)
+        self._show_history(detail.exports)
         self.dirty = False
         self.refresh_preview()
+
+    def _show_history(self, exports: list) -> None:
+        """The last exports: who, when, where, and the hash that verifies a copy."""
+        from desktop import dates
+
+        lines = [
+            _("{when} · {who} · {format} · SHA-256 {digest}…\n{path}").format(
+                when=dates.short_datetime(e.at), who=e.staff or "—", format=e.format.upper(),
+                digest=e.sha256[:16], path=e.path)
+            for e in exports[:3]
+        ]
+        self.history.setText((_("Exports:") + "\n" + "\n".join(lines)) if lines else "")
 
     def _fill(self, data: store.KitInput) -> None:
         for w in (self.title_edit, self.event_edit, self.date_edit, self.paper, self.per_page):
@@ -588,6 +602,8 @@ class KitComposer(QWidget):
     def _saved_to(self, result) -> None:  # noqa: ANN001 - store.ExportResult
         if self._alive():
             self.status.setText(_("Saved {path}.").format(path=result.path))
+            if self.kit_id is not None:
+                self._show_history(store.get_kit(self.library, self.kit_id).exports)
 
     def _alive(self) -> bool:
         # A render may finish after the window (and this widget) closed.
