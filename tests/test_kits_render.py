@@ -238,3 +238,23 @@ def test_export_writes_atomically_and_returns_the_hash(tmp_path):
     assert hashlib.sha256(target.read_bytes()).hexdigest() == digest
     assert target.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in target.parent.iterdir()] == ["kit.pdf"]
+
+
+def test_unusual_image_modes_are_placed(tmp_path):
+    from PIL import Image
+
+    cmyk = tmp_path / "cmyk.jpg"
+    Image.new("CMYK", (800, 600), (0, 80, 160, 20)).save(cmyk)
+    palette = tmp_path / "palette.png"
+    img = Image.new("P", (640, 480), 1)
+    img.info["transparency"] = 0
+    img.save(palette, transparency=0)
+    gray16 = tmp_path / "gray16.png"
+    Image.new("I;16", (500, 500), 30000).save(gray16)
+    progressive = tmp_path / "progressive.jpg"
+    Image.new("RGB", (700, 500), (10, 120, 60)).save(progressive, progressive=True)
+    paths = [cmyk, palette, gray16, progressive]
+    data = render.render(kit([PhotosPart([Photo(p, p.stem) for p in paths])], photos_per_page=2))
+    placed = placed_images(data)
+    assert len(placed) == 4
+    assert all(p["px"][0] / (p["pt"][0] / 72) <= 300.01 for p in placed)
