@@ -298,3 +298,9 @@ def test_email_cells_with_display_names_and_several_addresses():
     data = 'Nama,Email\r\nAni,"Ani L <ani@x.go.id>; ani.l@y.id"\r\n'.encode("utf-8")
     (rec,) = parse_csv(data, "e.csv").records
     assert [e.address for e in rec.emails] == ["ani@x.go.id", "ani.l@y.id"] and not rec.problems
+
+
+def test_preview_gives_row_numbers():
+    data = "Judul daftar\r\n\r\nNama,Email\r\nAni,ani@x.go.id\r\nBadu,badu@x.go.id\r\n".encode("utf-8")
+    preview = preview_rows(data, 5)
+    assert preview.headers == ["Nama", "Email"] and preview.row_numbers == [4, 5]

@@ -281,3 +281,17 @@ END:VCARD
     assert (cut.full_name, [p.number for p in cut.phones]) == ("Terpotong", ["+6281230000001"])
     assert any("END:VCARD" in p for p in cut.problems)
     assert (whole.full_name, whole.source, whole.problems) == ("Utuh", "dua.vcf:5", [])
+
+
+def test_company_card_names_its_organisation():
+    data = crlf("""
+BEGIN:VCARD
+VERSION:3.0
+FN:Radar Jember
+N:;;;;
+X-ABShowAs:COMPANY
+TEL;TYPE=WORK:(0331) 412345
+END:VCARD
+""")
+    (rec,) = parse_vcard(data, "org.vcf").records
+    assert (rec.full_name, rec.organization) == ("Radar Jember", "Radar Jember")

@@ -30,6 +30,7 @@ _WA_STRIP_RE = re.compile(r"(?i)https?://|api\.whatsapp\.com/send\?phone=|wa\.me
 
 _NON_DIGITS_RE = re.compile(r"\D")
 _NON_WORD_RE = re.compile(r"[\W_]+")
+_NON_LETTERS_RE = re.compile(r"[^A-Za-z]")
 
 
 def is_whatsapp_hint(text: str) -> bool:
@@ -224,7 +225,7 @@ def _is_suffix_title(segment: str) -> bool:
     seg = segment.strip()
     if not seg:
         return False
-    bare = re.sub(r"[^A-Za-z]", "", seg).lower()
+    bare = _NON_LETTERS_RE.sub("", seg).lower()
     if bare in _SUFFIX_WORDS:
         return True
     return bool(_SUFFIX_RE.match(seg)) and "." in seg and len(bare) <= 10

@@ -47,6 +47,8 @@ What a record looks like
 - Labels: ``"mobile"``, ``"work"``, ``"home"``, ``"fax"``, ``"work fax"``,
   ``"pager"`` … from vCard TYPEs and spreadsheet columns, or the custom text of
   an Apple ``itemN.X-ABLabel`` / a label column, as written.
+- Company cards (``KIND:org``, Apple's ``X-ABShowAs:COMPANY``) get their name
+  as ``organization`` too.
 - vCard cards that are contact groups (``KIND:group``, Apple's
   ``X-ADDRESSBOOKSERVER-KIND:group``) are rejected, not imported as people.
 - A vCard card vobject's reader cannot read is read again by a tolerant line
@@ -65,7 +67,8 @@ Column mapping (CSV / .xlsx)
 ``guess_mapping(headers) -> {header: field}`` (unknown headers omitted).
 ``preview_rows(data, n=20, sheet=None) -> TablePreview`` with ``headers``
 (``"Column 1"`` … for header-less files), the first ``rows``, the guessed
-``mapping``, ``has_header``, ``encoding``, ``delimiter``, ``sheet``/``sheets``.
+``mapping``, ``has_header``, ``encoding``, ``delimiter``, ``sheet``/``sheets``
+and ``row_numbers`` (the spreadsheet row of each preview row).
 The header is the first of the top ten rows whose columns are recognised
 (title rows such as "DAFTAR MITRA …" above it are skipped); with a mapping,
 the first row holding one of the mapping's headers. A file whose first row

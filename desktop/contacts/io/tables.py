@@ -39,6 +39,7 @@ class TablePreview:
     delimiter: str = ""
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)  # spreadsheet row of each of ``rows``
 
 
 @dataclass
@@ -207,6 +208,7 @@ def preview_rows(data: bytes, n: int = 20, sheet: str | None = None) -> TablePre
         delimiter=table.delimiter,
         sheet=table.sheet,
         sheets=table.sheets,
+        row_numbers=[number for number, _r in table.rows[:n]],
     )
 
 

@@ -4,7 +4,9 @@ Reading works card by card so that one bad card never costs the others:
 
 1. the file is decoded (UTF-8, else the detected legacy encoding) and split
    into cards by BEGIN:VCARD / END:VCARD at any nesting depth, remembering the
-   line each card starts on;
+   line each card starts on (a BEGIN:VCARD inside a card counts as nested
+   only after a vCard 2.1 ``AGENT:`` line; otherwise the card before simply
+   lost its END:VCARD);
 2. each card's content lines are read with vobject's own reader
    (``getLogicalLines`` for folding and quoted-printable soft breaks,
    ``parseLine`` for names, groups and parameters);
@@ -339,9 +341,13 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
     for prop in card.props:
         if prop.name == "X-ABLABEL" and prop.group:
             labels[prop.group] = _apple_label(_unescape(_text_value(prop)).strip())
+    company_card = False
     for prop in card.props:
-        if prop.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND") and prop.value.strip().lower() == "group":
+        kind = prop.value.strip().lower()
+        if prop.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND") and kind == "group":
             return Rejected(source, _("The vCard entry is a contact group, not a person; groups are not imported."))
+        if (prop.name == "KIND" and kind == "org") or (prop.name == "X-ABSHOWAS" and kind == "company"):
+            company_card = True
     fn = ""
     n_parts: list[str] = []
     nickname = ""
@@ -420,6 +426,8 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
         padded = (n_parts + [""] * 5)[:5]
         fn = normalize.compose_name(padded[3], padded[1], padded[2], padded[0], padded[4])
     rec.full_name = fn
+    if company_card and fn and not rec.organization:
+        rec.organization = fn  # an address-book entry for an organisation, not a person
     if not fn:
         fallback = nickname or rec.organization or (rec.emails[0].address if rec.emails else "") or (
             rec.phones[0].number if rec.phones else "")
