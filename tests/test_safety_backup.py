@@ -397,3 +397,33 @@ def test_restore_refuses_a_folder_inside_a_library(library, tmp_path):
     with pytest.raises(WartaError):
         restore.restore(made, library.path / "photos" / "pulih")
     assert not (library.path / "photos" / "pulih").exists()
+
+
+def test_files_added_or_removed_during_a_backup_leave_it_consistent(library, tmp_path, monkeypatch, cli):
+    """A logo saved (file, then row) while the backup copies files is still in the backup."""
+    from PIL import Image
+
+    from desktop import office
+
+    old_file = library.folder("files") / "old-report.pdf"
+    old_file.write_bytes(b"%PDF-1.4 soon removed")
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (30, 30), "blue").save(logo)
+    real_snapshot = backup.snapshot_database
+
+    def busy_office(lib, target):  # noqa: ANN001 - someone works while the backup runs
+        office.save(lib, office.load(lib), logo_file=logo)
+        old_file.unlink()
+        return real_snapshot(lib, target)
+
+    monkeypatch.setattr(backup, "snapshot_database", busy_office)
+    out = tmp_path / "usb"
+    out.mkdir()
+    made = backup.export_backup(library, out).path
+    rel = office.load(library).logo
+    with zipfile.ZipFile(made) as zf:
+        assert rel in zf.namelist()
+    restored = restore.restore(made, tmp_path / "r").path
+    code, text, err = cli("check", "--library", restored, "--json")
+    report = json.loads(text)
+    assert code == 0 and report["ok"], text + err

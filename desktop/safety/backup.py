@@ -290,21 +290,32 @@ def export_backup(
             # Level 1: the database deflates almost as well as at 6, several times faster;
             # photos are stored as they are anyway.
             with zipfile.ZipFile(fh, "w", allowZip64=True, compresslevel=1) as zf:
-                progress.report(0, total_steps, archive.DATABASE)
-                snap = library.folder("backups") / f"{fsutil.TMP_PREFIX}export-{os.getpid()}.db"
-                try:
-                    snapshot_database(library, snap)
-                    if not include_renditions:
-                        _renditions_to_remake(snap)
-                    entries.append(_add_file(zf, archive.DATABASE, snap, progress, now))
-                finally:
-                    _unlink(snap)
-                for i, (name, path) in enumerate(files, start=1):
+                # Files first, then the snapshot: a photo deleted meanwhile leaves a
+                # harmless extra file (swept in the restored library), while one
+                # imported meanwhile has its file in place before its row commits,
+                # so the top-up below finds every file the snapshot names.
+                done_names: set[str] = set()
+                for i, (name, path) in enumerate(files):
                     progress.check()
                     progress.report(i, total_steps, name)
                     entry = _add_file(zf, name, path, progress, None)
                     if entry is not None:
                         entries.append(entry)
+                        done_names.add(name)
+                progress.report(len(files), total_steps, archive.DATABASE)
+                snap = library.folder("backups") / f"{fsutil.TMP_PREFIX}export-{os.getpid()}.db"
+                try:
+                    snapshot_database(library, snap)
+                    if not include_renditions:
+                        _renditions_to_remake(snap)
+                    for name in _claimed_by_snapshot(library, snap, include_renditions):
+                        if name not in done_names:
+                            entry = _add_file(zf, name, library.path / name, progress, None)
+                            if entry is not None:
+                                entries.append(entry)
+                    entries.append(_add_file(zf, archive.DATABASE, snap, progress, now))
+                finally:
+                    _unlink(snap)
                 manifest = {
                     "format": archive.FORMAT,
                     "version": archive.VERSION,
@@ -342,6 +353,21 @@ def export_backup(
     record_external_backup(library, target, size, now)
     progress.report(total_steps, total_steps, "")
     return BackupResult(target, size, len(entries), sum(e.size for e in entries), time.perf_counter() - started)
+
+
+def _claimed_by_snapshot(library, snap: Path, include_renditions: bool) -> list[str]:  # noqa: ANN001
+    """Managed files the snapshot's rows name (in the folders this backup carries)."""
+    from sqlalchemy import create_engine
+
+    from desktop.safety import sweep
+
+    folders = archive.FOLDERS + (archive.OPTIONAL_FOLDERS if include_renditions else ())
+    engine = create_engine(f"sqlite:///{snap}")
+    try:
+        claims = sweep.claimed_files(library, engine)
+    finally:
+        engine.dispose()
+    return sorted(name for name in claims if name.split("/", 1)[0] in folders)
 
 
 def _add_file(zf: zipfile.ZipFile, name: str, path: Path, progress: Progress, when: dt.datetime | None) -> archive.Entry | None:

@@ -134,12 +134,15 @@ def _temp_files(root: Path, folders: tuple[str, ...], deep: bool) -> list[Path]:
     return found
 
 
-def claimed_files(library) -> dict[str, tuple[str, str | None]]:  # noqa: ANN001
-    """Every managed file a row owns: relative path → (owning area, expected SHA-256 or prefix or None)."""
+def claimed_files(library, engine=None) -> dict[str, tuple[str, str | None]]:  # noqa: ANN001
+    """Every managed file a row owns: relative path → (owning area, expected SHA-256 or prefix or None).
+
+    ``engine``: read another copy of the database (a backup's snapshot) instead.
+    """
     from sqlalchemy import inspect, text
 
     claims: dict[str, tuple[str, str | None]] = {}
-    with library.store.engine.connect() as conn:
+    with (engine or library.store.engine).connect() as conn:
         tables = set(inspect(conn).get_table_names())
         logo = conn.execute(text("SELECT logo FROM office WHERE id = 1")).scalar()
         if logo:
