@@ -271,3 +271,27 @@ def test_person_photo_shown_and_kept_on_save(main_window, qtbot, people):
     page.position.setText("Dosen Ilmu Komunikasi")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert store.get_person(lib, people["b"]).data.photo == detail.photo
+
+
+def test_organisation_page_validates_and_saves_partnership(main_window, qtbot, people):
+    import datetime as dt
+
+    section = _section(main_window, qtbot)
+    section.open_item("organization", people["kampus"])
+    page = section.org_page
+    qtbot.keyClicks(page.email, "humas@unej")
+    assert not page.save_button.isEnabled() and "humas@unej" in page.problems.text()
+    qtbot.keyClicks(page.email, ".ac.id")
+    assert page.save_button.isEnabled()
+    page.mou_number.setText("07/MoU/UNEJ/2025")
+    page.mou_signed.set_value(dt.date(2025, 3, 1))
+    page.mou_expires.set_value(dt.date(2025, 1, 1))
+    assert not page.save_button.isEnabled()
+    soon = dt.date.today() + dt.timedelta(days=20)
+    page.mou_expires.set_value(soon)
+    assert page.save_button.isEnabled()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    lib = main_window.ctx.library
+    saved = store.get_org(lib, people["kampus"]).data
+    assert saved.email == "humas@unej.ac.id" and saved.mou_expires == soon
+    assert [x[0] for x in log.expiring_mous(lib)] == [people["kampus"]]
