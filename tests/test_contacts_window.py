@@ -295,3 +295,24 @@ def test_organisation_page_validates_and_saves_partnership(main_window, qtbot, p
     saved = store.get_org(lib, people["kampus"]).data
     assert saved.email == "humas@unej.ac.id" and saved.mou_expires == soon
     assert [x[0] for x in log.expiring_mous(lib)] == [people["kampus"]]
+
+
+def test_save_filter_as_list_and_add_selected_to_a_list(main_window, qtbot, people, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    section = _section(main_window, qtbot)
+    section.type_combo.setCurrentIndex(section.type_combo.findText("Media cetak"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Media cetak Jember", True))
+    section.save_filter_as_list()
+    lib = main_window.ctx.library
+    saved = lists.find_list(lib, "Media cetak Jember")
+    assert set(store.people_ids(lib, store.PeopleFilter(list_id=saved))) == {people["a"], people["c"]}
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Undangan Rakor", True))
+    section.new_list()
+    section.type_combo.setCurrentIndex(0)
+    section.view.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Undangan Rakor", True))
+    section.add_selected_to_list()
+    static = lists.find_list(lib, "Undangan Rakor")
+    assert store.people_ids(lib, store.PeopleFilter(list_id=static)) == [section.people_model.id_at(0)]
+    qtbot.waitUntil(lambda: section.list_combo.findData(static) >= 0)
