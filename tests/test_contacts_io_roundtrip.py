@@ -132,3 +132,10 @@ def test_name_starting_with_equals_stays_text_in_xlsx():
     data = export_xlsx([ContactRecord(full_name="=SUM(A1)", phones=[Phone("+6281234567890")])])
     ws = load_workbook(io.BytesIO(data)).active
     assert ws["A2"].value == "=SUM(A1)" and ws["A2"].data_type == "s"
+
+
+def test_unreadable_numbers_are_exported_as_written():
+    rec = ContactRecord(full_name="Luar Negeri", phones=[Phone("+96123456789", raw="+96123456789"), Phone("123")])
+    for data, name in ((export_csv([rec]), "x.csv"), (export_xlsx([rec]), "x.xlsx"), (export_vcard([rec]), "x.vcf")):
+        (back,) = parse_bytes(data, name).records
+        assert [p.number for p in back.phones] == ["+96123456789", "123"], name

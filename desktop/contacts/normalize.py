@@ -137,8 +137,8 @@ def format_phone(e164: str) -> str:
     import phonenumbers
 
     number = _parsed_e164(e164)
-    if number is None:
-        return e164
+    if number is None or not phonenumbers.is_valid_number(number):
+        return e164  # an unreadable number is shown as it was written
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
