@@ -31,10 +31,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Hashable, Iterable, Mapping, Sequence
 
 from desktop.contacts import normalize
 from desktop.contacts.record import ContactRecord
+
+if TYPE_CHECKING:
+    from desktop.jobs import Progress
 
 DEFAULT_CUTOFF = 85.0
 # Words shared by more existing names than this ("muhammad", "siti", "nur") are
@@ -112,7 +115,14 @@ def _sorted_words(key: str) -> str:
 
 
 class MatchIndex:
-    """Existing contacts indexed by phone, e-mail and name words."""
+    """Existing contacts indexed by phone, e-mail and name words.
+
+    ``add(key, name=, organization=, phones=, emails=)`` takes phones as E.164
+    strings (others are normalised, unreadable ones ignored) and e-mails as
+    strings or ``address_key`` values; ``match(record)`` returns ``[(key,
+    score, reasons)]``. ``by_phone`` (E.164 → keys) and ``by_email``
+    (lower-case address → keys) may be read directly for exact look-ups.
+    """
 
     def __init__(self) -> None:
         self.by_phone: dict[str, list[Hashable]] = defaultdict(list)
@@ -220,7 +230,7 @@ def find_duplicates(
     *,
     cutoff: float = DEFAULT_CUTOFF,
     limit: int = 5,
-    progress=None,
+    progress: Progress | None = None,
 ) -> list[Candidate]:
     """Candidate pairs (incoming index, existing key), exact ones first for each record.
 
