@@ -81,3 +81,18 @@ def test_muhammad_abbreviations_and_old_spellings_match():
     found = {(c.incoming, c.existing) for c in find_duplicates(
         [person("Moh. Soekarno", "Kompas"), person("Djoko Tjahjono", "RRI Jember")], existing)}
     assert found == {(0, 1), (1, 2)}
+
+
+def test_matching_reports_progress_and_stops_on_cancel():
+    import pytest
+
+    from desktop.errors import Cancelled
+    from desktop.jobs import Progress
+
+    seen = []
+    progress = Progress(callback=lambda done, total, current: seen.append((done, total)))
+    find_duplicates([person("Ani")] * 600, EXISTING, progress=progress)
+    assert seen == [(0, 600), (500, 600)]
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        find_duplicates([person("Ani")], EXISTING, progress=progress)
