@@ -146,3 +146,35 @@ def test_rendition_is_made_lazily_when_missing(library, tmp_path):
 
     with Image.open(path) as img:
         assert max(img.size) == 2000
+
+
+_real_process_file = importer.process_file
+
+
+def _crash_on_poison(source, root, skip_present=True):
+    import os
+
+    if "racun" in source:
+        os._exit(3)  # what a decoder segfault or the OOM killer looks like to the pool
+    return _real_process_file(source, root, skip_present)
+
+
+def test_a_file_that_kills_its_worker_is_rejected_and_the_rest_imports(library, tmp_path, monkeypatch):
+    import concurrent.futures as cf
+    import multiprocessing
+
+    # fork (not spawn) so the worker inherits the patched function.
+    monkeypatch.setattr(importer, "process_file", _crash_on_poison)
+    monkeypatch.setattr(
+        importer,
+        "_pool",
+        lambda n: cf.ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")),
+    )
+    src = tmp_path / "src"
+    for i in range(6):
+        ps.jpeg(src / f"ok{i}.jpg", seed=300 + i, size=(200, 150))
+    ps.jpeg(src / "racun.jpg", seed=399, size=(200, 150))
+    result = importer.import_paths(library, [src], renditions=False)
+    assert len(result.added) == 6
+    assert [r["source"].rsplit("/", 1)[1] for r in result.rejected] == ["racun.jpg"]
+    assert "mogok" in result.rejected[0]["reason"]

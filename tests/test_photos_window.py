@@ -237,3 +237,4 @@ def test_people_shown_are_linked_to_contacts(section, qtbot, monkeypatch):
     assert not sec.side_form.save()
     assert "Orang Tak Dikenal" in errors[0]
     assert store.get_photo(sec.ctx.library, photo_id).caption != "tidak tersimpan"
+    sec.side_form.load(photo_id)  # "Undo changes"

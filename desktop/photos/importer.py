@@ -445,7 +445,11 @@ def _drive(run: _Run, tasks: deque, inflight: dict, total: int, workers: int) ->
             run.executor = _pool(1)
             alone = True
         elif alone and not suspects and not inflight:
+            # Culprit found: back to the full pool for the remaining files.
             alone = False
+            if tasks and workers > 1:
+                run.executor.shutdown(wait=True)
+                run.executor = _pool(min(workers, len(tasks)))
 
 
 def _renditions(run: _Run, progress: Progress) -> None:

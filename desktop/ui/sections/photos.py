@@ -266,13 +266,16 @@ class PhotosSection(Section):
             _("{count} photos changed.").format(count=count), 5000
         )
 
-    def select_ids(self, ids: list[int]) -> None:
+    def select_ids(self, ids: list[int], *, update_panel: bool = True) -> None:
         selection = self.grid.selectionModel()
+        selection.blockSignals(True)
         selection.clearSelection()
+        selection.blockSignals(False)
         first = None
         wanted = set(ids)
         if not wanted:
-            self._selection_changed()
+            if update_panel:
+                self._selection_changed()
             return
         rows = [row for row, pid in enumerate(store.photo_ids(self.ctx.library, self.model.filter)) if pid in wanted]
         if rows:
@@ -290,7 +293,8 @@ class PhotosSection(Section):
         self.grid.viewport().update()
         if first is not None:
             self.grid.scrollTo(first)
-        self._selection_changed()
+        if update_panel:
+            self._selection_changed()
 
     # -- refresh ----------------------------------------------------------------------
 
@@ -302,7 +306,9 @@ class PhotosSection(Section):
         self.model.refresh()
         self.grid.selectionModel().blockSignals(False)
         self._update_count()
-        self.select_ids(ids)
+        # Edits being typed in the side panel stay there; only a user's move saves them.
+        editing = self._side_form is not None and self._side_form.dirty
+        self.select_ids(ids, update_panel=not editing)
 
     def _refresh_soon(self) -> None:
         # Coalesced: an import commits a batch every few files.
