@@ -258,3 +258,16 @@ def test_unusual_image_modes_are_placed(tmp_path):
     placed = placed_images(data)
     assert len(placed) == 4
     assert all(p["px"][0] / (p["pt"][0] / 72) <= 300.01 for p in placed)
+
+
+def test_markdown_structure_is_typeset():
+    body = (
+        "## Langkah berikutnya\n\n1. Sosialisasi **sekolah**\n2. Pelatihan *relawan*\n\n"
+        "- butir satu\n  - butir dalam\n\n"
+        "> “Kita harus jujur,” katanya.\n> — Dessi Anggraeni, Ketua KPU Jember\n\n"
+        "Kalimat penutup.\n\n---\n\nSetelah garis."
+    )
+    text = body_text(render.render(kit([ArticlePart(article(body=body), approved=True)])))
+    assert_in_order(["Langkah berikutnya", "1. Sosialisasi sekolah", "2. Pelatihan relawan", "• butir satu",
+                     "butir dalam", "“Kita harus jujur,” katanya.", "— Dessi Anggraeni, Ketua KPU Jember",
+                     "Kalimat penutup.", "Setelah garis."], text)
