@@ -309,6 +309,7 @@ class PhotoDetailPage(QWidget):
 
     back = Signal()
     move = Signal(int)  # -1 previous, +1 next
+    export_requested = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -326,7 +327,11 @@ class PhotoDetailPage(QWidget):
         self.next_button.clicked.connect(lambda: self._move(1))
         self.position = QLabel()
         self.position.setObjectName("photo-position")
+        self.export_button = QPushButton(_("Export…"))
+        self.export_button.setObjectName("photo-export")
+        self.export_button.clicked.connect(self._export)
         bar.addWidget(self.back_button)
+        bar.addWidget(self.export_button)
         bar.addStretch(1)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.position)
@@ -375,6 +380,10 @@ class PhotoDetailPage(QWidget):
     def _back(self) -> None:
         if self.form.save():
             self.back.emit()
+
+    def _export(self) -> None:
+        if self.form.save():  # the exported file carries the caption as shown
+            self.export_requested.emit()
 
     def _move(self, step: int) -> None:
         if self.form.save():  # unsaved edits are kept, never dropped

@@ -212,6 +212,7 @@ class PhotosSection(Section):
             self._detail = PhotoDetailPage(self.ctx)
             self._detail.back.connect(self.show_grid)
             self._detail.move.connect(self._move)
+            self._detail.export_requested.connect(self.export_selected)
             self._detail.form.saved.connect(lambda _pid: self._refresh_soon())
             self.stack.addWidget(self._detail)
         return self._detail
@@ -434,7 +435,7 @@ class PhotosSection(Section):
         from desktop.photos import export
 
         in_detail = self._detail is not None and self.stack.currentWidget() is self._detail
-        ids = self.selected_ids() or ([self.detail.form.photo_id] if in_detail else [])
+        ids = [self.detail.form.photo_id] if in_detail else self.selected_ids()
         ids = [i for i in ids if i is not None]
         if not ids:
             QMessageBox.information(self, _("Export photos"), _("Select the photos to export first."))
