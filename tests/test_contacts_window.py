@@ -316,3 +316,23 @@ def test_save_filter_as_list_and_add_selected_to_a_list(main_window, qtbot, peop
     static = lists.find_list(lib, "Undangan Rakor")
     assert store.people_ids(lib, store.PeopleFilter(list_id=static)) == [section.people_model.id_at(0)]
     qtbot.waitUntil(lambda: section.list_combo.findData(static) >= 0)
+
+
+def test_log_one_activity_with_several_people(main_window, qtbot, people, monkeypatch):
+    from desktop.ui.contact_widgets import ActivityDialog
+
+    section = _section(main_window, qtbot)
+    section.view.selectAll()
+
+    def fill(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("invitation"))
+        dialog.title_edit.setText("Undangan rakor pengawasan kampanye")
+        return True
+
+    monkeypatch.setattr(ActivityDialog, "exec", lambda self: fill(self))
+    section.log_activity_for_selected()
+    lib = main_window.ctx.library
+    for pid in (people["a"], people["b"], people["c"]):
+        (entry,) = store.get_person(lib, pid).history
+        assert entry.kind == "invitation" and len(entry.people) == 3
+    assert len(store.get_org(lib, people["radar"]).history) == 1

@@ -129,6 +129,8 @@ class ContactsSection(Section):
         lists_menu.addAction(_("Add selected to a list…"), self.add_selected_to_list)
         lists_menu.addAction(_("Remove selected from this list"), self.remove_selected_from_list)
         lists_menu.addAction(_("Delete this list"), self.delete_current_list)
+        lists_menu.addSeparator()
+        lists_menu.addAction(_("Log an activity with the selected…"), self.log_activity_for_selected)
         self.lists_button.setMenu(lists_menu)
         # Room for the menu arrow, which InstantPopup draws over the text otherwise.
         self.lists_button.setMinimumWidth(self.lists_button.sizeHint().width() + 18)
@@ -378,6 +380,26 @@ class ContactsSection(Section):
             "Delete the list {name}? The contacts in it are kept.").format(name=self.list_combo.currentText()))
         if answer == QMessageBox.StandardButton.Yes:
             lists.delete_list(self.ctx.library, lid)
+
+    def log_activity_for_selected(self) -> None:
+        """One activity (a meeting, an invitation …) with every selected person and their organisations."""
+        from desktop.contacts import log
+        from desktop.ui.contact_widgets import ActivityDialog
+
+        ids = self.selected_ids() if self.kind == PEOPLE else []
+        if not ids:
+            QMessageBox.information(self, _("Lists"), _("Select the people who took part first."))
+            return
+        dialog = ActivityDialog(self)
+        if not dialog.exec():
+            return
+        kind, date, title, notes = dialog.values()
+        orgs = [d.data.organization_id for d in (store.get_person(self.ctx.library, i) for i in ids)
+                if d.data.organization_id]
+        try:
+            log.add_collaboration(self.ctx.library, kind, date, title, notes=notes, person_ids=ids, org_ids=orgs)
+        except WartaError as exc:
+            self.ctx.show_error(self, exc)
 
     # -- merge ------------------------------------------------------------------------------------
 
