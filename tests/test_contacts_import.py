@@ -245,3 +245,27 @@ def test_vcard_photo_is_kept_and_exported(library, tmp_path):
     assert "PHOTO" in out.read_text(encoding="utf-8")
     again = importer.preview_import(library, [out])
     assert again.counts()["existing"] == 1 and again.items[0].record.photo == png
+
+
+def test_cli_merge_takes_chosen_fields(cli, library_path):
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        a = store.create_person(lib, store.PersonInput(full_name="Siti Aminah", phones=[Phone("081234567890")]))
+        b = store.create_person(lib, store.PersonInput(full_name="Dr. Siti Aminah, M.Si.", position="Dosen",
+                                                       emails=[Email("siti@unej.example")]))
+    finally:
+        lib.close()
+    code, out, err = cli("contacts", "merge", str(a), str(b), "--take", "full_name", "--json",
+                         "--library", str(library_path))
+    assert code == 0, err
+    assert json.loads(out)["kept"] == a
+    code, out, _err = cli("contacts", "list", "--json", "--library", str(library_path))
+    (person,) = json.loads(out)["people"]
+    assert person["name"] == "Dr. Siti Aminah, M.Si." and person["emails"] == ["siti@unej.example"]
+    assert person["phones"] == ["+6281234567890"]
+    code, _out, err = cli("contacts", "merge", str(a), str(a), "--library", str(library_path))
+    assert code == 2 and "Traceback" not in err
+    code, _out, err = cli("contacts", "merge", str(a), "999", "--take", "nama", "--library", str(library_path))
+    assert code == 2 and "nama" in err

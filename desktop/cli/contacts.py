@@ -32,6 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = common(csub.add_parser("list", help=_("list people and organisations")))
     p.set_defaults(handler=cmd_list)
 
+    p = common(csub.add_parser("merge", help=_("merge a duplicate contact into another (keeps every phone, e-mail and history)")))
+    p.add_argument("keep", type=int, metavar="KEEP_ID")
+    p.add_argument("other", type=int, metavar="DUPLICATE_ID")
+    p.add_argument("--take", metavar="FIELDS", default="",
+                   help=_("fields to take from the duplicate, e.g. full_name,position"))
+    p.set_defaults(handler=cmd_merge)
+
 
 def _candidates(preview) -> list[dict]:  # noqa: ANN001
     return [
@@ -145,4 +152,26 @@ def cmd_list(args: argparse.Namespace) -> int:
         emit(args, payload, text)
     except BrokenPipeError:
         sys.stderr.close()
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from desktop.contacts import merge, store
+
+    known = [name for name, _label in merge.FIELDS]
+    take = [f.strip() for f in args.take.split(",") if f.strip()]
+    unknown = [f for f in take if f not in known]
+    if unknown:
+        raise UsageError(_("Unknown field '{field}' in --take. Use any of: {fields}.").format(
+            field=unknown[0], fields=", ".join(known)))
+    lib = open_library(args)
+    try:
+        choices = merge.default_choices(lib, args.keep, args.other)
+        choices.update({f: merge.OTHER for f in take})
+        merge.merge_people(lib, args.keep, args.other, choices)
+        name = store.get_person(lib, args.keep).data.full_name
+    finally:
+        lib.close()
+    emit(args, {"kept": args.keep, "merged": args.other, "name": name},
+         _("Contact {other} merged into {keep} ({name}).").format(other=args.other, keep=args.keep, name=name))
     return 0
