@@ -98,7 +98,8 @@ def _kill_loop(kind: str, library_path: Path, tmp_path: Path, verify, data: Path
     rng = random.Random(f"{kind}-2025")
     survived = 0
     committed_all: list[str] = []
-    plan = [None] * KILLS[kind] + EXACT[kind]
+    # Exact points first, while the child still has work to reach them.
+    plan = EXACT[kind] + [None] * KILLS[kind]
     for pause in plan:
         committed, killed = _run_and_kill(kind, library_path, data, rng.uniform(0.0, max_delay), tmp_path, pause)
         committed_all += committed

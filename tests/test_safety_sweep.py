@@ -102,3 +102,29 @@ def test_missing_and_damaged_managed_files_are_reported(library, cli, tmp_path):
     code, out, _ = cli("check", "--library", path, "--json")
     problems = json.loads(out)["problems"]
     assert code == 1 and any(rel in p for p in problems)
+
+
+def test_closed_library_never_closes_a_file_descriptor_reused_by_others(library_path):
+    """The session lock file is closed once; a later garbage collection must not close a reused number."""
+    import gc
+
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    fd = lib._safety_session
+    assert fd is not None
+    lib.close()
+    opened = []
+    while True:  # get the freed number back for an unrelated file
+        n = os.open(os.devnull, os.O_RDONLY)
+        opened.append(n)
+        if n == fd or len(opened) > 200:
+            break
+    try:
+        del lib
+        gc.collect()
+        for n in opened:
+            os.fstat(n)  # still open: nobody closed it behind our back
+    finally:
+        for n in opened:
+            os.close(n)

@@ -63,7 +63,10 @@ def register_session(library) -> None:  # noqa: ANN001 - desktop.library.Library
     except OSError:
         pass  # someone holds it exclusively for a moment (a sweep); we are still registered by the fd
     library._safety_session = fd
-    weakref.finalize(library, _close_fd, fd)
+    # Closed exactly once: by release_session (Library.close) or, if the
+    # library is dropped unclosed, when it is garbage collected. Closing a
+    # number twice could close a file SQLite reopened under it.
+    library._safety_close = weakref.finalize(library, _close_fd, fd)
 
 
 def _close_fd(fd: int) -> None:
@@ -74,10 +77,11 @@ def _close_fd(fd: int) -> None:
 
 
 def release_session(library) -> None:  # noqa: ANN001
-    fd = getattr(library, "_safety_session", None)
-    if fd is not None:
-        library._safety_session = None
-        _close_fd(fd)
+    closer = getattr(library, "_safety_close", None)
+    library._safety_session = None
+    library._safety_close = None
+    if closer is not None:
+        closer()  # a weakref.finalize runs at most once
 
 
 def alone(library) -> bool:  # noqa: ANN001
