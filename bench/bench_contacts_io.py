@@ -7,6 +7,8 @@ incoming e-mail for the matching.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from pathlib import Path
 
@@ -65,7 +67,7 @@ def vcard_file(rows: list[dict]) -> bytes:
 def run(table: Table, scale: str, workdir: Path) -> None:
     import vobject
 
-    from desktop.contacts.io import parse_vcard
+    from desktop.contacts.io import export_csv, parse_csv, parse_vcard
     from desktop.contacts.matching import MatchIndex, find_duplicates
     from desktop.contacts.normalize import normalize_phone
 
@@ -82,6 +84,12 @@ def run(table: Table, scale: str, workdir: Path) -> None:
               target="part of 10 s import (full)")
 
     records = parse_vcard(data, "bench.vcf").records
+    csv_data = export_csv(records)
+    csv_text = csv_data.decode("utf-8-sig")
+    table.add(f"contacts: parse {n_in:,}-row CSV file (Warta's export)",
+              measure(lambda: parse_csv(csv_data, "bench.csv"), repeat=repeat, warmup=0),
+              baseline="csv.reader rows only",
+              baseline_samples=measure(lambda: list(csv.reader(io.StringIO(csv_text))), repeat=repeat))
     # Half the incoming people already exist (same phone), some under a variant of their name.
     existing_rows = people(n_existing, seed=2) + incoming_rows[: n_in // 2]
 

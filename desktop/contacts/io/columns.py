@@ -279,6 +279,9 @@ class RowMapper:
                 self.columns.append((index, field, header))
         self.usable = is_usable({f for _i, f, _h in self.columns})
         self._plan_slots()
+        # Per-column facts worked out once, not for every row.
+        self.attr_columns = [(i, self.owner[i], f) for i, f, _h in self.columns if i in self.owner]
+        self.value_columns = [(i, f, _column_extra(f, h)) for i, f, h in self.columns if i not in self.owner]
 
     def _plan_slots(self) -> None:
         # Attribute columns point at the value column they describe.
@@ -298,21 +301,20 @@ class RowMapper:
         parts: dict[str, str] = {}
         addresses: dict[str, dict[str, str]] = {}
         attrs: dict[int, dict[str, str]] = {}
-        for index, field, header in self.columns:
-            value = row[index].strip() if index < len(row) else ""
-            if index in self.owner:
-                attrs.setdefault(self.owner[index], {})[field] = value
+        width = len(row)
+        for index, owner, field in self.attr_columns:
+            attrs.setdefault(owner, {})[field] = row[index].strip() if index < width else ""
         notes: list[str] = []
-        for index, field, header in self.columns:
-            value = row[index].strip() if index < len(row) else ""
-            if not value or index in self.owner:
+        for index, field, extra in self.value_columns:
+            value = row[index].strip() if index < width else ""
+            if not value:
                 continue
             if field in _PHONE_FIELDS:
-                self._phones(rec, field, value, attrs.get(index, {}), header)
+                self._phones(rec, field, value, attrs.get(index, {}), extra)
             elif field == "email":
                 self._emails(rec, value, attrs.get(index, {}))
-            elif field in ("address",) + _ADDRESS_PARTS:
-                group = _address_group(header)
+            elif field in _ADDRESS_FIELDS:
+                group = extra
                 addresses.setdefault(group, {})
                 if field in addresses[group]:
                     addresses[group][field] += ", " + value
@@ -321,7 +323,7 @@ class RowMapper:
             elif field == "notes":
                 notes.append(value)
             elif field == "tags":
-                for tag in re.split(r"\s*(?::::|;)\s*", value):
+                for tag in _TAG_SPLIT_RE.split(value):
                     tag = tag.strip().lstrip("*").strip()
                     if tag and tag != "myContacts" and tag not in rec.tags:
                         rec.tags.append(tag)
@@ -346,10 +348,8 @@ class RowMapper:
             rec.problems.append(_("The row has no name; it is named \"{name}\" for now.").format(name=rec.full_name))
         return rec
 
-    def _phones(self, rec: ContactRecord, field: str, value: str, attrs: dict[str, str], header: str) -> None:
-        label, whatsapp = _PHONE_FIELDS[field]
-        if field == "phone":
-            label = _PHONE_HEADER_LABELS.get(normalize_header(header), "")
+    def _phones(self, rec: ContactRecord, field: str, value: str, attrs: dict[str, str], label: str) -> None:
+        _label, whatsapp = _PHONE_FIELDS[field]
         if attrs.get("phone_label"):
             label = attrs["phone_label"].lstrip("* ").strip()
         whatsapp = whatsapp or _truthy(attrs.get("phone_whatsapp", "")) or normalize.is_whatsapp_hint(label)
@@ -379,7 +379,20 @@ class RowMapper:
             rec.emails.append(Email(address=address, label=label, public=_truthy(attrs.get("email_public", ""))))
 
 
+_TAG_SPLIT_RE = re.compile(r"\s*(?::::|;)\s*")
 _EMAIL_TOKEN_RE = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+")
+
+
+_ADDRESS_FIELDS = frozenset(("address",) + _ADDRESS_PARTS)
+
+
+def _column_extra(field: str, header: str) -> str:
+    """What a value column's header adds: the label of a phone, the group of an address part."""
+    if field in _PHONE_FIELDS:
+        return _PHONE_FIELDS[field][0] or _PHONE_HEADER_LABELS.get(normalize_header(header), "")
+    if field in _ADDRESS_FIELDS:
+        return _address_group(header)
+    return ""
 
 
 def _address_group(header: str) -> str:
