@@ -204,6 +204,11 @@ def test_expiring_mou_card_and_check(library):
     assert any("fts_organizations" in p for p in problems)
     providers.check(library, repair=True)
     assert providers.check(library) == []
+    with library.store.write() as tx:
+        tx.session.connection().exec_driver_sql("UPDATE organizations SET name = 'Diubah di luar' WHERE id = 1")
+    assert any("fts_organizations" in p and "1" in p for p in providers.check(library))
+    providers.check(library, repair=True)
+    assert providers.check(library) == []
 
 
 def test_global_search_finds_people_and_organisations(library):

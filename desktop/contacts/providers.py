@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from database import fts
 from desktop.contacts import log, store
@@ -59,6 +59,15 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     with library.store.engine.connect() as conn:
         for table, base in ((store.PEOPLE_FTS, "people"), (store.ORG_FTS, "organizations")):
             index_problems += fts.check(conn, table, base)
+            # Same rows but stale text (a name changed outside Warta) also misleads search.
+            stale = conn.execute(text(
+                f"SELECT count(*) FROM {base} b JOIN {table} f ON f.rowid = b.id "
+                f"WHERE f.name != b.{'full_name' if base == 'people' else 'name'}"
+            )).scalar()
+            if stale:
+                index_problems.append(
+                    _("{table}: {count} row(s) of {base} with outdated search text").format(
+                        table=table, count=stale, base=base))
     if index_problems and repair:
         with library.store.write() as tx:
             conn = tx.session.connection()
