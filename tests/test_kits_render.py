@@ -271,3 +271,20 @@ def test_markdown_structure_is_typeset():
     assert_in_order(["Langkah berikutnya", "1. Sosialisasi sekolah", "2. Pelatihan relawan", "• butir satu",
                      "butir dalam", "“Kita harus jujur,” katanya.", "— Dessi Anggraeni, Ketua KPU Jember",
                      "Kalimat penutup.", "Setelah garis."], text)
+
+
+def test_symbols_use_the_shipped_fallback_faces_and_unprintable_text_is_refused():
+    from desktop.kits.spec import KitError
+
+    body = "Target partisipasi ≥ 80% → tercapai ✓ dan ≈ 2 × lipat ★."
+    spec = kit([ArticlePart(article(body=body), approved=True)], title="Kit → Uji ≤ 5")
+    data = render.render(spec)
+    text = body_text(data)
+    assert body in text
+    assert "Kit → Uji ≤ 5" in text  # running head too
+    names = {f["name"].split("+")[1] for f in fonts_of(data)}
+    assert {"NotoSansMath-Regular", "NotoSansSymbols2-Regular"} <= names
+    assert all(f["embedded"] for f in fonts_of(data))
+    with pytest.raises(KitError) as err:
+        render.render(kit([ArticlePart(article("Rilis Emoji", body="Mantap 😀 sekali"), approved=True)]))
+    assert "😀 (U+1F600)" in str(err.value) and "Rilis Emoji" in str(err.value)

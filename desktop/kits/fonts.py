@@ -16,6 +16,10 @@ SERIF_ITALIC = "WartaSerif-Italic"
 SERIF_BOLD_ITALIC = "WartaSerif-BoldItalic"
 SANS = "WartaSans"
 SANS_BOLD = "WartaSans-Bold"
+# Glyphs the text faces lack (arrows, ≤ ≥ ≈, ✓ ★ …) are set in these, character by character.
+MATH = "WartaMath"
+SYMBOLS = "WartaSymbols"
+FALLBACKS = (MATH, SYMBOLS)
 
 FILES = {
     SERIF: "NotoSerif-Regular.ttf",
@@ -24,10 +28,13 @@ FILES = {
     SERIF_BOLD_ITALIC: "NotoSerif-BoldItalic.ttf",
     SANS: "NotoSans-Regular.ttf",
     SANS_BOLD: "NotoSans-Bold.ttf",
+    MATH: "NotoSansMath-Regular.ttf",
+    SYMBOLS: "NotoSansSymbols2-Regular.ttf",
 }
 
 _lock = threading.Lock()
 _done = False
+_coverage: dict[str, frozenset[int]] = {}
 
 
 def register() -> None:
@@ -51,13 +58,37 @@ def register() -> None:
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
         for bold, italic, face in ((0, 1, SANS), (1, 1, SANS_BOLD)):
             addMapping(SANS, bold, italic, face)
+        for name in FALLBACKS:
+            pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+        for name in FILES:
+            _coverage[name] = frozenset(pdfmetrics.getFont(name).face.charToGlyph)
         _done = True
 
 
 def has_glyph(font_name: str, char: str) -> bool:
     """Whether ``font_name`` draws ``char`` (else it would print as a box)."""
-    from reportlab.pdfbase import pdfmetrics
-
     register()
-    face = pdfmetrics.getFont(font_name).face
-    return ord(char) in face.charToGlyph
+    return ord(char) in _coverage[font_name]
+
+
+def face_for(char: str) -> str | None:
+    """``None`` when the text faces draw ``char``; else the fallback that does, or ``""`` if none."""
+    register()
+    code = ord(char)
+    if code in _coverage[SERIF] or char.isspace():
+        return None
+    for name in FALLBACKS:
+        if code in _coverage[name]:
+            return name
+    return ""
+
+
+def unprintable(text: str) -> list[str]:
+    """Characters of ``text`` no shipped font can draw (each once, in order)."""
+    if not text or text.isascii():
+        return []
+    found: dict[str, None] = {}
+    for char in text:
+        if ord(char) > 127 and face_for(char) == "" and char.isprintable():
+            found[char] = None
+    return list(found)

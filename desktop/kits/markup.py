@@ -23,8 +23,24 @@ _ATTRIBUTION = re.compile(r"^\s*(—|–|--)\s*")
 
 
 def esc(text: str) -> str:
-    """The one way user text enters reportlab markup: a literal, never a tag or entity."""
-    return _xml_escape(_CONTROL.sub("", text or ""), {'"': "&quot;"})
+    """The one way user text enters reportlab markup: a literal, never a tag or entity.
+
+    Characters the text faces lack (→ ≤ ✓ …) are set in a shipped fallback face
+    rather than printed as a box.
+    """
+    text = _CONTROL.sub("", text or "")
+    if text.isascii():
+        return _xml_escape(text, {'"': "&quot;"})
+    from itertools import groupby
+
+    from desktop.kits import fonts
+
+    out: list[str] = []
+    # A character no shipped face draws stays in the text face; render() refuses such text first.
+    for face, chars in groupby(text, key=lambda c: fonts.face_for(c) or None):
+        chunk = _xml_escape("".join(chars), {'"': "&quot;"})
+        out.append(f'<font face="{face}">{chunk}</font>' if face else chunk)
+    return "".join(out)
 
 
 def lines(text: str) -> str:

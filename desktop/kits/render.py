@@ -81,9 +81,46 @@ _LOCK = threading.Lock()
 def render(spec: KitSpec, *, progress: Progress | None = None) -> bytes:
     """Typeset ``spec``; raises :class:`KitError` naming the part that cannot be used."""
     validate(spec)
+    check_glyphs(spec)
     progress = progress or Progress()
     with _LOCK:
         return _Builder(spec, progress).build()
+
+
+def _texts(part) -> list[str]:  # noqa: ANN001
+    if isinstance(part, ArticlePart):
+        d = part.doc
+        quotes = [f"{q.speaker} {q.position} {q.text}" for q in d.quotes]
+        return [d.title, d.subtitle, d.lead, d.body, d.writer, d.editor, d.photographer, d.boilerplate,
+                d.contact_block, d.dateline_city, *quotes]
+    if isinstance(part, PhotosPart):
+        return [f"{p.caption} {p.credit}" for p in part.photos]
+    if isinstance(part, FactSheetPart):
+        return [part.title, part.text]
+    if isinstance(part, ContactsPart):
+        return [" ".join([c.name, c.position, c.organisation, *c.phones, *c.emails]) for c in part.contacts]
+    if isinstance(part, DistributionPart):
+        return [f"{r.name} {r.organisation} {r.detail}" for r in part.recipients]
+    return []
+
+
+def check_glyphs(spec: KitSpec) -> None:
+    """Refuse text that no shipped font can print (emoji, scripts Warta has no face for).
+
+    Silently printing a box, or dropping the character, would change what the
+    office says; the message names the part and the characters to replace.
+    """
+    fonts.register()
+    office = spec.office
+    sources = [(_("the kit title or event"), [spec.title, spec.event]),
+               (_("the office profile"), [office.name, office.unit, office.address, office.boilerplate])]
+    sources += [(part_label(i, part), _texts(part)) for i, part in enumerate(spec.parts)]
+    for where, texts in sources:
+        bad = fonts.unprintable(" ".join(t for t in texts if t))
+        if bad:
+            shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in bad[:5])
+            raise KitError(_("The PDF fonts cannot print {chars} in {part}. Replace or remove these characters.")
+                           .format(chars=shown, part=where))
 
 
 def export_pdf(spec: KitSpec, target: Path | str, *, progress: Progress | None = None) -> str:
@@ -183,9 +220,13 @@ def draw_jpeg(canv, data: bytes, x: float, y: float, width: float, height: float
 
 def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
     """A canvas that holds pages until save, then draws heads, footers and the watermark."""
+    from reportlab.lib.styles import ParagraphStyle
+
     title = spec.title
     draft = spec.is_draft
     stamp = f"D:{spec.date:%Y%m%d}000000+07'00'"
+    head_style = ParagraphStyle("head", fontName=fonts.SANS, fontSize=8, leading=10,
+                                textColor=colors.HexColor(st.MUTED))
 
     class KitCanvas(rl_canvas.Canvas):
         def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -218,7 +259,10 @@ def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
             self.setFont(fonts.SANS, 8)
             right_text = _("DRAFT — not approved") if draft else office_line
             right_w = stringWidth(right_text, fonts.SANS_BOLD if draft else fonts.SANS, 8)
-            self.drawString(left, top, _fit_text(title, fonts.SANS, 8, right - left - right_w - 24))
+            # A Paragraph, not drawString: a title with → or ≤ takes the fallback face, not a box.
+            head = Paragraph(esc(_fit_text(title, fonts.SANS, 8, right - left - right_w - 24)), head_style)
+            head.wrapOn(self, right - left - right_w - 12, 20)
+            head.drawOn(self, left, top - 2.5)
             if draft:
                 self.setFillColor(colors.HexColor(st.WATERMARK))
                 self.setFont(fonts.SANS_BOLD, 8)
