@@ -18,7 +18,6 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
