@@ -39,7 +39,9 @@ EMAIL = st.builds(
     st.sampled_from(["bawaslu.go.id", "kpu.go.id", "radar-jember.example", "gmail.com"]),
     LABEL, st.booleans(),
 )
-TAG = st.text("abcdefghijklmnopqrstuvwxyz ABCDEF“”-", min_size=1, max_size=12).map(lambda s: " ".join(s.split())).filter(bool)
+# Phones' system groups ("My Contacts", "starred") are dropped on import by design.
+TAG = st.text("abcdefghijklmnopqrstuvwxyz ABCDEF“”-", min_size=1, max_size=12).map(lambda s: " ".join(s.split())).filter(
+    lambda t: t and t.casefold() not in ("my contacts", "mycontacts", "starred"))
 SOCIAL = st.dictionaries(
     st.sampled_from(["instagram", "facebook", "twitter", "tiktok"]),
     st.sampled_from(["@bawaslujember", "https://instagram.com/kpu_jember", "Radar Jember Official"]),

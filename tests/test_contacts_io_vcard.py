@@ -84,7 +84,7 @@ item5.ADR;type=WORK:;;Jl. Kalimantan No. 37;Jember;Jawa Timur;68121;Indonesia
 item6.URL:https://jember.bawaslu.example
 X-SOCIALPROFILE;type=instagram;x-user=bawaslujember:https://instagram.com/bawaslujember
 IMPP;X-SERVICE-TYPE=Skype:skype:siti.aminah
-CATEGORIES:Media,Mitra strategis
+CATEGORIES:Media,Mitra strategis,My Contacts
 NOTE:Narahubung sosialisasi\\nHubungi pagi hari
 PHOTO;ENCODING=b;TYPE=PNG:""" + base64.b64encode(PNG).decode()[:40] + """
  """ + base64.b64encode(PNG).decode()[40:] + """

@@ -47,6 +47,8 @@ What a record looks like
 - Labels: ``"mobile"``, ``"work"``, ``"home"``, ``"fax"``, ``"work fax"``,
   ``"pager"`` … from vCard TYPEs and spreadsheet columns, or the custom text of
   an Apple ``itemN.X-ABLabel`` / a label column, as written.
+- ``tags`` come from vCard CATEGORIES and tag/label columns, without the
+  groups phones put everyone in ("My Contacts", Google's "myContacts").
 - Company cards (``KIND:org``, Apple's ``X-ABShowAs:COMPANY``) get their name
   as ``organization`` too.
 - vCard cards that are contact groups (``KIND:group``, Apple's

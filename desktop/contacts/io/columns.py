@@ -325,7 +325,7 @@ class RowMapper:
             elif field == "tags":
                 for tag in _TAG_SPLIT_RE.split(value):
                     tag = tag.strip().lstrip("*").strip()
-                    if tag and tag != "myContacts" and tag not in rec.tags:
+                    if tag and tag.casefold() not in ("mycontacts", "my contacts", "starred") and tag not in rec.tags:
                         rec.tags.append(tag)
             elif field.startswith("social:"):
                 rec.social.setdefault(field[7:], value)

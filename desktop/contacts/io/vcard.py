@@ -55,6 +55,8 @@ _SOCIAL_PROPS = {"X-TWITTER": "twitter", "X-FACEBOOK": "facebook", "X-INSTAGRAM"
                  "X-TIKTOK": "tiktok", "X-YOUTUBE": "youtube", "X-TELEGRAM": "telegram",
                  "X-AIM": "aim", "X-ICQ": "icq", "X-JABBER": "jabber", "X-MSN": "msn",
                  "X-YAHOO": "yahoo", "X-GOOGLE-TALK": "gtalk", "X-GTALK": "gtalk", "X-QQ": "qq"}
+# Groups every phone puts every contact in: not a tag anyone chose.
+_SYSTEM_GROUPS = {"my contacts", "mycontacts", "system group: my contacts", "starred in android"}
 PUBLIC_PARAM = "X-WARTA-PUBLIC"
 WHATSAPP_PARAM = "X-WARTA-WHATSAPP"
 
@@ -397,7 +399,7 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
             elif name == "CATEGORIES":
                 for tag in _split_escaped(_text_value(prop), ","):
                     tag = tag.strip()
-                    if tag and tag not in rec.tags:
+                    if tag and tag not in rec.tags and tag.casefold() not in _SYSTEM_GROUPS:
                         rec.tags.append(tag)
             elif name == "PHOTO" and rec.photo is None:
                 rec.photo = _photo_bytes(prop)
