@@ -63,7 +63,7 @@ _FOREIGN_MAGIC = (
     (b"\x00\x00\x01\x00", "ICO"),
     (b"II*\x00\x10\x00\x00\x00CR", "Canon RAW"),
 )
-_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis")
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
 
 
 class ImageRejected(WartaError):
@@ -138,6 +138,8 @@ def sniff(head: bytes) -> str | None:
 
 def foreign_format(head: bytes) -> str | None:
     """Name of a recognisable image (or document) format Warta does not accept."""
+    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"):
+        return "AVIF"
     for magic, name in _FOREIGN_MAGIC:
         if head.startswith(magic):
             return name
@@ -170,7 +172,7 @@ def _reason_for(exc: BaseException, head: bytes) -> str:
     if isinstance(exc, UnidentifiedImageError):
         foreign = foreign_format(head)
         if foreign:
-            return _("This is a {kind} file; Warta accepts {formats} photos.").format(
+            return _("The file is in {kind} format; Warta accepts {formats} photos.").format(
                 kind=foreign, formats=FORMAT_LABEL
             )
         if sniff(head):

@@ -51,7 +51,7 @@ def _sniff_file(path: Path) -> bytes:
 def _not_a_photo(path: Path, head: bytes) -> str:
     foreign = imaging.foreign_format(head)
     if foreign:
-        return _("This is a {kind} file; Warta accepts {formats} photos.").format(
+        return _("The file is in {kind} format; Warta accepts {formats} photos.").format(
             kind=foreign, formats=imaging.FORMAT_LABEL
         )
     return _("Not a photo ({ext} file); Warta accepts {formats}.").format(
