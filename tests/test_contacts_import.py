@@ -106,7 +106,7 @@ def test_failure_mid_import_leaves_library_as_before(library, vcf, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "refresh_people_fts", boom)
+    monkeypatch.setattr(store, "refresh_org_sort", boom)  # after every row is inserted
     with pytest.raises(RuntimeError):
         importer.commit_import(library, preview)
     assert store.count_people(library) == 0 and store.count_orgs(library) == 0
@@ -269,3 +269,16 @@ def test_cli_merge_takes_chosen_fields(cli, library_path):
     assert code == 2 and "Traceback" not in err
     code, _out, err = cli("contacts", "merge", str(a), "999", "--take", "nama", "--library", str(library_path))
     assert code == 2 and "nama" in err
+
+
+def test_bulk_index_text_equals_the_rebuilt_index(library, vcf):
+    from sqlalchemy import text
+
+    importer.commit_import(library, importer.preview_import(library, [vcf]))
+    query = "SELECT rowid, name, position, organization, notes, tags, channels FROM fts_contacts ORDER BY rowid"
+    with library.store.engine.connect() as conn:
+        bulk = conn.execute(text(query)).all()
+    with library.store.write() as tx:
+        store.refresh_people_fts(tx.session.connection())
+    with library.store.engine.connect() as conn:
+        assert conn.execute(text(query)).all() == bulk

@@ -388,6 +388,30 @@ SELECT p.id AS rowid, p.full_name, p.position || ' ' || p.beat,
             FROM person_phones t WHERE t.person_id = p.id), '')
 FROM people p
 """
+
+
+def person_fts_row(pid: int, *, full_name: str, position: str, beat: str, affiliations: Sequence[tuple[str, str]],
+                   notes: str, tags: str, emails: Sequence[str], phones: Sequence[str]) -> dict:
+    """The same text ``_PEOPLE_FTS_SELECT`` produces, built from values in hand (bulk imports)."""
+    phone_words = [n[1:] + (" 0" + n[3:] if n.startswith("+62") else "") for n in phones]
+    return {
+        "rowid": pid,
+        "name": full_name,
+        "position": position + " " + beat,
+        "organization": " ".join(f"{name} {role}" for name, role in affiliations),
+        "notes": notes,
+        "tags": tags.replace(",", " "),
+        "channels": " ".join(emails) + " " + " ".join(phone_words),
+    }
+
+
+def insert_people_fts(conn: Connection, rows: list[dict]) -> None:
+    """Index freshly inserted people (rows from :func:`person_fts_row`)."""
+    if rows:
+        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid >= :m"), {"m": min(r["rowid"] for r in rows)})
+        fts.upsert_many(conn, PEOPLE_FTS, rows)
+
+
 _ORG_FTS_SELECT = """
 SELECT o.id AS rowid, o.name, coalesce(t.name, ''), o.regency || ' ' || o.province, o.notes,
   replace(o.tags, ',', ' ')
