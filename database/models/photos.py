@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from database.base import Base, utcnow
@@ -53,6 +53,8 @@ class Album(Base):
 
 class Photo(Base):
     __tablename__ = "photos"
+    # The grid's order (newest first) read straight from an index, no sort of 20,000 rows per page.
+    __table_args__ = (Index("ix_photos_grid_order", "date", "taken", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)

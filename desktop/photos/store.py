@@ -320,8 +320,9 @@ def _where(f: PhotoFilter) -> list:
 
 
 def _order():  # noqa: ANN202
-    # Newest first; photos without a date after dated ones, then by import.
-    return (P.c.date.is_(None), P.c.date.desc(), P.c.taken.desc(), P.c.id.desc())
+    # Newest first, read backwards along ix_photos_grid_order. SQLite sorts
+    # NULL lowest, so photos without a date come after the dated ones.
+    return (P.c.date.desc(), P.c.taken.desc(), P.c.id.desc())
 
 
 def count_photos(library, f: PhotoFilter | None = None) -> int:  # noqa: ANN001
