@@ -102,8 +102,14 @@ def test_build_spec_groups_photos_and_contacts_and_keeps_private_lines_out(libra
 
 
 def test_export_pdf_is_logged_and_reproducible(library, items, tmp_path):
+    from desktop.photos import files
+    from desktop.photos import store as photos
+
     kit_id = store.create_kit(library, kit_input(items))
+    renditions = [files.rendition_path(library.path, photos.get_photo(library, pid).sha256) for pid in items["photos"]]
+    assert not any(r.exists() for r in renditions)  # imported without print renditions
     first = store.export_pdf(library, kit_id, tmp_path / "a.pdf")
+    assert all(r.exists() for r in renditions)  # made (and cached) by the first export
     second = store.export_pdf(library, kit_id, tmp_path / "b.pdf")
     assert first.sha256 == second.sha256 == hashlib.sha256((tmp_path / "a.pdf").read_bytes()).hexdigest()
     assert not first.draft

@@ -342,6 +342,7 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
         data = get_kit(library, kit_id).data
     office = office_mod.load(library)
     logo = library.managed(office.logo) if office.logo else None
+    _make_renditions(library, [p.ref_id for p in data.parts if p.kind == "photo"], progress)
     parts: list = []
     total = len(data.parts)
     for n, part in enumerate(data.parts):
@@ -374,8 +375,8 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
         from desktop.photos import store as photos
 
         meta = photos.photo_meta(library, part.ref_id)
-        photo = S.Photo(_print_source(library, part.ref_id), meta["caption"], meta["credit"] or office.default_credit,
-                        meta["file_name"] or f"#{part.ref_id}")
+        photo = S.Photo(photos.print_rendition(library, part.ref_id), meta["caption"],
+                        meta["credit"] or office.default_credit, meta["file_name"] or f"#{part.ref_id}")
         if isinstance(last, S.PhotosPart):
             last.photos.append(photo)
         else:
@@ -394,29 +395,39 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
         parts.append(S.DistributionPart(_recipients(library, part.ref_id)))
 
 
-# Originals the renderer decodes itself (orientation applied, downsampled to the placed size).
-DIRECT_FORMATS = ("JPEG", "JPG", "PNG", "MPO")
+def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:  # noqa: ANN001
+    """Make the missing print renditions, two at a time (Pillow decodes outside the GIL).
 
-
-def _print_source(library, photo_id: int) -> Path:  # noqa: ANN001
-    """The cached print rendition; without one, a JPEG/PNG original is placed directly.
-
-    Making the ≤ 2000 px rendition first and then downsampling it again to the
-    placed size would decode and encode every photo twice; the renderer reads
-    a JPEG original at reduced DCT scale in one step. Other formats (HEIC, TIFF)
-    get their rendition made and cached.
+    The kit always places the cached rendition, never the original, so the same
+    kit gives the same PDF whether or not its renditions existed before. A photo
+    that fails here fails again, with its part named, when the kit is built.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     from desktop.photos import files
     from desktop.photos import store as photos
 
-    info = photos.get_photo(library, photo_id)
-    rendition = files.rendition_path(library.path, info.sha256)
-    if rendition.is_file():
-        return rendition
-    original = library.managed(info.path)
-    if (info.format or "").upper() in DIRECT_FORMATS and original.is_file():
-        return original
-    return photos.print_rendition(library, photo_id)
+    missing = []
+    for pid in dict.fromkeys(photo_ids):
+        try:
+            info = photos.get_photo(library, pid)
+        except WartaError:
+            continue
+        if not files.rendition_path(library.path, info.sha256).is_file():
+            missing.append(pid)
+    if not missing:
+        return
+
+    def make(pid: int) -> None:
+        progress.check()
+        try:
+            photos.print_rendition(library, pid)
+        except WartaError:
+            pass
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kit-rendition") as pool:
+        for done, _result in enumerate(pool.map(make, missing), start=1):
+            progress.report(done, len(missing), _("Preparing photos for print"))
 
 
 def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202
