@@ -174,3 +174,17 @@ def test_check_reports_missing_and_damaged_originals_and_repairs_thumbnails(libr
 
     unresolved = [p for p in repaired if not p.startswith(mark(""))]
     assert len(unresolved) == 2  # originals cannot be repaired, only restored
+
+
+def test_demo_photos_are_stored_like_imports(library):
+    import random
+
+    from desktop.jobs import Progress
+    from desktop.photos import demo
+
+    demo.generate(library, {"photos": 6}, random.Random(1), Progress())
+    rows = store.listing(library)
+    assert len(rows) == 6
+    assert all(r["caption"] and r["event"] and r["taken"] for r in rows)
+    assert checks.check(library) == []  # every original matches its hash, thumbnails present
+    assert store.search_photos(library, rows[0]["event"].split()[0], 10)
