@@ -14,6 +14,7 @@ PROVIDERS: list[str] = [
     "desktop.contacts.providers:overview",
     "desktop.safety.backup:overview_cards",
     "desktop.safety.sweep:overview_cards",
+    "desktop.kits.overview:cards",
 ]
 
 

@@ -227,3 +227,12 @@ def test_check_reports_parts_whose_item_was_deleted_and_repairs_the_index(librar
     checks.check(library, repair=True)
     assert [r.id for r in store.list_kits(library, "rakor")] == [kit_id]
     assert any("bagian 3" in p for p in run_checks(library))
+
+
+def test_beranda_card_lists_recent_kits(library, items):
+    from desktop.overview import cards
+
+    kit_id = store.create_kit(library, kit_input(items))
+    card = next(c for c in cards(library, None) if c.title == "Press kit terbaru")
+    assert [(i.type, i.id) for i in card.items] == [("kit", kit_id)]
+    assert card.items[0].text.startswith("Kit Rakor Pengawasan — 3 November 2025")
