@@ -6,6 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # Photo import uses worker processes; a frozen bundle must let them
+        # start as workers instead of as another Warta.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from desktop.cli import run
 
     return run(sys.argv[1:] if argv is None else argv)

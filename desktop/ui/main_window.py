@@ -132,10 +132,13 @@ class MainWindow(QMainWindow):
         return self._sections[key]
 
     def show_section(self, key: str) -> Section:
+        self._initial_pending = False  # an explicit choice wins over the remembered one
         keys = [k for k, _s, _i in section_registry.SECTIONS]
         row = keys.index(key)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)  # triggers _row_changed
+        elif self.stack.currentWidget() is not self._sections.get(key):
+            self._row_changed(row)
         return self.section(key)
 
     def current_section(self) -> Section | None:
@@ -312,11 +315,19 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([210, max(self.width() - 210, 400)])
         keys = [k for k, _s, _i in section_registry.SECTIONS]
         start = s.last_section if s.last_section in keys else "home"
-        # Showing the remembered section is deferred so the window paints first.
+        # Showing the remembered section is deferred so the window paints
+        # first; a section shown explicitly before then (search hit, test)
+        # takes precedence.
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(keys.index(start))
         self.sidebar.blockSignals(False)
-        QTimer.singleShot(0, lambda: self._row_changed(keys.index(start)))
+        self._initial_pending = True
+        QTimer.singleShot(0, lambda: self._show_initial(keys.index(start)))
+
+    def _show_initial(self, row: int) -> None:
+        if self._initial_pending:
+            self._initial_pending = False
+            self._row_changed(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         for section in self._sections.values():
