@@ -3,8 +3,8 @@
 Measured through ``desktop.kits.store.render_pdf`` on a library holding the
 photos: the render with print renditions cached (photo preparation not kept
 in memory between runs); a re-render as the live preview does it; the render
-when no rendition exists (each made from its 24 MP original, two at a time, then
-cached); and the PDF size. Baseline, in the same run: a bare reportlab script placing the same
+when no rendition exists (each made from its 24 MP original by the photos
+area's generator in two worker processes, then cached); and the PDF size. Baseline, in the same run: a bare reportlab script placing the same
 pre-downscaled images and the same text (same fonts, ``useA85 = 0``), with no
 letterhead, TOC, two-pass footers or per-photo downsampling.
 

@@ -236,3 +236,23 @@ def test_beranda_card_lists_recent_kits(library, items):
     card = next(c for c in cards(library, None) if c.title == "Press kit terbaru")
     assert [(i.type, i.id) for i in card.items] == [("kit", kit_id)]
     assert card.items[0].text.startswith("Kit Rakor Pengawasan — 3 November 2025")
+
+
+def test_missing_renditions_are_made_in_worker_processes(library, tmp_path):
+    from desktop.jobs import Progress
+    from desktop.photos import files, importer
+    from desktop.photos import store as photos
+
+    src = tmp_path / "many"
+    src.mkdir()
+    for n in range(4):
+        image(src / f"p{n}.jpg", (1600 + n, 1200), orientation=6 if n == 0 else None)
+    importer.import_paths(library, [src], workers=1, renditions=False)
+    ids = photos.photo_ids(library)
+    seen = []
+    store._make_renditions(library, ids, Progress(lambda d, t, c: seen.append((d, t))))
+    for pid in ids:
+        info = photos.get_photo(library, pid)
+        assert files.rendition_path(library.path, info.sha256).is_file()
+        assert info.rendition_state == "ok"
+    assert seen[-1] == (4, 4)

@@ -396,15 +396,19 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
 
 
 def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:  # noqa: ANN001
-    """Make the missing print renditions, two at a time (Pillow decodes outside the GIL).
+    """Make the missing print renditions before the kit is built.
 
     The kit always places the cached rendition, never the original, so the same
-    kit gives the same PDF whether or not its renditions existed before. A photo
-    that fails here fails again, with its part named, when the kit is built.
+    kit gives the same PDF whether or not its renditions existed before. Several
+    are made in two worker processes (decoding 24 MP JPEGs is CPU-bound and threads
+    would share one interpreter); a photo that fails here fails again, with its
+    part named, when the kit is built.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    import concurrent.futures as cf
+    import multiprocessing
+    import os
 
-    from desktop.photos import files
+    from desktop.photos import files, importer
     from desktop.photos import store as photos
 
     missing = []
@@ -414,20 +418,28 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
         except WartaError:
             continue
         if not files.rendition_path(library.path, info.sha256).is_file():
-            missing.append(pid)
-    if not missing:
-        return
-
-    def make(pid: int) -> None:
-        progress.check()
+            missing.append(info)
+    if len(missing) < 4:
+        return  # a few are made one by one by print_rendition as the kit is built
+    label = _("Preparing photos for print")
+    ready: list[int] = []
+    workers = max(1, min(2, os.cpu_count() or 1))
+    # spawn, not fork: the window calls this from a worker thread of a Qt process.
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(importer.make_rendition, str(library.path), info.path, info.sha256): info.id
+                   for info in missing}
         try:
-            photos.print_rendition(library, pid)
-        except WartaError:
-            pass
-
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kit-rendition") as pool:
-        for done, _result in enumerate(pool.map(make, missing), start=1):
-            progress.report(done, len(missing), _("Preparing photos for print"))
+            for done, future in enumerate(cf.as_completed(futures), start=1):
+                progress.check()
+                progress.report(done, len(missing), label)
+                if future.result():
+                    ready.append(futures[future])
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    if ready:
+        photos.set_rendition_state(library, ready)
 
 
 def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202
