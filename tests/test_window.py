@@ -191,3 +191,16 @@ def test_cancelling_a_task_stops_it(main_window, qtbot):
     handle.cancel()
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert "finished" not in seen and len(seen) < 1000
+
+
+def test_qt_standard_buttons_speak_indonesian(qapp, qtbot):
+    from desktop.ui import qt_translation
+
+    translator = qt_translation.install(qapp)
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert texts == {"Simpan", "Batal"}
+    finally:
+        qapp.removeTranslator(translator)

@@ -26,6 +26,9 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setOrganizationName(APP_NAME)
+        from desktop.ui import qt_translation
+
+        qt_translation.install(app)
         # Must match packaging/linux/id.go.warta.Warta.desktop (Wayland app id, taskbar grouping).
         app.setDesktopFileName("id.go.warta.Warta")
         from PySide6.QtGui import QIcon

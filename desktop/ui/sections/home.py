@@ -96,7 +96,9 @@ class HomeSection(Section):
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             if card.warning:
-                frame.setStyleSheet("QFrame { border: 1px solid #c0392b; border-radius: 4px; }")
+                # Scoped by name: QLabel is a QFrame too and must not get the border.
+                frame.setObjectName("card-warning")
+                frame.setStyleSheet("QFrame#card-warning { border: 1px solid #c0392b; border-radius: 4px; }")
             v = QVBoxLayout(frame)
             v.addWidget(QLabel(f"<b>{card.title}</b>"))
             if card.items:
