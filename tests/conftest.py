@@ -97,6 +97,15 @@ def main_window(qtbot, library):
     window.show()
     qtbot.waitExposed(window)
     yield window
-    window.close()
+    # A test may leave an editor with unsaved text; closing must not block
+    # the suite on a "save changes?" question nobody can answer.
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.question
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)  # type: ignore[method-assign]
+    try:
+        window.close()
+    finally:
+        QMessageBox.question = original  # type: ignore[method-assign]
 
 
