@@ -93,7 +93,8 @@ def main_window(qtbot, library):
     from desktop.ui.app import create_main_window
 
     window = create_main_window(library, staff_id=library.store.staff_id)
-    qtbot.addWidget(window)
+    # Not qtbot.addWidget(): pytest-qt would close it before this fixture's
+    # teardown, where the close is made safe below.
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -105,6 +106,7 @@ def main_window(qtbot, library):
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)  # type: ignore[method-assign]
     try:
         window.close()
+        window.deleteLater()
     finally:
         QMessageBox.question = original  # type: ignore[method-assign]
 
