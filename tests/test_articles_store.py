@@ -211,3 +211,13 @@ def test_check_repairs_search_index(library):
     assert any("fts_articles" in p for p in problems)
     run_checks(library, repair=True)
     assert run_checks(library) == []
+
+
+def test_list_pages_from_either_end_agree(library):
+    for i in range(7):
+        store.create_article(library, _doc(title=f"Artikel {i}"))
+    q = store.ListQuery(sort="title", descending=False)
+    every = [r.id for r in store.list_articles(library, q)]
+    for offset in range(0, 7, 3):
+        page = store.list_articles(library, q, offset=offset, limit=3, total=7)
+        assert [r.id for r in page] == every[offset : offset + 3]

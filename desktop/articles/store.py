@@ -733,7 +733,20 @@ def count_articles(library, query: ListQuery | None = None) -> int:  # noqa: ANN
         return int(conn.execute(stmt, params).scalar() or 0)
 
 
-def list_articles(library, query: ListQuery | None = None, *, offset: int = 0, limit: int = 200) -> list[ArticleRow]:  # noqa: ANN001
+def list_articles(
+    library,  # noqa: ANN001
+    query: ListQuery | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    total: int | None = None,
+) -> list[ArticleRow]:
+    """One page of the list, sorted and filtered in SQL.
+
+    With ``total`` (the count for the same query), a page in the second half
+    is read from the other end in reverse order, so jumping to the end of
+    100,000 rows does not make SQLite step over 99,800 of them.
+    """
     query = query or ListQuery()
     t = Article.__table__
     params: dict = {}
@@ -742,13 +755,20 @@ def list_articles(library, query: ListQuery | None = None, *, offset: int = 0, l
     )
     stmt = _filtered(stmt, query, params)
     sort_col = t.c[query.sort if query.sort in SORT_COLUMNS else "updated_at"]
-    if query.descending:
+    descending = query.descending
+    backwards = total is not None and offset > total // 2
+    if backwards:
+        limit = max(0, min(limit, total - offset))
+        offset = max(0, total - offset - limit)
+        descending = not descending
+    if descending:
         stmt = stmt.order_by(sort_col.desc(), t.c.id.desc())
     else:
         stmt = stmt.order_by(sort_col.asc(), t.c.id.asc())
     stmt = stmt.offset(offset).limit(limit)
     with library.store.engine.connect() as conn:
-        return [ArticleRow(*r) for r in conn.execute(stmt, params)]
+        rows = [ArticleRow(*r) for r in conn.execute(stmt, params)]
+    return rows[::-1] if backwards else rows
 
 
 def all_tags(library) -> list[str]:  # noqa: ANN001

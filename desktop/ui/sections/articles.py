@@ -1,0 +1,335 @@
+"""Artikel: the article list (filter, sort, search in SQL) and the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.articles import store
+from desktop.articles.document import KINDS, STATUSES
+from desktop.i18n import _
+from desktop.ui.article_widgets import OptionalDate
+from desktop.ui.articles_model import ArticlesModel
+from desktop.ui.sections.base import Section
+
+IMPORT_FILTER = "Artikel (*.docx *.md *.markdown *.txt)"
+
+
+class ArticlesSection(Section):
+    key = "articles"
+    open_requested = Signal(str, int)
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Articles")
+
+    def __init__(self, ctx) -> None:  # noqa: ANN001
+        super().__init__(ctx)
+        self._stale = False
+        self._recovery_offered = False
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.list_page = self._build_list()
+        self.stack.addWidget(self.list_page)
+        self._editor = None
+        self.setAcceptDrops(True)
+
+    # -- list page ----------------------------------------------------------------
+
+    def _build_list(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 10, 12, 6)
+        bar = QHBoxLayout()
+        new = QToolButton()
+        new.setObjectName("article-new")
+        new.setText(_("New article"))
+        new.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        new.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        menu = QMenu(new)
+        for kind in KINDS:
+            menu.addAction(store.kind_label(kind), lambda k=kind: self.new_article(k))
+        new.setMenu(menu)
+        new.clicked.connect(lambda: self.new_article("siaran_pers"))
+        bar.addWidget(new)
+        imp = QPushButton(_("Import…"))
+        imp.clicked.connect(self._import_dialog)
+        bar.addWidget(imp)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("article-search")
+        self.search_edit.setPlaceholderText(_('Search: words, "a phrase", prefix*'))
+        self.search_edit.setClearButtonEnabled(True)
+        bar.addWidget(self.search_edit, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("article-count")
+        bar.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+        filters = QHBoxLayout()
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("filter-status")
+        self.status_combo.addItem(_("All but archived"), None)
+        for status in STATUSES:
+            self.status_combo.addItem(store.status_label(status), status)
+        self.status_combo.addItem(_("Everything"), "all")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("filter-kind")
+        self.kind_combo.addItem(_("All kinds"), None)
+        for kind in KINDS:
+            self.kind_combo.addItem(store.kind_label(kind), kind)
+        self.author_combo = QComboBox()
+        self.author_combo.setObjectName("filter-author")
+        self.tag_combo = QComboBox()
+        self.tag_combo.setObjectName("filter-tag")
+        self.date_field = QComboBox()
+        for key, label in (("updated_at", _("Changed")), ("publication_date", _("Published")),
+                           ("event_date", _("Event date")), ("created_at", _("Created"))):
+            self.date_field.addItem(label, key)
+        self.date_from = OptionalDate()
+        self.date_to = OptionalDate()
+        for label, widget in ((_("Status"), self.status_combo), (_("Kind"), self.kind_combo),
+                              (_("Author"), self.author_combo), (_("Tag"), self.tag_combo)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addSpacing(12)
+        filters.addWidget(self.date_field)
+        filters.addWidget(QLabel(_("from")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(_("to")))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.model = ArticlesModel(self.ctx.library, self)
+        self.view = QTableView()
+        self.view.setObjectName("article-list")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 120), (2, 100), (3, 150), (4, 95), (5, 95), (6, 130)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.view.setColumnWidth(col, width)
+        self.view.doubleClicked.connect(lambda idx: self.open_article(self.model.article_id(idx.row())))
+        self.view.activated.connect(lambda idx: self.open_article(self.model.article_id(idx.row())))
+        layout.addWidget(self.view, 1)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
+        for combo in (self.status_combo, self.kind_combo, self.author_combo, self.tag_combo, self.date_field):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.date_from.changed.connect(self.apply_filters)
+        self.date_to.changed.connect(self.apply_filters)
+        self._fill_choices()
+        self._update_count()
+        return page
+
+    def _fill_choices(self) -> None:
+        for combo, items, all_label in (
+            (self.author_combo, store.authors(self.ctx.library), _("Everyone")),
+            (self.tag_combo, [(t, t) for t in store.all_tags(self.ctx.library)], _("All tags")),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_label, None)
+            for value, label in items:
+                combo.addItem(label, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(index if index >= 0 else 0)
+            combo.blockSignals(False)
+
+    def current_query(self) -> store.ListQuery:
+        return store.ListQuery(
+            status=self.status_combo.currentData(),
+            kind=self.kind_combo.currentData(),
+            author_id=self.author_combo.currentData(),
+            tag=self.tag_combo.currentData(),
+            date_field=self.date_field.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            search=self.search_edit.text().strip(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.set_query(self.current_query())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(_("{count} articles").format(count=f"{self.model.total:,}".replace(",", ".")))
+
+    def refresh_list(self) -> None:
+        self._stale = False
+        self._fill_choices()
+        self.model.refresh()
+        self._update_count()
+
+    # -- editor ------------------------------------------------------------------
+
+    @property
+    def editor(self):  # noqa: ANN201 - ArticleEditor, built on first use
+        if self._editor is None:
+            from desktop.ui.article_editor import ArticleEditor
+
+            self._editor = ArticleEditor(self.ctx)
+            self._editor.closed.connect(self.show_list)
+            self.stack.addWidget(self._editor)
+        return self._editor
+
+    def editor_open(self) -> bool:
+        return self._editor is not None and self.stack.currentWidget() is self._editor and self._editor.article_id is not None
+
+    def open_article(self, article_id: int | None) -> None:
+        if article_id is None:
+            return
+        if self.editor_open():
+            if self._editor.article_id == article_id:
+                return
+            if not self._editor.can_close():
+                return
+        try:
+            self.editor.open_article(article_id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.stack.setCurrentWidget(self.editor)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        if self._stale:
+            self.refresh_list()
+        self.view.setFocus()
+
+    def new_article(self, kind: str) -> int | None:
+        from desktop import office
+        from desktop.articles.templates import template_doc
+
+        who = self.ctx.staff
+        doc = template_doc(kind, office=office.load(self.ctx.library), writer=who.name if who else "")
+        doc.title = _("New {kind}").format(kind=store.kind_label(kind))
+        try:
+            article_id = store.create_article(self.ctx.library, doc)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return None
+        self.open_article(article_id)
+        self.editor.title_edit.selectAll()
+        return article_id
+
+    # -- Section hooks -----------------------------------------------------------
+
+    def on_changed(self, tables: frozenset[str]) -> None:
+        if not tables & {"articles", "article_tags", "session"}:
+            return
+        if self.stack.currentWidget() is self.list_page and self.isVisible():
+            self.refresh_list()
+        else:
+            self._stale = True
+
+    def activate(self) -> None:
+        if self._stale and self.stack.currentWidget() is self.list_page:
+            self.refresh_list()
+        if not self._recovery_offered:
+            self._recovery_offered = True
+            QTimer.singleShot(0, self.offer_recovery)
+
+    def offer_recovery(self) -> None:
+        """After a crash: name the articles with unsaved text and open the newest."""
+        found = store.recoveries(self.ctx.library, self.ctx.staff_id)
+        if not found or self.editor_open():
+            return
+        titles = "\n".join(f"• {r.title}" for r in found[:8])
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved text found"),
+            _("Warta stopped before this text was saved:\n{titles}\n\nOpen '{first}' to get it back?").format(
+                titles=titles, first=found[0].title
+            ),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore,
+            QMessageBox.StandardButton.Open,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            self.open_article(found[0].article_id)
+
+    def open_item(self, item_type: str, item_id: int) -> bool:
+        if item_type != "article":
+            return False
+        self.open_article(item_id)
+        return True
+
+    def import_filter(self) -> str:
+        return IMPORT_FILTER
+
+    def _import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _f = QFileDialog.getOpenFileNames(self, _("Import"), "", IMPORT_FILTER)
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> bool:
+        from desktop.articles.io import import_files, is_importable
+
+        paths = [p for p in paths if is_importable(p)]
+        if not paths:
+            QMessageBox.information(self, _("Import"), _("Articles can be imported from .docx, .md and .txt files."))
+            return True
+        library = self.ctx.library
+
+        def done(result) -> None:  # noqa: ANN001
+            lines = [_("{count} article(s) imported.").format(count=len(result.added))]
+            lines += [f"• {r['source']}: {r['reason']}" for r in result.rejected]
+            box = QMessageBox.information if not result.rejected else QMessageBox.warning
+            box(self, _("Import"), "\n".join(lines))
+            self.refresh_list()
+
+        self.ctx.tasks.start(lambda progress: import_files(library, paths, progress), title=_("Importing articles"),
+                             on_done=done, parent=self)
+        return True
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.import_files(paths):
+            event.acceptProposedAction()
+
+    def can_close(self) -> bool:
+        if self._editor is None:
+            return True
+        if self.editor_open() and not self._editor.can_close():
+            return False
+        self._editor.release_lock()
+        return True
