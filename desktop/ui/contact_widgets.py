@@ -145,6 +145,37 @@ class ChannelRows(QWidget):
                 for r in self.rows if r.value.text().strip()]
 
 
+class OptionalDate(QWidget):
+    """A date that may be left empty: a check box in front of a date field.
+
+    (The articles area has the same widget in ``article_widgets``; contacts keep
+    their own so the contacts window does not depend on the articles window.)
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox()
+        self.edit = _date_edit()
+        self.edit.setEnabled(False)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+
+    def value(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.enabled.isChecked() else None  # type: ignore[return-value]
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
 def tags_from(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
@@ -246,8 +277,6 @@ class AffiliationDialog(QDialog):
 
     def __init__(self, library, parent: QWidget | None = None) -> None:  # noqa: ANN001
         from PySide6.QtWidgets import QCompleter
-
-        from desktop.ui.article_widgets import OptionalDate
 
         super().__init__(parent)
         self.setWindowTitle(_("Affiliation"))

@@ -25,8 +25,15 @@ from PySide6.QtWidgets import (
 from desktop.contacts import log, store
 from desktop.errors import WartaError
 from desktop.i18n import _
-from desktop.ui.article_widgets import OptionalDate
-from desktop.ui.contact_widgets import INVALID_STYLE, ActivityDialog, CoverageDialog, HistoryList, error_label, tags_from
+from desktop.ui.contact_widgets import (
+    INVALID_STYLE,
+    ActivityDialog,
+    CoverageDialog,
+    HistoryList,
+    OptionalDate,
+    error_label,
+    tags_from,
+)
 
 
 class OrgPage(QWidget):
