@@ -129,7 +129,7 @@ def run(table: Table, scale: str, workdir: Path) -> None:
     table.add("articles: list count + first page + last page", ours,
               baseline="raw sqlite3 same SQL", baseline_samples=base, target="< 300 ms (with window)")
 
-    _bench_window(table, lib)
+    _bench_window(table, lib, art_id)
 
     # -- bulk insert -------------------------------------------------------
     _bench_bulk(table, workdir, 2_000 if scale == "small" else 10_000)
@@ -137,14 +137,14 @@ def run(table: Table, scale: str, workdir: Path) -> None:
     lib.close()
 
 
-def _bench_window(table: Table, lib) -> None:  # noqa: ANN001
-    """The list section's Qt model: open and scroll to the end (offscreen)."""
-    try:
-        from desktop.ui.articles_model import bench_open_and_scroll
-    except ImportError:
-        return
+def _bench_window(table: Table, lib, art_id: int) -> None:  # noqa: ANN001
+    """The window's list model (open, scroll to the end) and editor (open), offscreen."""
+    from desktop.ui.articles_model import bench_open_and_scroll, bench_open_editor
+
     samples = measure(lambda: bench_open_and_scroll(lib), repeat=5)
     table.add("articles: list model open + scroll to end (Qt)", samples, target="< 300 ms")
+    samples = measure(bench_open_editor(lib, art_id), repeat=5)
+    table.add("articles: open an article in the editor (Qt)", samples, target="< 100 ms")
 
 
 def _bench_bulk(table: Table, workdir: Path, n: int) -> None:

@@ -102,6 +102,12 @@ def test_beranda_cards(library):
     assert [i.id for i in cards["Draf saya"].items] == [mine]
     assert [(i.type, i.id) for i in cards["Menunggu persetujuan"].items] == [("article", waiting)]
     assert cards["Menunggu persetujuan"].warning
+    assert "Teks belum disimpan" not in cards
+    doc = store.load_doc(library, mine)
+    doc.body = "Diketik sebelum listrik padam."
+    store.autosave(library, mine, doc, base_revision=1)
+    cards = {c.title: c for c in overview.cards(library, library.store.staff_id)}
+    assert [i.id for i in cards["Teks belum disimpan"].items] == [mine] and cards["Teks belum disimpan"].warning
 
 
 def test_templates_and_writing_aids(library):

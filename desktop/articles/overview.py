@@ -11,7 +11,20 @@ def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
     from desktop.articles.store import ListQuery, count_articles, list_articles
     from desktop.i18n import _
 
+    from desktop.articles.store import recoveries
+
     result = []
+    unsaved = recoveries(library, staff_id) if staff_id is not None else []
+    if unsaved:
+        # After a crash or power cut this is the first thing the writer sees.
+        result.append(
+            Card(
+                title=_("Unsaved text to recover"),
+                items=[CardItem(r.title, "article", r.article_id) for r in unsaved[:MAX_ITEMS]],
+                warning=True,
+                order=5,
+            )
+        )
     if staff_id is not None:
         mine = list_articles(library, ListQuery(status="draft", author_id=staff_id), limit=MAX_ITEMS)
         result.append(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -96,6 +97,8 @@ class ArticleEditor(QWidget):
         outer.setSpacing(0)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("article-toolbar")
+        # Let the toolbar shrink behind its overflow arrow instead of widening the window.
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         outer.addWidget(self.toolbar)
         self.back_action = self.toolbar.addAction(_("← List"), self.request_close)
         self.save_action = self.toolbar.addAction(_("Save"), self.save)
@@ -248,7 +251,7 @@ class ArticleEditor(QWidget):
 
         self.side = QTabWidget()
         self.side.setObjectName("article-side")
-        self.side.setMinimumWidth(280)
+        self.side.setMinimumWidth(250)
         self.side.addTab(self._build_aids(), _("Writing aids"))
         self.side.addTab(self._build_review(), _("Review"))
         self.side.addTab(self._build_history(), _("History"))
@@ -554,6 +557,12 @@ class ArticleEditor(QWidget):
             self.glossary_list.addItem(item)
         if not counts:
             self.glossary_list.addItem(_("The text follows the style glossary."))
+
+    def reload_glossary(self) -> None:
+        """The office changed its glossary in Settings: check against the new rules."""
+        self._checker = None
+        if self.article_id is not None:
+            self.update_aids()
 
     def _apply_glossary_item(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

@@ -146,3 +146,27 @@ def bench_open_and_scroll(library) -> None:  # noqa: ANN001
     assert model.rowCount() == 0 or model.data(last) is not None
     view.close()
     view.deleteLater()
+
+
+def bench_open_editor(library, article_id: int):  # noqa: ANN001, ANN201
+    """Benchmark helper: a callable opening ``article_id`` in a real editor (offscreen)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.article_editor import ArticleEditor
+    from desktop.ui.context import AppContext
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(library, library.store.staff_id)
+    editor = ArticleEditor(ctx)
+    editor.resize(1100, 760)
+    editor.show()
+
+    def open_once() -> None:
+        editor.open_article(article_id)
+        app.processEvents()
+        editor.release_lock()
+
+    return open_once

@@ -104,9 +104,10 @@ class ArticlesSection(Section):
             self.date_field.addItem(label, key)
         self.date_from = OptionalDate()
         self.date_to = OptionalDate()
+        # The combos' first entries ("All kinds", "Everyone" …) already say what they filter.
         for label, widget in ((_("Status"), self.status_combo), (_("Kind"), self.kind_combo),
                               (_("Author"), self.author_combo), (_("Tag"), self.tag_combo)):
-            filters.addWidget(QLabel(label))
+            widget.setToolTip(label)
             filters.addWidget(widget)
         filters.addSpacing(12)
         filters.addWidget(self.date_field)
@@ -131,7 +132,7 @@ class ArticlesSection(Section):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 120), (2, 100), (3, 150), (4, 95), (5, 95), (6, 130)):
+        for col, width in ((1, 120), (2, 100), (3, 150), (4, 125), (5, 100), (6, 130)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(lambda idx: self.open_article(self.model.article_id(idx.row())))
@@ -249,6 +250,8 @@ class ArticlesSection(Section):
     # -- Section hooks -----------------------------------------------------------
 
     def on_changed(self, tables: frozenset[str]) -> None:
+        if self._editor is not None and tables & {"glossary", "warta_meta"}:
+            self._editor.reload_glossary()
         if not tables & {"articles", "article_tags", "session"}:
             return
         if self.stack.currentWidget() is self.list_page and self.isVisible():
