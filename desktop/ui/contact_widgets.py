@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.contacts import log, store
 from desktop.contacts.record import Email, Phone
 from desktop.i18n import _
+from desktop.ui.widgets import OptionalDate, date_edit
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
 
@@ -145,37 +145,6 @@ class ChannelRows(QWidget):
                 for r in self.rows if r.value.text().strip()]
 
 
-class OptionalDate(QWidget):
-    """A date that may be left empty: a check box in front of a date field.
-
-    (The articles area has the same widget in ``article_widgets``; contacts keep
-    their own so the contacts window does not depend on the articles window.)
-    """
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.enabled = QCheckBox()
-        self.edit = _date_edit()
-        self.edit.setEnabled(False)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.toggled.connect(self.changed)
-        self.edit.dateChanged.connect(self.changed)
-
-    def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.enabled.isChecked() else None  # type: ignore[return-value]
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
-
-
 def tags_from(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
@@ -202,14 +171,6 @@ class HistoryList(QTreeWidget):
             self.addTopLevelItem(item)
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate.currentDate())
-    return edit
-
-
 class ActivityDialog(QDialog):
     """Log a collaboration activity (meeting, MoU, visit …)."""
 
@@ -220,7 +181,7 @@ class ActivityDialog(QDialog):
         self.kind = QComboBox()
         for key, label in log.COLLABORATION_KINDS.items():
             self.kind.addItem(_(label), key)
-        self.date = _date_edit()
+        self.date = date_edit()
         self.title_edit = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
@@ -250,7 +211,7 @@ class CoverageDialog(QDialog):
             self.outlet.addItem(name, oid)
         if outlet_id is not None:
             self.outlet.setCurrentIndex(max(0, self.outlet.findData(outlet_id)))
-        self.date = _date_edit()
+        self.date = date_edit()
         self.headline = QLineEdit()
         self.url = QLineEdit()
         self.url.setPlaceholderText(_("URL, or page for print (hlm. 5)"))

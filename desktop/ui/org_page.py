@@ -30,10 +30,10 @@ from desktop.ui.contact_widgets import (
     ActivityDialog,
     CoverageDialog,
     HistoryList,
-    OptionalDate,
     error_label,
     tags_from,
 )
+from desktop.ui.widgets import OptionalDate
 
 
 class OrgPage(QWidget):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.photos import files, store
-from desktop.ui.article_widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate
 
 
 def shortcut(keys: QKeySequence, parent: QWidget, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:  # noqa: ANN001

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.photos import store
-from desktop.ui.article_widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate
 from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview, shortcut
 from desktop.ui.photo_dialogs import BulkEditPanel, ExportDialog, NearDuplicatesDialog, import_summary
 from desktop.ui.photo_grid import PhotoGrid, PhotoGridModel
