@@ -22,6 +22,9 @@ def errors(main_window):
 def section(main_window, qtbot, errors, monkeypatch):
     # A test must never block on a question; unsaved changes at the end are discarded.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for name in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, name, lambda _parent, _title, text, *a, **k: main_window.summaries.append(text))
+    main_window.summaries = []
     qtbot.wait(20)  # the window shows its remembered section on the next event-loop turn
     sec = main_window.show_section("articles")
     yield sec
@@ -171,3 +174,31 @@ def test_list_filters_and_search_box(section, qtbot, main_window):
     # The global search opens the article in the editor.
     main_window.open_item("article", a)
     assert section.stack.currentWidget() is section.editor and section.editor.article_id == a
+
+
+def test_import_files_into_the_list(section, qtbot, main_window, tmp_path):
+    good = tmp_path / "rilis.md"
+    good.write_text("# Bawaslu Buka Posko Pengaduan\n\nJember – Bawaslu membuka posko **pengaduan** warga.\n", encoding="utf-8")
+    empty = tmp_path / "kosong.txt"
+    empty.write_bytes(b"")
+    assert section.import_files([str(good), str(empty)])
+    qtbot.waitUntil(lambda: bool(main_window.summaries), timeout=10000)
+    summary = main_window.summaries[0]
+    assert "1 artikel diimpor" in summary and "kosong.txt" in summary
+    qtbot.waitUntil(lambda: section.model.total == 1)
+    assert section.model.data(section.model.index(0, 0)) == "Bawaslu Buka Posko Pengaduan"
+
+
+def test_duplicate_and_whatsapp_copy(section, qtbot, main_window):
+    from PySide6.QtWidgets import QApplication
+
+    lib = main_window.ctx.library
+    art_id = store.create_article(lib, store.ArticleDoc(title="Rilis asli", body="Isi **penting**.", dateline_city="Jember"))
+    section.open_article(art_id)
+    section.editor.copy_whatsapp()
+    text = QApplication.clipboard().text()
+    assert "Rilis asli" in text and "*penting*" in text
+    section.editor.duplicate()
+    copy_id = section.editor.article_id
+    assert copy_id != art_id
+    assert store.load_doc(lib, copy_id).body == "Isi **penting**." and store.load_doc(lib, copy_id).status == "draft"
