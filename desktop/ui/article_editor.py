@@ -46,7 +46,8 @@ from desktop.articles import aids, store
 from desktop.articles.document import KINDS, TIMEZONES, ArticleDoc
 from desktop.errors import WartaError
 from desktop.i18n import _
-from desktop.ui.article_widgets import BodyEdit, OptionalDate, QuotesTable
+from desktop.ui.article_widgets import BodyEdit, QuotesTable
+from desktop.ui.widgets import OptionalDate
 
 AUTOSAVE_PAUSE_MS = 2000
 AUTOSAVE_MAX_S = 5.0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.articles import store
 from desktop.articles.document import KINDS, STATUSES
 from desktop.i18n import _
-from desktop.ui.article_widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate
 from desktop.ui.articles_model import ArticlesModel
 from desktop.ui.sections.base import Section
 
