@@ -151,3 +151,36 @@ def test_preview_shows_what_is_wrong(window, qtbot, library, parts):
     composer.add_part(store.PartInput("factsheet", title="Kosong", text="   "))
     qtbot.waitUntil(lambda: "tidak berisi teks" in composer.status.text(), timeout=30_000)
     assert "Kosong" in composer.status.text()
+
+
+def test_pickers_search_in_sql_and_add_parts(window, qtbot, library, parts, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.ui import kit_composer
+
+    section, composer = open_composer(window, qtbot)
+    chosen_labels = []
+
+    def accept_first_match(dialog):  # stands in for the user: types, waits, picks the first hit
+        dialog.query.setText("Kedua")
+        qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=5_000)
+        chosen_labels.append(dialog.list.item(0).text())
+        dialog.list.item(0).setSelected(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(kit_composer.PickerDialog, "exec", accept_first_match)
+    composer.pick_articles()
+    assert composer.model.parts[-1] == store.PartInput("article", parts["second"])
+    assert "Rilis Kedua" in chosen_labels[0]
+
+    def fact_sheet(dialog):
+        dialog.title.setText("Susunan Acara")
+        dialog.text.setPlainText("1. Pembukaan\n2. Diskusi")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(kit_composer.FactSheetDialog, "exec", fact_sheet)
+    composer.new_fact_sheet()
+    assert composer.model.parts[-1].kind == "factsheet" and composer.model.parts[-1].title == "Susunan Acara"
+    composer.parts_view.setCurrentIndex(composer.model.index(len(composer.model.parts) - 1))
+    composer.remove_selected()
+    assert [p.kind for p in composer.model.parts] == ["cover", "article"]
