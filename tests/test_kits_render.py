@@ -288,3 +288,16 @@ def test_symbols_use_the_shipped_fallback_faces_and_unprintable_text_is_refused(
     with pytest.raises(KitError) as err:
         render.render(kit([ArticlePart(article("Rilis Emoji", body="Mantap 😀 sekali"), approved=True)]))
     assert "😀 (U+1F600)" in str(err.value) and "Rilis Emoji" in str(err.value)
+
+
+def test_overlong_caption_and_contact_do_not_break_the_kit(photos):
+    from desktop.kits.spec import KitError
+
+    caption = "Keterangan panjang sekali. " * 250
+    data = render.render(kit([PhotosPart([Photo(photos["landscape"], caption), Photo(photos["small"], "pendek")])],
+                             photos_per_page=2))
+    text = body_text(data)
+    assert "pendek" in text and text.count("Keterangan panjang sekali.") >= 240
+    huge = ContactPerson("Nama", "Jabatan " * 2000)
+    with pytest.raises(KitError, match="tidak muat"):
+        render.render(kit([ContactsPart([huge])]))

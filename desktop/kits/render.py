@@ -173,6 +173,12 @@ class PhotoBlock(Flowable):
         self.height = self.prepared.height + 5 + sum(self.cap_heights)
         return self.width, self.height
 
+    def split(self, avail_w: float, avail_h: float) -> list:
+        """A caption too long for the page flows on as ordinary paragraphs below the photo."""
+        if not self.captions or self.prepared.height + 5 > avail_h:
+            return []
+        return [PhotoBlock(self.prepared, [], self.caption_w), Spacer(1, 5), *self.captions]
+
     def draw(self) -> None:
         c, p = self.canv, self.prepared
         x = (self.width - p.width) / 2
@@ -403,10 +409,17 @@ class _Builder:
             templates.reverse()
         doc.addPageTemplates(templates)
         canvasmaker = _canvas_class(spec, self.office_line)
-        if toc is not None:
-            doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-        else:
-            doc.build(story, canvasmaker=canvasmaker)
+        from reportlab.platypus.doctemplate import LayoutError
+
+        try:
+            if toc is not None:
+                doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+            else:
+                doc.build(story, canvasmaker=canvasmaker)
+        except LayoutError as exc:
+            # Only an unsplittable block (one enormous table cell) gets here.
+            raise KitError(_("Part of the kit does not fit on a page (page {page}). Shorten its longest "
+                             "text and try again.").format(page=getattr(doc, "page", "?"))) from exc
         self.progress.report(self.steps + 1, self.steps + 1, "")
         return buf.getvalue()
 
@@ -572,7 +585,8 @@ class _Builder:
         for n, chunk in enumerate(chunks):
             avail = self.body_h - (heading_h if n == 0 else 0) - 2
             captions = [self._captions(photo) for photo in chunk]
-            cap_h = [sum(p.wrap(cap_w, avail)[1] for p in caps) for caps in captions]
+            # A very long caption must not shrink its photo to a stamp: it may run on instead.
+            cap_h = [min(sum(p.wrap(cap_w, avail)[1] for p in caps), avail * 0.25) for caps in captions]
             slot = (avail - sum(cap_h) - 5 * len(chunk) - PHOTO_GAP * (len(chunk) - 1)) / len(chunk)
             pages.append([(photo, caps, max(slot, 40 * st.MM)) for photo, caps in zip(chunk, captions)])
         jobs = [(photo, slot) for page in pages for photo, _caps, slot in page]
