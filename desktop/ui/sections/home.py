@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -100,15 +103,23 @@ class HomeSection(Section):
                 frame.setObjectName("card-warning")
                 frame.setStyleSheet("QFrame#card-warning { border: 1px solid #c0392b; border-radius: 4px; }")
             v = QVBoxLayout(frame)
-            v.addWidget(QLabel(f"<b>{card.title}</b>"))
+            title = QLabel(f"<b>{html.escape(card.title)}</b>")
+            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            v.addWidget(title)
             if card.items:
                 lst = QListWidget()
                 lst.setFrameShape(QFrame.Shape.NoFrame)
+                # Long titles end in "…" with the whole text as tooltip,
+                # instead of a horizontal scroll bar in every card.
+                lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                lst.setTextElideMode(Qt.TextElideMode.ElideRight)
+                lst.setUniformItemSizes(True)
                 for item in card.items:
                     row = QListWidgetItem(item.text)
+                    row.setToolTip(item.text)
                     row.setData(ITEM_ROLE, (item.type, item.id))
                     lst.addItem(row)
-                lst.setMaximumHeight(min(200, 24 * len(card.items) + 8))
+                lst.setFixedHeight(min(200, lst.sizeHintForRow(0) * len(card.items) + 6))
                 lst.itemActivated.connect(self._activated)
                 lst.itemDoubleClicked.connect(self._activated)
                 v.addWidget(lst)
@@ -117,6 +128,7 @@ class HomeSection(Section):
                 empty = QLabel(card.empty_text or _("Nothing here yet."))
                 empty.setWordWrap(True)
                 v.addWidget(empty)
+            v.addStretch(1)
             self.cards.addWidget(frame, i // 2, i % 2)
 
     def _activated(self, item: QListWidgetItem) -> None:
