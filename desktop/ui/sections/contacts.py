@@ -113,6 +113,11 @@ class ContactsSection(Section):
         self.list_combo = QComboBox()
         self.list_combo.setObjectName("contacts-filter-list")
         self.list_label = QLabel(_("List"))
+        for combo in (self.type_combo, self.region_combo, self.tag_combo, self.list_combo):
+            # Long region or list names must not make the window wider than
+            # a 1280-pixel office screen; the popup still shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         for label, widget in ((_("Type"), self.type_combo), (_("Region"), self.region_combo),
                               (_("Tag"), self.tag_combo)):
             filters.addWidget(QLabel(label))
