@@ -13,6 +13,9 @@ import time
 from pathlib import Path
 
 
+PHOTOS_PER_BATCH = 6
+
+
 def say(*parts: object) -> None:
     sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
     sys.stdout.flush()
@@ -42,6 +45,12 @@ def install_pause(lib) -> None:  # noqa: ANN001
     os.replace = lambda src, dst, *a, **k: (pause("rename"), replace(src, dst, *a, **k))[1]
 
 
+def ready(lib) -> None:  # noqa: ANN001
+    """Setup done: from here on the pause points count."""
+    install_pause(lib)
+    say("ready")
+
+
 def body_for(i: int) -> str:
     # Long enough to span many database pages; self-describing so a
     # half-written body would be visible.
@@ -56,9 +65,8 @@ def main() -> None:
 
     lib = Library.open(lib_path)
     lib.store.staff_id = staff.list_staff(lib)[0].id
-    install_pause(lib)
     if kind == "staff":
-        say("ready")
+        ready(lib)
         i = len(staff.list_staff(lib))
         while True:
             staff.create(lib, staff.StaffInput(name=f"Staf {i:05d}", position="x" * (i % 50)))
@@ -70,7 +78,7 @@ def main() -> None:
 
         ids = [a.id for a in store.list_articles(lib)]
         article_id = ids[0] if ids else store.create_article(lib, ArticleDoc(title="rev 0", body=body_for(0)))
-        say("ready")
+        ready(lib)
         loaded = store.load(lib, article_id)
         rev = loaded.revision
         i = rev + 1
@@ -85,23 +93,36 @@ def main() -> None:
         from desktop.contacts import importer
 
         files = sorted(data.glob("*.vcf"))
-        say("ready")
+        ready(lib)
         for f in files:
             preview = importer.preview_import(lib, [f])
             importer.commit_import(lib, preview)
             say("committed", f.stem)
     elif kind == "photos":
+        import random
+
+        from PIL import Image
+
         from desktop.photos import importer
 
-        batches = sorted(p for p in data.iterdir() if p.is_dir())
-        say("ready")
-        for batch in batches:
-            result = importer.import_paths(lib, [batch], workers=1)
-            say("committed", batch.name, len(result.added) + len(result.existing))
+        ready(lib)
+        rng = random.Random(os.getpid())
+        i = 0
+        while True:  # always new photos, so there is always work to interrupt
+            batch = f"p{os.getpid()}b{i}"
+            folder = data / batch
+            folder.mkdir(parents=True)
+            for k in range(PHOTOS_PER_BATCH):
+                img = Image.new("RGB", (96, 64), tuple(rng.randrange(256) for _ in range(3)))
+                img.putpixel((k, i % 64), (255, 0, 0))
+                img.save(folder / f"{batch}-{k}.jpg", quality=90)
+            result = importer.import_paths(lib, [folder], workers=1)
+            say("committed", batch, len(result.added) + len(result.existing))
+            i += 1
     elif kind == "backup":
         from desktop.safety import backup
 
-        say("ready")
+        ready(lib)
         while True:
             result = backup.export_backup(lib, data)
             say("committed", result.path)

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import errno
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -54,8 +56,19 @@ def _run_and_kill(
         [sys.executable, str(CHILD), kind, str(library), str(data or "")],
         stdout=subprocess.PIPE, stderr=err, text=True, start_new_session=True, env=env, cwd=ROOT,
     )
+    lines: queue.Queue = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line.strip()) for line in proc.stdout], daemon=True)
+    reader.start()
+
+    def next_line() -> str:
+        try:
+            return lines.get(timeout=90)
+        except queue.Empty:
+            pytest.fail(f"{kind} child wrote nothing for 90 s")
+
+    seen: list[str] = []
     try:
-        first = proc.stdout.readline().strip()
+        first = next_line()
         if first != "ready":
             proc.wait()
             err.seek(0)
@@ -63,24 +76,24 @@ def _run_and_kill(
         if pause is None:
             time.sleep(delay)
         else:
-            early = []
             while True:
-                line = proc.stdout.readline()
-                if not line or line.startswith(("paused", "done")):
+                line = next_line()
+                seen.append(line)
+                if line.startswith(("paused", "done")):
                     assert line.startswith("paused"), f"{kind} never reached {pause}"
                     break
-                early.append(line)
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         proc.wait()
-    lines = (early if pause is not None else []) + proc.stdout.read().splitlines()
-    lines = [line.strip() for line in lines]
+    reader.join(timeout=30)
+    while not lines.empty():
+        seen.append(lines.get())
     err.close()
-    committed = [line.split(" ", 1)[1] for line in lines if line.startswith("committed ")]
-    return committed, "done" not in lines
+    committed = [line.split(" ", 1)[1] for line in seen if line.startswith("committed ")]
+    return committed, "done" not in seen
 
 
 def _open_and_check(path: Path):  # noqa: ANN202 - desktop.library.Library
@@ -172,7 +185,7 @@ def _vcards(folder: Path, files: int, per_file: int) -> None:
 def test_kill_during_contact_import(library_path, tmp_path):
     pytest.importorskip("desktop.contacts.importer")
     data = tmp_path / "vcards"
-    _vcards(data, files=12, per_file=30)
+    _vcards(data, files=24, per_file=30)
 
     def verify(lib, committed):
         from sqlalchemy import text
@@ -187,46 +200,34 @@ def test_kill_during_contact_import(library_path, tmp_path):
         for stem in committed:
             assert per_file.get(f"Kontak {stem[5:]}") == 30
 
-    _kill_loop("contacts", library_path, tmp_path, verify, data=data, max_delay=1.5)
-
-
-def _photo_batches(folder: Path, batches: int, per_batch: int) -> None:
-    from PIL import Image
-
-    rng = random.Random(7)
-    folder.mkdir()
-    for b in range(batches):
-        sub = folder / f"b{b:02d}"
-        sub.mkdir()
-        for i in range(per_batch):
-            img = Image.new("RGB", (96, 64), (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
-            img.putpixel((i, b), (rng.randrange(256), 0, 0))
-            img.save(sub / f"foto-{b}-{i}.jpg", quality=90)
+    _kill_loop("contacts", library_path, tmp_path, verify, data=data, max_delay=0.9)
 
 
 @pytest.mark.slow
 def test_kill_during_photo_import(library_path, tmp_path):
     pytest.importorskip("desktop.photos.importer")
+    sys.path.insert(0, str(CHILD.parent))
+    from safety_child import PHOTOS_PER_BATCH
+
     data = tmp_path / "photos"
-    _photo_batches(data, batches=10, per_batch=8)
+    data.mkdir()
 
     def verify(lib, committed):
         from sqlalchemy import text
 
-        with lib.store.read() as s:
-            names = {r[0] for r in s.execute(text("SELECT file_name FROM photos"))}
-            count = s.execute(text("SELECT count(*) FROM photos")).scalar()
-        assert count == len(names)
-        for line in committed:
-            batch = line.split()[0]
-            b = int(batch[1:])
-            assert {f"foto-{b}-{i}.jpg" for i in range(8)} <= names
-        # Every photo row has its original (checked by warta check too) and thumbnail.
         from desktop.photos import files
 
         with lib.store.read() as s:
-            for path, sha in s.execute(text("SELECT path, sha256 FROM photos")):
-                assert (lib.path / path).is_file() and files.thumbnail_path(lib.path, sha).is_file()
+            names = {r[0] for r in s.execute(text("SELECT file_name FROM photos"))}
+            count = s.execute(text("SELECT count(*) FROM photos")).scalar()
+            rows = s.execute(text("SELECT path, sha256 FROM photos")).all()
+        assert count == len(names)
+        for line in committed:
+            batch = line.split()[0]
+            assert {f"{batch}-{k}.jpg" for k in range(PHOTOS_PER_BATCH)} <= names
+        # Every photo row has its original (checked by warta check too) and thumbnail.
+        for path, sha in rows:
+            assert (lib.path / path).is_file() and files.thumbnail_path(lib.path, sha).is_file()
 
     _kill_loop("photos", library_path, tmp_path, verify, data=data, max_delay=2.0)
 
