@@ -14,6 +14,7 @@ from pathlib import Path
 
 
 PHOTOS_PER_BATCH = 6
+CARDS_PER_FILE = 30
 
 
 def say(*parts: object) -> None:
@@ -92,12 +93,23 @@ def main() -> None:
     elif kind == "contacts":
         from desktop.contacts import importer
 
-        files = sorted(data.glob("*.vcf"))
         ready(lib)
-        for f in files:
-            preview = importer.preview_import(lib, [f])
+        i = 0
+        while True:  # always a new file, so there is always work to interrupt
+            batch = f"p{os.getpid()}b{i}"
+            cards = [
+                "BEGIN:VCARD\r\nVERSION:3.0\r\n"
+                f"FN:Kontak {batch} Nomor {j:02d}\r\nN:Nomor {j:02d};Kontak {batch};;;\r\n"
+                f"EMAIL:{batch}x{j}@contoh.example\r\nTEL:+62 812 {os.getpid() % 10000:04d} {i:02d}{j:02d}\r\n"
+                f"ORG:Dinas {i % 5}\r\nEND:VCARD\r\n"
+                for j in range(CARDS_PER_FILE)
+            ]
+            path = data / f"{batch}.vcf"
+            path.write_text("".join(cards))
+            preview = importer.preview_import(lib, [path])
             importer.commit_import(lib, preview)
-            say("committed", f.stem)
+            say("committed", batch)
+            i += 1
     elif kind == "photos":
         import random
 

@@ -168,24 +168,14 @@ def test_kill_during_article_saves(library_path, tmp_path):
     _kill_loop("article", library_path, tmp_path, verify)
 
 
-def _vcards(folder: Path, files: int, per_file: int) -> None:
-    folder.mkdir()
-    for f in range(files):
-        cards = []
-        for j in range(per_file):
-            cards.append(
-                "BEGIN:VCARD\r\nVERSION:3.0\r\n"
-                f"FN:Kontak {f:02d} Nomor {j:02d}\r\nN:Nomor {j:02d};Kontak {f:02d};;;\r\n"
-                f"EMAIL:kontak{f}x{j}@contoh.example\r\nTEL:+62 812 {f:04d} {j:04d}\r\nORG:Dinas {f}\r\nEND:VCARD\r\n"
-            )
-        (folder / f"batch{f:02d}.vcf").write_text("".join(cards))
-
-
 @pytest.mark.slow
 def test_kill_during_contact_import(library_path, tmp_path):
     pytest.importorskip("desktop.contacts.importer")
+    sys.path.insert(0, str(CHILD.parent))
+    from safety_child import CARDS_PER_FILE
+
     data = tmp_path / "vcards"
-    _vcards(data, files=24, per_file=30)
+    data.mkdir()
 
     def verify(lib, committed):
         from sqlalchemy import text
@@ -194,13 +184,15 @@ def test_kill_during_contact_import(library_path, tmp_path):
             names = [r[0] for r in s.execute(text("SELECT full_name FROM people"))]
         per_file: dict[str, int] = {}
         for name in names:
-            per_file[name.split(" Nomor")[0]] = per_file.get(name.split(" Nomor")[0], 0) + 1
+            if name.startswith("Kontak "):
+                key = name.split(" Nomor")[0][len("Kontak "):]
+                per_file[key] = per_file.get(key, 0) + 1
         # One import is one transaction: a file is all there or not at all.
-        assert all(n == 30 for n in per_file.values()), per_file
-        for stem in committed:
-            assert per_file.get(f"Kontak {stem[5:]}") == 30
+        assert all(n == CARDS_PER_FILE for n in per_file.values()), per_file
+        for batch in committed:
+            assert per_file.get(batch) == CARDS_PER_FILE
 
-    _kill_loop("contacts", library_path, tmp_path, verify, data=data, max_delay=0.9)
+    _kill_loop("contacts", library_path, tmp_path, verify, data=data, max_delay=1.2)
 
 
 @pytest.mark.slow
