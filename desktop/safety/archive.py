@@ -2,8 +2,8 @@
 
 Layout of the archive::
 
-    warta.db                  consistent snapshot (SQLite online backup), locks cleared
     photos/…  files/…  …      managed files, same relative paths as in the library
+    warta.db                  consistent snapshot (SQLite online backup), locks cleared
     manifest.json             written last: format, version, library id, schema,
                               and for every other member its size and SHA-256
 

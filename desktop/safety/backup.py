@@ -9,8 +9,9 @@ double the library's size. Retention keeps the newest snapshot of each of the
 last ``KEEP_DAILY`` days and of each of the last ``KEEP_WEEKLY`` weeks.
 
 *Backup now* (:func:`export_backup`) writes one ``.wartabackup`` file to any
-folder (a USB disk): the snapshot, every managed file and a manifest of
-SHA-256 hashes (see :mod:`desktop.safety.archive`). It is written under a
+folder (a USB disk): every managed file, then the database snapshot plus
+any file its rows name that appeared meanwhile, and a manifest of SHA-256
+hashes (see :mod:`desktop.safety.archive`). It is written under a
 temporary name, flushed, read back and re-hashed, and only then renamed to
 its real name, so a file with the real name is always a complete, verified
 backup. The time of the last one is kept in ``warta_meta`` for the Beranda
@@ -31,7 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import fsutil
-from desktop.errors import Cancelled
 from desktop.i18n import _
 from desktop.jobs import Progress
 from desktop.safety import archive
@@ -93,7 +93,7 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
-            _clear_locks(conn)
+            clear_locks(conn)
         finally:
             conn.close()
         _fsync_file(tmp)
@@ -111,7 +111,7 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
     return target
 
 
-def _clear_locks(conn: sqlite3.Connection) -> None:
+def clear_locks(conn: sqlite3.Connection) -> None:
     from desktop.safety import locks
 
     conn.execute("BEGIN")
@@ -485,16 +485,3 @@ def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG0
     items = [CardItem(text=text, type="backup"), CardItem(text=_("Settings → Backups → Backup now"), type="backup")]
     return [Card(title=_("Backup"), items=items, warning=True, order=5)]
 
-
-__all__ = [
-    "AutoBackup",
-    "BackupError",
-    "BackupResult",
-    "Cancelled",
-    "auto_backup",
-    "auto_backup_if_due",
-    "auto_backups",
-    "export_backup",
-    "last_external_backup",
-    "prune_auto_backups",
-]

@@ -151,9 +151,9 @@ def _check_database(db: Path, *, source: str) -> None:
                         file=source, detail=rows[0]
                     )
                 )
-            from desktop.safety.backup import _clear_locks
+            from desktop.safety.backup import clear_locks
 
-            _clear_locks(conn)
+            clear_locks(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
