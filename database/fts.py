@@ -161,3 +161,21 @@ def check(conn: Connection, name: str, base_table: str) -> list[str]:
     if extra:
         problems.append(f"{name}: {extra} search index row(s) with no {base_table} row")
     return problems
+
+
+def check_content(conn: Connection, name: str, select_sql: str, columns: Sequence[str]) -> list[str]:
+    """Rows whose indexed text differs from what ``select_sql`` computes now.
+
+    ``select_sql`` is the same SELECT an area uses with :func:`rebuild_from`
+    (``rowid`` first, then ``columns`` in order). Catches an index that has
+    the right rows but stale text (an edit that bypassed the service), which
+    a row-count comparison cannot see.
+    """
+    cols = ", ".join(columns)
+    join = " AND ".join(f"f.{c} IS NOT fresh.{c}" for c in columns)
+    sql = (
+        f"SELECT count(*) FROM (SELECT rowid AS rid, {cols} FROM {name}) AS f "
+        f"JOIN ({select_sql}) AS fresh ON fresh.rowid = f.rid WHERE {join}"
+    )
+    stale = conn.execute(text(sql)).scalar() or 0
+    return [f"{name}: {stale} row(s) whose search text is out of date"] if stale else []

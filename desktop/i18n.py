@@ -109,6 +109,24 @@ def gettext(message: str) -> str:
 
 _ = gettext
 
+_fixed: dict[str, dict[str, str]] = {}
+
+
+def gettext_for(language: str):  # noqa: ANN201 - Callable[[str], str]
+    """A translation function for one language, whatever the interface language.
+
+    For documents that must not change with the reader's UI setting (a press
+    kit PDF is Indonesian, and exported twice it must give the same bytes).
+    Thread-safe: it never touches the current language.
+    """
+    if language not in LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    with _lock:
+        if language not in _fixed:
+            _fixed[language] = load_catalog(language) if language != "en" else {}
+        catalog = _fixed[language]
+    return lambda message: catalog.get(message, message)
+
 
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (module-level constants)."""
