@@ -141,7 +141,7 @@ def matching_ids(conn: Connection, name: str, query: str) -> str | None:
 
 
 def rebuild_from(conn: Connection, name: str, select_sql: str) -> int:
-    """Refill an FTS table from a SELECT producing ``rowid`` and its columns."""
+    """Refill an FTS table: ``select_sql`` is ``(rowid, col, …) SELECT …``."""
     conn.execute(text(f"DELETE FROM {name}"))
     result = conn.execute(text(f"INSERT INTO {name} {select_sql}"))
     return result.rowcount or 0
@@ -166,8 +166,8 @@ def check(conn: Connection, name: str, base_table: str) -> list[str]:
 def check_content(conn: Connection, name: str, select_sql: str, columns: Sequence[str]) -> list[str]:
     """Rows whose indexed text differs from what ``select_sql`` computes now.
 
-    ``select_sql`` is the same SELECT an area uses with :func:`rebuild_from`
-    (``rowid`` first, then ``columns`` in order). Catches an index that has
+    ``select_sql`` is a plain SELECT naming its columns ``rowid`` and then
+    ``columns`` (the SELECT part of what an area gives :func:`rebuild_from`). Catches an index that has
     the right rows but stale text (an edit that bypassed the service), which
     a row-count comparison cannot see.
     """

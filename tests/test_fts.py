@@ -21,7 +21,7 @@ def _db():
     conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
     conn.execute(text(fts.create_sql("fts_notes", ["body"])))
     conn.execute(text("INSERT INTO notes (id, body) VALUES (1, 'Pengawasan Pemilu'), (2, 'Rapat koordinasi')"))
-    fts.rebuild_from(conn, "fts_notes", "SELECT id AS rowid, body FROM notes")
+    fts.rebuild_from(conn, "fts_notes", "(rowid, body) SELECT id, body FROM notes")
     return conn
 
 
