@@ -23,6 +23,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 TOKENIZE = "unicode61 remove_diacritics 2"
+# Snippet markers around matched words: private-use characters that user text
+# never contains, so a literal "[x]" in an article is not mistaken for a match.
+# Callers turn them into bold (window) or brackets (command line).
+MARK_START = "\ue000"
+MARK_END = "\ue001"
 PREFIX = "2 3 4"
 
 _TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
@@ -109,13 +114,13 @@ def search(
     *,
     limit: int = 50,
     snippet_column: int = -1,
-    highlight: tuple[str, str] = ("[", "]"),
+    highlight: tuple[str, str] = (MARK_START, MARK_END),
     weights: Sequence[float] | None = None,
 ) -> list[FtsHit]:
     """Top ``limit`` rows by bm25 rank, with a highlighted snippet.
 
-    ``highlight`` markers wrap matched words in the snippet; the window
-    replaces them with bold, the CLI prints them as they are.
+    ``highlight`` markers wrap matched words in the snippet (by default
+    :data:`MARK_START`/:data:`MARK_END`).
     """
     expr = match_expression(query)
     if expr is None:

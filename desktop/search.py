@@ -1,8 +1,8 @@
 """Global search across articles, contacts and photos (``warta search``, Ctrl+F).
 
 Each area registers a provider in ``PROVIDERS`` as ``"module:function"``
-taking ``(library, query, limit)`` and returning :class:`Hit` values ranked
-best first. Results are merged by rank.
+taking ``(library, query, limit)`` and returning :class:`Hit` values with
+their bm25 rank. Kinds are interleaved (see :func:`search`).
 """
 
 from __future__ import annotations
@@ -29,14 +29,33 @@ class Hit:
     def to_json(self) -> dict:
         data = asdict(self)
         data.pop("rank")
+        data["snippet"] = self.plain_snippet()
         return data
+
+    def plain_snippet(self) -> str:
+        """The snippet with matched words in [brackets] (command line, JSON)."""
+        from database.fts import MARK_END, MARK_START
+
+        return self.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
 
 
 def search(library, query: str, *, limit: int = 50, types: set[str] | None = None) -> list[Hit]:  # noqa: ANN001
-    hits: list[Hit] = []
+    groups: list[list[Hit]] = []
     for spec in PROVIDERS:
         module, func = spec.split(":")
         found = getattr(importlib.import_module(module), func)(library, query, limit)
-        hits.extend(h for h in found if types is None or h.type in types)
-    hits.sort(key=lambda h: h.rank)
-    return hits[:limit]
+        by_type: dict[str, list[Hit]] = {}
+        for hit in found:
+            if types is None or hit.type in types:
+                by_type.setdefault(hit.type, []).append(hit)
+        groups.extend(sorted(g, key=lambda h: h.rank) for g in by_type.values())
+    # bm25 scores from different FTS tables are not comparable (they depend on
+    # each table's size and columns), so merging by raw rank would let one
+    # kind bury the others. Interleave instead: each kind's best hit, then
+    # each kind's second best, in the order the providers are registered.
+    merged: list[Hit] = []
+    depth = 0
+    while len(merged) < limit and any(depth < len(g) for g in groups):
+        merged.extend(g[depth] for g in groups if depth < len(g))
+        depth += 1
+    return merged[:limit]

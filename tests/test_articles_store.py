@@ -181,7 +181,7 @@ def test_search_index_follows_saves(library):
     art_id = store.create_article(library, _doc())
     hits = search.search(library, "kolaborasi")
     assert [(h.type, h.id) for h in hits] == [("article", art_id)]
-    assert "[kolaborasi]" in hits[0].snippet and "**" not in hits[0].snippet
+    assert "[kolaborasi]" in hits[0].plain_snippet() and "**" not in hits[0].snippet
     store.save(library, art_id, _doc(body="Isi yang sama sekali lain."))
     assert search.search(library, "kolaborasi") == []
     # Quotes, tags and the writer are searchable too; accents and case ignored.

@@ -32,7 +32,7 @@ def test_search_is_case_and_accent_insensitive_with_prefixes_and_snippets():
     assert [h.rowid for h in fts.search(conn, "fts_notes", "pemilu")] == [1]
     assert [h.rowid for h in fts.search(conn, "fts_notes", "cafe")] == [3]
     hit = fts.search(conn, "fts_notes", "koord*")[0]
-    assert hit.rowid == 2 and "[koordinasi]" in hit.snippet
+    assert hit.rowid == 2 and f"{fts.MARK_START}koordinasi{fts.MARK_END}" in hit.snippet
 
 
 def test_checks_find_missing_rows_and_stale_text():

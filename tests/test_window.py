@@ -204,3 +204,44 @@ def test_qt_standard_buttons_speak_indonesian(qapp, qtbot):
         assert texts == {"Simpan", "Batal"}
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_user_text_is_never_read_as_markup(main_window, qtbot):
+    sid = staff.create(main_window.ctx.library, staff.StaffInput(name="Budi <b>Tebal</b>", role="writer"))
+    main_window.ctx.staff_id = sid
+    main_window.update_status()
+    home = main_window.show_section("home")
+    home.refresh()
+    assert "&lt;b&gt;Tebal" in home.greeting.text()
+    assert main_window.user_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Tebal</b>" in main_window.user_label.text()
+
+
+def test_search_snippets_bold_only_real_matches():
+    from database.fts import MARK_END, MARK_START
+    from desktop.search import Hit
+    from desktop.ui.search_results import snippet_html
+
+    snippet = f"catatan [x] <i>miring</i> {MARK_START}pemilu{MARK_END}"
+    assert snippet_html(snippet) == "catatan [x] &lt;i&gt;miring&lt;/i&gt; <b>pemilu</b>"
+    assert Hit("article", 1, "t", snippet).to_json()["snippet"] == "catatan [x] <i>miring</i> [pemilu]"
+
+
+def test_global_search_interleaves_kinds(library, monkeypatch):
+    from desktop import search
+
+    def articles(lib, q, limit):
+        return [search.Hit("article", i, f"a{i}", rank=-1.0 - i / 10) for i in range(5)]
+
+    def contacts(lib, q, limit):
+        return [search.Hit("contact", i, f"c{i}", rank=-50.0 - i) for i in range(5)]
+
+    import types
+
+    fake = types.ModuleType("fake_providers")
+    fake.articles, fake.contacts = articles, contacts
+    monkeypatch.setitem(__import__("sys").modules, "fake_providers", fake)
+    monkeypatch.setattr(search, "PROVIDERS", ["fake_providers:articles", "fake_providers:contacts"])
+    hits = search.search(library, "x", limit=4)
+    assert [h.type for h in hits] == ["article", "contact", "article", "contact"]
+    assert hits[0].title == "a4"  # best (lowest) bm25 first within a kind

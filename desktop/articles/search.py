@@ -7,7 +7,7 @@ from sqlalchemy import text
 from database import fts
 from desktop.search import Hit
 
-HIGHLIGHT = ("[", "]")
+HIGHLIGHT = (fts.MARK_START, fts.MARK_END)
 
 
 def search_articles(library, query: str, limit: int = 50, *, highlight: tuple[str, str] = HIGHLIGHT) -> list[Hit]:  # noqa: ANN001

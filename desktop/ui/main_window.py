@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.library_label = QLabel()
         self.user_label = QLabel()
+        for label in (self.library_label, self.user_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # paths and names are user text
         self.statusBar().addWidget(self.library_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.update_status()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
@@ -22,9 +21,14 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def snippet_html(snippet: str) -> str:
-    """Escape a snippet and turn the ``[match]`` markers of ``database.fts`` into bold."""
-    escaped = html.escape(snippet)
-    return re.sub(r"\[([^\[\]]*)\]", r"<b>\1</b>", escaped)
+    """Escape a snippet and turn the match markers of ``database.fts`` into bold.
+
+    The markers are private-use characters, so brackets or tags the user
+    wrote stay literal text.
+    """
+    from database.fts import MARK_END, MARK_START
+
+    return html.escape(snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
 
 
 class HitModel(QAbstractListModel):
@@ -65,6 +69,7 @@ class SearchResults(QDialog):
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # the query is escaped
         layout.addWidget(self.summary)
         self.view = QListView()
         self.model = HitModel(self)

@@ -45,6 +45,7 @@ class HomeSection(Section):
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(24, 20, 24, 20)
         self.greeting = QLabel()
+        self.greeting.setTextFormat(Qt.TextFormat.RichText)
         self.greeting.setObjectName("home-greeting")
         self.layout_.addWidget(self.greeting)
         self.counts = QGridLayout()
@@ -73,9 +74,10 @@ class HomeSection(Section):
         profile = office.load(self.ctx.library)
         who = self.ctx.staff
         self.greeting.setText(
+            # Names are user text: escaped, never read as markup.
             "<h2>{}</h2><p>{}</p>".format(
-                profile.name or _("Warta"),
-                _("Signed in as {name}").format(name=who.name) if who else "",
+                html.escape(profile.name or _("Warta")),
+                html.escape(_("Signed in as {name}").format(name=who.name)) if who else "",
             )
         )
         _clear(self.counts)
@@ -126,6 +128,7 @@ class HomeSection(Section):
                 self.card_lists.append(lst)
             else:
                 empty = QLabel(card.empty_text or _("Nothing here yet."))
+                empty.setTextFormat(Qt.TextFormat.PlainText)
                 empty.setWordWrap(True)
                 v.addWidget(empty)
             v.addStretch(1)
