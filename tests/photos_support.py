@@ -113,3 +113,29 @@ def truncated_jpeg(path: Path) -> Path:
     data = full.getvalue()
     path.write_bytes(data[: len(data) // 2])
     return path
+
+
+def png_broken_stream(path: Path, *, exif: bool = True) -> Path:
+    """A valid PNG whose compressed IDAT stream is then damaged mid-way.
+
+    Only bytes inside the IDAT data change (not even the CRC is fixed), the
+    shape of real-world damage. With ``exif`` the file also carries an eXIf
+    chunk, so reading EXIF is what first touches the pixel data.
+    """
+    r = random.Random(5)
+    img = Image.frombytes("RGB", (200, 150), bytes(r.randrange(256) for _ in range(200 * 150 * 3)))
+    buf = io.BytesIO()
+    extra = {}
+    if exif:
+        meta = Image.Exif()
+        meta[0x013B] = "Dewi"
+        extra["exif"] = meta.tobytes()
+    img.save(buf, "PNG", **extra)
+    data = bytearray(buf.getvalue())
+    start = data.index(b"IDAT") + 4
+    length = struct.unpack(">I", data[start - 8 : start - 4])[0]
+    middle = start + length // 2
+    for i in range(middle, middle + 16):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return path

@@ -53,3 +53,33 @@ def test_errors_are_one_sentence_without_traceback(cli, library_path, tmp_path):
     assert code == 2 and "1600" in err
     code, out, _err = cli("photos", "import", str(tmp_path / "nothing"), "--library", library_path, "--json")
     assert code == 2 and json.loads(out)["rejected"]
+
+
+def test_import_json_lists_ids_in_input_order_and_ids_are_deterministic(cli, template_library, tmp_path):
+    """Two fresh libraries fed the same folder get the same id for the same file."""
+    import shutil
+
+    src = tmp_path / "kartu"
+    names = ["b.jpg", "a.jpg", "sub/c.jpg", "z.jpg", "sub/a.jpg", "d.jpg"]
+    for seed, name in enumerate(names, start=1):
+        # Different sizes so the workers finish out of order.
+        ps.jpeg(src / name, seed=seed, size=(1800, 1200) if seed % 2 else (200, 150))
+    ps.jpeg(src / "copy.jpg", seed=2, size=(200, 150))  # same bytes as a.jpg
+    (src / "rusak.jpg").write_bytes(b"\xff\xd8\xff\xe0 nope")
+    mappings = []
+    for run in ("one", "two"):
+        lib = tmp_path / run
+        shutil.copytree(template_library, lib)
+        code, out, err = cli("photos", "import", str(src), "--library", lib, "--json")
+        assert code == 1, err
+        payload = json.loads(out)
+        assert all(isinstance(i, int) for i in payload["added"] + payload["existing"])
+        assert payload["rejected"] == [{"source": str(src / "rusak.jpg"), "reason": payload["rejected"][0]["reason"]}]
+        code, out, _err = cli("photos", "list", "--library", lib, "--json")
+        files = {p["id"]: p["file"] for p in json.loads(out)["photos"]}
+        # Sorted path order: a, b, copy (existing), d, sub/a, sub/c, z.
+        assert [files[i] for i in payload["added"]] == ["a.jpg", "b.jpg", "d.jpg", "a.jpg", "c.jpg", "z.jpg"]
+        assert payload["added"] == sorted(payload["added"])  # ids assigned in that order
+        assert payload["existing"] == [payload["added"][0]]
+        mappings.append(files)
+    assert mappings[0] == mappings[1]

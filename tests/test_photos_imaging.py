@@ -129,3 +129,27 @@ def test_rendition_is_upright_rgb_and_at_most_2000px(tmp_path):
     with Image.open(io.BytesIO(data)) as out:
         assert out.format == "JPEG" and out.mode == "RGB"
         assert out.size == (1500, 2000)
+
+
+def test_png_with_damaged_data_stream_is_rejected_not_half_black(tmp_path):
+    """A PNG whose IDAT stream breaks mid-way must never import (bottom part black)."""
+    from PIL import ImageFile
+
+    for with_exif in (True, False):
+        path = ps.png_broken_stream(tmp_path / f"broken{with_exif}.png", exif=with_exif)
+        for edge in (None, imaging.THUMB_EDGE):
+            with pytest.raises(imaging.ImageRejected):
+                imaging.decode(path.read_bytes(), edge=edge)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
+def test_jpeg_cut_in_the_middle_of_its_scan_is_rejected(tmp_path):
+    path = ps.truncated_jpeg(tmp_path / "cut.jpg")
+    data = path.read_bytes()
+    assert b"\xff\xda" in data  # the cut falls after the start of scan
+    for edge in (None, imaging.THUMB_EDGE):
+        with pytest.raises(imaging.ImageRejected):
+            imaging.decode(data, edge=edge)
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False

@@ -76,7 +76,7 @@ def test_duplicates_inside_one_import_are_added_once(library, tmp_path):
         (tmp_path / f"copy{i}.jpg").write_bytes(a.read_bytes())
     result = importer.import_paths(library, [tmp_path])
     assert len(result.added) == 1 and len(result.existing) == 4
-    assert {e["id"] for e in result.existing} == {result.added[0]["id"]}
+    assert set(result.existing) == {result.added[0]}
 
 
 def test_cancel_keeps_committed_batches_and_leaves_no_orphan_files(library, tmp_path, monkeypatch):
@@ -138,7 +138,7 @@ def test_missing_path_is_rejected_and_nothing_is_done(library, tmp_path):
 
 def test_rendition_is_made_lazily_when_missing(library, tmp_path):
     result = importer.import_paths(library, [ps.jpeg(tmp_path / "a.jpg", size=(2600, 1800))], renditions=False)
-    photo_id = result.added[0]["id"]
+    photo_id = result.added[0]
     path = store.print_rendition(library, photo_id)
     assert path.is_file()
     assert store.get_photo(library, photo_id).rendition_state == "ok"

@@ -20,8 +20,8 @@ def three(library, tmp_path):
     ps.jpeg(src / "b.jpg", seed=2, taken=dt.datetime(2025, 2, 20, 9, 0))
     ps.jpeg(src / "c.jpg", seed=3, taken=dt.datetime(2025, 3, 30, 9, 0))
     result = importer.import_paths(library, [src], workers=1, renditions=False)
-    by_name = {e["source"].rsplit("/", 1)[1]: e["id"] for e in result.added}
-    return by_name["a.jpg"], by_name["b.jpg"], by_name["c.jpg"]
+    a, b, c = result.added  # input order: sorted paths
+    return a, b, c
 
 
 def test_edit_one_photo_and_find_it(library, three):
@@ -104,7 +104,7 @@ def test_near_duplicates_pairs_a_resized_copy(library, tmp_path):
         img.resize((800, 600)).save(src / "kecil.jpg", "JPEG", quality=55)
     ps.jpeg(src / "lain.jpg", seed=12, size=(1600, 1200))
     result = importer.import_paths(library, [src], workers=1, renditions=False)
-    ids = {e["source"].rsplit("/", 1)[1]: e["id"] for e in result.added}
+    ids = dict(zip(["asli.jpg", "kecil.jpg", "lain.jpg"], result.added))  # sorted path order
     pairs = store.near_duplicates(library)
     assert [(p.a, p.b) for p in pairs] == [tuple(sorted((ids["asli.jpg"], ids["kecil.jpg"])))]
 

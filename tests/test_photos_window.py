@@ -19,8 +19,8 @@ def photos(library, tmp_path):
     for i in range(3):
         ps.jpeg(src / f"IMG_{i}.jpg", seed=20 + i, size=(800, 600), taken=dt.datetime(2025, 1, 10 + i, 9))
     result = importer.import_paths(library, [src], workers=1, renditions=False)
-    store.update_photo(library, result.added[0]["id"], store.PhotoEdit(caption="Apel siaga di alun-alun", pilihan=True))
-    return sorted(e["id"] for e in result.added)
+    store.update_photo(library, result.added[0], store.PhotoEdit(caption="Apel siaga di alun-alun", pilihan=True))
+    return sorted(result.added)
 
 
 def _open_photos(main_window, qtbot):

@@ -269,10 +269,14 @@ def decode(data: bytes, *, edge: int | None = None) -> tuple["PILImage", Decoded
         try:
             fmt = img.format or ""
             width, height = img.size  # before draft() shrinks it
-            exif = read_exif(img)
             if edge and fmt in ("JPEG", "MPO"):
                 img.draft("RGB", (edge, edge))
+            # Decode every byte first and let any failure reject the file.
+            # Reading EXIF first is wrong: for PNG ``getexif()`` calls
+            # ``load()``, read_exif swallows the error, and a second
+            # ``load()`` then "succeeds" on a half-decoded image.
             img.load()
+            exif = read_exif(img)
             try:
                 upright = ImageOps.exif_transpose(img)
             except Exception:  # noqa: BLE001 - a broken orientation tag must not lose the photo

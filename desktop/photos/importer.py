@@ -38,6 +38,7 @@ _CLUTTER = {"thumbs.db", "desktop.ini", ".ds_store"}
 class _Task:
     source: str
     skip_present: bool = True
+    index: int = 0  # position in the input: ids and result lists follow it
 
 
 # -- collecting files ------------------------------------------------------
@@ -60,7 +61,11 @@ def _not_a_photo(path: Path, head: bytes) -> str:
 
 
 def collect(paths: Iterable[str | os.PathLike], result: ImportResult, *, library_root: Path | None = None) -> list[str]:
-    """Files to decode, in a stable order; everything else rejected at once.
+    """Files to decode, in input order; everything else rejected at once.
+
+    Paths are reported as given (a folder's files joined onto the folder as
+    given); a folder's files come in sorted path order, so ids are the same
+    on every run.
 
     Inside folders, only the first bytes of a file without a photo extension
     are read (to catch a photo saved without one), so a folder of thousands
@@ -71,49 +76,55 @@ def collect(paths: Iterable[str | os.PathLike], result: ImportResult, *, library
     seen: set[str] = set()
     skip = os.path.normcase(os.path.abspath(library_root)) if library_root else None
 
-    def consider(path: Path, explicit: bool) -> None:
-        key = os.path.normcase(os.path.abspath(path))
+    def consider(given: str, explicit: bool) -> None:
+        key = os.path.normcase(os.path.abspath(given))
         if key in seen:
             return
         seen.add(key)
+        path = Path(given)
         name = path.name
         if not explicit and (name.startswith(".") or name.lower() in _CLUTTER):
             return  # hidden files, AppleDouble "._IMG.JPG", Thumbs.db
         if path.suffix.lower() in imaging.IMAGE_EXTENSIONS:
-            found.append(str(path))
+            found.append(given)
             return
         try:
             head = _sniff_file(path)
         except OSError as exc:
-            result.reject(str(path), _("Cannot read the file: {error}").format(error=exc.strerror or exc))
+            result.reject(given, _("Cannot read the file: {error}").format(error=exc.strerror or exc))
             return
         if imaging.sniff(head):
-            found.append(str(path))
+            found.append(given)
         else:
-            result.reject(str(path), _not_a_photo(path, head))
+            result.reject(given, _not_a_photo(path, head))
 
     for raw in paths:
-        path = Path(raw)
+        given = os.fspath(raw)
+        path = Path(given)
         if path.is_dir():
             if skip and os.path.normcase(os.path.abspath(path)).startswith(skip):
-                result.reject(str(path), _("This folder is inside the Warta library; its photos are already managed."))
+                result.reject(given, _("This folder is inside the Warta library; its photos are already managed."))
                 continue
-            for root, dirs, names in os.walk(path, onerror=None):
-                dirs[:] = sorted(
+            inside: list[tuple[tuple[str, ...], str]] = []
+            for root, dirs, names in os.walk(given, onerror=None):
+                dirs[:] = [
                     d
                     for d in dirs
                     if not d.startswith(".") and os.path.normcase(os.path.abspath(os.path.join(root, d))) != skip
-                )
-                for name in sorted(names):
-                    full = Path(root) / name
-                    if full.is_file():
-                        consider(full, explicit=False)
+                ]
+                for name in names:
+                    full = os.path.join(root, name)
+                    if os.path.isfile(full):
+                        inside.append((Path(os.path.relpath(full, given)).parts, full))
+            # Sorted by path components ("sub/b" between "a" and "z").
+            for _parts, full in sorted(inside):
+                consider(full, explicit=False)
         elif path.is_file():
-            consider(path, explicit=True)
+            consider(given, explicit=True)
         elif path.exists():
-            result.reject(str(path), _("Not a regular file."))
+            result.reject(given, _("Not a regular file."))
         else:
-            result.reject(str(path), _("The file or folder does not exist."))
+            result.reject(given, _("The file or folder does not exist."))
     return found
 
 
@@ -273,7 +284,9 @@ class _Run:
         self.pending: list[dict] = []
         self.committed: set[str] = set()  # sha256 committed during this run
         self.batch_shas: set[str] = set()  # sha256 of the pending batch
-        self.pending_dupes: list[tuple[str, str]] = []  # (source, sha256) repeating a pending file
+        self.pending_dupes: list[tuple[int, str]] = []  # (input index, sha256) repeating a pending file
+        self.added_order: list[tuple[int, int]] = []  # (input index, photo id)
+        self.existing_order: list[tuple[int, int]] = []
         self.added_ids: list[tuple[int, str, str]] = []  # (id, path, sha) for renditions
         self.executor = None  # a process pool, or _Inline for a handful of files
 
@@ -302,15 +315,19 @@ class _Run:
         ids: dict[str, int] = {}
         for item, (status, photo_id) in zip(batch, outcome):
             ids[item["sha256"]] = photo_id
-            entry = {"source": item["source"], "id": photo_id}
             if status == "added":
-                self.result.added.append(entry)
+                self.added_order.append((item["index"], photo_id))
                 self.committed.add(item["sha256"])
                 self.added_ids.append((photo_id, item["path"], item["sha256"]))
             else:
-                self.result.existing.append(entry)
-        for source, sha in dupes:
-            self.result.existing.append({"source": source, "id": ids.get(sha)})
+                self.existing_order.append((item["index"], photo_id))
+        for index, sha in dupes:
+            self.existing_order.append((index, ids[sha]))
+
+    def finish(self) -> None:
+        """Fill the result: plain lists of photo ids, in input order (the CLI contract)."""
+        self.result.added = [photo_id for _i, photo_id in sorted(self.added_order)]
+        self.result.existing = [photo_id for _i, photo_id in sorted(self.existing_order)]
 
     def discard(self, batch: list[dict]) -> None:
         """Remove files written for rows that will never be committed."""
@@ -326,29 +343,29 @@ class _Run:
                 except FileNotFoundError:
                     pass
 
-    def handle(self, res: dict, queue: deque) -> bool:
-        """Take one worker result; returns True when the file is settled."""
+    def handle(self, res: dict, task: _Task) -> _Task | None:
+        """Take one worker result, in input order; returns a task to redo, or None when settled."""
         source = res["source"]
         if res["status"] == "rejected":
             self.result.reject(source, res["reason"])
-            return True
+            return None
         sha = res["sha256"]
         if res["status"] == "present":
             if sha in self.batch_shas:
-                self.pending_dupes.append((source, sha))  # same bytes earlier in this batch
-                return True
+                self.pending_dupes.append((task.index, sha))  # same bytes earlier in this batch
+                return None
             photo_id = self.known(sha)
             if photo_id is not None:
-                self.result.existing.append({"source": source, "id": photo_id})
-                return True
-            # A file left by an interrupted import, with no row: do it properly.
-            queue.appendleft(_Task(source, skip_present=False))
-            return False
+                self.existing_order.append((task.index, photo_id))
+                return None
+            # A file left by an interrupted import (or written a moment ago
+            # by a worker busy with a later copy), with no row: do it properly.
+            return _Task(source, skip_present=False, index=task.index)
         self.batch_shas.add(sha)
-        self.pending.append(res)
+        self.pending.append({**res, "index": task.index})
         if len(self.pending) >= BATCH_SIZE:
             self.commit()
-        return True
+        return None
 
 
 def import_paths(
@@ -369,27 +386,29 @@ def import_paths(
     progress = progress or Progress()
     result = ImportResult()
     progress.report(0, 0, _("Looking for photos…"))
-    tasks = deque(_Task(s) for s in collect(paths, result, library_root=library.path))
+    tasks = deque(_Task(s, index=i) for i, s in enumerate(collect(paths, result, library_root=library.path)))
     total = len(tasks)
     if not tasks:
         return result
     run = _Run(library, event, result, progress)
     run.executor = _Inline() if total <= 2 or workers <= 1 else _pool(min(workers, total))
-    inflight: dict[cf.Future, _Task] = {}
+    window: deque[list] = deque()
     try:
         try:
-            _drive(run, tasks, inflight, total, workers)
+            _drive(run, tasks, window, total, workers)
             run.commit()
         except Cancelled:
             result.cancelled = True
             leftovers, run.pending = run.pending, []
             # Let running workers finish so the files they write can be removed.
             run.executor.shutdown(wait=True, cancel_futures=True)
-            for fut in inflight:
-                if fut.done() and not fut.cancelled() and fut.exception() is None:
+            for _task, fut in window:
+                if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
                     leftovers.append(fut.result())
             run.discard(leftovers)
+            run.finish()
             return result
+        run.finish()
         if renditions and run.added_ids:
             _renditions(run, progress)
     except BaseException:
@@ -402,49 +421,64 @@ def import_paths(
     return result
 
 
-def _drive(run: _Run, tasks: deque, inflight: dict, total: int, workers: int) -> None:
-    """Feed the pool and settle results until every file is done."""
+def _drive(run: _Run, tasks: deque, window: deque, total: int, workers: int) -> None:
+    """Feed the pool and settle results in input order until every file is done.
+
+    ``window`` holds ``[task, future]`` pairs in input order: workers run
+    ahead on the files after the head, but results are taken from the head
+    only, so rows (and their ids) are inserted in input order whatever
+    order the workers finish in.
+    """
     from concurrent.futures.process import BrokenProcessPool
 
     done = 0
     limit = max(2, workers * 3)
-    suspects: deque[_Task] = deque()
     alone = False  # after a worker died: one file at a time until the culprit is found
-    while tasks or inflight or suspects:
+    while tasks or window:
         run.progress.check()
-        queue = suspects if suspects else tasks
-        while queue and len(inflight) < (1 if alone else limit):
-            task = queue.popleft()
-            inflight[run.executor.submit(process_file, task.source, run.root, task.skip_present)] = task
-        if not inflight:
+        if not alone:
+            while tasks and len(window) < limit:
+                window.append([tasks.popleft(), None])
+        busy = any(fut is not None and not fut.done() for _t, fut in window)
+        for entry in window:
+            if entry[1] is None:
+                if alone and busy:
+                    break
+                task = entry[0]
+                entry[1] = run.executor.submit(process_file, task.source, run.root, task.skip_present)
+                busy = True
+        task, fut = window[0]
+        if not fut.done():
+            cf.wait([fut], timeout=0.1)
             continue
-        finished, _waiting = cf.wait(list(inflight), timeout=0.1, return_when=cf.FIRST_COMPLETED)
-        broken = False
-        for fut in [f for f in inflight if f in finished]:  # in file order: ids follow the folder
-            task = inflight.pop(fut)
-            try:
-                res = fut.result()
-            except BrokenProcessPool:
-                broken = True
-                if alone:
-                    run.result.reject(task.source, _("The image made the decoder crash; it is damaged or hostile."))
-                    done += 1
-                else:
-                    suspects.append(task)
-                continue
-            if run.handle(res, tasks):
-                done += 1
-            run.progress.report(done, total, os.path.basename(task.source))
-        if broken:
+        window.popleft()
+        try:
+            res = fut.result()
+        except BrokenProcessPool:
             # A worker died (a decoder crash, out of memory): the pool is
-            # gone. Retry the files that were in flight one at a time; the
-            # one that kills a worker alone is rejected, the others import.
-            suspects.extend(inflight.values())
-            inflight.clear()
+            # gone. Retry the files not yet done one at a time; the one that
+            # kills a worker alone is rejected, the others import.
+            if alone:
+                run.result.reject(task.source, _("The image made the decoder crash; it is damaged or hostile."))
+                done += 1
+                run.progress.report(done, total, os.path.basename(task.source))
+            else:
+                window.appendleft([task, None])
+                for entry in window:
+                    other = entry[1]
+                    if other is not None and (not other.done() or other.cancelled() or other.exception() is not None):
+                        entry[1] = None
+                alone = True
             run.executor.shutdown(wait=False, cancel_futures=True)
             run.executor = _pool(1)
-            alone = True
-        elif alone and not suspects and not inflight:
+            continue
+        redo = run.handle(res, task)
+        if redo is not None:
+            window.appendleft([redo, None])
+            continue
+        done += 1
+        run.progress.report(done, total, os.path.basename(task.source))
+        if alone and not window:
             # Culprit found: back to the full pool for the remaining files.
             alone = False
             if tasks and workers > 1:

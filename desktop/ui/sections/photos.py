@@ -400,7 +400,7 @@ class PhotosSection(Section):
             self.last_import = result
             self.refresh(keep_selection=False)
             if result.added:
-                self.select_ids([e["id"] for e in result.added])
+                self.select_ids(list(result.added))
             message, details = import_summary(result)
             box = QMessageBox(self)
             box.setObjectName("photos-import-summary")
