@@ -23,3 +23,13 @@ def counts(library) -> dict[str, int]:  # noqa: ANN001
                 int(conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar() or 0) if table in tables else 0
             )
     return result
+
+
+def human_size(n: int) -> str:
+    """``72.0 KB``: the one size formatter (``warta info``, backups, photo details)."""
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"

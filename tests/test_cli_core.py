@@ -93,13 +93,34 @@ def test_unusable_libraries_fail_cleanly(cli, tmp_path, setup, message):
         target.mkdir()
         (target / "warta.db").write_text("hello")
     code, out, err = cli("info", "--library", target, "--json")
-    assert code == 2 and out == ""
+    assert code == 2 and json.loads(out) == {"ok": False, "error": err.strip().removeprefix("warta: ")}
     assert message in err and str(target) in err and "Traceback" not in err
 
 
 def test_bad_arguments_exit_2_without_traceback(cli):
     code, _out, err = cli("info", "--no-such-option")
     assert code == 2 and "warta --help" in err and "Traceback" not in err
+
+
+def test_demo_never_mixes_into_a_library_with_data(cli, library_path):
+    code, _out, err = cli("staff", "list", "--library", library_path)
+    assert code == 0
+    code, _out, err = cli("demo", "--library", library_path, "--articles", "2", "--contacts", "2", "--photos", "0")
+    assert code == 0, err  # the template library has no articles, contacts or photos yet
+    code, _out, err = cli("demo", "--library", library_path, "--articles", "2", "--contacts", "0", "--photos", "0")
+    assert code == 2 and "--force" in err
+    code, out, _ = cli("info", "--library", library_path, "--json")
+    assert json.loads(out)["articles"] == 2
+
+
+def test_check_lists_what_is_damaged_in_a_library_that_cannot_open(cli, library_path):
+    db = library_path / "warta.db"
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    db.write_bytes(bytes(data))
+    code, out, err = cli("check", "--library", library_path, "--json")
+    result = json.loads(out)
+    assert code == 1 and result["ok"] is False and result["problems"]
 
 
 def test_demo_fills_a_library(cli, tmp_path):

@@ -120,6 +120,7 @@ def run(argv: list[str]) -> int:
         return 0 if code is None else int(code)
     except WartaError as exc:
         print(f"warta: {exc}", file=sys.stderr)
+        _json_error(argv, str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print(_("warta: interrupted; nothing more was done."), file=sys.stderr)
@@ -129,13 +130,19 @@ def run(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: never a traceback
         if os.environ.get("WARTA_DEBUG"):
             raise
-        print(
-            _("warta: unexpected error: {error}. Run again with WARTA_DEBUG=1 for details.").format(
-                error=f"{exc.__class__.__name__}: {exc}"
-            ),
-            file=sys.stderr,
+        message = _("warta: unexpected error: {error}. Run again with WARTA_DEBUG=1 for details.").format(
+            error=f"{exc.__class__.__name__}: {exc}"
         )
+        print(message, file=sys.stderr)
+        _json_error(argv, message)
         return 2
+
+
+def _json_error(argv: list[str], message: str) -> None:
+    """With ``--json``, a failure is still one JSON object on stdout for scripts."""
+    if "--json" in argv:
+        json.dump({"ok": False, "error": message}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
 
 
 def _lang_from(argv: list[str]) -> str | None:

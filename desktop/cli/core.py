@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from desktop.cli import common, emit, open_library
-from desktop.i18n import _
+from desktop.i18n import N_, _
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_office_show)
     p = common(osub.add_parser("set", help=_("change fields of the office profile")))
     for name, help_text in OFFICE_OPTIONS:
-        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT", help=help_text)
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT", help=_(help_text))
     p.add_argument("--logo", metavar="FILE", help=_("logo image (PNG, JPEG, GIF or WebP)"))
     p.set_defaults(handler=cmd_office_set)
 
@@ -42,20 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--contacts", type=int, default=300)
     p.add_argument("--photos", type=int, default=40)
     p.add_argument("--seed", type=int, default=2025)
+    p.add_argument("--force", action="store_true", help=_("add demo data even if the library already holds data"))
     p.set_defaults(handler=cmd_demo)
 
 
 OFFICE_OPTIONS = [
-    ("name", "full institution name"),
-    ("short_name", "short name, e.g. Bawaslu Jember"),
-    ("unit", "unit or division"),
-    ("address", "postal address"),
-    ("phone", "telephone"),
-    ("email", "e-mail address"),
-    ("website", "website"),
-    ("city", "default dateline city"),
-    ("boilerplate", "the 'About us' paragraph"),
-    ("photo_credit", "default photo credit, e.g. dok. Humas Bawaslu Jember"),
+    ("name", N_("full institution name")),
+    ("short_name", N_("short name, e.g. Bawaslu Jember")),
+    ("unit", N_("unit or division")),
+    ("address", N_("postal address")),
+    ("phone", N_("telephone")),
+    ("email", N_("e-mail address")),
+    ("website", N_("website")),
+    ("city", N_("default dateline city")),
+    ("boilerplate", N_("the 'About us' paragraph")),
+    ("photo_credit", N_("default photo credit, e.g. dok. Humas Bawaslu Jember")),
 ]
 
 
@@ -79,7 +80,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             (_("Organisations"), payload["organizations"]),
             (_("Photos"), payload["photos"]),
             (_("Press kits"), payload["kits"]),
-            (_("Size"), _human_size(payload["size_bytes"])),
+            (_("Size"), stats.human_size(payload["size_bytes"])),
         ]
         width = max(len(k) for k, _v in rows)
         return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
@@ -90,8 +91,16 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop.check import run_checks
+    from desktop.errors import LibraryError
 
-    lib = open_library(args)
+    try:
+        lib = open_library(args)
+    except LibraryError as exc:
+        # A library too damaged to open still deserves a list of what is
+        # wrong with its database file.
+        problems = _raw_database_problems(args) or [str(exc)]
+        emit(args, {"ok": False, "problems": problems}, lambda: "\n".join(problems))
+        return 1
     try:
         problems = run_checks(lib, repair=args.repair)
     finally:
@@ -109,6 +118,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _raw_database_problems(args: argparse.Namespace) -> list[str]:
+    import sqlite3
+
+    from desktop.library import DB_NAME, resolve_library_path
+
+    db = resolve_library_path(getattr(args, "library", None)) / DB_NAME
+    if not db.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [_("database integrity: {row}").format(row=f"{db}: {exc}")]
+    if rows == ["ok"]:
+        return []
+    return [_("database integrity: {row}").format(row=r) for r in rows[:50]]
+
+
 def cmd_office_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
@@ -120,7 +150,15 @@ def cmd_office_show(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     data = asdict(profile)
-    emit(args, data, lambda: "\n".join(f"{k}: {v}" for k, v in data.items()))
+    labels = dict(OFFICE_OPTIONS)
+    labels["logo"] = N_("logo file in the library")
+
+    def text() -> str:
+        rows = [(_(labels.get(k, k)), v) for k, v in data.items()]
+        width = max(len(k) for k, _v in rows)
+        return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+    emit(args, data, text)
     return 0
 
 
@@ -180,7 +218,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop import demo
     from desktop.jobs import Progress
 
+    from desktop import stats
+    from desktop.errors import WartaError
+
     lib = open_library(args)
+    existing = stats.counts(lib)
+    if any(existing.values()) and not args.force:
+        lib.close()
+        # Generated data mixed into an office's real archive could not be
+        # told apart from it later.
+        raise WartaError(
+            _(
+                "The library at {path} already holds data; demo data is only added to a new or empty "
+                "library. Choose a new folder with --library, or add --force."
+            ).format(path=lib.path)
+        )
 
     def show(done: int, total: int, current: str) -> None:
         if not args.json and sys.stderr.isatty():
@@ -195,14 +247,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     finally:
         lib.close()
-    emit(args, {"library": str(lib.path), **counts}, lambda: _("Demo data written: {counts}").format(counts=counts))
+    emit(
+        args,
+        {"library": str(lib.path), **counts},
+        lambda: _("Demo data written to {path}: {articles} articles, {contacts} contacts, {photos} photos, {kits} press kits.").format(
+            path=lib.path, **counts
+        ),
+    )
     return 0
-
-
-def _human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dates
-from desktop.cli.core import _human_size as human_size  # the one size formatter (also `warta info`)
+from desktop.stats import human_size
 from desktop.i18n import _
 
 log = logging.getLogger(__name__)
