@@ -12,6 +12,50 @@ import sys
 from pathlib import Path
 
 
+SECTION_SHOTS = {
+    "home": "home",
+    "articles": "articles-list",
+    "contacts": "contacts-list",
+    "photos": "photos-grid",
+    "kits": "kits-list",
+}
+ITEM_SHOTS = [
+    ("article", "articles", "article-editor"),
+    ("contact", "people", "person-page"),
+    ("photo", "photos", "photo-detail"),
+    ("kit", "kits", "kit-composer"),
+]
+
+
+def _first_id(lib, table: str) -> int | None:  # noqa: ANN001
+    from sqlalchemy import inspect, text
+
+    with lib.store.engine.connect() as conn:
+        if table not in inspect(conn).get_table_names():
+            return None
+        return conn.execute(text(f"SELECT min(id) FROM {table}")).scalar()
+
+
+def _kit_pages(lib, kit_id: int, out: Path) -> None:  # noqa: ANN001
+    """The first two pages of a press kit PDF, through pdftoppm when installed."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from desktop.kits import store
+
+    if not shutil.which("pdftoppm"):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "kit.pdf"
+        store.export_pdf(lib, kit_id, pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(Path(tmp) / "page")], check=True)
+        for number, page in enumerate(sorted(Path(tmp).glob("page-*.png")), start=1):
+            target = out / f"kit-page-{number}.png"
+            shutil.copy(page, target)
+            print(target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
     parser.add_argument("--library", required=True)
@@ -40,16 +84,32 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for key, _spec, _icon in sections.SECTIONS:
-        window.show_section(key)
+
+    def settle() -> None:
         for _ in range(20):
             app.processEvents()
         window.ctx.tasks.wait_all(20_000)
         for _ in range(20):
             app.processEvents()
-        path = out / f"section-{key}.png"
+
+    def shot(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
+
+    # One picture per section, then one item opened in each (the README's set).
+    for key, _spec, _icon in sections.SECTIONS:
+        window.show_section(key)
+        shot(SECTION_SHOTS.get(key, f"section-{key}"))
+    for item_type, table, name in ITEM_SHOTS:
+        first = _first_id(lib, table)
+        if first is not None:
+            window.open_item(item_type, first)
+            shot(name)
+    first_kit = _first_id(lib, "kits")
+    if first_kit is not None:
+        _kit_pages(lib, first_kit, out)
     window.close()
     lib.close()
     return 0
