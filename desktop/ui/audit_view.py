@@ -1,75 +1,69 @@
-"""The audit log (Admin only): who changed what, when, fetched page by page."""
+"""The audit log (Admin only): who changed what, when — newest first, paged from SQL."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any, NamedTuple
+
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QVBoxLayout, QWidget
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.dates import short_datetime
 from desktop.i18n import _
+from desktop.ui.paged_model import PagedTableModel
 
-PAGE = 500
+
+class AuditRow(NamedTuple):
+    id: int
+    at: Any
+    who: str
+    action: str
+    entity: str
+    entity_id: str
+    summary: str
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(PagedTableModel):
+    columns = [
+        ("at", lambda: _("When")),
+        ("who", lambda: _("Who")),
+        ("action", lambda: _("Action")),
+        ("entity", lambda: _("Record")),
+        ("entity_id", lambda: _("Id")),
+        ("summary", lambda: _("Summary")),
+    ]
+    page_size = 500
+
     def __init__(self, library, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.library = library
-        self.rows: list[tuple] = []
-        self.exhausted = False
-        self.headers = [_("When"), _("Who"), _("Action"), _("Record"), _("Id"), _("Summary")]
-        self._names = {}
+        self.refresh()
 
-    def _page(self, offset: int) -> list[tuple]:
-        from database.models import AuditLog, Staff
+    def count(self) -> int:
+        from database.models import AuditLog
 
         with self.library.store.read() as s:
-            if not self._names:
-                self._names = dict(s.execute(select(Staff.id, Staff.name)).all())
-            q = (
-                select(AuditLog.at, AuditLog.staff_id, AuditLog.action, AuditLog.entity, AuditLog.entity_id, AuditLog.summary)
-                .order_by(AuditLog.id.desc())
-                .offset(offset)
-                .limit(PAGE)
-            )
-            return [tuple(r) for r in s.execute(q)]
+            return int(s.scalar(select(func.count()).select_from(AuditLog)) or 0)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and not self.exhausted
+    def fetch_page(self, offset: int, limit: int) -> list:
+        from database.models import AuditLog, Staff
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        page = self._page(len(self.rows))
-        if len(page) < PAGE:
-            self.exhausted = True
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
+        q = (
+            select(AuditLog.id, AuditLog.at, Staff.name, AuditLog.action, AuditLog.entity, AuditLog.entity_id, AuditLog.summary)
+            .outerjoin(Staff, Staff.id == AuditLog.staff_id)
+            .order_by(AuditLog.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        with self.library.store.read() as s:
+            return [AuditRow(r[0], r[1], r[2] or "—", *r[3:]) for r in s.execute(q)]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+    def apply_sort(self, key: str, descending: bool) -> None:
+        """The log is always newest first."""
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        at, staff_id, action, entity, entity_id, summary = self.rows[index.row()]
-        return [
-            short_datetime(at),
-            self._names.get(staff_id, "—"),
-            action,
-            entity,
-            entity_id,
-            summary,
-        ][index.column()]
+    def display(self, item: AuditRow, key: str) -> str:
+        if key == "at":
+            return short_datetime(item.at)
+        return super().display(item, key)
 
 
 class AuditLogDialog(QDialog):
@@ -85,4 +79,3 @@ class AuditLogDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view)
-        self.model.fetchMore()
