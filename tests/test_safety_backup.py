@@ -427,3 +427,17 @@ def test_files_added_or_removed_during_a_backup_leave_it_consistent(library, tmp
     code, text, err = cli("check", "--library", restored, "--json")
     report = json.loads(text)
     assert code == 0 and report["ok"], text + err
+
+
+def test_restored_library_folders_are_owner_only(library, tmp_path):
+    import os
+    import stat
+
+    from desktop.safety import backup, restore
+
+    result = backup.export_backup(library, tmp_path / "out")
+    target = tmp_path / "restored"
+    restore.restore(result.path, target)
+    if os.name == "posix":
+        for folder, _dirs, _files in os.walk(target):
+            assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder

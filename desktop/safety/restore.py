@@ -111,6 +111,7 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
                 os.sync()
             if target.exists():
                 target.rmdir()  # empty (checked above); rename needs it gone on every OS
+            _owner_only(staging)
             os.rename(staging, target)
             fsutil.fsync_dir(parent)
         except BaseException:
@@ -120,6 +121,18 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
     return RestoreResult(
         target, len(entries), declared, time.perf_counter() - started, str(manifest.get("created_at", ""))
     )
+
+
+def _owner_only(root: Path) -> None:
+    """Every folder of a restored library readable by its owner only (POSIX).
+
+    ``mkdir(parents=True, mode=…)`` applies the mode to the last folder
+    only; intermediate ones would follow the umask (often 0755).
+    """
+    if os.name != "posix":
+        return
+    for folder, _dirs, _files in os.walk(root):
+        os.chmod(folder, 0o700)
 
 
 def _extract(zf, entry: archive.Entry, staging: Path, made: set[Path], *, source: str, progress: Progress) -> None:  # noqa: ANN001
@@ -215,6 +228,7 @@ def restore_snapshot(
             os.sync()
         if target.exists():
             target.rmdir()
+        _owner_only(staging)
         os.rename(staging, target)
         fsutil.fsync_dir(parent)
     except BaseException:
