@@ -256,3 +256,26 @@ def test_missing_renditions_are_made_in_worker_processes(library, tmp_path):
         assert files.rendition_path(library.path, info.sha256).is_file()
         assert info.rendition_state == "ok"
     assert seen[-1] == (4, 4)
+
+
+def test_check_finds_stale_search_text_and_repair_fixes_it(library, items):
+    """A title or fact sheet changed behind Warta's back leaves old index text: check says so."""
+    from sqlalchemy import text
+
+    from desktop.check import run_checks
+
+    kit_id = store.create_kit(library, kit_input(items))
+    assert run_checks(library) == []  # the service's index text is what the check computes
+    with library.store.write() as tx:
+        tx.session.execute(text("UPDATE kits SET title = 'Kit Sosialisasi Pilkada' WHERE id = :i"), {"i": kit_id})
+    problems = run_checks(library)
+    assert any("fts_kits" in p for p in problems)
+    assert [r.id for r in store.list_kits(library, "sosialisasi")] == []
+    run_checks(library, repair=True)
+    assert run_checks(library) == []
+    assert [r.id for r in store.list_kits(library, "sosialisasi")] == [kit_id]
+    with library.store.write() as tx:
+        tx.session.execute(text("UPDATE kit_parts SET text = 'Pemantauan di 12 desa' WHERE kind = 'factsheet'"))
+    assert any("fts_kits" in p for p in run_checks(library))
+    run_checks(library, repair=True)
+    assert [r.id for r in store.list_kits(library, "pemantauan")] == [kit_id]

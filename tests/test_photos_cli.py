@@ -83,3 +83,27 @@ def test_import_json_lists_ids_in_input_order_and_ids_are_deterministic(cli, tem
         assert payload["existing"] == [payload["added"][0]]
         mappings.append(files)
     assert mappings[0] == mappings[1]
+
+
+def test_check_finds_stale_search_text_and_repair_fixes_it(cli, library_path, tmp_path):
+    """A caption changed behind Warta's back (raw SQL) leaves old index text: check says so."""
+    import sqlite3
+
+    ps.jpeg(tmp_path / "src" / "a.jpg", seed=1)
+    lib = ("--library", library_path)
+    code, out, err = cli("photos", "import", str(tmp_path / "src"), *lib, "--json")
+    (photo_id,) = json.loads(out)["added"]
+    assert cli("photos", "set", str(photo_id), "--caption", "Apel siaga", "--tag", "pleno", *lib)[0] == 0
+    assert json.loads(cli("check", *lib, "--json")[1]) == {"ok": True, "problems": []}
+    db = sqlite3.connect(library_path / "warta.db")
+    db.execute("UPDATE photos SET caption = 'Sosialisasi kelurahan' WHERE id = ?", (photo_id,))
+    db.commit()
+    db.close()
+
+    code, out, _err = cli("check", *lib, "--json")
+    assert code == 1 and any("fts_photos" in p for p in json.loads(out)["problems"])
+    assert cli("check", "--repair", *lib, "--json")[0] in (0, 1)
+    assert json.loads(cli("check", *lib, "--json")[1]) == {"ok": True, "problems": []}
+    photos = json.loads(cli("photos", "list", "--search", "sosialisasi", *lib, "--json")[1])["photos"]
+    assert [p["id"] for p in photos] == [photo_id]
+    assert json.loads(cli("photos", "list", "--search", "apel", *lib, "--json")[1])["photos"] == []

@@ -15,7 +15,11 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
 
     problems: list[str] = []
     with library.store.engine.connect() as conn:
-        index = fts.check(conn, "fts_kits", "kits")
+        # One column at a time: check_content counts only rows where every
+        # column it is given differs, so one edited title would pass.
+        index = fts.check(conn, "fts_kits", "kits") + next(
+            (p for c in FTS_COLUMNS if (p := fts.check_content(conn, "fts_kits", FTS_SELECT, [c]))), []
+        )
     if index and repair:
         rebuild_index(library)
         problems += [repaired(p) for p in index]
@@ -38,12 +42,23 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     return problems
 
 
+# Each kit's index text as SQL computes it: what a rebuild writes and what
+# the check compares with. Same text as store._fts_text (fact sheets in
+# order, title and text on lines of their own).
+FTS_COLUMNS = ("title", "event", "text")
+FTS_SELECT = (
+    "SELECT k.id AS rowid, k.title AS title, k.event AS event, "
+    "COALESCE((SELECT group_concat(x, char(10)) FROM (SELECT p.title || char(10) || p.text AS x "
+    "FROM kit_parts p WHERE p.kit_id = k.id AND p.kind = 'factsheet' ORDER BY p.position)), '') AS text "
+    "FROM kits k"
+)
+
+
 def rebuild_index(library) -> int:  # noqa: ANN001
     from database import fts
 
-    sql = ("(rowid, title, event, text) SELECT k.id, k.title, k.event, "
-           "COALESCE((SELECT group_concat(p.title || ' ' || p.text, ' ') FROM kit_parts p "
-           "WHERE p.kit_id = k.id AND p.kind = 'factsheet'), '') FROM kits k")
     with library.store.write() as tx:
         tx.touch("kits")
-        return fts.rebuild_from(tx.session.connection(), "fts_kits", sql)
+        return fts.rebuild_from(
+            tx.session.connection(), "fts_kits", "(rowid, {}) {}".format(", ".join(FTS_COLUMNS), FTS_SELECT)
+        )

@@ -150,14 +150,20 @@ def _chunks(items: list, size: int) -> Iterable[list]:
         yield items[start : start + size]
 
 
+# The index text of every photo as SQL computes it: what a rebuild writes
+# and what ``warta check`` compares the index with (same text as _fts_rows).
+FTS_COLUMNS = ("caption", "event", "location", "tags", "credit")
+FTS_SELECT = (
+    "SELECT p.id AS rowid, p.caption AS caption, coalesce(e.name, '') AS event, p.location AS location, "
+    "replace(p.tags, ',', ' ') AS tags, p.credit AS credit "
+    "FROM photos p LEFT JOIN photo_events e ON e.id = p.event_id"
+)
+
+
 def rebuild_index(library) -> int:  # noqa: ANN001
     with library.store.write() as tx:
         count = fts.rebuild_from(
-            tx.session.connection(),
-            FTS_TABLE,
-            "(rowid, caption, event, location, tags, credit) "
-            "SELECT p.id, p.caption, coalesce(e.name, ''), p.location, replace(p.tags, ',', ' '), p.credit "
-            "FROM photos p LEFT JOIN photo_events e ON e.id = p.event_id",
+            tx.session.connection(), FTS_TABLE, "(rowid, {}) {}".format(", ".join(FTS_COLUMNS), FTS_SELECT)
         )
         tx.touch("photos")
         return count
