@@ -435,6 +435,7 @@ def test_restored_library_folders_are_owner_only(library, tmp_path):
 
     from desktop.safety import backup, restore
 
+    (tmp_path / "out").mkdir()
     result = backup.export_backup(library, tmp_path / "out")
     target = tmp_path / "restored"
     restore.restore(result.path, target)
