@@ -15,6 +15,21 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 TMP_PREFIX = ".warta-tmp-"
+_umask: int | None = None
+
+
+def _default_mode() -> int:
+    """Permissions a normally created file would get (mkstemp makes 0600).
+
+    Exports and PDFs go to folders the user chose and are meant to be
+    shared; files inside a library are protected by its 0700 folder.
+    """
+    global _umask
+    if _umask is None:
+        current = os.umask(0o022)
+        os.umask(current)
+        _umask = current
+    return 0o666 & ~_umask
 
 
 def fsync_dir(path: Path) -> None:
@@ -29,10 +44,11 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path | str, mode: str = "wb") -> Iterator[BinaryIO]:
+def atomic_write(target: Path | str, mode: str = "wb", *, private: bool = False) -> Iterator[BinaryIO]:
     """Yield a file object; on success it replaces ``target`` atomically.
 
     On any exception the temporary file is removed and ``target`` is untouched.
+    ``private`` keeps the file readable by its owner only (backups).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +59,8 @@ def atomic_write(target: Path | str, mode: str = "wb") -> Iterator[BinaryIO]:
             yield fh  # type: ignore[misc]
             fh.flush()
             os.fsync(fh.fileno())
+        if not private and os.name == "posix":
+            os.chmod(tmp, _default_mode())
         os.replace(tmp, target)
         fsync_dir(target.parent)
     except BaseException:

@@ -286,7 +286,7 @@ def export_backup(
     entries: list[archive.Entry] = []
     total_steps = 2 * (len(files) + 1)
     try:
-        with fsutil.atomic_write(target, "w+b") as fh:
+        with fsutil.atomic_write(target, "w+b", private=True) as fh:
             # Level 1: the database deflates almost as well as at 6, several times faster;
             # photos are stored as they are anyway.
             with zipfile.ZipFile(fh, "w", allowZip64=True, compresslevel=1) as zf:
