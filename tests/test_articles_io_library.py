@@ -49,12 +49,13 @@ def test_batch_imports_the_good_files_and_explains_each_bad_one(library, tmp_pat
     bad = _bad_files(tmp_path)
     seen = []
     result = import_files(library, [good[0], *bad, good[1]], Progress(lambda d, t, c: seen.append((d, t))))
-    assert [a["title"] for a in result.added] == ["Satu", "Dua"]
+    assert all(isinstance(i, int) for i in result.added)
+    assert [store.load_doc(library, i).title for i in result.added] == ["Satu", "Dua"]
     assert {r["source"] for r in result.rejected} == {str(p) for p in bad}
     assert len({r["reason"] for r in result.rejected}) == len(bad)
     assert result.exit_code == 1
     assert _count(library) == 2
-    doc = store.load_doc(library, result.added[0]["id"])
+    doc = store.load_doc(library, result.added[0])
     assert (doc.dateline_city, doc.lead, doc.writer, doc.status) == ("Jember", "Bawaslu mengajak warga.", "Ridha", "draft")
     assert seen[0] == (0, 8)
 
@@ -66,16 +67,16 @@ def test_same_file_again_is_existing_not_a_duplicate(library, tmp_path):
     copy.write_bytes(path.read_bytes())
     again = import_files(library, [path, copy])
     assert again.added == [] and again.exit_code == 0
-    assert [e["id"] for e in again.existing] == [first.added[0]["id"]] * 2
+    assert again.existing == [first.added[0]] * 2
     # Both copies in one batch: one article.
     other = _good(tmp_path, "lain.md", "Lain")
     twin = tmp_path / "lain2.md"
     twin.write_bytes(other.read_bytes())
     batch = import_files(library, [other, twin])
-    assert len(batch.added) == 1 and batch.existing[0]["id"] == batch.added[0]["id"]
+    assert len(batch.added) == 1 and batch.existing == batch.added
     assert _count(library) == 2
     # Once the article is deleted, the file imports again.
-    store.delete_article(library, first.added[0]["id"])
+    store.delete_article(library, first.added[0])
     assert len(import_files(library, [path]).added) == 1
 
 
@@ -106,7 +107,7 @@ def test_cancel_writes_nothing(library, tmp_path):
 
 def test_export_every_format_and_reimport(library, tmp_path):
     doc = ArticleDoc(
-        title="Bawaslu Gelar Rakor", kind="siaran_pers", dateline_city="Jember", lead="Isi **lead**.",
+        title="Bawaslu Gelar Rakor", kind="siaran_pers", dateline_city="Jember", lead="Isi lead.",
         body="Paragraf *dua*.\n\n1. satu\n2. dua", quotes=[Quote("Tola' Ediy", "Kordiv Humas", "Kami siap")],
         writer="Ridha", boilerplate="Tentang kantor kami.", contact_block="Budi\n0812",
     )
@@ -122,7 +123,7 @@ def test_export_every_format_and_reimport(library, tmp_path):
                 doc.title, doc.lead, doc.body, doc.quotes, doc.contact_block
             )
     text = (tmp_path / "whatsapp" / "artikel.txt").read_text(encoding="utf-8")
-    assert "*Tentang Bawaslu Contoh*" in text and "Isi *lead*." in text
+    assert "*Tentang Bawaslu Contoh*" in text and "*Jember* – Isi lead." in text
     with pytest.raises(ValidationError):
         export_article(library, art, "pdf", tmp_path / "x.pdf")
 
@@ -152,27 +153,28 @@ def test_cli_import_json_and_exit_codes(library, library_path, cli, tmp_path):
     assert code == 0, err
     payload = json.loads(out)
     assert set(payload) == {"added", "existing", "merged", "rejected"}
-    assert payload["added"][0]["source"] == str(good)
+    assert isinstance(payload["added"][0], int) and payload["existing"] == [] and payload["merged"] == []
+    first_id = payload["added"][0]
     code, out, _ = cli("article", "import", good, tmp_path / "hilang.docx", "--library", library_path, "--json")
     payload = json.loads(out)
     assert code == 1 and payload["rejected"] == [{"source": str(tmp_path / "hilang.docx"), "reason": "Berkas tidak ada."}]
     (tmp_path / "kosong.docx").write_bytes(b"")
     code, out, err = cli("article", "import", good, tmp_path / "kosong.docx", "--library", library_path, "--json")
     payload = json.loads(out)
-    assert code == 1 and len(payload["existing"]) == 1
+    assert code == 1 and payload["existing"] == [first_id] and payload["added"] == []
     assert payload["rejected"] == [{"source": str(tmp_path / "kosong.docx"), "reason": "Berkas kosong."}]
     code, out, err = cli("article", "import", tmp_path / "kosong.docx", "--library", library_path)
     assert code == 2 and "kosong.docx: Berkas kosong." in err and "Traceback" not in err
 
 
 def test_cli_export(library, library_path, cli, tmp_path):
-    art = store.create_article(library, ArticleDoc(title="Judul Rilis", lead="Isi **penting**.", dateline_city="Jember"))
+    art = store.create_article(library, ArticleDoc(title="Judul Rilis", lead="Isi penting.", dateline_city="Jember"))
     library.close()
     out = tmp_path / "rilis.docx"
     code, stdout, err = cli("article", "export", art, "--format", "docx", "-o", out, "--library", library_path)
     assert code == 0, err
     assert parse_file(out).title == "Judul Rilis"
     code, stdout, err = cli("article", "export", art, "--format", "whatsapp", "-o", "-", "--library", library_path)
-    assert code == 0 and "*Jember* – Isi *penting*." in stdout
+    assert code == 0 and "*Jember* – Isi penting." in stdout
     code, stdout, err = cli("article", "export", 999, "--format", "md", "-o", tmp_path / "x.md", "--library", library_path)
     assert code != 0 and err.startswith("warta: ") and not (tmp_path / "x.md").exists()

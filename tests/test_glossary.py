@@ -121,3 +121,26 @@ def test_check_reports_and_repairs_a_damaged_glossary(library):
     fixed = glossary.check(library, repair=True)
     assert len(fixed) == 1 and fixed[0].startswith("diperbaiki: ")
     assert glossary.check(library) == []
+
+
+@pytest.mark.parametrize("data", [
+    b"preferred,variants\r\nBawaslu,BAWASLU\rx\"y\r\n" + bytes(range(1, 256)) * 4,  # lone CRs, stray quotes
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,  # an image given by mistake
+    b"preferred,variants\n\"" + b"x" * 200_000,  # a quote that never closes
+])
+def test_cli_glossary_import_of_garbage_explains_and_changes_nothing(library, library_path, cli, tmp_path, data):
+    before = glossary.load(library)
+    library.close()
+    bad = tmp_path / "rusak.csv"
+    bad.write_bytes(data)
+    code, stdout, err = cli("glossary", "import", bad, "--library", library_path)
+    assert code != 0 and stdout == ""
+    assert "Traceback" not in err and "csv.Error" not in err and "tidak terduga" not in err.lower()
+    assert "rusak.csv" in err and ("CSV" in err or "glosarium" in err)
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        assert glossary.load(lib) == before
+    finally:
+        lib.close()

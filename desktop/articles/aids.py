@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.articles.document import ArticleDoc
-from desktop.i18n import _
+from desktop.i18n import N_, _, gettext, gettext_for
 
 LEAD_MAX_WORDS = 40
 # Indonesian news prose is read at roughly 200 words a minute.
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-_PLACEHOLDER = re.compile(r"\[[^\]\n]{3,}\]")
+# "[nama narasumber]" left from a template; "[tautan](https://…)" is a Markdown link, not a placeholder.
+_PLACEHOLDER = re.compile(r"(?<!\\)\[[^\]\n]{3,}\](?![(\[])")
 
 
 def word_count(text: str) -> int:
@@ -32,7 +33,7 @@ class Aids:
 def analyse(doc: ArticleDoc) -> Aids:
     from desktop.articles.store import plain_text
 
-    lead = plain_text(doc.lead)
+    lead = doc.lead  # plain text as typed (see ArticleDoc)
     body = plain_text(doc.body)
     quotes = " ".join(q.text for q in doc.quotes)
     full = " ".join(x for x in (lead, body, quotes) if x)
@@ -65,22 +66,37 @@ def analyse(doc: ArticleDoc) -> Aids:
     )
 
 
-def dateline(doc: ArticleDoc) -> str:
-    """``Jember, Senin, 3 November 2025`` — the city and the publication (or event) date."""
+# Kinds whose first lines say when the media may publish; an "Artikel" has no release line.
+RELEASE_KINDS = ("siaran_pers", "pengumuman")
+_IMMEDIATE = N_("For immediate release")
+_EMBARGO = N_("Embargoed until {date}, {time} {tz}")
+
+
+def dateline(doc: ArticleDoc, language: str | None = None) -> str:
+    """``Jember, Senin, 3 November 2025`` — the city and the publication (or event) date.
+
+    The one dateline every export, the command line and the editor print;
+    ``language`` fixes the day and month names (documents are Indonesian
+    whatever the interface language), None follows the interface.
+    """
     from desktop import dates
 
     day = doc.publication_date or doc.event_date
-    if not doc.dateline_city:
-        return dates.long_date(day) if day else ""
-    return f"{doc.dateline_city}, {dates.long_date(day)}" if day else doc.dateline_city
+    when = dates.long_date(day, language=language) if day else ""
+    return ", ".join(p for p in (doc.dateline_city.strip(), when) if p)
 
 
-def release_line(doc: ArticleDoc) -> str:
-    """*Untuk Segera Disiarkan*, or the embargo with its date, time and zone."""
+def release_line(doc: ArticleDoc, language: str | None = None) -> str:
+    """*Untuk Segera Disiarkan*, or the embargo with its date, time and zone; "" for kinds without one."""
     from desktop import dates
 
+    if doc.kind not in RELEASE_KINDS:
+        return ""
+    tr = gettext_for(language) if language else gettext
     if doc.embargo_at is None:
-        return _("For immediate release")
-    return _("Embargoed until {date}, {time} {tz}").format(
-        date=dates.long_date(doc.embargo_at.date()), time=doc.embargo_at.strftime("%H.%M"), tz=doc.embargo_tz
+        return tr(_IMMEDIATE)
+    return tr(_EMBARGO).format(
+        date=dates.long_date(doc.embargo_at.date(), language=language),
+        time=doc.embargo_at.strftime("%H.%M"),
+        tz=doc.embargo_tz,
     )

@@ -1,9 +1,12 @@
 """The article as a plain value: what importers produce and exporters/typesetters consume.
 
 Independent of the database so that importers, exporters, the PDF renderer
-and tests share one shape. ``body`` and ``lead`` are Markdown (CommonMark
-subset: paragraphs, ``##`` headings, ``**bold**``, ``*italic*``, lists,
-``>`` block quotes, links).
+and tests share one shape. ``body`` is Markdown (CommonMark subset:
+paragraphs, ``##`` headings, ``**bold**``, ``*italic*``, lists, ``>`` block
+quotes, links). ``lead`` is plain text, stored exactly as typed in the
+editor's plain-text box: ``Skor 2*3*4`` is what the reader sees; whoever
+renders it as Markdown (the .md export) escapes it, and importers store a
+file's lead without its formatting.
 """
 
 from __future__ import annotations

@@ -304,7 +304,13 @@ def from_csv(text: str) -> list[Rule]:
     text = text.lstrip("\ufeff")
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    not_csv = _("This is not a CSV text file. Save the glossary from the spreadsheet as \"CSV (UTF-8)\".")
+    if "\x00" in text:
+        raise ValidationError(not_csv)  # a binary file (image, .xlsx, …) given by mistake
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ValidationError(not_csv) from exc
     if not rows:
         raise ValidationError(_("The glossary file is empty."))
     header = [h.strip().casefold() for h in rows[0]]

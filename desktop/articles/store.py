@@ -258,7 +258,7 @@ def fts_values(doc: ArticleDoc, author_name: str = "") -> dict[str, str]:
     author = " ".join(x for x in (doc.writer, author_name if author_name != doc.writer else "") if x)
     return {
         "title": " ".join(x for x in (doc.title, doc.subtitle) if x),
-        "lead": plain_text(doc.lead),
+        "lead": doc.lead,  # plain text already (see ArticleDoc)
         "body": plain_text(doc.body),
         "quotes": quotes,
         "tags": " ".join(doc.tags),

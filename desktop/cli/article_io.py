@@ -54,10 +54,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
 
     def text() -> str:
-        lines = [f"{item['id']}\t{item['title']}" for item in result.added]
+        lines = [f"{item['id']}\t{item['title']}" for item in result.details if item["new"]]
         lines += [
             _("already imported as article {id}: {source}").format(id=item["id"], source=item["source"])
-            for item in result.existing
+            for item in result.details if not item["new"]
         ]
         lines.append(
             _("{added} added, {existing} already present, {rejected} rejected.").format(

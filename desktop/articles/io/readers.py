@@ -79,7 +79,7 @@ def read_blocks(path: Path | str) -> list[Block]:
 
 
 def read_article(path: Path | str) -> tuple[list[Block], dict]:
-    """Blocks of an article file and the metadata it declares (Markdown front matter)."""
+    """Blocks of an article file and the metadata it declares (Markdown front matter, Word properties)."""
     path = Path(path)
     ext = path.suffix.lower()
     if ext == ".doc":
@@ -104,7 +104,7 @@ def read_article(path: Path | str) -> tuple[list[Block], dict]:
         )
     meta: dict = {}
     if ext in DOCX_EXTENSIONS:
-        blocks = _read_docx(path)
+        blocks, meta = _read_docx(path)
     elif ext in MARKDOWN_EXTENSIONS:
         meta, text = split_front_matter(read_text(path))
         blocks = parse_markdown(text)
@@ -154,6 +154,13 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 def _unquote(value: str) -> str:
     value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"' and "\\" in value:
+        import json
+
+        try:
+            return str(json.loads(value))  # a JSON string with escapes, as Warta writes them
+        except ValueError:
+            pass
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
@@ -230,7 +237,7 @@ def _encrypted(path: Path) -> bool:
     return data.startswith(OLE_MAGIC) and _ENCRYPTED_MARKER in data
 
 
-def _read_docx(path: Path) -> list[Block]:
+def _read_docx(path: Path) -> tuple[list[Block], dict]:
     _check_size(path, MAX_DOCX_BYTES)
     head = _read_head(path, 8)
     if head.startswith(OLE_MAGIC):
@@ -257,13 +264,30 @@ def _read_docx(path: Path) -> list[Block]:
 
     try:
         document = docx.Document(os.fspath(path))
-        return _docx_blocks(document)
+        return _docx_blocks(document), _docx_meta(document)
     except ArticleFileError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise ArticleFileError(path, damaged) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on broken XML
         raise ArticleFileError(path, damaged) from exc
+
+
+def _docx_meta(document) -> dict:  # noqa: ANN001
+    """Warta's own metadata (JSON in the Comments property), else Word's keywords as tags."""
+    import json
+
+    from desktop.articles.io.writers import DOCX_META_KEY
+
+    props = document.core_properties
+    try:
+        found = json.loads(props.comments or "")
+    except ValueError:
+        found = None
+    if isinstance(found, dict) and isinstance(found.get(DOCX_META_KEY), dict):
+        return dict(found[DOCX_META_KEY])
+    keywords = [k.strip() for k in re.split(r"[,;]", props.keywords or "") if k.strip()]
+    return {"tags": keywords} if keywords else {}
 
 
 def _style_names(document) -> dict[str, str]:  # noqa: ANN001

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -30,6 +30,14 @@ class _Parsed:
     doc: ArticleDoc
 
 
+@dataclass
+class ArticleImportResult(ImportResult):
+    """:class:`ImportResult` (ids only, as the JSON contract says) plus, for people
+    reading a summary, the title and file behind each added or existing id."""
+
+    details: list[dict] = field(default_factory=list)  # {"id", "source", "title", "new"} per file read
+
+
 def parse_file(path: Path | str) -> ArticleDoc:
     """The article in one file (.docx, .md, .txt); :class:`ArticleFileError` if it cannot be read."""
     from desktop.articles.io.readers import ArticleFileError, read_article
@@ -37,7 +45,7 @@ def parse_file(path: Path | str) -> ArticleDoc:
 
     path = Path(path)
     blocks, meta = read_article(path)
-    doc = recognise(blocks)
+    doc = recognise(blocks, quote_count=_count(meta.get("quotes")))
     _apply_meta(doc, meta)
     if not doc.title.strip():
         raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))
@@ -46,8 +54,17 @@ def parse_file(path: Path | str) -> ArticleDoc:
     return doc
 
 
+def _count(value: object) -> int | None:
+    try:
+        return max(0, int(str(value))) if value is not None else None
+    except ValueError:
+        return None
+
+
 def _apply_meta(doc: ArticleDoc, meta: dict) -> None:
-    """Front-matter fields a Markdown file declares (tags, date, author, summary, URL)."""
+    """Fields a file declares besides its text (front matter, Word properties): tags, dates,
+    author, summary, URL. Warta's own exports also say the event date, which then wins over
+    the dateline's date (the dateline shows the publication date when there is one)."""
     import datetime as dt
 
     def text(*keys: str) -> str:
@@ -68,6 +85,12 @@ def _apply_meta(doc: ArticleDoc, meta: dict) -> None:
         doc.publication_date = dt.date.fromisoformat(when[:10]) if when else doc.publication_date
     except ValueError:
         pass
+    if "event_date" in meta:
+        when = text("event_date")
+        try:
+            doc.event_date = dt.date.fromisoformat(when[:10]) if when else None
+        except ValueError:
+            pass
     doc.writer = doc.writer or text("author", "penulis")
     doc.subtitle = doc.subtitle or text("subtitle", "description", "summary")
     doc.source_url = doc.source_url or text("url", "source_url", "link")
@@ -81,7 +104,7 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def import_files(library, paths: Iterable[Path | str], progress: Progress | None = None) -> ImportResult:  # noqa: ANN001
+def import_files(library, paths: Iterable[Path | str], progress: Progress | None = None) -> ArticleImportResult:  # noqa: ANN001
     """Import article files; every file is added, found existing, or rejected with a reason."""
     from sqlalchemy import select
 
@@ -90,22 +113,23 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
     from desktop.articles.io.readers import ArticleFileError
 
     progress = progress or Progress()
-    paths = [Path(p) for p in paths]
-    result = ImportResult()
+    given = [os.fspath(p) for p in paths]  # rejections name the file as the user wrote it
+    paths = [Path(p) for p in given]
+    result = ArticleImportResult()
     parsed: list[_Parsed] = []
     try:
-        for n, path in enumerate(paths):
+        for n, (path, source) in enumerate(zip(paths, given)):
             progress.check()
             progress.report(n, len(paths), path.name)
             try:
                 doc = parse_file(path)
                 parsed.append(_Parsed(path, file_hash(path), doc))
             except ArticleFileError as exc:
-                result.reject(str(path), exc.reason)
+                result.reject(source, exc.reason)
             except OSError as exc:
-                result.reject(str(path), _("The file cannot be read: {error}.").format(error=exc.strerror or exc))
+                result.reject(source, _("The file cannot be read: {error}.").format(error=exc.strerror or exc))
             except WartaError as exc:
-                result.reject(str(path), str(exc))
+                result.reject(source, str(exc))
         progress.check()
     except Cancelled:
         # Nothing has been written yet; stop here with nothing half-imported.
@@ -133,16 +157,14 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
     except Cancelled:
         result.cancelled = True
         return result
+    # The contract: plain lists of article ids, in the order the files were given.
     firsts: set[str] = set()
     for item in parsed:
-        entry = {"source": str(item.path), "title": item.doc.title}
-        if item.sha256 in known:
-            result.existing.append({"id": known[item.sha256], **entry})
-        elif item.sha256 in firsts:
-            result.existing.append({"id": written[item.sha256], **entry})
-        else:
-            firsts.add(item.sha256)
-            result.added.append({"id": written[item.sha256], **entry})
+        new = item.sha256 not in known and item.sha256 not in firsts
+        article_id = known[item.sha256] if item.sha256 in known else written[item.sha256]
+        (result.added if new else result.existing).append(article_id)
+        firsts.add(item.sha256)
+        result.details.append({"id": article_id, "source": str(item.path), "title": item.doc.title, "new": new})
     return result
 
 

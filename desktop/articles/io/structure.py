@@ -10,8 +10,10 @@ stand-alone quotes (``“…,” kata Nama, Jabatan.``), the credit lines
 paragraph. :func:`layout` is its inverse: every exporter renders the blocks
 it returns, so importing an export recognises the same fields again.
 
-Quotes are laid out after the body; on import, stand-alone quote paragraphs
-anywhere in the body become structured quotes.
+Quotes are laid out after the body; on import, the quote paragraphs after
+the body become structured quotes again (see :func:`recognise`) and quoted
+sentences inside the body stay in the body. The lead is plain text: its
+formatting in a source file is dropped, and writers escape it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from desktop.articles.aids import dateline, release_line
 from desktop.articles.document import ArticleDoc, Quote
 from desktop.articles.io.markup import Block, Span, drop_prefix, normalize_blocks, parse_markdown, plain, to_markdown
 
@@ -35,13 +38,14 @@ _KIND_BY_HEADER = {v.casefold(): k for k, v in KIND_HEADERS.items()} | {
     "rilis pers": "siaran_pers",
     "siaran pers / press release": "siaran_pers",
 }
-IMMEDIATE = "Untuk Segera Disiarkan"
 # Web-page chrome a copied article often starts with.
 _NAV_NOISE = {
     "lompat ke isi utama", "langsung ke konten", "skip to main content", "skip to content",
     "beranda", "home", "berita", "news", "menu", "cari", "search", "berita terkini",
 }
 WRITER, EDITOR, PHOTO = "Penulis", "Editor", "Foto"
+# Exported documents are Indonesian whatever the interface language.
+DOCUMENT_LANGUAGE = "id"
 _CREDIT_FIELDS = {
     "penulis": "writer", "pewarta": "writer", "reporter": "writer", "wartawan": "writer",
     "editor": "editor", "redaktur": "editor", "penyunting": "editor",
@@ -73,18 +77,6 @@ def _calendar() -> tuple[list[str], list[str]]:
     return months, days
 
 
-def long_date(value: dt.date) -> str:
-    """``Senin, 3 November 2025`` in Indonesian whatever the interface language."""
-    months, days = _calendar()
-    return f"{days[value.weekday()]}, {value.day} {months[value.month - 1]} {value.year}"
-
-
-def lead_date(value: dt.date) -> str:
-    """``Senin (3/11/2025)`` in Indonesian whatever the interface language."""
-    _months, days = _calendar()
-    return f"{days[value.weekday()]} ({value.day}/{value.month}/{value.year})"
-
-
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     months, days = _calendar()
@@ -114,6 +106,12 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "immediate": re.compile(r"^untuk\s+segera\s+(?:di)?siarkan\.?$", re.I),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _day_names() -> frozenset[str]:
+    _months, days = _calendar()
+    return frozenset(d.casefold() for d in days + ["Jum'at", "Jum’at", "Ahad"])
 
 
 def _month_number(name: str) -> int:
@@ -153,23 +151,12 @@ def parse_dateline(text: str) -> Dateline | None:
         elif groups.get("ld"):
             day = _date(groups["ly"], _month_number(groups["month"]), groups["ld"])
         city = (groups.get("city") or "").strip()
+        if name == "full" and city.casefold() in _day_names():
+            continue  # "Senin, 3 November 2025 –": a date with no city, read by "bare"
         if name == "city" and len(city.split()) > 3:
             continue
         return Dateline(city=city, date=day, length=m.end())
     return None
-
-
-def format_dateline(doc: ArticleDoc) -> str:
-    parts = [p for p in (doc.dateline_city, lead_date(doc.event_date) if doc.event_date else "") if p]
-    return ", ".join(parts)
-
-
-def release_line(doc: ArticleDoc) -> str:
-    if doc.embargo_at is not None:
-        return "Untuk Disiarkan Tanggal {date} Pukul {time} {tz}".format(
-            date=long_date(doc.embargo_at.date()), time=doc.embargo_at.strftime("%H.%M"), tz=doc.embargo_tz
-        )
-    return IMMEDIATE if doc.kind == "siaran_pers" else ""
 
 
 def parse_release(text: str) -> tuple[bool, dt.datetime | None, str] | None:
@@ -191,6 +178,11 @@ def parse_release(text: str) -> tuple[bool, dt.datetime | None, str] | None:
 
 
 # -- quotes -----------------------------------------------------------------------
+
+
+def exported_quotes(doc: ArticleDoc) -> list[Quote]:
+    """The quotes an export lays out after the body (a quote needs words and a speaker)."""
+    return [q for q in doc.quotes if q.text.strip() and q.speaker.strip()]
 
 
 def format_quote(q: Quote) -> str:
@@ -325,8 +317,15 @@ def _long(block: Block) -> bool:
     return len(plain(block.spans).split()) > 25
 
 
-def recognise(blocks: list[Block]) -> ArticleDoc:
-    """An ArticleDoc from blocks read from a file (see the module docstring)."""
+def recognise(blocks: list[Block], quote_count: int | None = None) -> ArticleDoc:
+    """An ArticleDoc from blocks read from a file (see the module docstring).
+
+    ``quote_count`` is how many quote paragraphs Warta's own export laid out
+    after the body (its metadata says so): exactly those become quotes and a
+    quoted sentence inside the body stays there. Without it (files from
+    elsewhere) the run of stand-alone quote paragraphs that ends the body
+    becomes the quotes, the place Warta and most offices put them.
+    """
     blocks = normalize_blocks(blocks)
     kind = "artikel"
     embargo: dt.datetime | None = None
@@ -390,16 +389,17 @@ def recognise(blocks: list[Block]) -> ArticleDoc:
         i = lead_at + 1
     rest = blocks[i:]
     tail = _parse_tail(rest)
-    body_blocks: list[Block] = []
+    body_blocks = list(rest[: tail.start])
     quotes: list[Quote] = []
-    for block in rest[: tail.start]:
+    while body_blocks and (quote_count is None or len(quotes) < quote_count):
+        block = body_blocks[-1]
         quote = None
         if block.kind == "p" and all(not (s.bold or s.italic or s.href) for s in block.spans):
             quote = parse_quote(plain(block.spans))
-        if quote is not None:
-            quotes.append(quote)
-        else:
-            body_blocks.append(block)
+        if quote is None:
+            break
+        quotes.insert(0, quote)
+        body_blocks.pop()
     return ArticleDoc(
         title=title,
         kind=kind,
@@ -408,7 +408,7 @@ def recognise(blocks: list[Block]) -> ArticleDoc:
         event_date=dateline.date if dateline else None,
         embargo_at=embargo,
         embargo_tz=tz,
-        lead=to_markdown([Block("p", lead_spans)]) if lead_spans else "",
+        lead=plain(lead_spans).strip(),
         body=to_markdown(body_blocks),
         quotes=quotes,
         writer=tail.credits.get("writer", ""),
@@ -443,6 +443,29 @@ def _closing(block: Block) -> bool:
     return parse_credits(text) is not None or _section_label(block) is not None
 
 
+# -- metadata ------------------------------------------------------------------------
+
+
+def export_meta(doc: ArticleDoc) -> dict[str, object]:
+    """What an export carries besides its text, so importing it gives the article back.
+
+    Markdown writes it as front matter, Word in the document's properties.
+    ``quotes`` counts the quote paragraphs laid out after the body (it also
+    marks the file as Warta's own export); ``event_date`` is written even
+    when empty because the dateline shows the publication date.
+    """
+    meta: dict[str, object] = {}
+    if doc.tags:
+        meta["tags"] = [t for t in doc.tags if t.strip()]
+    if doc.publication_date:
+        meta["date"] = doc.publication_date.isoformat()
+    meta["event_date"] = doc.event_date.isoformat() if doc.event_date else ""
+    if doc.source_url.strip():
+        meta["source_url"] = doc.source_url.strip()
+    meta["quotes"] = len(exported_quotes(doc))
+    return meta
+
+
 # -- layout ---------------------------------------------------------------------------
 
 
@@ -455,23 +478,24 @@ def layout(doc: ArticleDoc, *, about_name: str = "") -> list[Block]:
     blocks: list[Block] = []
     if doc.kind in KIND_HEADERS:
         blocks.append(Block("p", [Span(KIND_HEADERS[doc.kind], bold=True)], hint="kind"))
-    release = release_line(doc)
+    release = release_line(doc, language=DOCUMENT_LANGUAGE)
     if release:
         blocks.append(Block("p", [Span(release, italic=True)], hint="release"))
     blocks.append(Block("h", [Span(doc.title.strip())], 1, hint="title"))
     if doc.subtitle.strip():
         blocks.append(Block("p", [Span(doc.subtitle.strip(), italic=True)], hint="subtitle"))
-    lead = parse_markdown(doc.lead)
-    dateline = format_dateline(doc)
-    if dateline:
-        prefix = [Span(dateline, bold=True), Span(" – ")]
-        if lead and lead[0].kind == "p":
+    # The lead is plain text (see ArticleDoc): one span, escaped by whichever writer renders it.
+    lead = [Block("p", [Span(doc.lead.strip())])] if doc.lead.strip() else []
+    line = dateline(doc, language=DOCUMENT_LANGUAGE)
+    if line:
+        prefix = [Span(line, bold=True), Span(" – ")]
+        if lead:
             lead[0] = Block("p", prefix + lead[0].spans)
         else:
             lead.insert(0, Block("p", prefix))
     blocks += lead
     blocks += parse_markdown(doc.body)
-    blocks += [Block("p", [Span(format_quote(q))]) for q in doc.quotes if q.text.strip() and q.speaker.strip()]
+    blocks += [Block("p", [Span(format_quote(q))], hint="quote") for q in exported_quotes(doc)]
     credits = [f"{label}: {value.strip()}" for label, value in
                ((WRITER, doc.writer), (EDITOR, doc.editor), (PHOTO, doc.photographer)) if value.strip()]
     if credits:

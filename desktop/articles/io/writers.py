@@ -6,14 +6,34 @@ import io
 
 from desktop.articles.document import ArticleDoc
 from desktop.articles.io.markup import WHATSAPP, Block, Span, to_markdown, to_text
-from desktop.articles.io.structure import layout
+from desktop.articles.io.structure import export_meta, layout
+
+# Word keeps Warta's metadata (see structure.export_meta) as JSON in the document's
+# "Comments" property under this key; the reader looks for the same key.
+DOCX_META_KEY = "warta_article"
 
 FORMATS = ("docx", "md", "txt", "whatsapp")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "whatsapp": ".txt"}
 
 
 def markdown_text(doc: ArticleDoc, *, about_name: str = "") -> str:
-    return to_markdown(layout(doc, about_name=about_name)) + "\n"
+    return front_matter(export_meta(doc)) + to_markdown(layout(doc, about_name=about_name)) + "\n"
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """``---`` front matter in the simple form ``readers.split_front_matter`` reads back."""
+    import json
+
+    lines = ["---"]
+    for key, value in meta.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {json.dumps(str(v), ensure_ascii=False)}" for v in value]
+        elif isinstance(value, int):
+            lines.append(f"{key}: {value}")
+        else:
+            lines.append(f"{key}: {json.dumps(str(value), ensure_ascii=False)}")
+    return "\n".join(lines + ["---", "", ""])
 
 
 def plain_text(doc: ArticleDoc, *, about_name: str = "") -> str:
@@ -40,6 +60,8 @@ def whatsapp_text(doc: ArticleDoc, *, about_name: str = "") -> str:
 
 def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
     """A Word document journalists can edit: Title, Subtitle, Heading, List and Quote styles."""
+    import json
+
     import docx
     from docx.shared import Cm
 
@@ -53,6 +75,8 @@ def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
     props.author = doc.writer[:255]
     props.subject = doc.subtitle[:255]
     props.keywords = ", ".join(doc.tags)[:255]
+    props.identifier = doc.source_url[:255]
+    props.comments = json.dumps({DOCX_META_KEY: export_meta(doc)}, ensure_ascii=False)
     list_num: dict[int, int] = {}  # level -> numId of the numbered list being written
     previous: Block | None = None
     # Style ids looked up once: python-docx searches the styles part on every by-name lookup.
