@@ -45,11 +45,14 @@ def vcf(tmp_path):
 def test_preview_writes_nothing_and_commit_imports(library, vcf):
     preview = importer.preview_import(library, [vcf])
     assert preview.counts()["new"] == 3
-    assert [r.reason for r in preview.rejected if "budi@unej" in r.reason]  # the bad e-mail, with its line
-    assert all(r.source.startswith("kontak.vcf") for r in preview.rejected)
+    # The bad e-mail is a warning (its contact still imports), named by the file as given and its line.
+    assert preview.rejected == []
+    (warning,) = preview.warnings
+    assert "budi@unej" in warning.reason and warning.source == f"{vcf}:line 10"
     assert store.count_people(library) == 0
     result = importer.commit_import(library, preview)
-    assert len(result.added) == 3 and result.exit_code == 1  # one e-mail rejected
+    assert len(result.added) == 3 and result.exit_code == 0 and result.rejected == []
+    assert result.warnings == [{"source": f"{vcf}:line 10", "reason": warning.reason}]
     siti = store.get_person(library, store.people_ids(library, store.PeopleFilter(search="siti"))[0])
     assert siti.data.full_name == "Dr. Siti Aminah, S.Pd., M.Si."
     assert siti.organization == "Radar Jember" and siti.data.position == "Redaktur"
@@ -81,11 +84,11 @@ def test_exact_match_merges_new_channels_and_duplicates_in_one_file_become_one(l
     assert [i.status for i in preview.items] == ["merge", "new", "merge"]
     assert preview.items[0].target == pid and "+6281234567890" in preview.items[0].reason
     result = importer.commit_import(library, preview)
-    assert [m["id"] for m in result.merged][:1] or True
+    assert result.merged == [pid] and len(result.added) == 1  # the second Wahyu folded into the first
     assert store.count_people(library) == 2
     siti = store.get_person(library, pid).data
     assert [e.address for e in siti.emails] == ["siti@x.example"] and siti.full_name == "Siti Aminah"
-    wahyu = store.get_person(library, result.added[0]["id"]).data
+    wahyu = store.get_person(library, result.added[0]).data
     assert [e.address for e in wahyu.emails] == ["wahyu@x.example"]
 
 
@@ -95,7 +98,7 @@ def test_user_decisions_skip_and_merge_into_chosen(library):
                ContactRecord(full_name="Orang Lain", source="x.csv:row 3")]
     preview = importer.preview_records(library, records)
     result = importer.commit_import(library, preview, {0: pid, 1: importer.SKIP})
-    assert result.added == [] and [m["id"] for m in result.merged] == [pid]
+    assert result.added == [] and result.merged == [pid]
     assert [p.number for p in store.get_person(library, pid).data.phones] == ["+6281299998888"]
     assert store.count_people(library) == 1
 
@@ -137,13 +140,14 @@ def test_export_then_import_gives_the_same_people(library, vcf, tmp_path, fmt):
 def test_cli_import_dry_run_then_import_json(cli, library_path, vcf):
     code, out, err = cli("contacts", "import", str(vcf), "--dry-run", "--json", "--library", str(library_path))
     payload = json.loads(out)
-    assert payload["dry_run"] and payload["preview"]["new"] == 3 and code == 1
+    assert payload["dry_run"] and payload["preview"]["new"] == 3 and code == 0
+    assert payload["added"] == [] and payload["rejected"] == [] and len(payload["warnings"]) == 1
     code, out, _err = cli("contacts", "list", "--json", "--library", str(library_path))
     assert json.loads(out)["people"] == []
     code, out, err = cli("contacts", "import", str(vcf), "--json", "--library", str(library_path))
     payload = json.loads(out)
-    assert code == 1 and len(payload["added"]) == 3 and payload["rejected"]
-    assert set(payload) >= {"added", "existing", "merged", "rejected"}
+    assert code == 0 and payload["rejected"] == [] and payload["warnings"][0]["source"] == f"{vcf}:line 10"
+    assert set(payload) >= {"added", "existing", "merged", "rejected", "warnings"}
     code, out, _err = cli("contacts", "list", "--json", "--library", str(library_path))
     listing = json.loads(out)
     siti = next(p for p in listing["people"] if p["name"].startswith("Dr. Siti"))
@@ -151,8 +155,11 @@ def test_cli_import_dry_run_then_import_json(cli, library_path, vcf):
     assert siti["emails"] == ["siti@radar.example"]
     assert {o["name"] for o in listing["organizations"]} == {"Radar Jember", "Universitas Jember"}
     assert set(listing["people"][0]) == {"id", "name", "organization", "phones", "emails"}
+    ids = sorted(p["id"] for p in listing["people"])
+    assert payload["added"] == ids  # plain ids, in the order of the file
     code, out, _err = cli("contacts", "import", str(vcf), "--json", "--library", str(library_path))
-    assert json.loads(out)["added"] == [] and len(json.loads(out)["existing"]) == 3
+    assert code == 0  # everything already there is a success, not a partial import
+    assert json.loads(out)["added"] == [] and json.loads(out)["existing"] == ids
 
 
 def test_cli_export_list_and_errors(cli, library_path, vcf, tmp_path):
@@ -238,7 +245,7 @@ def test_vcard_photo_is_kept_and_exported(library, tmp_path):
     vcf = tmp_path / "foto.vcf"
     vcf.write_text(card, encoding="utf-8")
     result = importer.commit_import(library, importer.preview_import(library, [vcf]))
-    pid = result.added[0]["id"]
+    (pid,) = result.added
     assert store.get_person(library, pid).data.photo == png
     out = tmp_path / "out.vcf"
     export.export_to(library, out, "vcf", person_ids=[pid])

@@ -59,9 +59,9 @@ def test_android_21_quoted_printable_soft_breaks_and_charsets():
     assert [(e.address, e.label) for e in budi.emails] == [("budi@radar.example", "work")]
     assert budi.notes == "baris satu\nbaris dua"
     assert budi.photo == PNG
-    assert budi.source == "android.vcf:1"
+    assert budi.source == "android.vcf:line 1"
     assert jose.full_name == "José Müller"  # no FN: built from N
-    assert jose.source == "android.vcf:14"
+    assert jose.source == "android.vcf:line 14"
 
 
 APPLE_30 = crlf("""
@@ -158,7 +158,7 @@ END:VCARD
     assert rec.full_name == "tanpa-nama@example.com"
     assert rec.problems and "no name" in rec.problems[0]
     (rejected,) = result.rejected
-    assert rejected.source == "radicale.vcf:6"
+    assert rejected.source == "radicale.vcf:line 6"
     assert "no name, phone number or e-mail" in rejected.reason
 
 
@@ -189,7 +189,7 @@ TEL:0812-1000-0003
     assert half.emails[0].address == "not-an-address"  # kept as written, flagged
     assert any("not-an-address" in p for p in half.problems)
     assert any("END:VCARD" in p for p in result.records[2].problems)
-    assert [r.source for r in result.records] == ["broken.vcf:1", "broken.vcf:6", "broken.vcf:13"]
+    assert [r.source for r in result.records] == ["broken.vcf:line 1", "broken.vcf:line 6", "broken.vcf:line 13"]
 
 
 def test_unreadable_phone_is_kept_as_written_and_flagged():
@@ -236,7 +236,7 @@ END:VCARD
 """)
     result = parse_vcard(data, "lotus.vcf")
     assert [r.full_name for r in result.records] == ["Lotus User"]
-    assert result.rejected and result.rejected[0].source == "lotus.vcf:1"
+    assert result.rejected and result.rejected[0].source == "lotus.vcf:line 1"
 
 
 def test_folded_lines_and_legacy_file_encoding():
@@ -280,7 +280,7 @@ END:VCARD
     cut, whole = parse_vcard(data, "dua.vcf").records
     assert (cut.full_name, [p.number for p in cut.phones]) == ("Terpotong", ["+6281230000001"])
     assert any("END:VCARD" in p for p in cut.problems)
-    assert (whole.full_name, whole.source, whole.problems) == ("Utuh", "dua.vcf:5", [])
+    assert (whole.full_name, whole.source, whole.problems) == ("Utuh", "dua.vcf:line 5", [])
 
 
 def test_company_card_names_its_organisation():

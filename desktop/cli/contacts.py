@@ -13,7 +13,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     contacts = sub.add_parser("contacts", help=_("import, export and list partners and contacts"))
     csub = contacts.add_subparsers(dest="contacts_command", required=True)
 
-    p = common(csub.add_parser("import", help=_("import contacts from vCard, CSV or .xlsx files")))
+    p = common(csub.add_parser(
+        "import", help=_("import contacts from vCard, CSV or .xlsx files"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_(
+            "Contacts with the same phone or e-mail as an existing contact are merged without asking;\n"
+            "similar names (also the same name at the same organisation) are only listed as candidates\n"
+            "and imported as new contacts.\n\n"
+            "With --json one object is printed:\n"
+            "  added, merged, existing  person ids (numbers), each once, in the order of the files\n"
+            "  rejected    entries not imported, each with source and reason; source is the FILE as\n"
+            "              given on the command line, with :line N (vCard) or :row N (CSV, .xlsx)\n"
+            "  warnings    values left out of contacts that were imported (same shape)\n"
+            "  candidates  possible duplicates: source, name, organization and candidates\n"
+            "              (existing contacts: id, name, organization, score)\n"
+            "  preview     counts: new, merge, existing, fuzzy, invalid, warnings\n"
+            "  dry_run     true with --dry-run: nothing is written and added stays empty\n"
+            "              (new contacts have no id yet; see preview.new)\n"
+            "Exit code: 0 every entry imported, 1 some rejected, 2 nothing imported."),
+    ))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help=_("show what would be imported; change nothing"))
     p.add_argument(
@@ -55,33 +73,41 @@ def _candidates(preview) -> list[dict]:  # noqa: ANN001
     ]
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
+def _dry_run_result(preview):  # noqa: ANN001, ANN202
+    """What an import would report, without ids for the contacts it would add."""
     from desktop.contacts import importer
-    from desktop.jobs import ImportResult
 
+    result = importer.ContactImportResult()
+    for item in preview.items:
+        if item.target is not None:
+            ids = result.existing if item.status == "same" else result.merged
+            if item.target not in ids:
+                ids.append(item.target)
+    for r in preview.rejected:
+        result.reject(r.source, r.reason)
+    for r in preview.warnings:
+        result.warn(r.source, r.reason)
+    return result
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.contacts import importer
     from desktop.contacts.io import parse_map_option
 
     mapping = parse_map_option(args.map) if args.map else None
-    for f in args.files:
-        if not Path(f).is_file():
-            raise UsageError(_("There is no file {path}.").format(path=f))
+    # A missing or unreadable file is one rejected entry in the report (the
+    # reader names it), so scripts always get the JSON object.
     lib = open_library(args)
     try:
         preview = importer.preview_import(lib, args.files, mapping)
         counts = preview.counts()
-        if args.dry_run:
-            result = ImportResult()
-            for item in preview.items:
-                entry = {"id": item.target, "name": item.record.full_name, "source": item.record.source}
-                {"same": result.existing, "merge": result.merged}.get(item.status, result.added).append(entry)
-            for r in preview.rejected:
-                result.reject(r.source, r.reason)
-        else:
-            result = importer.commit_import(lib, preview)
+        result = _dry_run_result(preview) if args.dry_run else importer.commit_import(lib, preview)
     finally:
         lib.close()
+    if args.dry_run:
+        code = 0 if not preview.rejected else (1 if preview.items else 2)
+    else:
+        code = result.exit_code
     candidates = _candidates(preview)
     payload = {**result.to_json(), "preview": counts, "candidates": candidates, "dry_run": bool(args.dry_run)}
 
@@ -104,13 +130,17 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _("{name} ({organization}, id {id})").format(**x) for x in c["candidates"]
             )
             lines.append(_("possible duplicate: {source}: {name} ~ {others}").format(
-                source=c["source"], name=c["name"], others=others))
+                source=importer.display_source(c["source"], keep_path=True), name=c["name"], others=others))
         return "\n".join(lines)
 
     emit(args, payload, text)
     if not args.json:
-        print_rejections(result.rejected)
-    return result.exit_code
+        print_rejections([{"source": importer.display_source(r["source"], keep_path=True), "reason": r["reason"]}
+                          for r in result.rejected])
+        for w in result.warnings:
+            print(_("warning: {source}: {reason}").format(source=importer.display_source(w["source"], keep_path=True),
+                                                          reason=w["reason"]), file=sys.stderr)
+    return code
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -10,20 +10,25 @@ from sqlalchemy import select
 
 from desktop.contacts import store
 from desktop.contacts.record import ContactRecord, Email, Phone
+from desktop.errors import WartaError
+from desktop.i18n import _
+
 
 def records(library, person_ids: Sequence[int]) -> list[ContactRecord]:  # noqa: ANN001
     """People as file records, in the order given (one query per table, not per person)."""
-    P, O, PH, EM, SO = store.P, store.O, store.PH, store.EM, store.SO
+    P, O, T, PH, EM, SO = store.P, store.O, store.T, store.PH, store.EM, store.SO
     ids = list(dict.fromkeys(person_ids))
     out: dict[int, ContactRecord] = {}
     with library.store.read() as s:
         for chunk in store._chunks(ids):
             for r in s.execute(
-                select(P, O.c.name.label("org")).select_from(P.outerjoin(O, O.c.id == P.c.organization_id))
+                select(P, O.c.name.label("org"), T.c.name.label("org_type"))
+                .select_from(P.outerjoin(O, O.c.id == P.c.organization_id).outerjoin(T, T.c.id == O.c.type_id))
                 .where(P.c.id.in_(chunk))
             ):
                 out[r.id] = ContactRecord(
-                    full_name=r.full_name, position=r.position, organization=r.org or "", department=r.beat,
+                    full_name=r.full_name, position=r.position, organization=r.org or "",
+                    organization_type=(r.org_type or "") if r.org else "", department=r.beat,
                     address=r.address, notes=r.notes, tags=store.split_tags(r.tags),
                 )
             for r in s.execute(select(PH).where(PH.c.person_id.in_(chunk)).order_by(PH.c.id)):
@@ -59,5 +64,10 @@ def export_to(
     if person_ids is None:
         person_ids = store.people_ids(library, store.PeopleFilter(list_id=list_id))
     data = export_bytes(library, fmt, person_ids)
-    atomic_write_bytes(target, data)
+    try:
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        raise WartaError(_("The contacts could not be written to {path}: {error}. "
+                           "Choose a folder you can write to.").format(
+            path=os.fspath(target), error=exc.strerror or type(exc).__name__)) from exc
     return len(person_ids)

@@ -1,9 +1,23 @@
 """Contact import: a preview first (new / matching existing / invalid), then one transaction.
 
 ``preview_import`` reads files through ``desktop.contacts.io`` and matches every
-record against the library (exact phone or e-mail, then the same name at the
-same organisation, then fuzzy name + organisation candidates from
-``desktop.contacts.matching``) without writing anything. ``commit_import``
+record against the library without writing anything:
+
+- the same phone or e-mail as an existing contact: the same person (merged
+  without asking, or "already present" when it brings nothing new);
+- no phone and no e-mail on either side, and the very same full name *with its
+  titles* at the same organisation: the same person too. This is how a contact
+  without any channel in Warta's own export is recognised on re-import;
+- anything else that looks alike — the same name without titles at the same
+  organisation ("Dr. Dedi Handayani, S.Sos., M.AP." next to "Dedi Handayani,
+  S.Kom."), or a fuzzy name + organisation match from
+  ``desktop.contacts.matching`` — is only a *candidate*: added as new unless the
+  user merges it. Two people may share a name at one office; their different
+  phones say they are different, and a wrong automatic merge loses data.
+
+Within one import the same rules apply between records (the same phone or
+e-mail, or the same full name with titles at the same organisation when
+neither has a channel, become one contact). ``commit_import``
 writes what the user decided with bulk Core inserts in one transaction, so a
 failure half-way leaves the library exactly as it was.
 """
@@ -12,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -63,7 +78,10 @@ class PreviewItem:
 class Preview:
     files: list[str]
     items: list[PreviewItem] = field(default_factory=list)
-    rejected: list[Rejected] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)  # entries that are not imported
+    # Values dropped from entries that are still imported (an unreadable phone,
+    # an invalid e-mail, an unusable photo): reported, never counted as rejected.
+    warnings: list[Rejected] = field(default_factory=list)
 
     def of(self, *statuses: str) -> list[PreviewItem]:
         return [i for i in self.items if i.status in statuses]
@@ -75,7 +93,41 @@ class Preview:
             "existing": len(self.of("same")),
             "fuzzy": len(self.of("fuzzy")),
             "invalid": len(self.rejected),
+            "warnings": len(self.warnings),
         }
+
+
+class ContactImportResult(ImportResult):
+    """An :class:`ImportResult` whose lists hold person ids, plus ``warnings``.
+
+    ``added``/``existing``/``merged`` list each person id once, in the order of
+    the input records; ``warnings`` are ``{"source", "reason"}`` for values
+    dropped from entries that were imported. They do not change ``exit_code``,
+    which only counts entries not imported (``rejected``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[dict] = []
+
+    def warn(self, source: str, reason: str) -> None:
+        self.warnings.append({"source": source, "reason": reason})
+
+    def to_json(self) -> dict:
+        return {**super().to_json(), "warnings": list(self.warnings)}
+
+
+_SOURCE_PLACE = re.compile(r"^(?P<file>.*):(?P<kind>line|row) (?P<n>\d+)$")
+
+
+def display_source(source: str, *, keep_path: bool = False) -> str:
+    """A record's source for people to read: the file (its name alone unless ``keep_path``), line/row translated."""
+    m = _SOURCE_PLACE.match(source or "")
+    name = (lambda f: f) if keep_path else _file_name
+    if m is None:
+        return name(source or "")
+    label = _("{file}:row {row}") if m["kind"] == "row" else _("{file}:line {line}")
+    return label.format(file=name(m["file"]), row=m["n"], line=m["n"])
 
 
 # -- preview ------------------------------------------------------------------------
@@ -87,7 +139,8 @@ class _Index:
 
     match: object  # desktop.contacts.matching.MatchIndex over person ids
     people: dict[int, tuple[str, str]]  # id -> (full name, organisation)
-    names: dict[tuple[str, str], int]  # (name key, organisation key) -> id
+    names: dict[tuple[str, str], list[int]]  # (name key without titles, organisation key) -> ids
+    bare: dict[tuple[str, str], int]  # (full name with titles, organisation key) -> id, people without channels
     channels: dict[int, set[str]]  # id -> phones and e-mail keys
 
 
@@ -143,38 +196,48 @@ def _build_index(library) -> _Index:  # noqa: ANN001
         ).all()
     index = MatchIndex()
     # Phones and e-mail keys are stored normalised, so they go into the index's
-    # look-up tables as they are; the name goes in as its stored key (titles
-    # already stripped), which saves normalising 50,000 names again.
+    # look-up tables as they are. Names are keyed from the full name, not the
+    # stored sort key: keys written by older versions kept titles written
+    # without a comma ("M.Si") and would miss their duplicates.
     for pid, numbers in phones.items():
         for number in numbers:
             index.by_phone[number].append(pid)
     for pid, keys in emails.items():
         for key in keys:
             index.by_email[key].append(pid)
-    people, names, channels = {}, {}, {}
-    for pid, full, key, org in rows:
-        index.add(pid, name=key or full, organization=org or "")
+    people, names, bare, channels = {}, {}, {}, {}
+    for pid, full, _key, org in rows:
+        index.add(pid, name=full, organization=org or "")
         people[pid] = (full, org or "")
-        names.setdefault((key, store.org_key(org or "")), pid)
+        okey = store.org_key(org or "")
+        names.setdefault((store.name_key(full), okey), []).append(pid)
         channels[pid] = set(phones.get(pid, ())) | set(emails.get(pid, ()))
-    return _Index(index, people, names, channels)
+        if not channels[pid]:
+            bare.setdefault((_exact_name(full), okey), pid)
+    return _Index(index, people, names, bare, channels)
 
 
-def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord | None:
-    """Drop channels that cannot be kept (each reported), or the record when it has no name.
+def _exact_name(full_name: str) -> str:
+    """The full name with its titles, only spacing and case ignored."""
+    return " ".join((full_name or "").split()).casefold()
+
+
+def _clean_record(rec: ContactRecord, rejected: list[Rejected], warnings: list[Rejected]) -> ContactRecord | None:
+    """Drop channels that cannot be kept (each a warning), or the record when it has no name (rejected).
 
     The reader's own ``problems`` are reported as they are (they name the value
     and why); our re-check only adds a reason when the reader gave none.
     """
     told = list(getattr(rec, "problems", []) or [])
-    rejected.extend(Rejected(rec.source, p) for p in told)
     quiet: list[Rejected] = []
     rec.full_name = " ".join((rec.full_name or "").split())
     if not rec.full_name:
         rec.full_name = " ".join(x for x in (rec.given_name, rec.family_name) if x).strip()
     if not rec.full_name:
+        rejected.extend(Rejected(rec.source, p) for p in told)
         rejected.append(Rejected(rec.source, _("The entry has no name.")))
         return None
+    warnings.extend(Rejected(rec.source, p) for p in told)
     phones: list[Phone] = []
     for ph in rec.phones:
         try:
@@ -194,7 +257,7 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected]) -> ContactRecord
         if store.email_key(address) not in [store.email_key(e.address) for e in emails]:
             emails.append(Email(address=address, label=em.label, public=em.public))
     if not told:
-        rejected.extend(quiet)
+        warnings.extend(quiet)
     rec.phones, rec.emails = phones, emails
     rec.organization = " ".join((rec.organization or "").split())
     return rec
@@ -220,16 +283,19 @@ def preview_records(
     # in one file, or the same person in two files, becomes one contact.
     seen_phone: dict[str, int] = {}
     seen_email: dict[str, int] = {}
-    seen_name: dict[tuple[str, str], int] = {}
+    seen_bare: dict[tuple[str, str], int] = {}
     records = list(records)
     for n, raw in enumerate(records):
         if n % 500 == 0:
             progress.check()
             progress.report(n, len(records), raw.source)
-        rec = _clean_record(raw, preview.rejected)
+        rec = _clean_record(raw, preview.rejected, preview.warnings)
         if rec is None:
             continue
-        key = (store.name_key(rec.full_name), store.org_key(rec.organization))
+        okey = store.org_key(rec.organization)
+        key = (store.name_key(rec.full_name), okey)
+        exact = (_exact_name(rec.full_name), okey)
+        no_channels = not rec.phones and not rec.emails
         item = PreviewItem(record=rec, status="new")
         target, reason, fuzzy_found = None, "", []
         match = index.match
@@ -243,10 +309,15 @@ def preview_records(
                 if hit:
                     target, reason = hit[0], _("e-mail {email}").format(email=em.address)
                     break
-        if target is None and key in index.names:
-            target, reason = index.names[key], _("same name at the same organisation")
-        if target is None and fuzzy and index.people:
-            fuzzy_found = [(pid, score) for pid, score, _why in match.match(rec)]  # type: ignore[attr-defined]
+        if target is None and no_channels and exact in index.bare:
+            target, reason = index.bare[exact], _("same name and titles at the same organisation")
+        if target is None:
+            # The same name at the same organisation is a candidate, never an
+            # automatic merge: nothing but the name says it is the same person.
+            fuzzy_found = [(pid, 100.0) for pid in index.names.get(key, ())]
+            if fuzzy and index.people:
+                fuzzy_found += [(pid, score) for pid, score, _why in match.match(rec)  # type: ignore[attr-defined]
+                                if pid not in index.names.get(key, ())]
         if target is not None:
             item.target, item.reason = target, reason
             item.status = "merge" if _brings_new(rec, index.channels.get(target, set())) else "same"
@@ -255,12 +326,12 @@ def preview_records(
             if earlier is None:
                 earlier = next((seen_email[store.email_key(e.address)] for e in rec.emails
                                 if store.email_key(e.address) in seen_email), None)
-            if earlier is None:
-                earlier = seen_name.get(key)
+            if earlier is None and no_channels:
+                earlier = seen_bare.get(exact)
             if earlier is not None:
                 item.status, item.target_item = "merge", earlier
                 item.reason = _("same contact as {source}").format(source=preview.items[earlier].record.source)
-            elif fuzzy and fuzzy_found:
+            elif fuzzy_found:
                 item.status = "fuzzy"
                 item.candidates = [
                     Candidate(person_id=pid, name=index.people[pid][0], organization=index.people[pid][1], score=sc)
@@ -277,7 +348,8 @@ def preview_records(
                 seen_phone.setdefault(ph.number, mine)
             for em in rec.emails:
                 seen_email.setdefault(store.email_key(em.address), mine)
-            seen_name.setdefault(key, mine)
+            if no_channels:
+                seen_bare.setdefault(exact, mine)
     progress.report(len(records), len(records), "")
     return preview
 
@@ -298,7 +370,8 @@ def preview_import(
     for n, path in enumerate(paths):
         progress.check()
         progress.report(n, len(paths), Path(path).name)
-        parsed = contacts_io.parse_file(Path(path), mapping=mapping)
+        # Sources name the file as it was given (a command line's argument, a dialog's path).
+        parsed = contacts_io.parse_file(Path(path), mapping=mapping, source_name=os.fspath(path))
         records.extend(parsed.records)
         rejected.extend(parsed.rejected)
     return preview_records(
@@ -343,40 +416,48 @@ def commit_import(
     decisions: dict[int, str | int] | None = None,
     *,
     progress: Progress | None = None,
-) -> ImportResult:
+) -> ContactImportResult:
     """Write the preview as decided: ``decisions[item index]`` is ADD, MERGE, SKIP or a person id to merge into.
 
     Items without a decision take their default (new and fuzzy are added,
-    exact matches merged, contacts already present skipped).
+    exact matches merged, contacts already present skipped). The result lists
+    person ids (see :class:`ContactImportResult`): a record folded into another
+    record of the same import counts under the person that record added.
     """
     progress = progress or Progress()
     decisions = decisions or {}
-    result = ImportResult()
+    result = ContactImportResult()
     for r in preview.rejected:
         result.reject(r.source, r.reason)
+    for r in preview.warnings:
+        result.warn(r.source, r.reason)
 
     to_add: dict[int, ContactRecord] = {}  # item index -> record (with folded duplicates)
     to_merge: dict[int, list[ContactRecord]] = {}  # existing id -> records
+    first_pos: dict[int, int] = {}  # existing id -> first item index naming it (for input order)
+    existing: dict[int, int] = {}  # person id -> item index, skipped as already present
     for pos, item in enumerate(preview.items):
         choice = decisions.get(pos, item.default_decision)
         rec = item.record
         if choice == SKIP:
             if item.status == "same" and item.target is not None:
-                result.existing.append({"id": item.target, "name": rec.full_name, "source": rec.source})
+                existing.setdefault(item.target, pos)
             continue
         if isinstance(choice, int) and not isinstance(choice, bool):
             to_merge.setdefault(choice, []).append(rec)
+            first_pos.setdefault(choice, pos)
         elif choice == MERGE and item.target is not None:
             to_merge.setdefault(item.target, []).append(rec)
+            first_pos.setdefault(item.target, pos)
         elif choice == MERGE and item.target_item is not None:
             root = item.target_item
             while root not in to_add and preview.items[root].target_item is not None:
                 root = preview.items[root].target_item  # type: ignore[assignment]
             if root in to_add:
                 _fold(to_add[root], rec)
-                result.merged.append({"id": None, "name": rec.full_name, "source": rec.source, "_root": root})
             elif preview.items[root].target is not None and decisions.get(root, preview.items[root].default_decision) != SKIP:
                 to_merge.setdefault(preview.items[root].target, []).append(rec)  # type: ignore[arg-type]
+                first_pos.setdefault(preview.items[root].target, pos)  # type: ignore[arg-type]
             else:
                 to_add[pos] = rec
         else:
@@ -389,28 +470,24 @@ def commit_import(
             try:
                 photos[id(rec)] = store.check_photo(rec.photo)
             except ValidationError as exc:
-                result.reject(rec.source, str(exc))
+                result.warn(rec.source, str(exc))
 
     with library.store.write() as tx:
         s = tx.session
         conn = s.connection()
-        org_ids = _ensure_orgs(s, [r.organization for r in list(to_add.values()) + [x for v in to_merge.values() for x in v]])
+        org_ids = _ensure_orgs(s, list(to_add.values()) + [x for v in to_merge.values() for x in v])
         added_ids = _insert_people(s, to_add, org_ids, photos)
-        root_ids = dict(zip(to_add, added_ids))
-        for pos, pid in zip(to_add, added_ids):
-            result.added.append({"id": pid, "name": to_add[pos].full_name, "source": to_add[pos].source})
-        for entry in result.merged:
-            entry["id"] = root_ids.get(entry.pop("_root"))
+        result.added.extend(added_ids)  # to_add is in input order
         merged_ids = []
         for n, (pid, recs) in enumerate(to_merge.items()):
             if n % 200 == 0:
                 progress.check()
-            changed = _merge_into(s, pid, recs, org_ids, photos)
-            for rec in recs:
-                target = result.merged if changed else result.existing
-                target.append({"id": pid, "name": rec.full_name, "source": rec.source})
-            if changed:
+            if _merge_into(s, pid, recs, org_ids, photos):
                 merged_ids.append(pid)
+            else:
+                existing.setdefault(pid, first_pos[pid])
+        result.merged.extend(sorted(merged_ids, key=first_pos.__getitem__))
+        result.existing.extend(pid for pid in sorted(existing, key=existing.__getitem__) if pid not in merged_ids)
         if added_ids:
             store.refresh_org_sort(s, min_id=min(added_ids))
         if merged_ids:
@@ -428,13 +505,21 @@ def commit_import(
     return result
 
 
-def _ensure_orgs(s, names: Iterable[str]) -> dict[str, int]:  # noqa: ANN001
-    """Id of each organisation named (lower-cased name -> id), creating the missing ones."""
-    O = store.O
-    wanted: dict[str, str] = {}
-    for name in names:
-        if name and store.org_key(name) not in wanted:
-            wanted[store.org_key(name)] = name
+def _ensure_orgs(s, records: Iterable[ContactRecord]) -> dict[str, int]:  # noqa: ANN001
+    """Id of each organisation named (organisation key -> id), creating the missing ones.
+
+    A new organisation takes the type its record carries (Warta's own exports
+    write it); an existing one keeps its own. A type not yet in the editable
+    list is added to it, so nothing written in the file is lost.
+    """
+    from sqlalchemy import func
+
+    O, T = store.O, store.T
+    wanted: dict[str, tuple[str, str]] = {}
+    for rec in records:
+        name = rec.organization
+        if name and (store.org_key(name) not in wanted or not wanted[store.org_key(name)][1]):
+            wanted[store.org_key(name)] = (name, " ".join((rec.organization_type or "").split()))
     if not wanted:
         return {}
     ids: dict[str, int] = {}
@@ -443,20 +528,26 @@ def _ensure_orgs(s, names: Iterable[str]) -> dict[str, int]:  # noqa: ANN001
             ids[store.org_key(name)] = oid
     missing = [wanted[k] for k in wanted if k not in ids]
     if missing:
-        new = store.bulk_insert(s, O, [_org_row(name) for name in missing])
-        for name, oid in zip(missing, new):
+        types = {name.casefold(): tid for tid, name in s.execute(select(T.c.id, T.c.name))}
+        for _name, kind in missing:
+            if kind and kind.casefold() not in types:
+                last = s.scalar(select(func.max(T.c.position))) or 0
+                types[kind.casefold()] = s.execute(insert(T).values(name=kind, position=last + 1)).inserted_primary_key[0]
+        new = store.bulk_insert(s, O, [_org_row(name, types.get(kind.casefold()) if kind else None)
+                                       for name, kind in missing])
+        for (name, _kind), oid in zip(missing, new):
             ids[store.org_key(name)] = oid
         store.refresh_orgs_fts(s.connection(), min_id=min(new))
         s.info["tx"].audit("import", "organizations", "", _("{count} organisations added").format(count=len(new)))
     return ids
 
 
-def _org_row(name: str) -> dict:
+def _org_row(name: str, type_id: int | None = None) -> dict:
     from database.base import utcnow
 
     now = utcnow()
     return {
-        "name": name, "type_id": None, "regency": "", "province": "", "address": "", "phone": "", "email": "",
+        "name": name, "type_id": type_id, "regency": "", "province": "", "address": "", "phone": "", "email": "",
         "website": "", "social": "", "notes": "", "tags": "", "mou_number": "", "mou_signed": None,
         "mou_expires": None, "mou_scope": "", "created_at": now, "updated_at": now,
     }

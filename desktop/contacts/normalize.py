@@ -225,10 +225,20 @@ def _is_suffix_title(segment: str) -> bool:
     seg = segment.strip()
     if not seg:
         return False
+    if " " in seg and not seg.endswith(")"):
+        # "S.Pd M.Si" written without a comma between the two titles.
+        return all(_is_suffix_title(part) for part in seg.split(" "))
     bare = _NON_LETTERS_RE.sub("", seg).lower()
     if bare in _SUFFIX_WORDS:
         return True
     return bool(_SUFFIX_RE.match(seg)) and "." in seg and len(bare) <= 10
+
+
+def _is_loose_suffix(token: str) -> bool:
+    bare = _NON_LETTERS_RE.sub("", token)
+    if "." in token.strip(".") or (token.endswith(".") and len(bare) > 1 and bare.lower() in _SUFFIX_WORDS):
+        return _is_suffix_title(token)
+    return len(bare) >= 2 and bare.isupper() and bare.lower() in _SUFFIX_WORDS
 
 
 def _is_prefix_title(token: str) -> bool:
@@ -254,6 +264,14 @@ def split_titles(full_name: str) -> tuple[str, str, str]:
         if rest and all(_is_suffix_title(s) for s in rest):
             name, suffix_parts = head.strip(), [s.strip() for s in rest]
     tokens = name.split(" ")
+    # Titles written after the name without a comma ("Agus Dwi Susanti M.Si"):
+    # only dotted ones ("M.Si", "S.Pd.") or upper-case known ones ("SH", "MM")
+    # count, so a family name such as "Ma" or "Se" stays part of the name.
+    trailing: list[str] = []
+    while len(tokens) > 1 and _is_loose_suffix(tokens[-1]):
+        trailing.insert(0, tokens.pop())
+    if trailing:
+        suffix_parts = [" ".join(trailing)] + suffix_parts
     prefix: list[str] = []
     while len(tokens) > 1 and _is_prefix_title(tokens[0]):
         prefix.append(tokens.pop(0))

@@ -33,6 +33,7 @@ class ContactRecord:
     family_name: str = ""
     position: str = ""  # jabatan / TITLE
     organization: str = ""
+    organization_type: str = ""  # "Radio", "Media online" … (Warta's own exports); set on new organisations
     department: str = ""
     phones: list[Phone] = field(default_factory=list)
     emails: list[Email] = field(default_factory=list)
@@ -42,7 +43,7 @@ class ContactRecord:
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     photo: bytes | None = None  # embedded photo bytes as found
-    source: str = ""  # "file.vcf:12" — file and line/row/entry, for messages
+    source: str = ""  # "file.vcf:line 12" — file and line/row/entry, for messages
     # Translated reasons why some value of this record is doubtful (an unreadable
     # phone kept as written, an invalid e-mail, a card without a name). The record
     # still imports; previews list it among the invalid ones so the user sees it.
@@ -51,7 +52,7 @@ class ContactRecord:
 
 @dataclass
 class Rejected:
-    source: str  # "file.vcf:12" or "file.csv:row 7"
+    source: str  # "file.vcf:line 12" or "file.csv:row 7" (not translated)
     reason: str  # translated, specific
 
 

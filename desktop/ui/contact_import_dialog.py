@@ -202,7 +202,7 @@ class ContactImportDialog(QDialog):
         self.summary.setText(_(
             "{new} new, {merge} to merge with existing contacts, {existing} already present, "
             "{fuzzy} possible duplicates to check, {invalid} problems. Nothing has been written yet."
-        ).format(**counts))
+        ).format(**{**counts, "invalid": counts["invalid"] + counts["warnings"]}))
         self.tabs.clear()
         self.decision_boxes.clear()
         cols = [_("Source"), _("Name"), _("Organisation"), _("Phones"), _("E-mails")]
@@ -220,7 +220,7 @@ class ContactImportDialog(QDialog):
             t.setRowCount(len(shown))
             for row, item in enumerate(shown):
                 rec = item.record
-                for col, value in enumerate((rec.source, rec.full_name, rec.organization, _phones(rec), _emails(rec))):
+                for col, value in enumerate((importer.display_source(rec.source), rec.full_name, rec.organization, _phones(rec), _emails(rec))):
                     t.setItem(row, col, QTableWidgetItem(value))
                 if extra:
                     t.setItem(row, 6, QTableWidgetItem(self._match_text(item)))
@@ -232,15 +232,20 @@ class ContactImportDialog(QDialog):
             for col in range(t.columnCount() - 1):
                 t.setColumnWidth(col, min(t.columnWidth(col), 180))
             self.tabs.addTab(t, title.format(count=len(items)))
-        bad = self._table("invalid", [_("Source"), _("Reason")])
-        bad.setRowCount(len(preview.rejected[:SHOWN]))
-        for row, r in enumerate(preview.rejected[:SHOWN]):
-            bad.setItem(row, 0, QTableWidgetItem(r.source))
+        # Entries left out first (red), then values left out of contacts that are imported.
+        problems = [(r, True) for r in preview.rejected] + [(r, False) for r in preview.warnings]
+        bad = self._table("invalid", [_("Source"), _("Reason"), _("Result")])
+        bad.setRowCount(len(problems[:SHOWN]))
+        for row, (r, left_out) in enumerate(problems[:SHOWN]):
+            bad.setItem(row, 0, QTableWidgetItem(importer.display_source(r.source)))
             item = QTableWidgetItem(r.reason)
-            item.setForeground(Qt.GlobalColor.darkRed)
+            if left_out:
+                item.setForeground(Qt.GlobalColor.darkRed)
             bad.setItem(row, 1, item)
+            bad.setItem(row, 2, QTableWidgetItem(
+                _("Not imported") if left_out else _("Contact imported without this value")))
         bad.resizeColumnsToContents()
-        self.tabs.addTab(bad, _("Problems ({count})").format(count=len(preview.rejected)))
+        self.tabs.addTab(bad, _("Problems ({count})").format(count=len(problems)))
         # Open where the user has something to decide: possible duplicates first.
         order = {"fuzzy": 0, "merge": 1, "new": 2}
         wanted = sorted((order[k], i) for i, (k, _t, items, _e) in enumerate(groups) if items and k in order)
@@ -292,6 +297,6 @@ class ContactImportDialog(QDialog):
         QMessageBox.information(self, _("Import contacts"), _(
             "{added} contacts added, {merged} merged, {existing} already present, {rejected} problems."
         ).format(added=len(result.added), merged=len(result.merged), existing=len(result.existing),
-                 rejected=len(result.rejected)))
+                 rejected=len(result.rejected) + len(getattr(result, "warnings", ()))))
         self.accept()
 

@@ -14,7 +14,7 @@ Reading
     CSV (any encoding and ``,`` ``;`` tab ``|`` separator) or .xlsx (``sheet``, else the
     first sheet holding contacts, so a cover sheet is passed over). **Never raises for bad input.** ``result.records`` are the
     usable contacts; ``result.rejected`` lists what was not imported, each with
-    ``source`` (``"file.vcf:12"`` = card starting on line 12, ``"file.csv:row 7"``
+    ``source`` (``"file.vcf:line 12"`` = card starting on line 12, ``"file.csv:row 7"``
     = spreadsheet row 7, or just ``"file.csv"`` for the whole
     file: empty, binary, old .xls, over :data:`MAX_FILE_BYTES` (50 MB, checked
     before reading), unreadable, or columns not recognised) and a translated
@@ -42,8 +42,8 @@ What a record looks like
   translated sentence to ``record.problems``. The import preview must show
   records with ``problems`` among the *invalid* ones (with ``record.source``)
   so the user decides; the CLI can print them as warnings.
-- ``source`` is ``"file:line"`` / ``"file:row N"`` for messages and the
-  person's *source* field.
+- ``source`` is ``"file:line N"`` / ``"file:row N"`` (never translated: the
+  command line's JSON carries it) for messages and the person's *source* field.
 - Labels: ``"mobile"``, ``"work"``, ``"home"``, ``"fax"``, ``"work fax"``,
   ``"pager"`` … from vCard TYPEs and spreadsheet columns, or the custom text of
   an Apple ``itemN.X-ABLabel`` / a label column, as written.

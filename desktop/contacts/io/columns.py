@@ -31,6 +31,7 @@ FIELDS: dict[str, str] = {
     "name_suffix": N_("Title after the name"),
     "position": N_("Position"),
     "organization": N_("Organisation"),
+    "organization_type": N_("Organisation type"),
     "department": N_("Department"),
     "phone": N_("Phone"),
     "mobile": N_("Mobile phone"),
@@ -95,6 +96,8 @@ _add("organization", "company", "organization", "organisation", "organization na
      "instansi", "lembaga", "perusahaan", "organisasi", "institusi", "media", "nama media", "nama instansi",
      "nama lembaga", "nama perusahaan", "nama organisasi", "asal instansi", "asal lembaga", "asal media",
      "instansi lembaga", "lembaga instansi", "kantor", "satuan kerja", "satker", "mitra", "nama mitra")
+_add("organization_type", "organization type", "organisation type", "jenis instansi", "jenis lembaga",
+     "jenis organisasi", "jenis media", "tipe organisasi")
 _add("department", "department", "organization department", "organization # department", "bagian",
      "divisi", "unit kerja", "bidang", "departemen", "subbagian")
 _add("mobile", "mobile phone", "mobile number", "mobile", "cell phone", "cellphone", "handphone", "hp",
@@ -331,7 +334,7 @@ class RowMapper:
                 rec.social.setdefault(field[7:], value)
             elif field in ("full_name", "name_prefix", "given_name", "middle_name", "family_name", "name_suffix"):
                 parts.setdefault(field, value)
-            elif field in ("position", "organization", "department", "website"):
+            elif field in ("position", "organization", "organization_type", "department", "website"):
                 if not getattr(rec, field):
                     setattr(rec, field, value)
         rec.notes = "\n\n".join(notes)

@@ -67,15 +67,17 @@ def parse_bytes(data: bytes, source_name: str, mapping: dict[str, str] | None = 
             error=str(exc) or type(exc).__name__))])
 
 
-def parse_file(path: Path | str, mapping: dict[str, str] | None = None, sheet: str | None = None) -> ParseResult:
+def parse_file(path: Path | str, mapping: dict[str, str] | None = None, sheet: str | None = None,
+               *, source_name: str | None = None) -> ParseResult:
     """Read a vCard, CSV or .xlsx file into records; problems come back as rejections.
 
     Never raises for bad input: an unreadable, empty, binary or too large file
     gives one :class:`Rejected` naming the file; a bad card or row gives one
-    naming its line or row while the good ones are returned.
+    naming its line or row while the good ones are returned. Sources name the
+    file as ``source_name`` (default: the file's name).
     """
     path = Path(path)
-    name = path.name
+    name = source_name if source_name is not None else path.name
     try:
         size = path.stat().st_size
         if path.is_dir():

@@ -231,7 +231,8 @@ def _records(table: _Table, source_name: str, mapping: dict[str, str] | None, ch
         return result
     width = len(table.headers)
     for number, row in table.rows:
-        source = _("{file}:row {row}").format(file=source_name, row=number)
+        # Not translated: scripts read it (``--json``); the window translates it for display.
+        source = "{file}:row {row}".format(file=source_name, row=number)
         if check_width and table.has_header and len(row) != width:
             extra = row[width:]
             if len(row) < width or any(c.strip() for c in extra):
@@ -282,7 +283,7 @@ def table_rows(records: list[ContactRecord], phone_text=None) -> tuple[list[str]
     phones = max([len(r.phones) for r in records] + [1])
     emails = max([len(r.emails) for r in records] + [1])
     networks = sorted({n for r in records for n in r.social})
-    headers = ["Full Name", "Given Name", "Family Name", "Position", "Organization", "Department"]
+    headers = ["Full Name", "Given Name", "Family Name", "Position", "Organization", "Organization Type", "Department"]
     for i in range(1, phones + 1):
         headers += [f"Phone {i} - Value", f"Phone {i} - Label", f"Phone {i} - WhatsApp", f"Phone {i} - Public"]
     for i in range(1, emails + 1):
@@ -290,7 +291,7 @@ def table_rows(records: list[ContactRecord], phone_text=None) -> tuple[list[str]
     headers += ["Address", "Website"] + [f"Social - {n}" for n in networks] + ["Notes", "Tags"]
     rows = []
     for r in records:
-        row = [r.full_name, r.given_name, r.family_name, r.position, r.organization, r.department]
+        row = [r.full_name, r.given_name, r.family_name, r.position, r.organization, r.organization_type, r.department]
         for i in range(phones):
             p = r.phones[i] if i < len(r.phones) else None
             row += [phone_text(p.number), p.label, _yes(p.whatsapp), _yes(p.public)] if p else ["", "", "", ""]

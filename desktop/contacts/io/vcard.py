@@ -59,6 +59,8 @@ _SOCIAL_PROPS = {"X-TWITTER": "twitter", "X-FACEBOOK": "facebook", "X-INSTAGRAM"
 _SYSTEM_GROUPS = {"my contacts", "mycontacts", "system group: my contacts", "starred in android"}
 PUBLIC_PARAM = "X-WARTA-PUBLIC"
 WHATSAPP_PARAM = "X-WARTA-WHATSAPP"
+# The organisation's type ("Radio", "Media online"): vCard has no field for it.
+ORG_TYPE_PROP = "X-WARTA-ORG-TYPE"
 
 
 @dataclass(slots=True)
@@ -337,7 +339,7 @@ def _social_from_value(value: str, network: str) -> tuple[str, str]:
 
 def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
     """Map the properties of one card to a record, or explain why it holds nothing usable."""
-    source = "{name}:{line}".format(name=source_name, line=card.line)
+    source = "{name}:line {line}".format(name=source_name, line=card.line)
     rec = ContactRecord(full_name="", source=source)
     labels: dict[str, str] = {}
     for prop in card.props:
@@ -377,6 +379,8 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
                 parts = [p.strip() for p in _split_structured(_text_value(prop))]
                 rec.organization = parts[0] if parts else ""
                 rec.department = ", ".join(p for p in parts[1:] if p)
+            elif name == ORG_TYPE_PROP and not rec.organization_type:
+                rec.organization_type = _unescape(_text_value(prop)).strip()
             elif name == "TITLE" and not rec.position:
                 rec.position = _unescape(_text_value(prop)).strip()
             elif name == "ROLE" and not rec.position:
@@ -477,7 +481,7 @@ def parse_vcard(data: bytes, source_name: str) -> ParseResult:
     cards, stray = split_cards(decode_text(data))
     if stray and cards:
         result.rejected.append(Rejected(
-            "{name}:{line}".format(name=source_name, line=stray[0]),
+            "{name}:line {line}".format(name=source_name, line=stray[0]),
             _("{count} line(s) outside any vCard entry (BEGIN:VCARD … END:VCARD) were skipped.").format(
                 count=len(stray))))
     for card in cards:
@@ -538,6 +542,8 @@ def record_to_vcard(rec: ContactRecord) -> str:
     lines.append(_fold("N:" + ";".join(_escape(p) for p in (rec.family_name, rec.given_name, "", prefix, suffix))))
     if rec.organization or rec.department:
         lines.append(_fold("ORG:" + _escape(rec.organization) + (";" + _escape(rec.department) if rec.department else "")))
+    if rec.organization and rec.organization_type:
+        lines.append(_fold(ORG_TYPE_PROP + ":" + _escape(rec.organization_type)))
     if rec.position:
         lines.append(_fold("TITLE:" + _escape(rec.position)))
     item = 0
