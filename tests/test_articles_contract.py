@@ -100,6 +100,21 @@ def test_editor_shows_an_imported_lead_without_escapes_and_saves_it_as_typed(mai
     assert store.load_doc(lib, art).lead == LEAD
 
 
+def test_editor_greys_out_the_release_line_for_kinds_without_one(main_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    qtbot.wait(20)
+    section = main_window.show_section("articles")
+    section.new_article("siaran_pers")
+    editor = section.editor
+    assert editor.release_combo.isEnabled()
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("artikel"))
+    assert not editor.release_combo.isEnabled() and not editor.embargo_edit.isEnabled()
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("pengumuman"))
+    assert editor.release_combo.isEnabled()
+
+
 # -- datelines and release lines ---------------------------------------------------------------
 
 

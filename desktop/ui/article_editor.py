@@ -274,6 +274,7 @@ class ArticleEditor(QWidget):
         for combo in (self.kind_combo, self.release_combo, self.tz_combo):
             combo.currentIndexChanged.connect(self._changed)
         self.release_combo.currentIndexChanged.connect(self._release_changed)
+        self.kind_combo.currentIndexChanged.connect(self._release_changed)
         self.embargo_edit.dateTimeChanged.connect(self._changed)
         self.event_date.changed.connect(self._changed)
         self.pub_date.changed.connect(self._changed)
@@ -440,7 +441,12 @@ class ArticleEditor(QWidget):
     # -- changes, autosave, save ------------------------------------------------
 
     def _release_changed(self) -> None:
-        embargo = self.release_combo.currentData() == "embargo"
+        # Only press releases and announcements print a release line (aids.release_line);
+        # for other kinds the choice is kept but greyed out, as it would not be printed.
+        carries = self.kind_combo.currentData() in aids.RELEASE_KINDS
+        embargo = carries and self.release_combo.currentData() == "embargo"
+        self.release_combo.setEnabled(carries)
+        self.release_combo.setToolTip("" if carries else _("This kind of article has no release line."))
         self.embargo_edit.setEnabled(embargo)
         self.tz_combo.setEnabled(embargo)
 

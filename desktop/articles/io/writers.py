@@ -1,4 +1,15 @@
-"""Rendering an article's blocks as Markdown, plain text, WhatsApp text or Word."""
+"""Rendering an article's blocks as Markdown, plain text, WhatsApp text or Word.
+
+What importing an export gives back: .md and .docx carry the article's
+metadata (:func:`structure.export_meta`: tags, source URL, publication and
+event dates, how many quotes follow the body) — Markdown as front matter,
+Word as JSON in the document's Comments property (tags also as Keywords,
+the URL as Identifier) — so they import as the same article. Plain text and
+WhatsApp text are for pasting into mail, web forms and chats, where a header
+block would be pasted too: they carry the text only, and on import tags, URL
+and publication date are lost, the dateline's date becomes the event date,
+and a body that ends with a quote paragraph gives that paragraph to the quotes.
+"""
 
 from __future__ import annotations
 
