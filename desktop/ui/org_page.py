@@ -31,6 +31,8 @@ from desktop.ui.contact_widgets import (
     CoverageDialog,
     HistoryList,
     error_label,
+    social_from,
+    social_text,
     tags_from,
 )
 from desktop.ui.widgets import OptionalDate
@@ -90,6 +92,9 @@ class OrgPage(QWidget):
         self.email = QLineEdit()
         self.email.setObjectName("org-email")
         self.website = QLineEdit()
+        self.social = QLineEdit()  # the same "network: handle, …" field as a person's
+        self.social.setObjectName("org-social")
+        self.social.setPlaceholderText("instagram: @nama, x: @nama")
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.tags = QLineEdit()
@@ -101,7 +106,8 @@ class OrgPage(QWidget):
         for label, widget in (
             (_("Name"), self.name), (_("Type"), self.type), (_("Regency / city"), self.regency),
             (_("Province"), self.province), (_("Address"), self.address), (_("Phone"), self.phone),
-            (_("E-mail"), self.email), (_("Website"), self.website), (_("Notes"), self.notes), (_("Tags"), self.tags),
+            (_("E-mail"), self.email), (_("Website"), self.website),
+            (_("Social media"), self.social), (_("Notes"), self.notes), (_("Tags"), self.tags),
         ):
             form.addRow(label, widget)
         mou = QGroupBox(_("Partnership (MoU)"))
@@ -163,6 +169,7 @@ class OrgPage(QWidget):
         self.phone.setText(d.phone)
         self.email.setText(d.email)
         self.website.setText(d.website)
+        self.social.setText(social_text(d.social))
         self.notes.setPlainText(d.notes)
         self.tags.setText(", ".join(d.tags))
         self.mou_number.setText(d.mou_number)
@@ -198,7 +205,8 @@ class OrgPage(QWidget):
         return store.OrgInput(
             name=self.name.text(), type_id=self.type.currentData(), regency=self.regency.text(),
             province=self.province.text(), address=self.address.toPlainText(), phone=self.phone.text(),
-            email=self.email.text(), website=self.website.text(), notes=self.notes.toPlainText(),
+            email=self.email.text(), website=self.website.text(), social=social_from(self.social.text()),
+            notes=self.notes.toPlainText(),
             tags=tags_from(self.tags.text()), mou_number=self.mou_number.text(),
             mou_signed=self.mou_signed.value(), mou_expires=self.mou_expires.value(),
             mou_scope=self.mou_scope.toPlainText(),
