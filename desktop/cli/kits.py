@@ -113,6 +113,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         lib.close()
     if not args.json and sys.stderr.isatty():
         print(file=sys.stderr)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     text = _("Written {path} (SHA-256 {sha256}).").format(path=result.path, sha256=result.sha256)
     if result.draft:
         text += "\n" + _("Marked DRAFT: not every article in the kit is approved.")

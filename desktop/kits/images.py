@@ -39,6 +39,7 @@ class Prepared:
     width: float  # placed size in points
     height: float
     passthrough: bool  # the original file bytes were used as they are
+    box_dpi: float = 0.0  # resolution the picture would have had filling its box
 
 
 def _fit(px_w: int, px_h: int, box_w: float, box_h: float) -> tuple[float, float]:
@@ -60,10 +61,13 @@ def clear_cache() -> None:
         _cache.clear()
 
 
-def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False) -> Prepared:
+def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False, min_dpi: int | None = None) -> Prepared:
     """Read ``path`` and return it fitted into a ``box_w`` × ``box_h`` pt box at ≤ 300 dpi.
 
     ``keep_alpha`` (logos) keeps transparency and returns PNG; photos become JPEG.
+    ``min_dpi``: never enlarge beyond this resolution; a picture with too few
+    pixels for its box is placed smaller (``box_dpi`` says how it would have
+    printed, for a warning).
     Raises :class:`ImageProblem` for a missing, unreadable or undecodable file.
     Results are remembered (by path, size, modification time and box) while the
     process runs, so re-rendering an unchanged kit does not decode its photos again.
@@ -75,13 +79,13 @@ def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False)
         raise ImageProblem(str(path), missing=True) from exc
     except OSError as exc:
         raise ImageProblem(exc.strerror or str(exc)) from exc
-    key = (str(path), st.st_size, st.st_mtime_ns, round(box_w, 2), round(box_h, 2), keep_alpha)
+    key = (str(path), st.st_size, st.st_mtime_ns, round(box_w, 2), round(box_h, 2), keep_alpha, min_dpi)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    result = _prepare(path, box_w, box_h, keep_alpha)
+    result = _prepare(path, box_w, box_h, keep_alpha, min_dpi)
     with _cache_lock:
         _cache[key] = result
         total = sum(len(v.data) for v in _cache.values())
@@ -91,7 +95,7 @@ def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False)
     return result
 
 
-def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool) -> Prepared:
+def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: int | None) -> Prepared:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
@@ -109,6 +113,10 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool) -> Prepar
             if orientation in (5, 6, 7, 8):
                 w, h = h, w
             placed_w, placed_h = _fit(w, h, box_w, box_h)
+            box_dpi = w / (placed_w / 72)
+            if min_dpi and box_dpi < min_dpi:
+                # Enlarging further only prints blur: natural size at min_dpi, no more.
+                placed_w, placed_h = w / min_dpi * 72, h / min_dpi * 72
             target_w = min(w, max_pixels(placed_w))
             target_h = min(h, max_pixels(placed_h))
             if (
@@ -119,7 +127,7 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool) -> Prepar
                 and w <= target_w
                 and h <= target_h
             ):
-                return Prepared(raw, w, h, placed_w, placed_h, True)
+                return Prepared(raw, w, h, placed_w, placed_h, True, box_dpi)
             # Keep the aspect exactly: scale both edges by the tighter limit.
             scale = min(target_w / w, target_h / h, 1.0)
             out_w = max(1, math.floor(w * scale + 1e-6))
@@ -139,7 +147,7 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool) -> Prepar
                 frame.save(buf, "PNG", optimize=False)
             else:
                 frame.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
-            return Prepared(buf.getvalue(), out_w, out_h, placed_w, placed_h, False)
+            return Prepared(buf.getvalue(), out_w, out_h, placed_w, placed_h, False, box_dpi)
     except ImageProblem:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:

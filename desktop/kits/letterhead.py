@@ -26,12 +26,13 @@ LOGO_BOX = 22 * st.MM
 GAP = 3 * st.MM
 
 
-def contact_line(office: OfficeProfile) -> str:
+def contact_line(office: OfficeProfile, gettext=_) -> str:  # noqa: ANN001
+    """Telephone, e-mail and website on one line; ``gettext`` picks the document's language."""
     bits = []
     if office.phone:
-        bits.append(_("Tel. {phone}").format(phone=office.phone))
+        bits.append(gettext("Tel. {phone}").format(phone=office.phone))
     if office.email:
-        bits.append(_("E-mail {email}").format(email=office.email))
+        bits.append(gettext("E-mail {email}").format(email=office.email))
     if office.website:
         bits.append(office.website)
     return "  ·  ".join(bits)
@@ -40,7 +41,7 @@ def contact_line(office: OfficeProfile) -> str:
 class Letterhead(Flowable):
     """The letterhead as one flowable (so it can open the cover and each press release)."""
 
-    def __init__(self, office: OfficeProfile, logo: Prepared | None) -> None:
+    def __init__(self, office: OfficeProfile, logo: Prepared | None, gettext=_) -> None:  # noqa: ANN001
         super().__init__()
         self.office = office
         self.logo = logo
@@ -55,14 +56,14 @@ class Letterhead(Flowable):
             textColor=colors.HexColor(st.INK),
         )
         self.lines: list[Paragraph] = []
-        self.name = (office.name or office.short_name or _("Public relations office")).upper()
+        self.name = (office.name or office.short_name or gettext("Public relations office")).upper()
         self.name_style = name_style
         self.lines.append(Paragraph(esc(self.name), name_style))
         if office.unit:
             self.lines.append(Paragraph(esc(office.unit.upper()), unit_style))
         if office.address:
             self.lines.append(Paragraph(esc(" ".join(office.address.split())), small))
-        contact = contact_line(office)
+        contact = contact_line(office, gettext)
         if contact:
             self.lines.append(Paragraph(esc(contact), small))
         self._heights: list[float] = []

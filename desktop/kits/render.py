@@ -62,6 +62,8 @@ from desktop.kits.spec import (
 rl_config.useA85 = 0
 
 TOC_MIN_PARTS = 4  # a table of contents when the kit has more than three parts
+# Below this a photo looks soft in print: it is never enlarged past it, and the user is told.
+MIN_PHOTO_DPI = 150
 PHOTO_GAP = 14
 CAPTION_MIN_W = 100 * st.MM
 
@@ -77,13 +79,21 @@ KIND_HEADINGS = {
 _LOCK = threading.Lock()
 
 
-def render(spec: KitSpec, *, progress: Progress | None = None) -> bytes:
-    """Typeset ``spec``; raises :class:`KitError` naming the part that cannot be used."""
+def render(spec: KitSpec, *, progress: Progress | None = None, warnings: list[str] | None = None) -> bytes:
+    """Typeset ``spec``; raises :class:`KitError` naming the part that cannot be used.
+
+    ``warnings`` (if given) receives sentences about things the user should
+    know but that do not stop the PDF (a photo with too few pixels).
+    """
     validate(spec)
     check_glyphs(spec)
     progress = progress or Progress()
     with _LOCK:
-        return _Builder(spec, progress).build()
+        builder = _Builder(spec, progress)
+        data = builder.build()
+    if warnings is not None:
+        warnings.extend(builder.warnings)
+    return data
 
 
 def _texts(part) -> list[str]:  # noqa: ANN001
@@ -223,8 +233,11 @@ def draw_jpeg(canv, data: bytes, x: float, y: float, width: float, height: float
 # -- document ------------------------------------------------------------------------
 
 
-def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
-    """A canvas that holds pages until save, then draws heads, footers and the watermark."""
+def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, ANN202
+    """A canvas that holds pages until save, then draws heads, footers and the watermark.
+
+    ``gettext`` translates into the kit's language (see ``_Builder``).
+    """
     from reportlab.lib.styles import ParagraphStyle
 
     title = spec.title
@@ -262,7 +275,7 @@ def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
             self.saveState()
             self.setFillColor(colors.HexColor(st.MUTED))
             self.setFont(fonts.SANS, 8)
-            right_text = _("DRAFT — not approved") if draft else office_line
+            right_text = gettext("DRAFT — not approved") if draft else office_line
             right_w = stringWidth(right_text, fonts.SANS_BOLD if draft else fonts.SANS, 8)
             # A Paragraph, not drawString: a title with → or ≤ takes the fallback face, not a box.
             head = Paragraph(esc(_fit_text(title, fonts.SANS, 8, right - left - right_w - 24)), head_style)
@@ -281,7 +294,7 @@ def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
             self.setFont(fonts.SANS, 8)
             self.drawString(left, bottom, _fit_text(office_line if draft else spec.office.website, fonts.SANS, 8,
                                                     (right - left) / 2))
-            self.drawRightString(right, bottom, _("Page {n} of {total}").format(n=number, total=total))
+            self.drawRightString(right, bottom, gettext("Page {n} of {total}").format(n=number, total=total))
             self.restoreState()
 
         def _watermark(self) -> None:
@@ -292,7 +305,7 @@ def _canvas_class(spec: KitSpec, office_line: str):  # noqa: ANN202
             self.translate(w / 2, h / 2)
             self.rotate(55)
             self.setFont(fonts.SANS_BOLD, 140)
-            self.drawCentredString(0, -50, _("DRAFT"))
+            self.drawCentredString(0, -50, gettext("DRAFT"))
             self.restoreState()
 
     return KitCanvas
@@ -325,6 +338,12 @@ class _Builder:
         fonts.register()
         self.spec = spec
         self.progress = progress
+        # Every word printed in the PDF is in the kit's language, never the
+        # interface's: the same kit gives the same bytes on every desk.
+        # Messages to the user (errors, progress) stay in the interface language.
+        self.language = spec.language
+        self.gettext = i18n.gettext_for(spec.language)
+        self.warnings: list[str] = []
         self.S = st.styles()
         self.page_w, self.page_h = st.PAGE_SIZES[spec.paper]
         self.frame_w = self.page_w - st.MARGIN_LEFT - st.MARGIN_RIGHT
@@ -353,7 +372,7 @@ class _Builder:
         first_is_cover = isinstance(spec.parts[0], CoverPart)
         has_cover = any(isinstance(p, CoverPart) for p in spec.parts)
         if toc is not None and not has_cover:
-            story += [Paragraph(esc(_("Contents")), self.S.part_title), toc, PageBreak()]
+            story += [Paragraph(esc(self.gettext("Contents")), self.S.part_title), toc, PageBreak()]
         for i, part in enumerate(spec.parts):
             kind = "cover" if isinstance(part, CoverPart) else "body"
             if i > 0 or (toc is not None and not has_cover):
@@ -376,14 +395,14 @@ class _Builder:
             bottomMargin=st.MARGIN_BOTTOM,
             title=spec.title,
             author=office.name or office.short_name,
-            subject=spec.event or _("Press kit"),
+            subject=spec.event or self.gettext("Press kit"),
             keywords=spec.all_keywords,
             creator=f"Warta {__version__}",
             producer=f"Warta {__version__} (ReportLab)",
             invariant=1,
             initialFontName=fonts.SERIF,
             initialFontSize=st.BODY_SIZE,
-            lang=i18n.current_language(),
+            lang=self.language,
         )
         doc.progress = self.progress
         body_frame = Frame(
@@ -408,7 +427,7 @@ class _Builder:
         if not first_is_cover or (toc is not None and not has_cover):
             templates.reverse()
         doc.addPageTemplates(templates)
-        canvasmaker = _canvas_class(spec, self.office_line)
+        canvasmaker = _canvas_class(spec, self.office_line, self.gettext)
         from reportlab.platypus.doctemplate import LayoutError
 
         try:
@@ -454,12 +473,12 @@ class _Builder:
         if isinstance(part, CoverPart):
             return self._cover(toc)
         if isinstance(part, ArticlePart):
-            return [PartMarker(part.doc.title or _("Press release"), key)] + self._article(part)
+            return [PartMarker(part.doc.title or self.gettext("Press release"), key)] + self._article(part)
         if isinstance(part, PhotosPart):
-            title = part.title or _("Photo documentation")
+            title = part.title or self.gettext("Photo documentation")
             return [PartMarker(title, key)] + self._photos(index, part, title)
         if isinstance(part, FactSheetPart):
-            title = part.title or _("Fact sheet")
+            title = part.title or self.gettext("Fact sheet")
             return [PartMarker(title, key), Paragraph(esc(title), self.S.part_title)] + markdown_flowables(
                 part.text
             )
@@ -467,44 +486,44 @@ class _Builder:
             title = self._about_title()
             return [PartMarker(title, key)] + self._office(title)
         if isinstance(part, ContactsPart):
-            title = _("Contact persons")
+            title = self.gettext("Contact persons")
             return [PartMarker(title, key)] + self._contacts(part, title)
         if isinstance(part, DistributionPart):
-            title = part.title or _("Appendix: distribution list")
+            title = part.title or self.gettext("Appendix: distribution list")
             return [PartMarker(title, key)] + self._distribution(part, title)
         raise KitError(_("The kit cannot be made: {part} is of an unknown kind.").format(
             part=part_label(index, part)))
 
     def _about_title(self) -> str:
         office = self.spec.office
-        return _("About {name}").format(name=office.short_name or office.name) if (
-            office.short_name or office.name) else _("About us")
+        return self.gettext("About {name}").format(name=office.short_name or office.name) if (
+            office.short_name or office.name) else self.gettext("About us")
 
     def _letterhead(self) -> Letterhead:
-        return Letterhead(self.spec.office, self.logo)
+        return Letterhead(self.spec.office, self.logo, self.gettext)
 
     def _cover(self, toc) -> list:  # noqa: ANN001
         S, spec = self.S, self.spec
         office = spec.office
         out: list = [self._letterhead(), Spacer(1, 26 * st.MM)]
-        out.append(Paragraph(esc(_("PRESS KIT")), S.cover_label))
+        out.append(Paragraph(esc(self.gettext("PRESS KIT")), S.cover_label))
         out.append(Paragraph(esc(spec.title), S.cover_title))
         if spec.event:
             out.append(Paragraph(esc(spec.event), S.cover_event))
         place = office.city
-        when = long_date(spec.date)
+        when = long_date(spec.date, language=self.language)
         out.append(Paragraph(esc(f"{place}, {when}" if place else when), S.cover_date))
         out.append(_Rule(40 * st.MM, 1.4, st.ACCENT, space_before=10, space_after=16))
         if toc is not None:
-            out += [Spacer(1, 8 * st.MM), Paragraph(esc(_("Contents")), S.toc_heading), toc]
+            out += [Spacer(1, 8 * st.MM), Paragraph(esc(self.gettext("Contents")), S.toc_heading), toc]
         return out
 
     def _release_line(self, part: ArticlePart) -> str:
         doc = part.doc
         if doc.embargo_at is None:
-            return _("For immediate release")
-        return _("Embargo until {date}, {time} {zone}").format(
-            date=long_date(doc.embargo_at.date()),
+            return self.gettext("For immediate release")
+        return self.gettext("Embargo until {date}, {time} {zone}").format(
+            date=long_date(doc.embargo_at.date(), language=self.language),
             time=f"{doc.embargo_at:%H.%M}",
             zone=doc.embargo_tz or "WIB",
         )
@@ -513,14 +532,14 @@ class _Builder:
         doc = part.doc
         city = (doc.dateline_city or self.spec.office.city).strip()
         day = doc.publication_date or doc.event_date or self.spec.date
-        when = long_date(day)
+        when = long_date(day, language=self.language)
         text = f"{city}, {when}" if city else when
         return f"<b>{esc(text)}</b> – "
 
     def _article(self, part: ArticlePart) -> list:
         S, doc = self.S, part.doc
         out: list = [self._letterhead()]
-        heading = _(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
+        heading = self.gettext(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
         release = self._release_line(part) if doc.kind == "siaran_pers" else ""
         row = Table(
             [[Paragraph(esc(heading), S.label), Paragraph(esc(release), S.release)]],
@@ -552,9 +571,9 @@ class _Builder:
                 Paragraph("— " + who, S.attribution),
             ]))
         credits = [
-            (_("Writer"), doc.writer),
-            (_("Editor"), doc.editor),
-            (_("Photo"), doc.photographer),
+            (self.gettext("Writer"), doc.writer),
+            (self.gettext("Editor"), doc.editor),
+            (self.gettext("Photo"), doc.photographer),
         ]
         credit_text = "   |   ".join(f"{esc(label)}: {esc(value)}" for label, value in credits if value.strip())
         if credit_text:
@@ -567,7 +586,7 @@ class _Builder:
             out.append(KeepTogether(block))
         if doc.contact_block.strip():
             out.append(KeepTogether([
-                Paragraph(esc(_("Contact person")), S.small_bold),
+                Paragraph(esc(self.gettext("Contact person")), S.small_bold),
                 Paragraph(lines(doc.contact_block), S.small),
             ]))
         return out
@@ -611,8 +630,16 @@ class _Builder:
             try:
                 results = []
                 for (photo, _slot), future in zip(jobs, futures):
-                    results.append(future.result())
-                    self._step(photo.ref or Path(photo.path).name)
+                    prepared = future.result()
+                    results.append(prepared)
+                    name = photo.ref or Path(photo.path).name
+                    if prepared.box_dpi < MIN_PHOTO_DPI:
+                        self.warnings.append(
+                            _("The photo of {part} has too few pixels for print ({dpi} dpi at full size); "
+                              "it is printed smaller. Use a larger original.").format(
+                                part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
+                        )
+                    self._step(name)
                 return results
             except BaseException:
                 for future in futures:
@@ -626,14 +653,14 @@ class _Builder:
             caps.append(Paragraph(esc(" ".join(photo.caption.split())), S.caption))
         credit = photo.credit.strip() or self.spec.office.default_credit
         if credit:
-            caps.append(Paragraph(esc(_("Photo: {credit}").format(credit=credit)), S.photo_credit))
+            caps.append(Paragraph(esc(self.gettext("Photo: {credit}").format(credit=credit)), S.photo_credit))
         return caps
 
     def _prepare(self, index: int, photo: Photo, slot_h: float) -> images.Prepared:
         name = photo.ref or Path(photo.path).name
         label = part_label(index, self.spec.parts[index], name)
         try:
-            return images.prepare(Path(photo.path), self.frame_w, slot_h)
+            return images.prepare(Path(photo.path), self.frame_w, slot_h, min_dpi=MIN_PHOTO_DPI)
         except images.ImageProblem as exc:
             if exc.missing:
                 raise KitError(
@@ -655,10 +682,10 @@ class _Builder:
         if office.boilerplate.strip():
             out += markdown_flowables(office.boilerplate)
         rows = [
-            (_("Address"), office.address),
-            (_("Telephone"), office.phone),
-            (_("E-mail"), office.email),
-            (_("Website"), office.website),
+            (self.gettext("Address"), office.address),
+            (self.gettext("Telephone"), office.phone),
+            (self.gettext("E-mail"), office.email),
+            (self.gettext("Website"), office.website),
         ]
         data = [[Paragraph(esc(k), S.small_bold), Paragraph(lines(v), S.table_cell)] for k, v in rows if v.strip()]
         if data:
@@ -676,7 +703,7 @@ class _Builder:
             if role:
                 block.append(Paragraph(esc(role), S.small))
             for phone in person.phones:
-                block.append(Paragraph(esc(_("Tel. {phone}").format(phone=phone)), S.table_cell))
+                block.append(Paragraph(esc(self.gettext("Tel. {phone}").format(phone=phone)), S.table_cell))
             for email in person.emails:
                 block.append(Paragraph(esc(email), S.table_cell))
             cells.append(block)
@@ -695,8 +722,8 @@ class _Builder:
     def _distribution(self, part: DistributionPart, title: str) -> list:
         S = self.S
         out: list = [Paragraph(esc(title), S.part_title)]
-        head = [Paragraph(esc(t), S.table_head) for t in ("No.", _("Name"), _("Media / institution"),
-                                                           _("Contact"))]
+        head = [Paragraph(esc(t), S.table_head) for t in ("No.", self.gettext("Name"), self.gettext("Media / institution"),
+                                                           self.gettext("Contact"))]
         data = [head]
         for n, r in enumerate(part.recipients, start=1):
             data.append([Paragraph(str(n), S.table_cell), Paragraph(esc(r.name), S.table_cell),

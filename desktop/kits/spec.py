@@ -132,6 +132,8 @@ class KitSpec:
     photos_per_page: int = 1
     logo: Path | None = None  # absolute path of the office logo file
     keywords: list[str] = field(default_factory=list)
+    # The language every printed word is in (labels, dates); not the interface's.
+    language: str = "id"
 
     @property
     def is_draft(self) -> bool:

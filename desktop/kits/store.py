@@ -93,9 +93,11 @@ class ExportResult:
     sha256: str
     size_bytes: int
     draft: bool
+    warnings: list[str] = field(default_factory=list)  # e.g. a photo with too few pixels for print
 
     def to_json(self) -> dict:
-        return {"path": str(self.path), "sha256": self.sha256, "size_bytes": self.size_bytes, "draft": self.draft}
+        return {"path": str(self.path), "sha256": self.sha256, "size_bytes": self.size_bytes, "draft": self.draft,
+                "warnings": list(self.warnings)}
 
 
 # -- saving ------------------------------------------------------------------------
@@ -498,11 +500,12 @@ def export_pdf(library, kit_id: int, target: Path | str, *, progress: Progress |
     progress = progress or Progress()
     target = Path(target).expanduser().absolute()
     spec = build_spec(library, kit_id, progress=progress)
-    data = render.render(spec, progress=progress)
+    warnings: list[str] = []
+    data = render.render(spec, progress=progress, warnings=warnings)
     render.write_output(target, data)
     digest = hashlib.sha256(data).hexdigest()
     _log_export(library, kit_id, "pdf", target, digest, len(data), spec.is_draft)
-    return ExportResult(target, digest, len(data), spec.is_draft)
+    return ExportResult(target, digest, len(data), spec.is_draft, warnings)
 
 
 def zip_names(title: str, date: dt.date) -> str:
@@ -531,7 +534,8 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
     target = Path(target).expanduser().absolute()
     detail = get_kit(library, kit_id)
     spec = build_spec(library, kit_id, progress=progress, data=detail.data)
-    pdf = render.render(spec, progress=progress)
+    warnings: list[str] = []
+    pdf = render.render(spec, progress=progress, warnings=warnings)
     base = zip_names(detail.data.title, detail.data.date)
     stamp = (detail.data.date.year, detail.data.date.month, detail.data.date.day, 0, 0, 0)
     about = office_mod.load(library)
@@ -583,7 +587,7 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
     size = target.stat().st_size
     _log_export(library, kit_id, "zip", target, digest, size, spec.is_draft)
     progress.report(total, total, "")
-    return ExportResult(target, digest, size, spec.is_draft)
+    return ExportResult(target, digest, size, spec.is_draft, warnings)
 
 
 def _sha256(path: Path) -> str:

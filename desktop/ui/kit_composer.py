@@ -424,7 +424,7 @@ class KitComposer(QWidget):
 
         lines = [
             _("{when} · {who} · {format} · SHA-256 {digest}…\n{path}").format(
-                when=dates.short_datetime(e.at), who=e.staff or "—", format=e.format.upper(),
+                when=dates.short_datetime(e.at), who=e.staff or _("(command line)"), format=e.format.upper(),
                 digest=e.sha256[:16], path=e.path)
             for e in exports[:3]
         ]
@@ -601,7 +601,8 @@ class KitComposer(QWidget):
 
     def _saved_to(self, result) -> None:  # noqa: ANN001 - store.ExportResult
         if self._alive():
-            self.status.setText(_("Saved {path}.").format(path=result.path))
+            # Warnings (a photo too small for print) stay visible under the preview.
+            self.status.setText("\n".join([_("Saved {path}.").format(path=result.path), *result.warnings]))
             if self.kit_id is not None:
                 self._show_history(store.get_kit(self.library, self.kit_id).exports)
 
