@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat, QTextListFormat
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -135,8 +148,12 @@ def _unwrap(markdown: str) -> str:
     return "\n".join(out)
 
 
+PERSON_ROLE = Qt.ItemDataRole.UserRole  # the linked contact's id (people.id) on the speaker cell
+LINKED_NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the speaker text the link was made with
+
+
 class QuotesTable(QWidget):
-    """Quotes: speaker, position (jabatan), the quote."""
+    """Quotes: speaker, position (jabatan), the quote; a speaker may be linked to a contact."""
 
     changed = Signal()
 
@@ -158,27 +175,40 @@ class QuotesTable(QWidget):
         self.table.setWordWrap(True)
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(150)
-        self.table.itemChanged.connect(lambda _i: self.changed.emit())
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         add = QPushButton(_("Add quote"))
         add.setObjectName("quote-add")
         add.clicked.connect(lambda: self.add(Quote("")))
         remove = QPushButton(_("Remove quote"))
         remove.clicked.connect(self.remove_selected)
+        self.link_button = QPushButton(_("Link to contact…"))
+        self.link_button.setObjectName("quote-link")
+        self.link_button.setToolTip(_("Fill the selected quote's speaker and position from a contact."))
+        self.link_button.clicked.connect(self.link_selected)
+        self.unlink_button = QPushButton(_("Unlink"))
+        self.unlink_button.setObjectName("quote-unlink")
+        self.unlink_button.setToolTip(_("Keep the speaker's text but no longer link it to the contact."))
+        self.unlink_button.clicked.connect(self.unlink_selected)
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
         buttons.addStretch(1)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self._update_buttons()
 
     def add(self, quote: Quote) -> None:
         row = self.table.rowCount()
+        blocked = self.table.blockSignals(True)
         self.table.insertRow(row)
         for col, value in enumerate((quote.speaker, quote.position, quote.text)):
-            item = QTableWidgetItem(value)
-            if col == 0:
-                item.setData(Qt.ItemDataRole.UserRole, quote.person_id)
-            self.table.setItem(row, col, item)
+            self.table.setItem(row, col, QTableWidgetItem(value))
+        # A saved link was made with the saved speaker text; that text is what it keeps.
+        self._set_link(row, quote.person_id, quote.speaker if quote.person_id is not None else None)
+        self.table.blockSignals(blocked)
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -194,12 +224,125 @@ class QuotesTable(QWidget):
         for q in quotes:
             self.add(q)
         self.table.blockSignals(False)
+        self._update_buttons()
 
     def quotes(self) -> list[Quote]:
         result = []
         for row in range(self.table.rowCount()):
             cells = [self.table.item(row, c) for c in range(3)]
             speaker, position, text = (c.text() if c else "" for c in cells)
-            person = cells[0].data(Qt.ItemDataRole.UserRole) if cells[0] else None
+            person = cells[0].data(PERSON_ROLE) if cells[0] else None
             result.append(Quote(speaker=speaker, position=position, text=text, person_id=person))
         return result
+
+    # -- links to contacts ---------------------------------------------------
+
+    def person_id(self, row: int) -> int | None:
+        cell = self.table.item(row, 0)
+        return cell.data(PERSON_ROLE) if cell is not None else None
+
+    def _selected_row(self) -> int | None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return rows[0] if len(rows) == 1 else None
+
+    def _update_buttons(self) -> None:
+        row = self._selected_row()
+        # With no quote selected, linking starts a new quote for the chosen person.
+        self.link_button.setEnabled(row is not None or not self.table.selectedIndexes())
+        self.unlink_button.setEnabled(row is not None and self.person_id(row) is not None)
+
+    def _library(self):  # noqa: ANN202
+        # The table is built without arguments by the editor; the library comes
+        # from the nearest parent holding the window's AppContext.
+        widget = self.parentWidget()
+        while widget is not None:
+            ctx = getattr(widget, "ctx", None)
+            if ctx is not None and getattr(ctx, "library", None) is not None:
+                return ctx.library
+            widget = widget.parentWidget()
+        return None
+
+    def link_selected(self) -> None:
+        """Ask for a contact and make it the selected quote's speaker (name, position, link)."""
+        library = self._library()
+        if library is None:
+            return
+        from desktop.ui.contact_picker import pick_contact, speaker_position
+
+        row = self._selected_row()
+        speaker = self.table.item(row, 0) if row is not None else None
+        query = speaker.text().strip() if speaker is not None and self.person_id(row) is None else ""
+        picked = pick_contact(library, query, self)
+        if picked is None:
+            return
+        person_id, contact = picked
+        blocked = self.table.blockSignals(True)
+        if row is None:
+            self.add(Quote(""))
+            row = self.table.rowCount() - 1
+        for col, value in ((0, contact.name), (1, speaker_position(contact))):
+            cell = self.table.item(row, col)
+            if cell is None:
+                cell = QTableWidgetItem()
+                self.table.setItem(row, col, cell)
+            cell.setText(value)
+        self._set_link(row, person_id, contact.name)
+        self.table.blockSignals(blocked)
+        self.table.selectRow(row)
+        self._update_buttons()
+        self.changed.emit()
+
+    def unlink_selected(self) -> None:
+        row = self._selected_row()
+        if row is None or self.person_id(row) is None:
+            return
+        blocked = self.table.blockSignals(True)
+        self._set_link(row, None, None)
+        self.table.blockSignals(blocked)
+        self._update_buttons()
+        self.changed.emit()
+
+    def _set_link(self, row: int, person_id: int | None, name: str | None) -> None:
+        """Store (or drop) the link on the speaker cell and show it: link icon, colour, tooltip."""
+        cell = self.table.item(row, 0)
+        if cell is None:
+            return
+        cell.setData(PERSON_ROLE, person_id)
+        cell.setData(LINKED_NAME_ROLE, name)
+        if person_id is None:
+            cell.setIcon(QIcon())
+            cell.setToolTip("")
+            cell.setData(Qt.ItemDataRole.ForegroundRole, None)
+            return
+        cell.setIcon(_link_icon(self.palette().link().color()))
+        cell.setToolTip(_("Linked to contact: {name}").format(name=name or cell.text()))
+        cell.setForeground(self.palette().link())
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        # Editing the speaker by hand keeps the link only while the text is still
+        # the contact's name (e.g. retyped or a stray space): any other text is a
+        # different speaker, and a quote must never point at the wrong person in
+        # Contacts. The check needs no database, so it works offline and at once.
+        if item.column() == 0 and item.data(PERSON_ROLE) is not None:
+            linked = item.data(LINKED_NAME_ROLE) or ""
+            if item.text().strip() != linked.strip():
+                blocked = self.table.blockSignals(True)
+                self._set_link(item.row(), None, None)
+                self.table.blockSignals(blocked)
+                self._update_buttons()
+        self.changed.emit()
+
+
+def _link_icon(color) -> QIcon:  # noqa: ANN001 - QColor
+    """Two chain links, drawn so no icon file or icon theme is needed."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(color, 3.5))
+    painter.translate(16, 16)
+    painter.rotate(-45)
+    painter.drawRoundedRect(QRectF(-14, -5, 16, 10), 5, 5)
+    painter.drawRoundedRect(QRectF(-2, -5, 16, 10), 5, 5)
+    painter.end()
+    return QIcon(pixmap)
