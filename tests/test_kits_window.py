@@ -184,3 +184,28 @@ def test_pickers_search_in_sql_and_add_parts(window, qtbot, library, parts, monk
     composer.parts_view.setCurrentIndex(composer.model.index(len(composer.model.parts) - 1))
     composer.remove_selected()
     assert [p.kind for p in composer.model.parts] == ["cover", "article"]
+
+
+def test_kit_list_is_the_shared_paged_model(window, qtbot, library):
+    """All rows counted at once, pages read on demand, ids through the shared ID_ROLE."""
+    import datetime as dt
+
+    from desktop.ui.paged_model import ID_ROLE, PagedTableModel
+
+    ids = [store.create_kit(library, store.KitInput(f"Kit {n:02d}", dt.date(2025, 1, 1) + dt.timedelta(days=n),
+                                                    event="Sosialisasi" if n % 2 else "Rakor",
+                                                    parts=[store.PartInput("office")]))
+           for n in range(12)]
+    section = window.show_section("kits")
+    model = section.model
+    assert isinstance(model, PagedTableModel)
+    model.page_size = 5
+    section._reload()
+    assert model.rowCount() == 12  # the whole count up front, not grown by fetchMore
+    last = model.index(11, 0)
+    assert last.data() == "Kit 00" and last.data(ID_ROLE) == ids[0]  # newest first; one page read
+    assert len(model._pages) == 1
+    assert model.index(0, 1).data() == "12 Januari 2025"
+    section.search.setText("sosialisasi")
+    qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5000)
+    assert {model.index(r, 0).data(ID_ROLE) for r in range(6)} == set(ids[1::2])

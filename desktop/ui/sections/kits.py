@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from typing import Any
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,65 +22,46 @@ from PySide6.QtWidgets import (
 from desktop import dates
 from desktop.i18n import _
 from desktop.kits import store
+from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 from desktop.ui.sections.base import Section
 
-PAGE = 100
 WATCHED = {"kits", "kit_parts", "kit_exports"}
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class KitListModel(QAbstractTableModel):
-    """Kits from SQL, newest first, fetched a page at a time as the view scrolls."""
+class KitListModel(PagedTableModel):
+    """Kits from SQL, newest first, read a page at a time as the view asks (see PagedTableModel)."""
+
+    columns = [
+        ("title", lambda: _("Title")),
+        ("date", lambda: _("Date")),
+        ("event", lambda: _("Event")),
+        ("parts", lambda: _("Parts")),
+        ("exports", lambda: _("Exports")),
+    ]
 
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.library = library
         self.search = ""
-        self.rows: list[store.KitRow] = []
-        self.total = 0
         self.refresh()
 
-    def columns(self) -> list[str]:
-        return [_("Title"), _("Date"), _("Event"), _("Parts"), _("Exports")]
+    def set_search(self, search: str) -> None:
+        self.search = search
+        self.refresh()
 
-    def refresh(self, search: str | None = None) -> None:
-        if search is not None:
-            self.search = search
-        self.beginResetModel()
-        self.total = store.count_kits(self.library, self.search)
-        self.rows = store.list_kits(self.library, self.search, limit=PAGE)
-        self.endResetModel()
+    def count(self) -> int:
+        return store.count_kits(self.library, self.search)
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and len(self.rows) < self.total
+    def fetch_page(self, offset: int, limit: int) -> list:
+        return store.list_kits(self.library, self.search, offset=offset, limit=limit)
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
-        more = store.list_kits(self.library, self.search, offset=len(self.rows), limit=PAGE)
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+    def apply_sort(self, key: str, descending: bool) -> None:
+        """The list keeps one order, newest kit first; the view offers no sorting."""
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns()[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [row.title, dates.plain_date(row.date), row.event, str(row.parts), str(row.exports)][index.column()]
-        return None
+    def display(self, item: Any, key: str) -> str:
+        if key == "date":
+            return dates.plain_date(item.date)
+        return super().display(item, key)
 
 
 class KitsSection(Section):
@@ -156,7 +139,7 @@ class KitsSection(Section):
         return page
 
     def _reload(self) -> None:
-        self.model.refresh(self.search.text())
+        self.model.set_search(self.search.text())
         self._update_empty()
 
     def _update_empty(self) -> None:
