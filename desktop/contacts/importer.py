@@ -487,7 +487,8 @@ def commit_import(
             else:
                 existing.setdefault(pid, first_pos[pid])
         result.merged.extend(sorted(merged_ids, key=first_pos.__getitem__))
-        result.existing.extend(pid for pid in sorted(existing, key=existing.__getitem__) if pid not in merged_ids)
+        merged_set = set(merged_ids)
+        result.existing.extend(pid for pid in sorted(existing, key=existing.__getitem__) if pid not in merged_set)
         if added_ids:
             store.refresh_org_sort(s, min_id=min(added_ids))
         if merged_ids:

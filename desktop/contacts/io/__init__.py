@@ -39,9 +39,10 @@ What a record looks like
   unreadable phone stays in ``phones`` as written (``number == raw``, not
   starting with ``+`` … use :func:`desktop.contacts.normalize.normalize_phone`
   to re-check), an invalid e-mail stays in ``emails``, and each adds a
-  translated sentence to ``record.problems``. The import preview must show
-  records with ``problems`` among the *invalid* ones (with ``record.source``)
-  so the user decides; the CLI can print them as warnings.
+  translated sentence to ``record.problems``. The import reports them as
+  *warnings* (``Preview.warnings``, ``"warnings"`` in the CLI's JSON, with
+  ``record.source``): the contact imports without the unusable value, so
+  they are not *rejected* entries.
 - ``source`` is ``"file:line N"`` / ``"file:row N"`` (never translated: the
   command line's JSON carries it) for messages and the person's *source* field.
 - Labels: ``"mobile"``, ``"work"``, ``"home"``, ``"fax"``, ``"work fax"``,
