@@ -177,10 +177,10 @@ def check_content(conn: Connection, name: str, select_sql: str, columns: Sequenc
     a row-count comparison cannot see.
     """
     cols = ", ".join(columns)
-    join = " AND ".join(f"f.{c} IS NOT fresh.{c}" for c in columns)
+    differs = " OR ".join(f"f.{c} IS NOT fresh.{c}" for c in columns)
     sql = (
         f"SELECT count(*) FROM (SELECT rowid AS rid, {cols} FROM {name}) AS f "
-        f"JOIN ({select_sql}) AS fresh ON fresh.rowid = f.rid WHERE {join}"
+        f"JOIN ({select_sql}) AS fresh ON fresh.rowid = f.rid WHERE {differs}"
     )
     stale = conn.execute(text(sql)).scalar() or 0
     return [f"{name}: {stale} row(s) whose search text is out of date"] if stale else []

@@ -221,3 +221,19 @@ def test_list_pages_from_either_end_agree(library):
     for offset in range(0, 7, 3):
         page = store.list_articles(library, q, offset=offset, limit=3, total=7)
         assert [r.id for r in page] == every[offset : offset + 3]
+
+
+def test_check_finds_stale_search_text_and_repair_fixes_it(library):
+    from sqlalchemy import text as sql
+
+    from desktop.articles import search as article_search
+    from desktop.check import run_checks
+
+    art = store.create_article(library, ArticleDoc(title="Rapat Pleno", subtitle="Rekapitulasi", lead="Teras awal", body="Isi"))
+    assert run_checks(library) == []
+    with library.store.engine.begin() as conn:  # an edit that bypassed the service
+        conn.execute(sql("UPDATE articles SET title = 'Zyxwvut Unik' WHERE id = :i"), {"i": art})
+    assert any("fts_articles" in p for p in run_checks(library))
+    run_checks(library, repair=True)
+    assert run_checks(library) == []
+    assert [h.id for h in article_search.search_articles(library, "Zyxwvut")] == [art]

@@ -35,6 +35,18 @@ def test_search_is_case_and_accent_insensitive_with_prefixes_and_snippets():
     assert hit.rowid == 2 and f"{fts.MARK_START}koordinasi{fts.MARK_END}" in hit.snippet
 
 
+def test_stale_text_in_any_one_of_several_columns_is_found():
+    engine = create_engine("sqlite://")
+    conn = engine.connect()
+    conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, a TEXT, b TEXT)"))
+    conn.execute(text(fts.create_sql("fts_two", ["a", "b"])))
+    conn.execute(text("INSERT INTO notes VALUES (1, 'satu', 'dua')"))
+    fts.rebuild_from(conn, "fts_two", "(rowid, a, b) SELECT id, a, b FROM notes")
+    select = "SELECT id AS rowid, a, b FROM notes"
+    conn.execute(text("UPDATE notes SET b = 'tiga'"))
+    assert fts.check_content(conn, "fts_two", select, ["a", "b"])
+
+
 def test_checks_find_missing_rows_and_stale_text():
     conn = _db()
     select = "SELECT id AS rowid, body FROM notes"

@@ -842,12 +842,23 @@ def rebuild_index(library) -> int:  # noqa: ANN001
         return count
 
 
+_FTS_SQL_COLUMNS = (
+    "SELECT id AS rowid, CASE WHEN subtitle != '' THEN title || ' ' || subtitle ELSE title END AS title, "
+    "lead AS lead FROM articles"
+)
+
+
 def check_index(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     """``warta check``: the search index holds exactly the articles."""
     from desktop.check import repaired
 
     with library.store.engine.connect() as conn:
         problems = fts.check(conn, FTS_TABLE, "articles")
+        if not problems:
+            # Stale text: title and lead are indexed as stored, so SQL can
+            # recompute them (the body needs Markdown stripping in Python and
+            # is left to --repair's full rebuild).
+            problems = fts.check_content(conn, FTS_TABLE, _FTS_SQL_COLUMNS, ["title", "lead"])
     if problems and repair:
         rebuild_index(library)
         return [repaired(p) for p in problems]
