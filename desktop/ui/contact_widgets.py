@@ -215,7 +215,21 @@ class CoverageDialog(QDialog):
         self.headline = QLineEdit()
         self.url = QLineEdit()
         self.url.setPlaceholderText(_("URL, or page for print (hlm. 5)"))
+        # Which of our releases the outlet covered: approved or published
+        # articles, newest first (what coverage is usually about).
+        from desktop.articles import store as article_store
+
+        self.article = QComboBox()
+        self.article.setObjectName("coverage-article")
+        self.article.addItem(_("(none of our articles)"), None)
+        recent = article_store.list_articles(
+            library, article_store.ListQuery(status="all", sort="updated_at", descending=True), limit=500
+        )
+        for row in recent:
+            if row.status in ("approved", "published"):
+                self.article.addItem(row.title, row.id)
         form.addRow(_("Outlet"), self.outlet)
+        form.addRow(_("Our article"), self.article)
         form.addRow(_("Date"), self.date)
         form.addRow(_("Headline"), self.headline)
         form.addRow(_("URL or page"), self.url)

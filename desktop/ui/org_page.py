@@ -246,7 +246,8 @@ class OrgPage(QWidget):
         if dialog.exec():
             try:
                 log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
-                                   dialog.headline.text(), url=dialog.url.text())
+                                   dialog.headline.text(), url=dialog.url.text(),
+                                   article_id=dialog.article.currentData())
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
             self.load(self.org_id)

@@ -324,7 +324,8 @@ class PersonPage(QWidget):
         if dialog.exec() and dialog.outlet.currentData() is not None:
             try:
                 log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
-                                   dialog.headline.text(), url=dialog.url.text(), person_id=self.person_id)
+                                   dialog.headline.text(), url=dialog.url.text(), person_id=self.person_id,
+                                   article_id=dialog.article.currentData())
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
             self.load(self.person_id)
