@@ -15,11 +15,7 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
 
     problems: list[str] = []
     with library.store.engine.connect() as conn:
-        # One column at a time: check_content counts only rows where every
-        # column it is given differs, so one edited title would pass.
-        index = fts.check(conn, "fts_kits", "kits") + next(
-            (p for c in FTS_COLUMNS if (p := fts.check_content(conn, "fts_kits", FTS_SELECT, [c]))), []
-        )
+        index = fts.check(conn, "fts_kits", "kits") + fts.check_content(conn, "fts_kits", FTS_SELECT, FTS_COLUMNS)
     if index and repair:
         rebuild_index(library)
         problems += [repaired(p) for p in index]

@@ -40,11 +40,8 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     with library.store.read() as s:
         rows = s.execute(select(P.c.id, P.c.sha256, P.c.path, P.c.size_bytes, P.c.rendition_state)).all()
         conn = s.connection()
-        # One column at a time: check_content counts only rows where every
-        # column it is given differs, so one edited caption would pass.
-        index_problems = fts.check(conn, store.FTS_TABLE, "photos") + next(
-            (p for c in store.FTS_COLUMNS if (p := fts.check_content(conn, store.FTS_TABLE, store.FTS_SELECT, [c]))),
-            [],
+        index_problems = fts.check(conn, store.FTS_TABLE, "photos") + fts.check_content(
+            conn, store.FTS_TABLE, store.FTS_SELECT, store.FTS_COLUMNS
         )
     renditions_ready: list[int] = []
     for pid, sha, rel, size, rendition_state in rows:
