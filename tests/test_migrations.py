@@ -9,12 +9,26 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-import database.models  # noqa: F401
+import database.models
 from database import schema
 from database.base import Base
 from database.engine import sqlite_engine
 from desktop.errors import LibraryError
 from desktop.library import Library
+
+
+database.models.load_all()
+
+
+def test_every_model_module_is_listed_for_lazy_loading():
+    import pkgutil
+
+    modules = {m.name for m in pkgutil.iter_modules(database.models.__path__)}
+    assert modules == set(database.models.AREAS)
+    for name in database.models.__all__:
+        assert getattr(database.models, name).__module__.startswith("database.models.")
+    mapped = {m.class_.__name__ for m in Base.registry.mappers}
+    assert mapped <= set(database.models.__all__), mapped - set(database.models.__all__)
 
 
 def test_revision_ids_are_file_names():

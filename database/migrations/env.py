@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-import database.models  # noqa: F401  (fills Base.metadata)
+import database.models
 from database.base import Base
 
+database.models.load_all()  # fills Base.metadata
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reached via the alembic CLI

@@ -55,7 +55,18 @@ class HomeSection(Section):
         self.layout_.addLayout(self.cards)
         self.layout_.addStretch(1)
         self.card_lists: list[QListWidget] = []
-        self.refresh()
+        self._generation = 0
+        # The cards ask every area (articles, contacts, photos, kits, backups);
+        # importing those modules costs a few hundred ms, so the first time
+        # they are gathered on a worker and the window appears at once.
+        self.refresh(cards_now=False)
+        generation = self._generation
+        self.loading = ctx.tasks.start(
+            lambda _progress: overview.cards(ctx.library, ctx.staff_id),
+            title=_("Home"),
+            on_done=lambda cards: self._show_cards(cards) if generation == self._generation else None,
+            show_progress=False,
+        )
 
     def on_changed(self, tables: frozenset[str]) -> None:
         if self.isVisible():
@@ -67,8 +78,9 @@ class HomeSection(Section):
         if getattr(self, "_stale", False):
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, cards_now: bool = True) -> None:
         self._stale = False
+        self._generation += 1
         from desktop import office
 
         profile = office.load(self.ctx.library)
@@ -95,9 +107,13 @@ class HomeSection(Section):
             box.setFrameShape(QFrame.Shape.StyledPanel)
             box.setMinimumHeight(70)
             self.counts.addWidget(box, 0, col)
+        if cards_now:
+            self._show_cards(overview.cards(self.ctx.library, self.ctx.staff_id))
+
+    def _show_cards(self, cards: list) -> None:
         _clear(self.cards)
         self.card_lists = []
-        for i, card in enumerate(overview.cards(self.ctx.library, self.ctx.staff_id)):
+        for i, card in enumerate(cards):
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             if card.warning:
