@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 
 def date_edit() -> QDateEdit:
@@ -42,3 +42,19 @@ class OptionalDate(QWidget):
         self.enabled.setChecked(value is not None)
         if value is not None:
             self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+def search_box(object_name: str, placeholder: str) -> QLineEdit:
+    """The search field at the top of a list section."""
+    edit = QLineEdit()
+    edit.setObjectName(object_name)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    return edit
+
+
+def count_label(object_name: str) -> QLabel:
+    """"1.234 artikel" beside a list's search field."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    return label

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.articles import store
 from desktop.articles.document import KINDS, STATUSES
 from desktop.i18n import _
-from desktop.ui.widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate, count_label, search_box
 from desktop.ui.articles_model import ArticlesModel
 from desktop.ui.sections.base import Section
 
@@ -72,13 +71,9 @@ class ArticlesSection(Section):
         imp = QPushButton(_("Import…"))
         imp.clicked.connect(self._import_dialog)
         bar.addWidget(imp)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("article-search")
-        self.search_edit.setPlaceholderText(_('Search: words, "a phrase", prefix*'))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = search_box("article-search", _('Search: words, "a phrase", prefix*'))
         bar.addWidget(self.search_edit, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("article-count")
+        self.count_label = count_label("article-count")
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 

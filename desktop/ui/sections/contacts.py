@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.contacts_models import OrgsModel, PeopleModel
 from desktop.ui.sections.base import Section
+from desktop.ui.widgets import count_label, search_box
 
 CONTACT_TABLES = frozenset({
     "people", "organizations", "person_phones", "person_emails", "affiliations", "distribution_lists",
@@ -93,13 +93,9 @@ class ContactsSection(Section):
         exp.setObjectName("contacts-export")
         exp.clicked.connect(self._export_dialog)
         bar.addWidget(exp)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("contacts-search")
-        self.search_edit.setPlaceholderText(_("Search names, positions, organisations, notes, phones…"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = search_box("contacts-search", _("Search names, positions, organisations, notes, phones…"))
         bar.addWidget(self.search_edit, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("contacts-count")
+        self.count_label = count_label("contacts-count")
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.photos import store
-from desktop.ui.widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate, count_label, search_box
 from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview, shortcut
 from desktop.ui.photo_dialogs import BulkEditPanel, ExportDialog, NearDuplicatesDialog, import_summary
 from desktop.ui.photo_grid import PhotoGrid, PhotoGridModel
@@ -87,13 +86,9 @@ class PhotosSection(Section):
             button.setObjectName(name)
             button.clicked.connect(slot)
             bar.addWidget(button)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("photos-search")
-        self.search_edit.setPlaceholderText(_("Search caption, event, location, tags, credit"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit = search_box("photos-search", _("Search caption, event, location, tags, credit"))
         bar.addWidget(self.search_edit, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("photos-count")
+        self.count_label = count_label("photos-count")
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
