@@ -185,7 +185,7 @@ def test_letterhead_label_release_line_credits_and_contacts(full_kit):
 def test_embargo_line_names_date_time_and_zone():
     doc = article(embargo_at=dt.datetime(2025, 11, 3, 10, 0), embargo_tz="WITA")
     text = body_text(render.render(kit([ArticlePart(doc, approved=True)])))
-    assert "Embargo hingga Senin, 3 November 2025 pukul 10.00 WITA" in text
+    assert "Untuk Disiarkan Tanggal Senin, 3 November 2025, pukul 10.00 WITA" in text  # issue 3 wording
     assert "Untuk Segera Disiarkan" not in text
 
 
@@ -301,3 +301,9 @@ def test_overlong_caption_and_contact_do_not_break_the_kit(photos):
     huge = ContactPerson("Nama", "Jabatan " * 2000)
     with pytest.raises(KitError, match="tidak muat"):
         render.render(kit([ContactsPart([huge])]))
+
+
+def test_lead_is_printed_as_typed():
+    doc = article(lead="Skor 2*3*4 dan nama_file_baru diumumkan.")
+    text = body_text(render.render(kit([ArticlePart(doc, approved=True)])))
+    assert "Skor 2*3*4 dan nama_file_baru" in text

@@ -519,28 +519,30 @@ class _Builder:
         return out
 
     def _release_line(self, part: ArticlePart) -> str:
-        doc = part.doc
-        if doc.embargo_at is None:
-            return self.gettext("For immediate release")
-        return self.gettext("Embargo until {date}, {time} {zone}").format(
-            date=long_date(doc.embargo_at.date(), language=self.language),
-            time=f"{doc.embargo_at:%H.%M}",
-            zone=doc.embargo_tz or "WIB",
-        )
+        from desktop.articles import aids
+
+        return aids.release_line(part.doc, language=self.language)
 
     def _dateline(self, part: ArticlePart) -> str:
+        import dataclasses
+
+        from desktop.articles import aids
+
         doc = part.doc
-        city = (doc.dateline_city or self.spec.office.city).strip()
-        day = doc.publication_date or doc.event_date or self.spec.date
-        when = long_date(day, language=self.language)
-        text = f"{city}, {when}" if city else when
-        return f"<b>{esc(text)}</b> – "
+        # The article's own city and date; the office's city and the kit's
+        # date stand in when the writer left them empty.
+        filled = dataclasses.replace(
+            doc,
+            dateline_city=(doc.dateline_city or self.spec.office.city).strip(),
+            publication_date=doc.publication_date or doc.event_date or self.spec.date,
+        )
+        return f"<b>{esc(aids.dateline(filled, language=self.language))}</b> – "
 
     def _article(self, part: ArticlePart) -> list:
         S, doc = self.S, part.doc
         out: list = [self._letterhead()]
         heading = self.gettext(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
-        release = self._release_line(part) if doc.kind == "siaran_pers" else ""
+        release = self._release_line(part)
         row = Table(
             [[Paragraph(esc(heading), S.label), Paragraph(esc(release), S.release)]],
             colWidths=[self.frame_w * 0.45, self.frame_w * 0.55],
@@ -559,7 +561,10 @@ class _Builder:
         out.append(Spacer(1, 8))
         prefix = self._dateline(part)
         if doc.lead.strip():
-            out += markdown_flowables(doc.lead, prefix=prefix, body_style=S.lead)
+            # The lead is plain text (see ArticleDoc): its * and _ are characters.
+            from desktop.articles.io.markup import escape_markdown
+
+            out += markdown_flowables(escape_markdown(doc.lead), prefix=prefix, body_style=S.lead)
             prefix = ""
         out += markdown_flowables(doc.body, prefix=prefix)
         for quote in doc.quotes:
