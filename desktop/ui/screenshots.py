@@ -21,7 +21,8 @@ SECTION_SHOTS = {
 }
 ITEM_SHOTS = [
     ("article", "articles", "article-editor"),
-    ("contact", "people", "person-page"),
+    # A person with a history shows more of the page than an empty record.
+    ("contact", "people:SELECT min(person_id) FROM collaboration_people", "person-page"),
     ("photo", "photos", "photo-detail"),
     ("kit", "kits", "kit-composer"),
 ]
@@ -30,9 +31,17 @@ ITEM_SHOTS = [
 def _first_id(lib, table: str) -> int | None:  # noqa: ANN001
     from sqlalchemy import inspect, text
 
+    table, _sep, preferred = table.partition(":")
     with lib.store.engine.connect() as conn:
         if table not in inspect(conn).get_table_names():
             return None
+        if preferred:
+            try:
+                found = conn.execute(text(preferred)).scalar()
+            except Exception:  # noqa: BLE001 - a nicer example is optional
+                found = None
+            if found is not None:
+                return found
         return conn.execute(text(f"SELECT min(id) FROM {table}")).scalar()
 
 
@@ -86,9 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     def settle() -> None:
-        for _ in range(20):
-            app.processEvents()
-        window.ctx.tasks.wait_all(20_000)
+        import time
+
+        # Views debounce their work (the kit preview waits for a pause, then
+        # renders on a worker): keep the event loop turning until idle.
+        for _ in range(4):
+            deadline = time.monotonic() + 0.4
+            while time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+            window.ctx.tasks.wait_all(20_000)
         for _ in range(20):
             app.processEvents()
 
