@@ -141,3 +141,24 @@ def test_python_dash_m_desktop_and_english(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Articles" in result.stdout and "Library" in result.stdout
+
+
+def test_every_subcommand_accepts_library_and_json():
+    import argparse
+
+    from desktop.cli import build_parser
+
+    missing = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            options = {o for a in parser._actions for o in a.option_strings}
+            if not {"--library", "--json"} <= options:
+                missing.append(path)
+            return
+        for name, child in subs[0].choices.items():
+            walk(child, f"{path} {name}")
+
+    walk(build_parser(), "warta")
+    assert not missing, missing
