@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, literal, or_, select, text, update
+from sqlalchemy import delete, func, insert, inspect, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from database import fts
@@ -745,12 +745,41 @@ def update_person(library, person_id: int, data: PersonInput) -> None:  # noqa: 
         refresh_people_fts(tx.session.connection(), [person_id])
 
 
+def repoint_references(conn: Connection, old_ids: Sequence[int], new_id: int | None) -> None:
+    """Other areas name people by id without a foreign key (quote speakers in
+    articles, people shown in photos), so areas stay independent. When people
+    are merged their references follow the kept person; when deleted, quotes
+    keep their text but lose the link and photos forget the person."""
+    ids = [int(i) for i in old_ids]
+    if not ids:
+        return
+    tables = set(inspect(conn).get_table_names())
+    for chunk in _chunks(ids):
+        marks = ",".join(str(i) for i in chunk)
+        if "article_quotes" in tables:
+            conn.execute(text(f"UPDATE article_quotes SET person_id = :new WHERE person_id IN ({marks})"), {"new": new_id})
+        if "photo_people" in tables:
+            if new_id is not None:
+                # A photo that shows both keeps one row for the kept person.
+                conn.execute(
+                    text(
+                        f"DELETE FROM photo_people WHERE person_id IN ({marks}) AND photo_id IN "
+                        "(SELECT photo_id FROM photo_people WHERE person_id = :new)"
+                    ),
+                    {"new": new_id},
+                )
+                conn.execute(text(f"UPDATE photo_people SET person_id = :new WHERE person_id IN ({marks})"), {"new": new_id})
+            else:
+                conn.execute(text(f"DELETE FROM photo_people WHERE person_id IN ({marks})"))
+
+
 def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
     ids = sorted(set(int(i) for i in person_ids))
     if not ids:
         return 0
     with library.store.write() as tx:
         conn = tx.session.connection()
+        repoint_references(conn, ids, None)
         count = 0
         for chunk in _chunks(ids):
             count += tx.session.execute(delete(P).where(P.c.id.in_(chunk))).rowcount or 0
