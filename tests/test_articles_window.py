@@ -202,3 +202,22 @@ def test_duplicate_and_whatsapp_copy(section, qtbot, main_window):
     copy_id = section.editor.article_id
     assert copy_id != art_id
     assert store.load_doc(lib, copy_id).body == "Isi **penting**." and store.load_doc(lib, copy_id).status == "draft"
+
+
+def test_a_locked_article_becomes_editable_when_the_colleague_closes_it(section, main_window):
+    from desktop.safety import locks
+
+    lib = main_window.ctx.library
+    dewi = staff.create(lib, staff.StaffInput(name="Dewi Lestari", role="writer"))
+    art_id = store.create_article(lib, store.ArticleDoc(title="Dikunci", body="isi lama"))
+    theirs = locks.acquire(lib, "article", art_id, dewi)
+    section.open_article(art_id)
+    editor = section.editor
+    assert editor.read_only and editor.lock_retry_timer.isActive()
+    store.save(lib, art_id, store.ArticleDoc(title="Dikunci", body="isi baru dari Dewi"))
+    editor.retry_lock()
+    assert editor.read_only  # still theirs
+    locks.release(lib, theirs)
+    editor.retry_lock()
+    assert not editor.read_only and editor.lock is not None and not editor.lock_retry_timer.isActive()
+    assert "isi baru dari Dewi" in editor.body.toPlainText()

@@ -57,6 +57,8 @@ EXPORT_FORMATS = [("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "T
 def _local(value: dt.datetime) -> str:
     return dates.short_datetime(value.replace(tzinfo=dt.timezone.utc).astimezone())
 
+LOCK_RETRY_SECONDS = 30
+
 
 class ArticleEditor(QWidget):
     """Edits one article; ``closed`` asks the section to show the list again."""
@@ -88,6 +90,8 @@ class ArticleEditor(QWidget):
         self.aids_timer.timeout.connect(self.update_aids)
         self.heartbeat_timer = QTimer(self)
         self.heartbeat_timer.timeout.connect(self._heartbeat)
+        self.lock_retry_timer = QTimer(self)
+        self.lock_retry_timer.timeout.connect(self.retry_lock)
         self._build()
 
     # -- building ------------------------------------------------------------
@@ -780,10 +784,27 @@ class ArticleEditor(QWidget):
         if isinstance(got, locks.LockedBy):
             self.lock = None
             self._set_read_only(True, got.message())
+            # Keep asking: when the colleague closes the article (or their
+            # lock goes stale) it becomes editable here without reopening.
+            self.lock_retry_timer.start(LOCK_RETRY_SECONDS * 1000)
         else:
             self.lock = got
+            self.lock_retry_timer.stop()
             self._set_read_only(False, "")
             self.heartbeat_timer.start(locks.HEARTBEAT_SECONDS * 1000)
+
+    def retry_lock(self) -> None:
+        """Try again for an article someone else was editing; reload it when free."""
+        from desktop.safety import locks
+
+        if self.article_id is None or self.lock is not None:
+            self.lock_retry_timer.stop()
+            return
+        got = locks.acquire(self.ctx.library, "article", self.article_id, self.ctx.staff_id)
+        if isinstance(got, locks.Lock):
+            locks.release(self.ctx.library, got)
+            self.lock_retry_timer.stop()
+            self.open_article(self.article_id)  # their saved text, now editable
 
     def _heartbeat(self) -> None:
         from desktop.safety import locks
@@ -799,6 +820,7 @@ class ArticleEditor(QWidget):
         from desktop.safety import locks
 
         self.heartbeat_timer.stop()
+        self.lock_retry_timer.stop()
         if self.lock is not None:
             try:
                 locks.release(self.ctx.library, self.lock)
