@@ -62,11 +62,26 @@ def _validate(data: StaffInput) -> None:
         )
 
 
+def _check_unique(session, name: str, staff_id: int | None = None) -> None:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    from database.models import Staff
+
+    # Two active profiles with one name could not be told apart in the
+    # "who are you" list or the audit log.
+    clash = session.scalar(
+        select(Staff.id).where(func.lower(Staff.name) == name.strip().lower(), Staff.active.is_(True), Staff.id != (staff_id or -1))
+    )
+    if clash is not None:
+        raise ValidationError(_("There is already a staff profile named {name}.").format(name=name.strip()))
+
+
 def create(library, data: StaffInput) -> int:  # noqa: ANN001 - desktop.library.Library
     from database.models import Staff
 
     _validate(data)
     with library.store.write() as tx:
+        _check_unique(tx.session, data.name)
         row = Staff(
             name=data.name.strip(),
             position=data.position.strip(),
@@ -86,9 +101,30 @@ def update(library, staff_id: int, data: StaffInput) -> None:  # noqa: ANN001
         row = tx.session.get(Staff, staff_id)
         if row is None:
             raise ValidationError(_("There is no staff profile with id {id}.").format(id=staff_id))
+        _check_unique(tx.session, data.name, staff_id)
         row.name, row.position, row.role = data.name.strip(), data.position.strip(), data.role
         if data.password is not None:
             row.password_hash = hash_password(data.password) if data.password else None
+
+
+def deactivate(library, staff_id: int, *, acting_id: int | None) -> None:  # noqa: ANN001
+    """Retire a profile (someone left the office). Rows stay for the audit log."""
+    from sqlalchemy import func, select
+
+    from database.models import Staff
+
+    if staff_id == acting_id:
+        raise ValidationError(_("You cannot deactivate your own profile."))
+    with library.store.write() as tx:
+        row = tx.session.get(Staff, staff_id)
+        if row is None or not row.active:
+            raise ValidationError(_("There is no staff profile with id {id}.").format(id=staff_id))
+        admins = tx.session.scalar(
+            select(func.count()).select_from(Staff).where(Staff.role == "admin", Staff.active.is_(True))
+        )
+        if row.role == "admin" and admins <= 1:
+            raise ValidationError(_("{name} is the last Admin; make someone else Admin first.").format(name=row.name))
+        row.active = False
 
 
 def list_staff(library, *, active_only: bool = True) -> list:  # noqa: ANN001

@@ -166,3 +166,18 @@ def test_settings_defaults_upgrade_and_corruption(tmp_path, monkeypatch):
     loaded.last_section = "photos"
     settings.save(loaded)
     assert settings.load().last_section == "photos"
+
+
+def test_staff_names_are_unique_and_profiles_can_be_retired(library):
+    admin = library.store.staff_id
+    dewi = staff.create(library, staff.StaffInput(name="Dewi Lestari", role="writer"))
+    with pytest.raises(ValidationError):
+        staff.create(library, staff.StaffInput(name="dewi lestari", role="editor"))
+    with pytest.raises(ValidationError):
+        staff.deactivate(library, admin, acting_id=admin)  # not yourself
+    staff.deactivate(library, dewi, acting_id=admin)
+    assert [s.name for s in staff.list_staff(library)] == ["Admin Uji"]
+    other_admin = staff.create(library, staff.StaffInput(name="Admin Dua", role="admin"))
+    staff.deactivate(library, admin, acting_id=other_admin)
+    with pytest.raises(ValidationError, match="Admin"):
+        staff.deactivate(library, other_admin, acting_id=None)  # the last Admin stays

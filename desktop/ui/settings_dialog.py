@@ -95,13 +95,19 @@ class StaffPage(QWidget):
         add.clicked.connect(self.add)
         edit = QPushButton(_("Edit…"))
         edit.clicked.connect(self.edit)
+        retire = QPushButton(_("Deactivate"))
+        retire.setObjectName("staff-deactivate")
+        retire.setToolTip(_("For someone who left the office: the profile disappears from the list, its history stays."))
+        retire.clicked.connect(self.deactivate)
         row.addWidget(add)
         row.addWidget(edit)
+        row.addWidget(retire)
         row.addStretch(1)
         layout.addLayout(row)
         is_admin = ctx.role == "admin"
         add.setEnabled(is_admin)
         edit.setEnabled(is_admin)
+        retire.setEnabled(is_admin)
         if not is_admin:
             layout.addWidget(QLabel(_("Only an Admin can add or change staff profiles.")))
         self.reload()
@@ -124,6 +130,16 @@ class StaffPage(QWidget):
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
             self.reload()
+
+    def deactivate(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid() or self.ctx.role != "admin":
+            return
+        try:
+            staff.deactivate(self.ctx.library, self.rows[index.row()].id, acting_id=self.ctx.staff_id)
+        except WartaError as exc:
+            self.ctx.show_error(self, exc)
+        self.reload()
 
     def edit(self) -> None:
         index = self.view.currentIndex()
