@@ -442,3 +442,26 @@ def test_restored_library_folders_are_owner_only(library, tmp_path):
     if os.name == "posix":
         for folder, _dirs, _files in os.walk(target):
             assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder
+
+
+def test_a_backup_whose_manifest_stream_is_broken_is_refused_clearly(library, tmp_path):
+    """Found by the fuzz test in a fresh clone: zlib.error escaped as an unexpected error."""
+    import zipfile
+
+    from desktop.errors import WartaError
+    from desktop.safety import archive, backup, restore
+
+    (tmp_path / "usb").mkdir()
+    good = backup.export_backup(library, tmp_path / "usb").path
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo(archive.MANIFEST)
+    data = bytearray(good.read_bytes())
+    # Corrupt the middle of the manifest's compressed stream (after its local header).
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 5, start + min(info.compress_size - 2, 40)):
+        data[i] ^= 0x5A
+    broken = tmp_path / "broken.wartabackup"
+    broken.write_bytes(bytes(data))
+    with pytest.raises(WartaError):
+        restore.restore(broken, tmp_path / "restored")
+    assert not (tmp_path / "restored").exists()

@@ -146,7 +146,10 @@ def read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], *, s
         with zf.open(info) as fh:
             raw = fh.read(MAX_MANIFEST_BYTES + 1)
         manifest = json.loads(raw.decode("utf-8"))
-    except (zipfile.BadZipFile, UnicodeDecodeError, ValueError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile, zlib.error, UnicodeDecodeError, ValueError, OSError, EOFError, RuntimeError, NotImplementedError
+    ) as exc:
+        # zlib.error (a broken deflate stream) is not an OSError.
         raise BackupError(damaged.format(file=source, reason=_("unreadable manifest"))) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError(damaged.format(file=source, reason=_("unknown format")))
