@@ -16,15 +16,19 @@ inside the handlers) because ``warta --version`` must start in under 0.2 s.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
 import sys
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from desktop import __version__
 from desktop.errors import WartaError
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.jobs import Progress
 
 COMMAND_MODULES = [
     "desktop.cli.core",
@@ -80,6 +84,26 @@ def emit(args: argparse.Namespace, payload: dict, text: str | Callable[[], str])
         out = text() if callable(text) else text
         if out:
             print(out)
+
+
+@contextlib.contextmanager
+def terminal_progress(args: argparse.Namespace) -> Iterator[Progress]:
+    """The one progress line of long commands: on stderr, only when it is a
+    terminal and never with ``--json``; the line is ended afterwards."""
+    from desktop.jobs import Progress
+
+    live = not getattr(args, "json", False) and sys.stderr.isatty()
+
+    def show(done: int, total: int, current: str) -> None:
+        if live and total:
+            shown = current if len(current) <= 50 else "…" + current[-49:]
+            print(f"\r{done}/{total} {shown:50}", end="", file=sys.stderr, flush=True)
+
+    try:
+        yield Progress(show)
+    finally:
+        if live:
+            print(file=sys.stderr)
 
 
 def print_rejections(rejected: list[dict]) -> None:

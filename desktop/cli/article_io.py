@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import common, emit, open_library, print_rejections
+from desktop.cli import common, emit, open_library, print_rejections, terminal_progress
 from desktop.cli.articles import add_article_subcommand
 from desktop.i18n import _
 
@@ -39,19 +39,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop.articles.io import import_files
-    from desktop.jobs import Progress
-
-    def show(done: int, total: int, current: str) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{done}/{total} {current[:60]}   ", end="", file=sys.stderr, flush=True)
 
     lib = open_library(args)
     try:
-        result = import_files(lib, args.files, Progress(show))
+        with terminal_progress(args) as progress:
+            result = import_files(lib, args.files, progress)
     finally:
         lib.close()
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
 
     def text() -> str:
         lines = [f"{item['id']}\t{item['title']}" for item in result.details if item["new"]]

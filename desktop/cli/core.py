@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.cli import common, emit, open_library
+from desktop.cli import common, emit, open_library, terminal_progress
 from desktop.i18n import N_, _
 
 
@@ -216,7 +215,6 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop import demo
-    from desktop.jobs import Progress
 
     from desktop import stats
     from desktop.errors import WartaError
@@ -234,17 +232,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
             ).format(path=lib.path)
         )
 
-    def show(done: int, total: int, current: str) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{current} {done}/{total}   ", end="", file=sys.stderr, flush=True)
-
     try:
-        counts = demo.generate(
-            lib,
-            {"articles": args.articles, "contacts": args.contacts, "photos": args.photos},
-            seed=args.seed,
-            progress=Progress(show),
-        )
+        with terminal_progress(args) as progress:
+            counts = demo.generate(
+                lib,
+                {"articles": args.articles, "contacts": args.contacts, "photos": args.photos},
+                seed=args.seed,
+                progress=progress,
+            )
     finally:
         lib.close()
     emit(

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from desktop.cli import UsageError, common, emit, open_library
+from desktop.cli import UsageError, common, emit, open_library, terminal_progress
 from desktop.i18n import _
 
 
@@ -98,21 +98,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.jobs import Progress
     from desktop.kits import store
-
-    def show(done: int, total: int, current: str) -> None:
-        if not args.json and sys.stderr.isatty() and total:
-            print(f"\r{done}/{total} {current[:50]:50}", end="", file=sys.stderr, flush=True)
 
     lib = open_library(args)
     try:
         export = store.export_zip if args.zip else store.export_pdf
-        result = export(lib, args.id, args.output, progress=Progress(show))
+        with terminal_progress(args) as progress:
+            result = export(lib, args.id, args.output, progress=progress)
     finally:
         lib.close()
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     text = _("Written {path} (SHA-256 {sha256}).").format(path=result.path, sha256=result.sha256)

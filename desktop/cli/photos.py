@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import UsageError, common, emit, open_library, print_rejections
+from desktop.cli import UsageError, common, emit, open_library, print_rejections, terminal_progress
 from desktop.i18n import _
 
 
@@ -47,20 +47,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.jobs import Progress
     from desktop.photos import importer
-
-    def show(done: int, total: int, current: str) -> None:
-        if not args.json and sys.stderr.isatty() and total:
-            print(f"\r{done}/{total} {current[:50]:50}", end="", file=sys.stderr, flush=True)
 
     lib = open_library(args)
     try:
-        result = importer.import_paths(lib, args.paths, event=args.event, progress=Progress(show))
+        with terminal_progress(args) as progress:
+            result = importer.import_paths(lib, args.paths, event=args.event, progress=progress)
     finally:
         lib.close()
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
     emit(
         args,
         result.to_json(),

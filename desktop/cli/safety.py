@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.cli import common, emit, open_library
+from desktop.cli import common, emit, open_library, terminal_progress
 from desktop.i18n import _
 
 
@@ -25,28 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_restore)
 
 
-def _progress(args: argparse.Namespace):  # noqa: ANN202 - desktop.jobs.Progress
-    from desktop.jobs import Progress
-
-    def show(done: int, total: int, current: str) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{done}/{total} {current[-50:]:50}", end="", file=sys.stderr, flush=True)
-
-    return Progress(show)
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     from desktop.safety import backup
 
     lib = open_library(args)
     try:
-        result = backup.export_backup(
-            lib, args.to, progress=_progress(args), include_renditions=args.include_renditions
-        )
+        with terminal_progress(args) as progress:
+            result = backup.export_backup(lib, args.to, progress=progress, include_renditions=args.include_renditions)
     finally:
         lib.close()
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
     emit(
         args,
         result.to_json(),
@@ -60,9 +46,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.safety import restore
 
-    result = restore.restore(args.file, args.to, _progress(args))
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
+    with terminal_progress(args) as progress:
+        result = restore.restore(args.file, args.to, progress)
     emit(
         args,
         result.to_json(),
