@@ -46,6 +46,16 @@ def _db_revisions(conn) -> tuple[set[str], set[str] | None]:  # noqa: ANN001
     return heads, applied
 
 
+def _classify(heads: set[str], applied: set[str] | None) -> SchemaState:
+    """A revision we do not know means a newer Warta wrote the database."""
+    known = known_revisions()
+    if not heads <= known or (applied is not None and not applied <= known):
+        return SchemaState.NEWER
+    if applied == known:
+        return SchemaState.CURRENT
+    return SchemaState.OLDER
+
+
 def state(engine: Engine) -> SchemaState:
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
@@ -54,12 +64,7 @@ def state(engine: Engine) -> SchemaState:
         if "alembic_version" not in tables:
             return SchemaState.FOREIGN
         heads, applied = _db_revisions(conn)
-    known = known_revisions()
-    if not heads <= known or (applied is not None and not applied <= known):
-        return SchemaState.NEWER
-    if applied == known:
-        return SchemaState.CURRENT
-    return SchemaState.OLDER
+    return _classify(heads, applied)
 
 
 def file_state(db_file: Path) -> SchemaState:
@@ -86,12 +91,7 @@ def file_state(db_file: Path) -> SchemaState:
                 applied = set(row[0].split(","))
     finally:
         conn.close()
-    known = known_revisions()
-    if not heads <= known or (applied is not None and not applied <= known):
-        return SchemaState.NEWER
-    if applied == known:
-        return SchemaState.CURRENT
-    return SchemaState.OLDER
+    return _classify(heads, applied)
 
 
 def file_schema_label(db_file: Path) -> str:
