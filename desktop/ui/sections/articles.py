@@ -69,7 +69,8 @@ class ArticlesSection(Section):
         new.clicked.connect(lambda: self.new_article("siaran_pers"))
         bar.addWidget(new)
         imp = QPushButton(_("Import…"))
-        imp.clicked.connect(self._import_dialog)
+        # The same dialog as File → Import (it asks this section for its filter).
+        imp.clicked.connect(lambda: self.ctx.main_window.import_dialog())
         bar.addWidget(imp)
         self.search_edit = search_box("article-search", _('Search: words, "a phrase", prefix*'))
         bar.addWidget(self.search_edit, 1)
@@ -287,13 +288,6 @@ class ArticlesSection(Section):
 
     def import_filter(self) -> str:
         return IMPORT_FILTER
-
-    def _import_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _f = QFileDialog.getOpenFileNames(self, _("Import"), "", IMPORT_FILTER)
-        if paths:
-            self.import_files(paths)
 
     def import_files(self, paths: list[str]) -> bool:
         from desktop.articles.io import import_files, is_importable
