@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 
 from desktop.i18n import _
 from desktop.photos import store
+from desktop.ui.paged_model import ID_ROLE  # the one "row id" role of every list
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 
 PAGE = 500
 FETCH = 600  # rows handed to the view at a time
 CELL = QSize(184, 196)
 THUMB_BOX = QSize(168, 132)
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SHA_ROLE = Qt.ItemDataRole.UserRole + 2
 PILIHAN_ROLE = Qt.ItemDataRole.UserRole + 3
 DATE_ROLE = Qt.ItemDataRole.UserRole + 4
