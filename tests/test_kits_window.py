@@ -113,8 +113,11 @@ def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, mo
     wait_preview(qtbot, composer)
     pages = composer.document.pageCount()
 
+    from PySide6.QtWidgets import QFileDialog
+
     target = tmp_path / "kit.pdf"
-    composer.save_pdf(str(target))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    qtbot.mouseClick(composer.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: target.exists(), timeout=30_000)
     qtbot.waitUntil(lambda: not window.ctx.tasks.active, timeout=30_000)
     assert target.read_bytes() == composer.pdf_bytes  # the preview is the exported file, byte for byte
@@ -123,22 +126,32 @@ def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, mo
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     assert digest[:16] in composer.history.text() and "Admin Uji" in composer.history.text()
     zip_target = tmp_path / "kit.zip"
-    composer.export_zip(str(zip_target))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(zip_target), "ZIP (*.zip)"))
+    composer.zip_action.trigger()
     qtbot.waitUntil(lambda: zip_target.exists() and not window.ctx.tasks.active, timeout=60_000)
     assert any(n.endswith(".docx") for n in zipfile.ZipFile(zip_target).namelist())
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    composer.open_in_viewer()
+    composer.open_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
     assert opened[0].startswith(str(library.path / "exports")) and opened[0].endswith(".pdf")
 
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
     printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
-    printer.setResolution(72)
-    assert composer.print_pages(printer) == pages
+
+    def print_to_file(dialog):  # stands in for the user choosing "print to file" and OK
+        printer = dialog.printer()
+        assert printer.fromPage() == 1 and printer.toPage() == pages
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(72)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    qtbot.mouseClick(composer.print_button, Qt.MouseButton.LeftButton)
     import pypdf
 
     assert len(pypdf.PdfReader(printed).pages) == pages
@@ -209,3 +222,35 @@ def test_kit_list_is_the_shared_paged_model(window, qtbot, library):
     section.search.setText("sosialisasi")
     qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=5000)
     assert {model.index(r, 0).data(ID_ROLE) for r in range(6)} == set(ids[1::2])
+
+
+def test_a_failed_save_shows_the_error_without_the_progress_dialog(window, qtbot, library, parts, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+    from desktop.errors import WartaError
+
+    section, composer = open_composer(window, qtbot)
+    composer.title_edit.setText("Kit Gagal")
+    composer.add_part(store.PartInput("article", parts["first"]))
+    wait_preview(qtbot, composer)
+
+    def failing_export(*_a, **_k):
+        time.sleep(0.6)  # long enough for the progress dialog to appear
+        raise WartaError("Disk penuh.")
+
+    monkeypatch.setattr(store, "export_pdf", failing_export)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
+    shown = []
+
+    def warning(parent, title, text, *a, **k):
+        visible = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        shown.append((text, visible))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    qtbot.mouseClick(composer.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [("Disk penuh.", [])]

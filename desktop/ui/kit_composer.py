@@ -649,30 +649,30 @@ class KitComposer(QWidget):
         data = self.current_input()
         return store.zip_names(data.title or "press-kit", data.date) + "." + ext
 
-    def save_pdf(self, path: str | None = None) -> None:
+    # Slots connected to ``clicked``/``triggered`` take no arguments: Qt
+    # passes ``checked`` to any optional first parameter.
+    def save_pdf(self) -> None:
         kit_id = self._ensure_saved()
         if kit_id is None:
             return
-        if path is None:
-            start = str(Path.home() / self._default_name("pdf"))
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), start, "PDF (*.pdf)")
-            if not path:
-                return
+        start = str(Path.home() / self._default_name("pdf"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), start, "PDF (*.pdf)")
+        if not path:
+            return
         library = self.library
         self.ctx.tasks.start(
             lambda p: store.export_pdf(library, kit_id, path, progress=p), title=_("Saving the PDF"), parent=self,
             on_done=self._saved_to,
         )
 
-    def export_zip(self, path: str | None = None) -> None:
+    def export_zip(self) -> None:
         kit_id = self._ensure_saved()
         if kit_id is None:
             return
-        if path is None:
-            start = str(Path.home() / self._default_name("zip"))
-            path, _filter = QFileDialog.getSaveFileName(self, _("Export ZIP for journalists"), start, "ZIP (*.zip)")
-            if not path:
-                return
+        start = str(Path.home() / self._default_name("zip"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export ZIP for journalists"), start, "ZIP (*.zip)")
+        if not path:
+            return
         library = self.library
         self.ctx.tasks.start(
             lambda p: store.export_zip(library, kit_id, path, progress=p), title=_("Exporting the ZIP"), parent=self,
@@ -693,7 +693,7 @@ class KitComposer(QWidget):
         self.ctx.tasks.start(lambda p: store.export_pdf(library, kit_id, target, progress=p),
                              title=_("Saving the PDF"), parent=self, on_done=opened)
 
-    def print_kit(self, printer=None) -> None:  # noqa: ANN001
+    def print_kit(self) -> None:
         """System print dialog, then every page of the previewed PDF onto the printer."""
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -701,15 +701,14 @@ class KitComposer(QWidget):
         if self.document.status() != QPdfDocument.Status.Ready or not self.document.pageCount():
             QMessageBox.information(self, _("Print"), _("Wait until the preview is ready, then print."))
             return
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(self.title_edit.text() or _("Press kit"))
-            size = QSizeF(215, 330) if self.paper.currentData() == "f4" else QSizeF(210, 297)
-            printer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "F4" if size.height() > 300 else "A4"))
-            printer.setFromTo(1, self.document.pageCount())
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title_edit.text() or _("Press kit"))
+        size = QSizeF(215, 330) if self.paper.currentData() == "f4" else QSizeF(210, 297)
+        printer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "F4" if size.height() > 300 else "A4"))
+        printer.setFromTo(1, self.document.pageCount())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
         self.print_pages(printer)
 
     def print_pages(self, printer) -> int:  # noqa: ANN001

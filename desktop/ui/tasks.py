@@ -104,11 +104,14 @@ class TaskRunner(QObject):
 
             signals.progress.connect(on_progress)
 
-        def finish() -> None:
+        def close_dialog() -> None:
             if handle.dialog is not None:
                 handle.dialog.close()
                 handle.dialog.deleteLater()
                 handle.dialog = None
+
+        def finish() -> None:
+            close_dialog()
             handle.done = True
             if handle in self.active:
                 self.active.remove(handle)
@@ -124,6 +127,7 @@ class TaskRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             handle.error = exc
+            close_dialog()  # the error message must not sit under a progress dialog
             try:
                 if isinstance(exc, Cancelled):
                     pass

@@ -291,7 +291,7 @@ class ContactsSection(Section):
             page = OrgPage(self.ctx, self)
             page.back.connect(self.show_list)
             page.open_person.connect(self.open_person)
-            page.new_person.connect(self.new_person)
+            page.new_person.connect(self.new_person_in)
             self.stack.addWidget(page)
             self._org_page = page
         return self._org_page
@@ -312,8 +312,11 @@ class ContactsSection(Section):
             return
         self.stack.setCurrentWidget(self.org_page)
 
-    def new_person(self, organization: str = "") -> None:
-        self.person_page.new(organization if isinstance(organization, str) else "")
+    def new_person(self) -> None:
+        self.new_person_in("")
+
+    def new_person_in(self, organization: str) -> None:
+        self.person_page.new(organization)
         self.stack.setCurrentWidget(self.person_page)
 
     def new_org(self) -> None:
