@@ -13,7 +13,7 @@ import html
 import time
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -47,7 +47,7 @@ from desktop.articles.document import KINDS, TIMEZONES, ArticleDoc
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.article_widgets import BodyEdit, QuotesTable
-from desktop.ui.widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate, shortcut
 
 AUTOSAVE_PAUSE_MS = 2000
 AUTOSAVE_MAX_S = 5.0
@@ -284,8 +284,7 @@ class ArticleEditor(QWidget):
         self.pub_date.changed.connect(self._changed)
         self.quotes.changed.connect(self._changed)
 
-        for seq, slot in ((QKeySequence.StandardKey.Save, self.save),):
-            QShortcut(seq, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut(QKeySequence.StandardKey.Save, self, self.save)
 
     @staticmethod
     def _heading(text: str) -> QLabel:

@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
-    QShortcut,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.articles.document import Quote
 from desktop.i18n import _
+from desktop.ui.widgets import shortcut
 
 
 class BodyEdit(QTextEdit):
@@ -43,9 +43,9 @@ class BodyEdit(QTextEdit):
         self.setTabChangesFocus(False)
         self._markdown = ""
         # Ctrl+Y is redo on Windows only by default; writers expect it everywhere.
-        QShortcut(QKeySequence("Ctrl+Y"), self, self.redo, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Bold, self, self.toggle_bold, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Italic, self, self.toggle_italic, context=Qt.ShortcutContext.WidgetShortcut)
+        for keys, slot in (("Ctrl+Y", self.redo), (QKeySequence.StandardKey.Bold, self.toggle_bold),
+                           (QKeySequence.StandardKey.Italic, self.toggle_italic)):
+            shortcut(keys, self, slot, Qt.ShortcutContext.WidgetShortcut)
 
     def set_markdown(self, text: str) -> None:
         self._markdown = text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,19 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.photos import files, store
-from desktop.ui.widgets import OptionalDate
-
-
-def shortcut(keys: QKeySequence, parent: QWidget, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:  # noqa: ANN001
-    """A shortcut limited to ``parent`` and its children.
-
-    (PySide's ``QShortcut(keys, parent, slot, context=…)`` overload ignores
-    ``context`` and makes a window-wide shortcut that clashes with others.)
-    """
-    sc = QShortcut(keys, parent)
-    sc.setContext(context)
-    sc.activated.connect(slot)
-    return sc
+from desktop.ui.widgets import OptionalDate, shortcut
 
 
 class _PreviewSignals(QObject):

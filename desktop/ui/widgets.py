@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+
+def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, parent: QWidget, slot,  # noqa: ANN001
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:
+    """A shortcut limited to ``parent`` (and its children, by default).
+
+    (PySide's ``QShortcut(keys, parent, slot, context=…)`` overload ignores
+    ``context`` and makes a window-wide shortcut that clashes with others.)
+    """
+    sc = QShortcut(QKeySequence(keys), parent)
+    sc.setContext(context)
+    sc.activated.connect(slot)
+    return sc
 
 
 def date_edit() -> QDateEdit:
