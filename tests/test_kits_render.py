@@ -307,3 +307,46 @@ def test_lead_is_printed_as_typed():
     doc = article(lead="Skor 2*3*4 dan nama_file_baru diumumkan.")
     text = body_text(render.render(kit([ArticlePart(doc, approved=True)])))
     assert "Skor 2*3*4 dan nama_file_baru" in text
+
+
+def test_each_release_starts_a_page_and_short_parts_run_on():
+    """Two releases, a fact sheet, the office profile and the contact persons: three pages, not six."""
+    first = article(boilerplate="Bawaslu Jember mengawasi pemilu.", contact_block="Siti Aminah 0812-0000-1111")
+    second = article("Sosialisasi Pengawasan di Kampus", lead="Bawaslu Jember menyapa mahasiswa baru.",
+                     body="Sebanyak 300 mahasiswa hadir.", quotes=[])
+    spec = kit([CoverPart(), ArticlePart(first, approved=True), ArticlePart(second, approved=True),
+                FactSheetPart("Lembar Fakta", "Pembukaan pukul 08.00."), OfficePart(),
+                ContactsPart([ContactPerson("Budi Santoso", "Kasubbag Humas", phones=["0812-9999-0000"])])])
+    pages = [squash(p) for p in pdf_text(render.render(spec))]
+    assert len(pages) == 3
+    assert first.title in pages[1] and first.title not in pages[2]
+    # The release's own "Tentang …" and Narahubung follow its text on its page.
+    assert_in_order(["Penulis: Siti Aminah", "Tentang Bawaslu Jember", "Bawaslu Jember mengawasi pemilu.",
+                     "Narahubung", "Siti Aminah 0812-0000-1111"], pages[1])
+    assert_in_order([second.title, "Sebanyak 300 mahasiswa hadir.", "Lembar Fakta", "Pembukaan pukul 08.00.",
+                     "Tentang Bawaslu Jember", "Narahubung", "Budi Santoso"], pages[2])
+
+
+def test_the_full_kit_has_no_page_for_a_short_part_alone(full_kit):
+    _spec, data = full_kit
+    pages = [squash(p) for p in pdf_text(data)]
+    # cover, two releases, two photo pages, fact sheet + office + contacts, appendix
+    assert len(pages) == 7
+    assert_in_order(["Lembar Fakta", "Tentang Bawaslu Jember", "Narahubung", "Siti Aminah"], pages[5])
+
+
+def test_a_label_typed_in_a_credit_or_contact_is_not_printed_twice(tmp_path, photos):
+    import docx
+
+    from desktop.articles.io import writers
+
+    doc = article(photographer="Foto: Agus/Humas", contact_block="Narahubung: Siti Aminah\n0812-0000-1111")
+    spec = kit([ArticlePart(doc, approved=True), PhotosPart([Photo(photos["small"], "Rapat.", "Foto: dok. Humas")])])
+    pdf = body_text(render.render(spec))
+    (tmp_path / "a.docx").write_bytes(writers.docx_bytes(doc))
+    word = "\n".join(p.text for p in docx.Document(str(tmp_path / "a.docx")).paragraphs)
+    outputs = {"pdf": pdf, "docx": word, "md": writers.markdown_text(doc), "whatsapp": writers.whatsapp_text(doc)}
+    for name, text in outputs.items():
+        assert "Foto: Foto" not in text and "Foto: Agus/Humas" in text, name
+        assert text.count("Narahubung") == 1 and "Siti Aminah" in text, name
+    assert "Foto: dok. Humas" in pdf

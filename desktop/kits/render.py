@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop import __version__, i18n
+from desktop.articles.io.structure import contact_text, photo_credit
 from desktop.dates import long_date
 from desktop.errors import Cancelled
 from desktop.i18n import N_, _
@@ -62,6 +63,13 @@ from desktop.kits.spec import (
 rl_config.useA85 = 0
 
 TOC_MIN_PARTS = 4  # a table of contents when the kit has more than three parts
+# Indonesian government press offices print each release from the top of a page under
+# its kop, with its "Tentang …" and Narahubung straight after the text; short matter
+# (a fact sheet, the office profile, the contact persons) runs on after the previous
+# part under a thin rule instead of a page of its own, so two releases are not ten
+# mostly empty pages. Photos keep their own pages (each slot is sized to a page) and
+# so does the appendix (a distribution list is handed out as a separate sheet).
+RUN_ON_PARTS = (FactSheetPart, OfficePart, ContactsPart)
 # Below this a photo looks soft in print: it is never enlarged past it, and the user is told.
 MIN_PHOTO_DPI = 150
 PHOTO_GAP = 14
@@ -311,6 +319,11 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
     return KitCanvas
 
 
+def _runs_on(previous, part) -> bool:  # noqa: ANN001
+    """Whether ``part`` follows ``previous`` on the same page (see ``RUN_ON_PARTS``)."""
+    return isinstance(part, RUN_ON_PARTS) and not isinstance(previous, (CoverPart, PhotosPart))
+
+
 def _fit_text(text: str, font: str, size: float, width: float) -> str:
     text = " ".join((text or "").split())
     if stringWidth(text, font, size) <= width:
@@ -375,13 +388,19 @@ class _Builder:
             story += [Paragraph(esc(self.gettext("Contents")), self.S.part_title), toc, PageBreak()]
         for i, part in enumerate(spec.parts):
             kind = "cover" if isinstance(part, CoverPart) else "body"
+            runs_on = i > 0 and _runs_on(spec.parts[i - 1], part)
             if i > 0 or (toc is not None and not has_cover):
                 story.append(NextPageTemplate(kind))
-                if i > 0:
+                if i > 0 and not runs_on:
                     story.append(PageBreak())
             label = part_label(i, part)
             self._step(label)
-            story += self._part(i, part, toc)
+            flowables = self._part(i, part, toc)
+            if runs_on:
+                # The rule, heading and a short part move to the next page together.
+                flowables = [KeepTogether([_Rule(self.frame_w, 0.6, st.RULE, space_before=16, space_after=12),
+                                           *flowables])]
+            story += flowables
         self.progress.report(self.steps, self.steps + 1, _("Typesetting the PDF…"))
 
         buf = io.BytesIO()
@@ -578,7 +597,7 @@ class _Builder:
         credits = [
             (self.gettext("Writer"), doc.writer),
             (self.gettext("Editor"), doc.editor),
-            (self.gettext("Photo"), doc.photographer),
+            (self.gettext("Photo"), photo_credit(doc.photographer)),
         ]
         credit_text = "   |   ".join(f"{esc(label)}: {esc(value)}" for label, value in credits if value.strip())
         if credit_text:
@@ -589,10 +608,11 @@ class _Builder:
             block = [Paragraph(esc(self._about_title()), S.small_bold)]
             block += markdown_flowables(boilerplate, body_style=S.small)
             out.append(KeepTogether(block))
-        if doc.contact_block.strip():
+        contact = contact_text(doc.contact_block)
+        if contact:
             out.append(KeepTogether([
                 Paragraph(esc(self.gettext("Contact person")), S.small_bold),
-                Paragraph(lines(doc.contact_block), S.small),
+                Paragraph(lines(contact), S.small),
             ]))
         return out
 
@@ -656,7 +676,7 @@ class _Builder:
         caps = []
         if photo.caption.strip():
             caps.append(Paragraph(esc(" ".join(photo.caption.split())), S.caption))
-        credit = photo.credit.strip() or self.spec.office.default_credit
+        credit = photo_credit(photo.credit) or photo_credit(self.spec.office.default_credit)
         if credit:
             caps.append(Paragraph(esc(self.gettext("Photo: {credit}").format(credit=credit)), S.photo_credit))
         return caps

@@ -310,6 +310,26 @@ def clean_lines(text: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+# A label the user typed at the start of a value that every output labels itself.
+_PHOTO_LABEL = re.compile(r"^\s*(?:foto|fotografer|photo)\s*:\s*", re.I)
+_CONTACT_LABEL = re.compile(
+    r"^\s*(?:narahubung|kontak(?:\s+media)?|contact(?:\s+person)?|cp)\s*(?::\s*|\n\s*|$)", re.I
+)
+
+
+def photo_credit(text: str) -> str:
+    """A photo credit without a leading *Foto:*: the PDF, Word, Markdown and WhatsApp
+    outputs print their own label, and a credit typed as "Foto: Agus/Humas" must not
+    come out as "Foto: Foto: Agus/Humas"."""
+    return _PHOTO_LABEL.sub("", (text or "").strip(), count=1).strip()
+
+
+def contact_text(text: str) -> str:
+    """The *Narahubung* block without a leading "Narahubung:" (as the article template
+    writes it), one entry per line: every output prints the heading itself."""
+    return clean_lines(_CONTACT_LABEL.sub("", (text or "").strip(), count=1))
+
+
 # -- recognise ------------------------------------------------------------------------
 
 
@@ -497,13 +517,15 @@ def layout(doc: ArticleDoc, *, about_name: str = "") -> list[Block]:
     blocks += parse_markdown(doc.body)
     blocks += [Block("p", [Span(format_quote(q))], hint="quote") for q in exported_quotes(doc)]
     credits = [f"{label}: {value.strip()}" for label, value in
-               ((WRITER, doc.writer), (EDITOR, doc.editor), (PHOTO, doc.photographer)) if value.strip()]
+               ((WRITER, doc.writer), (EDITOR, doc.editor), (PHOTO, photo_credit(doc.photographer)))
+               if value.strip()]
     if credits:
         blocks.append(Block("p", [Span("\n".join(credits))], hint="credits"))
     if doc.boilerplate.strip():
         blocks.append(Block("p", [Span("Tentang " + (about_name.strip() or "Kami"), bold=True)], hint="label"))
         blocks += [Block("p", [Span(p.strip())]) for p in re.split(r"\n\s*\n", doc.boilerplate) if p.strip()]
-    if doc.contact_block.strip():
+    contact = contact_text(doc.contact_block)
+    if contact:
         blocks.append(Block("p", [Span("Narahubung", bold=True)], hint="label"))
-        blocks.append(Block("p", [Span(clean_lines(doc.contact_block))]))
+        blocks.append(Block("p", [Span(contact)]))
     return normalize_blocks(blocks)
