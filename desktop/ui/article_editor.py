@@ -241,7 +241,7 @@ class ArticleEditor(QWidget):
         credits.addRow(credit_row)
         self.contact_edit = QPlainTextEdit()
         self.contact_edit.setMaximumHeight(54)
-        credits.addRow(_("Contact"), self.contact_edit)
+        credits.addRow(_("Contact person"), self.contact_edit)
         self.boilerplate_edit = QPlainTextEdit()
         self.boilerplate_edit.setMaximumHeight(64)
         credits.addRow(_("About the office"), self.boilerplate_edit)
