@@ -1,7 +1,7 @@
 """``warta check``: every integrity check in one place, each naming what it found.
 
-Areas register their checks in ``CHECKS`` as ``"module:function"``; each
-check takes ``(library, repair)`` and returns a list of problem sentences
+Areas register their checks in ``desktop.areas.AREAS`` (``checks``, then
+``content_checks``) as ``"module:function"``; each check takes ``(library, repair)`` and returns a list of problem sentences
 (after repairing what it can when ``repair`` is true, it reports what it
 could not repair, and what it repaired prefixed with the word from
 ``repaired()``).
@@ -9,22 +9,10 @@ could not repair, and what it repaired prefixed with the word from
 
 from __future__ import annotations
 
-import importlib
-
 from sqlalchemy import text
 
+from desktop import areas
 from desktop.i18n import _
-
-CHECKS = [
-    "desktop.check:database_integrity",
-    "desktop.safety.checks:leftovers",
-    "desktop.safety.checks:managed_files",
-    "desktop.articles.store:check_index",
-    "desktop.contacts.providers:check",
-    "desktop.photos.checks:check",
-    "desktop.kits.checks:check",
-    "desktop.articles.glossary:check",
-]
 
 
 def repaired(message: str) -> str:
@@ -49,7 +37,6 @@ def database_integrity(library, repair: bool = False) -> list[str]:  # noqa: ANN
 
 def run_checks(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     problems: list[str] = []
-    for spec in CHECKS:
-        module, func = spec.split(":")
-        problems.extend(getattr(importlib.import_module(module), func)(library, repair))
+    for spec in areas.entries("checks") + areas.entries("content_checks"):
+        problems.extend(areas.load(spec)(library, repair))
     return problems

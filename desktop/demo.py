@@ -1,25 +1,18 @@
 """``warta demo``: realistic generated Indonesian sample data for exploring and benchmarks.
 
 All text is generated here from word lists written for Warta. Each area adds
-its generator to ``GENERATORS`` as ``"module:function"``; a generator takes
+its generator to its ``demo`` entry in ``desktop.areas.AREAS`` as
+``"module:function"``; a generator takes
 ``(library, counts, rng, progress)`` where ``counts`` holds the requested sizes
 (``articles``, ``contacts``, ``photos``) and writes with bulk inserts.
 """
 
 from __future__ import annotations
 
-import importlib
 import random
 
-from desktop import office, staff
+from desktop import areas, office, staff
 from desktop.jobs import Progress
-
-GENERATORS: list[str] = [
-    "desktop.articles.demo:generate",
-    "desktop.contacts.demo:generate",
-    "desktop.photos.demo:generate",
-    "desktop.kits.demo:generate",
-]
 
 CITIES = [
     "Jember", "Banyuwangi", "Bondowoso", "Situbondo", "Lumajang", "Probolinggo",
@@ -78,9 +71,8 @@ def generate(library, counts: dict[str, int], *, seed: int = 2025, progress: Pro
     rng = random.Random(seed)
     progress = progress or Progress()
     ensure_office(library)
-    for spec in GENERATORS:
-        module, func = spec.split(":")
-        getattr(importlib.import_module(module), func)(library, counts, rng, progress)
+    for spec in areas.entries("demo"):
+        areas.load(spec)(library, counts, rng, progress)
     from desktop import stats
 
     return stats.counts(library)

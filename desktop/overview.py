@@ -1,21 +1,14 @@
 """What Beranda (the overview page) shows: cards contributed by each area.
 
-Providers in ``PROVIDERS`` (``"module:function"``) take ``(library,
-staff_id)`` and return :class:`Card` values.
+Providers (``overview`` in ``desktop.areas.AREAS``, ``"module:function"``)
+take ``(library, staff_id)`` and return :class:`Card` values.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 
-PROVIDERS: list[str] = [
-    "desktop.articles.overview:cards",
-    "desktop.contacts.providers:overview",
-    "desktop.safety.backup:overview_cards",
-    "desktop.safety.sweep:overview_cards",
-    "desktop.kits.overview:cards",
-]
+from desktop import areas
 
 
 @dataclass
@@ -36,8 +29,7 @@ class Card:
 
 def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
     result: list[Card] = []
-    for spec in PROVIDERS:
-        module, func = spec.split(":")
-        result.extend(getattr(importlib.import_module(module), func)(library, staff_id))
+    for spec in areas.entries("overview"):
+        result.extend(areas.load(spec)(library, staff_id))
     result.sort(key=lambda c: c.order)
     return result

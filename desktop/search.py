@@ -1,21 +1,15 @@
 """Global search across articles, contacts and photos (``warta search``, Ctrl+F).
 
-Each area registers a provider in ``PROVIDERS`` as ``"module:function"``
-taking ``(library, query, limit)`` and returning :class:`Hit` values with
+Each area registers a provider as ``search`` in ``desktop.areas.AREAS``
+(``"module:function"``) taking ``(library, query, limit)`` and returning :class:`Hit` values with
 their bm25 rank. Kinds are interleaved (see :func:`search`).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import asdict, dataclass
 
-PROVIDERS: list[str] = [
-    "desktop.articles.search:global_hits",
-    "desktop.contacts.providers:search",
-    "desktop.photos.store:search_photos",
-    "desktop.kits.store:search_kits",
-]
+from desktop import areas
 
 
 @dataclass
@@ -41,9 +35,8 @@ class Hit:
 
 def search(library, query: str, *, limit: int = 50, types: set[str] | None = None) -> list[Hit]:  # noqa: ANN001
     groups: list[list[Hit]] = []
-    for spec in PROVIDERS:
-        module, func = spec.split(":")
-        found = getattr(importlib.import_module(module), func)(library, query, limit)
+    for spec in areas.entries("search"):
+        found = areas.load(spec)(library, query, limit)
         by_type: dict[str, list[Hit]] = {}
         for hit in found:
             if types is None or hit.type in types:

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy import inspect, text
 
-# info key -> table. Areas that are not built yet simply count 0.
-COUNTED = {
-    "articles": "articles",
-    "contacts": "people",
-    "organizations": "organizations",
-    "photos": "photos",
-    "kits": "kits",
-}
+from desktop import areas
 
 
 def counts(library) -> dict[str, int]:  # noqa: ANN001
     result = {}
     with library.store.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
-        for key, table in COUNTED.items():
+        # A table an older library does not have yet counts 0.
+        for key, table in areas.entries("counted"):
             result[key] = (
                 int(conn.execute(text(f'SELECT count(*) FROM "{table}"')).scalar() or 0) if table in tables else 0
             )
@@ -26,10 +20,12 @@ def counts(library) -> dict[str, int]:  # noqa: ANN001
 
 
 def human_size(n: int) -> str:
-    """``72.0 KB``: the one size formatter (``warta info``, backups, photo details)."""
+    """``72,0 KB`` in Indonesian: the one size formatter (``warta info``, backups, photo details)."""
+    from desktop import numbers
+
     size = float(n)
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+            return "{} {}".format(numbers.integer(int(size)) if unit == "B" else numbers.decimal(size), unit)
         size /= 1024
     return f"{n} B"

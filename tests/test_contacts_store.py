@@ -181,11 +181,11 @@ def test_merge_keeps_every_channel_list_and_log_entry(library):
 
 
 def test_expiring_mou_card_and_check(library):
-    from desktop import check, overview
+    from desktop import areas
     from desktop.contacts import providers
 
-    assert "desktop.contacts.providers:overview" in overview.PROVIDERS
-    assert "desktop.contacts.providers:check" in check.CHECKS
+    assert "desktop.contacts.providers:overview" in areas.entries("overview")
+    assert "desktop.contacts.providers:check" in areas.entries("checks")
 
     today = dt.date.today()
     soon = _org(library, "Universitas Jember", "Perguruan Tinggi", mou_number="12/MoU/2024",
@@ -212,10 +212,10 @@ def test_expiring_mou_card_and_check(library):
 
 
 def test_global_search_finds_people_and_organisations(library):
-    from desktop import search
+    from desktop import areas, search
     from desktop.contacts import providers
 
-    assert "desktop.contacts.providers:search" in search.PROVIDERS
+    assert "desktop.contacts.providers:search" in areas.entries("search")
     org = _org(library, "Kabar Banyuwangi", "Media online", "Banyuwangi")
     pid = _person(library, "Wahyu Pratama", org=org, position="Jurnalis")
     hits = providers.search(library, "banyuwangi", 20)

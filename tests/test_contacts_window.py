@@ -195,9 +195,9 @@ def test_settings_page_edits_organisation_types(main_window, qtbot, monkeypatch,
     from PySide6.QtWidgets import QInputDialog
 
     from desktop.ui.org_types_page import OrgTypesPage
-    from desktop.ui.settings_dialog import PAGES
+    from desktop import areas
 
-    assert "desktop.ui.org_types_page:OrgTypesPage" in PAGES
+    assert "desktop.ui.org_types_page:OrgTypesPage" in areas.entries("settings_pages")
     page = OrgTypesPage(main_window.ctx)
     qtbot.addWidget(page)
     assert page.list.count() == 10

@@ -241,7 +241,10 @@ def test_global_search_interleaves_kinds(library, monkeypatch):
     fake = types.ModuleType("fake_providers")
     fake.articles, fake.contacts = articles, contacts
     monkeypatch.setitem(__import__("sys").modules, "fake_providers", fake)
-    monkeypatch.setattr(search, "PROVIDERS", ["fake_providers:articles", "fake_providers:contacts"])
+    from desktop import areas
+
+    monkeypatch.setattr(areas, "AREAS", (areas.Area("a", search=("fake_providers:articles",)),
+                                         areas.Area("c", search=("fake_providers:contacts",))))
     hits = search.search(library, "x", limit=4)
     assert [h.type for h in hits] == ["article", "contact", "article", "contact"]
     assert hits[0].title == "a4"  # best (lowest) bm25 first within a kind

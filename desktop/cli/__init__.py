@@ -8,16 +8,16 @@ library and never import Qt. Contract (every area follows it):
 - ``--json`` prints exactly one JSON object on stdout.
 - Errors are one clear sentence on stderr, never a traceback.
 
-Each area registers its subcommands in its own module listed in
-``COMMAND_MODULES``; those modules must stay cheap to import (heavy imports go
-inside the handlers) because ``warta --version`` must start in under 0.2 s.
+Each area registers its subcommands in its own modules, listed as ``cli`` in
+its entry of ``desktop.areas.AREAS``; those modules must stay cheap to import
+(heavy imports go inside the handlers) because ``warta --version`` must start
+in under 0.2 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import json
 import os
 import sys
@@ -29,18 +29,6 @@ from desktop.i18n import _
 
 if TYPE_CHECKING:
     from desktop.jobs import Progress
-
-COMMAND_MODULES = [
-    "desktop.cli.core",
-    "desktop.cli.safety",
-    "desktop.cli.articles",
-    "desktop.cli.article_io",
-    "desktop.cli.search",
-    "desktop.cli.contacts",
-    "desktop.cli.photos",
-    "desktop.cli.kits",
-]
-
 
 class UsageError(WartaError):
     exit_code = 2
@@ -70,8 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--library", metavar="PATH", help=_("open (or create) the library at PATH"))
     parser.add_argument("--lang", choices=["id", "en"], help=_("language for this run"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    from desktop import areas
+
+    for name in areas.entries("cli"):
+        areas.load(name).register(sub)
     return parser
 
 

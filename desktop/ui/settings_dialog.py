@@ -1,8 +1,6 @@
-"""Settings: office profile, staff profiles, language, and pages areas add (``PAGES``)."""
+"""Settings: office profile, staff profiles, language, and pages areas add (``settings_pages`` in ``desktop.areas``)."""
 
 from __future__ import annotations
-
-import importlib
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -22,20 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, office, staff
+from desktop import areas, i18n, office, staff
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.office_form import OfficeForm
 
 # Extra pages: "module:Class"; the class takes (ctx, parent), has title() and
 # may have apply() -> None (raise WartaError to keep the dialog open).
-PAGES: list[str] = [
-    "desktop.ui.backup_page:BackupPage",
-    "desktop.ui.glossary_page:GlossaryPage",
-    "desktop.ui.org_types_page:OrgTypesPage",
-]
-
-
 class StaffEditor(QDialog):
     def __init__(self, parent: QWidget | None, row=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -186,9 +177,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(lang_page, _("Language"))
 
         self.extra_pages = []
-        for spec in PAGES:
-            module, name = spec.split(":")
-            page = getattr(importlib.import_module(module), name)(ctx, self)
+        for spec in areas.entries("settings_pages"):
+            page = areas.load(spec)(ctx, self)
             self.extra_pages.append(page)
             self.tabs.addTab(page, page.title())
 

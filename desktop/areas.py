@@ -1,0 +1,137 @@
+"""The one registry: what each area of the app plugs into the shared parts.
+
+Every consumer (the CLI, ``warta check``, ``warta demo``, global search,
+Beranda, the sidebar, Settings, ``warta info``, edit locks) iterates
+:data:`AREAS` in order and takes the field it needs. References are
+``"module"`` or ``"module:attr"`` strings resolved with :func:`load` only when
+used, so importing this module costs nothing (``warta --version`` and
+``warta info`` must not import Qt, reportlab, Pillow …).
+
+Order matters and is the order users see: sidebar sections, ``warta --help``,
+the order checks run in, Settings tabs, how search interleaves kinds.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+
+class Section(NamedTuple):
+    """A sidebar entry: its key, the ``"module:Class"`` of its view, an icon theme name."""
+
+    key: str
+    view: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class Area:
+    """What one area registers. Every field but ``name`` is optional.
+
+    - ``api``: the area's public module (other areas call only this one).
+    - ``cli``: modules with ``register(subparsers)``.
+    - ``checks``: ``"module:function"`` → ``(library, repair) -> [problems]``.
+    - ``content_checks``: like ``checks``, but about what users wrote (style,
+      glossary), not broken data; they run after every area's ``checks``.
+    - ``search``: ``"module:function"`` → ``(library, query, limit) -> [Hit]``.
+    - ``overview``: ``"module:function"`` → ``(library, staff_id) -> [Card]`` for Beranda.
+    - ``demo``: ``"module:function"`` → ``(library, counts, rng, progress)``.
+    - ``section``: its sidebar :class:`Section`.
+    - ``settings_pages``: ``"module:Class"`` of extra Settings tabs.
+    - ``counted``: ``(info key, table)`` pairs counted by ``warta info``.
+    - ``locked``: entity kinds whose edit lock this area marks in its own rows:
+      ``api`` provides ``mark_locked(tx, entity, id, staff_id, at)`` and
+      ``clear_lock_marks(connection)`` (see ``desktop.safety.locks``).
+    """
+
+    name: str
+    api: str = ""
+    cli: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
+    content_checks: tuple[str, ...] = ()
+    search: tuple[str, ...] = ()
+    overview: tuple[str, ...] = ()
+    demo: tuple[str, ...] = ()
+    section: Section | None = None
+    settings_pages: tuple[str, ...] = ()
+    counted: tuple[tuple[str, str], ...] = ()
+    locked: tuple[str, ...] = ()
+
+
+core = Area(
+    "core",
+    cli=("desktop.cli.core", "desktop.cli.search"),
+    checks=("desktop.check:database_integrity",),
+    section=Section("home", "desktop.ui.sections.home:HomeSection", "go-home"),
+)
+safety = Area(
+    "safety",
+    api="desktop.safety.api",
+    cli=("desktop.cli.safety",),
+    checks=("desktop.safety.checks:leftovers", "desktop.safety.checks:managed_files"),
+    overview=("desktop.safety.backup:overview_cards", "desktop.safety.sweep:overview_cards"),
+    settings_pages=("desktop.ui.backup_page:BackupPage",),
+)
+articles = Area(
+    "articles",
+    api="desktop.articles.api",
+    cli=("desktop.cli.articles", "desktop.cli.article_io"),
+    checks=("desktop.articles.store:check_index",),
+    content_checks=("desktop.articles.glossary:check",),
+    search=("desktop.articles.search:global_hits",),
+    overview=("desktop.articles.overview:cards",),
+    demo=("desktop.articles.demo:generate",),
+    section=Section("articles", "desktop.ui.sections.articles:ArticlesSection", "document-edit"),
+    settings_pages=("desktop.ui.glossary_page:GlossaryPage",),
+    counted=(("articles", "articles"),),
+    locked=("article",),
+)
+contacts = Area(
+    "contacts",
+    api="desktop.contacts.api",
+    cli=("desktop.cli.contacts",),
+    checks=("desktop.contacts.providers:check",),
+    search=("desktop.contacts.providers:search",),
+    overview=("desktop.contacts.providers:overview",),
+    demo=("desktop.contacts.demo:generate",),
+    section=Section("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
+    settings_pages=("desktop.ui.org_types_page:OrgTypesPage",),
+    counted=(("contacts", "people"), ("organizations", "organizations")),
+)
+photos = Area(
+    "photos",
+    api="desktop.photos.api",
+    cli=("desktop.cli.photos",),
+    checks=("desktop.photos.checks:check",),
+    search=("desktop.photos.store:search_photos",),
+    demo=("desktop.photos.demo:generate",),
+    section=Section("photos", "desktop.ui.sections.photos:PhotosSection", "image-x-generic"),
+    counted=(("photos", "photos"),),
+)
+kits = Area(
+    "kits",
+    api="desktop.kits.api",
+    cli=("desktop.cli.kits",),
+    checks=("desktop.kits.checks:check",),
+    search=("desktop.kits.store:search_kits",),
+    overview=("desktop.kits.overview:cards",),
+    demo=("desktop.kits.demo:generate",),
+    section=Section("kits", "desktop.ui.sections.kits:KitsSection", "x-office-document"),
+    counted=(("kits", "kits"),),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits)
+
+
+def entries(field: str) -> list:
+    """Every area's entries of one tuple field, in :data:`AREAS` order."""
+    return [entry for area in AREAS for entry in getattr(area, field)]
+
+
+def load(spec: str) -> Any:  # noqa: ANN401 - a module, class or function named by the registry
+    """Import ``"module"`` or ``"module:attr"`` and return it."""
+    module, _sep, attr = spec.partition(":")
+    value = importlib.import_module(module)
+    return getattr(value, attr) if attr else value
