@@ -39,7 +39,8 @@ def test_whatsapp_hints_and_cells_with_several_numbers():
     assert not is_whatsapp_hint("Wakil Ketua") and not is_whatsapp_hint("Kantor")
     assert split_phone_cell("0812-3456-7890 / 0813 1111 2222") == ["0812-3456-7890", "0813 1111 2222"]
     assert split_phone_cell("+62 812 ::: +62 813") == ["+62 812", "+62 813"]
-    assert format_phone("+6281234567890") == "+62 812-3456-7890"
+    assert format_phone("+6281234567890") == "0812-3456-7890"
+    assert format_phone("+31201234567") == "+31 20 123 4567"
 
 
 @pytest.mark.parametrize("address, ok", [

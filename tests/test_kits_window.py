@@ -124,7 +124,8 @@ def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, mo
     import hashlib
 
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
-    assert digest[:16] in composer.history.text() and "Admin Uji" in composer.history.text()
+    assert "Admin Uji" in composer.history.text() and "kit.pdf" in composer.history.text()
+    assert digest not in composer.history.text() and digest in composer.history.toolTip()
     zip_target = tmp_path / "kit.zip"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(zip_target), "ZIP (*.zip)"))
     composer.zip_action.trigger()

@@ -132,13 +132,22 @@ def _parsed_e164(e164: str):
         return None
 
 
-def format_phone(e164: str) -> str:
-    """``+6281234567890`` → ``+62 812-3456-7890`` for display; other text unchanged."""
+def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
+    """``+6281234567890`` → ``0812-3456-7890``: the one style for lists, documents and PDFs.
+
+    Indonesian government press offices print local numbers nationally
+    (``0812-3456-7890``, ``(0331) 330224``), as on their letterheads and in
+    the "Narahubung" lines of their releases, and that is how journalists
+    dial them; foreign numbers keep the international form
+    (``+31 20 123 4567``). Other text is unchanged.
+    """
     import phonenumbers
 
     number = _parsed_e164(e164)
     if number is None or not phonenumbers.is_valid_number(number):
         return e164  # an unreadable number is shown as it was written
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -146,18 +155,13 @@ def format_phone_for_spreadsheet(e164: str, region: str = DEFAULT_REGION) -> str
     """How a number is written in a CSV file so that Excel keeps it as text.
 
     Excel turns ``+6281234567890`` into ``6.28123E+12`` and reads a leading
-    ``+`` as a formula, so local numbers are written nationally
-    (``0812-3456-7890``) and foreign ones with ``00`` (``0031 20 123 4567``);
-    :func:`normalize_phone` reads both back to the same E.164 number.
+    ``+`` as a formula, so numbers are written as displayed (local ones
+    nationally, ``0812-3456-7890``) and foreign ones with ``00`` instead of
+    ``+`` (``0031 20 123 4567``); :func:`normalize_phone` reads both back to
+    the same E.164 number.
     """
-    import phonenumbers
-
-    number = _parsed_e164(e164)
-    if number is None or not phonenumbers.is_valid_number(number):
-        return e164  # written as it is; only what reads back the same is reformatted
-    if phonenumbers.region_code_for_number(number) == region:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return "00" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)[1:]
+    shown = format_phone(e164, region)
+    return "00" + shown[1:] if shown.startswith("+") and shown != e164 else shown
 
 
 def split_phone_cell(text: str) -> list[str]:

@@ -855,8 +855,11 @@ def public_contact(library, person_id: int) -> PublicContact:  # noqa: ANN001
         emails = list(s.scalars(
             select(EM.c.address).where(EM.c.person_id == person_id, EM.c.public.is_(True)).order_by(EM.c.id)
         ))
+        from desktop.contacts.normalize import format_phone
+
+        # Printed as the lists show them (one style everywhere, see format_phone).
         return PublicContact(name=row.full_name, position=row.position, organization=org or "",
-                             phones=phones, emails=emails)
+                             phones=[format_phone(p) for p in phones], emails=emails)
 
 
 # -- list queries -----------------------------------------------------------------

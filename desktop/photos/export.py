@@ -51,8 +51,17 @@ class ExportResult:
 
 
 def slug(text: str, limit: int = 60) -> str:
+    """``rakor-pengawasan-kabupaten`` for file names: ASCII words, cut between words.
+
+    A name cut inside a word (``…-2025-kabu``) reads as a typo; only a single
+    word longer than ``limit`` is cut inside.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].rstrip("-")
+    whole = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(whole) <= limit:
+        return whole
+    cut = whole[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else whole[:limit]
 
 
 def export_name(date: dt.date, event: str, sequence: int, ext: str) -> str:

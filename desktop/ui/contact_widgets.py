@@ -42,7 +42,7 @@ class _ChannelRow(QWidget):
         self.value = QLineEdit()
         self.value.setObjectName(f"{kind}-value")
         self.value.setPlaceholderText("0812-3456-7890" if kind == "phone" else "nama@contoh.go.id")
-        # Wide enough for "+62 812-3456-7890" or a typical address, so the
+        # Wide enough for "0812-3456-7890" or a typical address, so the
         # start of a number is never scrolled out of sight.
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("+62 8123-4567-8901") + 16)
         self.label = QLineEdit()

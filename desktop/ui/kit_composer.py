@@ -419,16 +419,18 @@ class KitComposer(QWidget):
         self.refresh_preview()
 
     def _show_history(self, exports: list) -> None:
-        """The last exports: who, when, where, and the hash that verifies a copy."""
+        """The last exports: when, who and which file; the folder and the hash that verifies a copy in the tooltip."""
         from desktop import dates
 
+        shown = exports[:3]
         lines = [
-            _("{when} · {who} · {format} · SHA-256 {digest}…\n{path}").format(
-                when=dates.short_datetime(e.at), who=e.staff or _("(command line)"), format=e.format.upper(),
-                digest=e.sha256[:16], path=e.path)
-            for e in exports[:3]
+            _("{when} · {who} · {file}").format(
+                when=dates.short_datetime(e.at), who=e.staff or _("(command line)"), file=Path(e.path).name)
+            for e in shown
         ]
         self.history.setText((_("Exports:") + "\n" + "\n".join(lines)) if lines else "")
+        self.history.setToolTip("\n".join(
+            _("{path}\nSHA-256 {digest}").format(path=e.path, digest=e.sha256) for e in shown))
 
     def _fill(self, data: store.KitInput) -> None:
         for w in (self.title_edit, self.event_edit, self.date_edit, self.paper, self.per_page):

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import numbers
 from desktop.i18n import _
+from desktop.stats import human_size
 from desktop.photos import files, store
 from desktop.ui.widgets import OptionalDate, shortcut
 
@@ -106,10 +108,6 @@ class PhotoPreview(QLabel):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
         self._rescale()
-
-
-def _human_size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
 
 
 class PhotoForm(QWidget):
@@ -249,7 +247,7 @@ class PhotoForm(QWidget):
     def _facts(info: store.PhotoInfo) -> str:
         lines = [
             _("{format}, {width}×{height} px, {size}").format(
-                format=info.format, width=info.width, height=info.height, size=_human_size(info.size_bytes)
+                format=info.format, width=info.width, height=info.height, size=human_size(info.size_bytes)
             )
         ]
         if info.taken:
@@ -360,8 +358,8 @@ class PhotoDetailPage(QWidget):
             self.preview.show_photo(self.ctx.library.path, info.sha256, info.path)
         else:
             self.preview.clear_photo()
-        self.position.setText(_("{row} of {total}").format(row=f"{row + 1:,}".replace(",", "."),
-                                                         total=f"{total:,}".replace(",", ".")))
+        self.position.setText(_("{row} of {total}").format(row=numbers.integer(row + 1),
+                                                         total=numbers.integer(total)))
         self.prev_button.setEnabled(row > 0)
         self.next_button.setEnabled(row + 1 < total)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.stats import human_size
 from desktop.photos import files, store
 
 
@@ -245,7 +246,7 @@ class NearDuplicatesDialog(QDialog):
             info = store.get_photo(self.ctx.library, photo_id)
             self.pictures[col].setPixmap(_picture(self.ctx.library.path, info.sha256))
             self.captions[col].setText(
-                f"{info.file_name}\n{info.width}×{info.height} px, {info.size_bytes // 1024} KB\n{info.caption}"
+                f"{info.file_name}\n{info.width}×{info.height} px, {human_size(info.size_bytes)}\n{info.caption}"
             )
 
     def next_pair(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import numbers
 from desktop.articles import store
 from desktop.articles.document import KINDS, STATUSES
 from desktop.i18n import _
@@ -183,7 +184,7 @@ class ArticlesSection(Section):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(_("{count} articles").format(count=f"{self.model.total:,}".replace(",", ".")))
+        self.count_label.setText(_("{count} articles").format(count=numbers.integer(self.model.total)))
 
     def refresh_list(self) -> None:
         self._stale = False

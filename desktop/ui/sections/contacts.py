@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import numbers
 from desktop.contacts import lists, store
 from desktop.errors import WartaError
 from desktop.i18n import _
@@ -229,7 +230,7 @@ class ContactsSection(Section):
     def _update_count(self) -> None:
         model = self.view.model()
         text = _("{count} people") if self.kind == PEOPLE else _("{count} organisations")
-        self.count_label.setText(text.format(count=f"{model.total:,}".replace(",", ".")))
+        self.count_label.setText(text.format(count=numbers.integer(model.total)))
 
     def refresh(self) -> None:
         self._stale = False

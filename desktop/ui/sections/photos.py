@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import numbers
 from desktop.i18n import _
 from desktop.photos import store
-from desktop.ui.widgets import OptionalDate, count_label, search_box
-from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview, shortcut
+from desktop.ui.widgets import OptionalDate, count_label, search_box, shortcut
+from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview
 from desktop.ui.photo_dialogs import BulkEditPanel, ExportDialog, NearDuplicatesDialog, import_summary
 from desktop.ui.photo_grid import PhotoGrid, PhotoGridModel
 from desktop.ui.sections.base import Section
@@ -40,10 +41,6 @@ from desktop.ui.thumbnail_loader import ThumbnailLoader
 
 IMPORT_FILTER = "Foto (*.jpg *.jpeg *.jpe *.jfif *.mpo *.png *.tif *.tiff *.webp *.heic *.heif *.hif)"
 WATCHED = {"photos", "photo_events", "photo_albums", "photo_album_items"}
-
-
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class PhotosSection(Section):
@@ -191,7 +188,7 @@ class PhotosSection(Section):
         self._selection_changed()
 
     def _update_count(self) -> None:
-        self.count_label.setText(_("{count} photos").format(count=_thousands(self.model.total)))
+        self.count_label.setText(_("{count} photos").format(count=numbers.integer(self.model.total)))
 
     def _original_of(self, sha: str) -> str | None:
         from sqlalchemy import select
