@@ -125,7 +125,7 @@ def test_export_every_format_and_reimport(library, tmp_path):
     text = (tmp_path / "whatsapp" / "artikel.txt").read_text(encoding="utf-8")
     assert "*Tentang Bawaslu Contoh*" in text and "*Jember* – Isi lead." in text
     with pytest.raises(ValidationError):
-        export_article(library, art, "pdf", tmp_path / "x.pdf")
+        export_article(library, art, "odt", tmp_path / "x.odt")
 
 
 def test_export_replaces_a_file_atomically(library, tmp_path, monkeypatch):

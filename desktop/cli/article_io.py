@@ -9,7 +9,7 @@ from desktop.cli import common, emit, open_library, print_rejections, terminal_p
 from desktop.cli.articles import add_article_subcommand
 from desktop.i18n import _
 
-EXPORT_FORMATS = ["docx", "md", "txt", "whatsapp"]
+EXPORT_FORMATS = ["docx", "md", "txt", "whatsapp", "pdf"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_import)
 
-    p = add_article_subcommand(sub, "export", help=_("export one article as .docx, .md, .txt or WhatsApp text"))
+    p = add_article_subcommand(sub, "export", help=_("export one article as .docx, .md, .txt, WhatsApp text or a PDF on the letterhead"))
     p.add_argument("id", type=int)
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="docx", help=_("file format (default: docx)"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("file to write ('-' prints the text)"))
@@ -72,10 +72,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         if args.output == "-":
-            from desktop.articles import store
-
-            data = service.render(store.load_doc(lib, args.id), args.format, about_name=service.about_name(lib))
-            if args.format == "docx":
+            data = service.export_bytes(lib, args.id, args.format)
+            if args.format in ("docx", "pdf"):
                 sys.stdout.buffer.write(data)
             else:
                 sys.stdout.write(data.decode("utf-8"))

@@ -1,5 +1,8 @@
 """A :class:`~desktop.kits.spec.KitSpec` → PDF bytes, with reportlab platypus.
 
+A single release printed alone is a kit of one article
+(:func:`desktop.kits.spec.release`): the same flowables, the same page.
+
 Imported only when a kit is rendered (reportlab is heavy). Output is
 deterministic: ``invariant`` mode, a creation date taken from the kit's date,
 subset and image names derived from content, so the same kit gives the same
@@ -55,6 +58,7 @@ from desktop.kits.spec import (
     OfficePart,
     Photo,
     PhotosPart,
+    is_release,
     part_label,
     validate,
 )
@@ -414,7 +418,8 @@ class _Builder:
             bottomMargin=st.MARGIN_BOTTOM,
             title=spec.title,
             author=office.name or office.short_name,
-            subject=spec.event or self.gettext("Press kit"),
+            subject=spec.event or (self._kind_heading(spec.parts[0].doc) if is_release(spec)
+                                   else self.gettext("Press kit")),
             keywords=spec.all_keywords,
             creator=f"Warta {__version__}",
             producer=f"Warta {__version__} (ReportLab)",
@@ -557,10 +562,13 @@ class _Builder:
         )
         return f"<b>{esc(aids.dateline(filled, language=self.language))}</b> – "
 
+    def _kind_heading(self, doc) -> str:  # noqa: ANN001 - ArticleDoc
+        return self.gettext(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
+
     def _article(self, part: ArticlePart) -> list:
         S, doc = self.S, part.doc
         out: list = [self._letterhead()]
-        heading = self.gettext(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
+        heading = self._kind_heading(doc)
         release = self._release_line(part)
         row = Table(
             [[Paragraph(esc(heading), S.label), Paragraph(esc(release), S.release)]],

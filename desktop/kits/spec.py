@@ -149,6 +149,25 @@ class KitSpec:
         return list(seen)
 
 
+def release(doc: ArticleDoc, office: OfficeProfile, *, date: dt.date, approved: bool, logo: Path | None = None,
+            paper: str = "a4", ref: str = "") -> KitSpec:
+    """One article as a kit of one part: a single release on the letterhead.
+
+    It goes through the kits' own renderer, so a release printed alone looks
+    exactly like the same release inside a press kit (kop, SIARAN PERS line,
+    dateline, quotes, credits, Tentang, Narahubung). ``date`` stands in for a
+    missing publication date and fixes the PDF's creation date: the same
+    article gives the same bytes.
+    """
+    return KitSpec(title=doc.title, date=date, office=office, parts=[ArticlePart(doc, approved=approved, ref=ref)],
+                   paper=paper, logo=logo, keywords=list(doc.tags))
+
+
+def is_release(spec: KitSpec) -> bool:
+    """True for a kit of one article and nothing else (see :func:`release`)."""
+    return len(spec.parts) == 1 and isinstance(spec.parts[0], ArticlePart)
+
+
 def part_label(index: int, part: Part, name: str = "") -> str:
     """``part 3 (article “Title”)`` — how messages name a part (``index`` is 0-based)."""
     kind = _(KIND_LABELS.get(part.kind, part.kind))

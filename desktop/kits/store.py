@@ -336,14 +336,12 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
     first export); a part whose article, photo or contact is gone raises
     :class:`KitError` naming it.
     """
-    from desktop import office as office_mod
     from desktop.kits import spec as S
 
     progress = progress or Progress()
     if data is None:
         data = get_kit(library, kit_id).data
-    office = office_mod.load(library)
-    logo = library.managed(office.logo) if office.logo else None
+    office, logo = letterhead(library)
     _make_renditions(library, [p.ref_id for p in data.parts if p.kind == "photo"], progress)
     parts: list = []
     total = len(data.parts)
@@ -358,8 +356,29 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
         except WartaError as exc:
             raise KitError(_("The kit cannot be made: {part}: {reason}").format(part=label, reason=exc)) from exc
     return S.KitSpec(title=data.title, date=data.date, office=office, parts=parts, event=data.event,
-                     paper=data.paper, photos_per_page=data.photos_per_page,
-                     logo=logo if logo and logo.exists() else None)
+                     paper=data.paper, photos_per_page=data.photos_per_page, logo=logo)
+
+
+def letterhead(library):  # noqa: ANN001, ANN201 - (OfficeProfile, Path | None)
+    """The office profile and its logo file (None when unset or missing) for the kop."""
+    from desktop import office as office_mod
+
+    office = office_mod.load(library)
+    logo = library.managed(office.logo) if office.logo else None
+    return office, (logo if logo and logo.exists() else None)
+
+
+def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
+    """One stored article as a release on the letterhead (see :func:`desktop.kits.spec.release`)."""
+    from desktop.articles import store as articles
+    from desktop.kits import spec as S
+
+    loaded = articles.load(library, article_id)
+    doc = loaded.doc
+    office, logo = letterhead(library)
+    # The article's own dates, else the day it was written: never today, so a re-export is byte-identical.
+    date = doc.publication_date or doc.event_date or loaded.created_at.date()
+    return S.release(doc, office, date=date, approved=doc.status in APPROVED, logo=logo, ref=f"#{article_id}")
 
 
 def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: ANN001, C901

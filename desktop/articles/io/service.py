@@ -169,7 +169,10 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
 
 
 def render(doc: ArticleDoc, fmt: str, *, about_name: str = "") -> bytes:
-    """The article in ``fmt`` (docx, md, txt, whatsapp) as the bytes of a file."""
+    """The article in ``fmt`` (docx, md, txt, whatsapp) as the bytes of a file.
+
+    A PDF needs the library's letterhead: see :func:`export_bytes`.
+    """
     from desktop.articles.io import writers
 
     if fmt == "docx":
@@ -181,7 +184,7 @@ def render(doc: ArticleDoc, fmt: str, *, about_name: str = "") -> bytes:
     if fmt == "whatsapp":
         return writers.whatsapp_text(doc, about_name=about_name).encode("utf-8")
     raise ValidationError(
-        _("Unknown export format '{format}'. Use docx, md, txt or whatsapp.").format(format=fmt)
+        _("Unknown export format '{format}'. Use docx, md, txt, whatsapp or pdf.").format(format=fmt)
     )
 
 
@@ -193,13 +196,33 @@ def about_name(library) -> str:  # noqa: ANN001
     return profile.short_name or profile.name
 
 
+def release_pdf(library, article_id: int) -> bytes:  # noqa: ANN001
+    """The article as a PDF press release on the office letterhead.
+
+    Typeset by the press kits' renderer (a kit of this one article), so it
+    prints exactly as it does inside a kit, and the same article always gives
+    the same bytes.
+    """
+    from desktop.kits import render as kit_render
+    from desktop.kits import store as kits
+
+    return kit_render.render(kits.release_spec(library, article_id))
+
+
+def export_bytes(library, article_id: int, fmt: str) -> bytes:  # noqa: ANN001
+    """A stored article in ``fmt`` (docx, md, txt, whatsapp or pdf) as the bytes of a file."""
+    from desktop.articles import store
+
+    if fmt == "pdf":
+        return release_pdf(library, article_id)
+    return render(store.load_doc(library, article_id), fmt, about_name=about_name(library))
+
+
 def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> Path:  # noqa: ANN001
     """Write one article to ``out_path`` (atomically: the old file stays until the new one is complete)."""
-    from desktop.articles import store
     from desktop.fsutil import atomic_write
 
-    doc = store.load_doc(library, article_id)
-    data = render(doc, fmt, about_name=about_name(library))
+    data = export_bytes(library, article_id, fmt)
     out = Path(out_path)
     if out.is_dir():
         raise ValidationError(_("{path} is a folder; give the name of the file to write.").format(path=out))

@@ -24,7 +24,8 @@ from desktop.articles.io.structure import export_meta, layout
 DOCX_META_KEY = "warta_article"
 
 FORMATS = ("docx", "md", "txt", "whatsapp")
-EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "whatsapp": ".txt"}
+# "pdf" is the release on the letterhead, typeset by the press kits' renderer (service.release_pdf).
+EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "whatsapp": ".txt", "pdf": ".pdf"}
 
 
 def markdown_text(doc: ArticleDoc, *, about_name: str = "") -> str:
