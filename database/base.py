@@ -18,6 +18,14 @@ NAMING = {
 }
 
 
+# SQLite reuses the largest rowid after a delete unless the table says
+# AUTOINCREMENT; an id that comes back would make an old reference (a kit
+# part, an audit row, an exported file name) point at a different thing.
+# PostgreSQL sequences never go back, so this is SQLite's half of "ids are
+# never reused".
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

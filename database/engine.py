@@ -1,4 +1,9 @@
-"""Engine creation: the one place that knows SQLite pragmas and URLs."""
+"""Engine creation: the one place that knows SQLite pragmas and server URLs.
+
+SQL in the areas is written once for both engines. Where SQLite lacks a
+PostgreSQL function the areas need, it is defined here on every connection
+(``string_agg``, ``chr``), so the same statement runs on both.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,24 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API types
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
+    dbapi_conn.create_aggregate("string_agg", 2, _StringAgg)
+    dbapi_conn.create_function("chr", 1, lambda code: chr(int(code)) if code is not None else None, deterministic=True)
+
+
+class _StringAgg:
+    """PostgreSQL's ``string_agg(value, separator)`` (SQLite has it only from 3.44)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.sep = ","
+
+    def step(self, value, sep) -> None:  # noqa: ANN001
+        if value is not None:
+            self.parts.append(str(value))
+            self.sep = sep if sep is not None else ""
+
+    def finalize(self) -> str | None:
+        return self.sep.join(self.parts) if self.parts else None
 
 
 def _sqlite_begin(conn) -> None:  # noqa: ANN001
@@ -47,6 +70,29 @@ def sqlite_engine(path: Path, *, echo: bool = False) -> Engine:
     return engine
 
 
-def engine_for_url(url: str, *, echo: bool = False) -> Engine:
-    """A server database (PostgreSQL) for offices sharing one server."""
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+def server_url(url: str) -> str:
+    """``postgresql://…`` as SQLAlchemy names the psycopg (3) driver."""
+    for plain in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
+CONNECT_TIMEOUT_S = 5
+
+
+def engine_for_url(url: str, *, password: str | None = None, echo: bool = False) -> Engine:
+    """A server database (PostgreSQL) for offices sharing one server.
+
+    ``password`` comes from the OS keyring when the office keeps it there;
+    otherwise libpq finds it itself (``PGPASSFILE``/``~/.pgpass``,
+    ``PGPASSWORD``, a service file), so no password is ever in the library.
+    """
+    connect_args: dict = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "warta"}
+    if password:
+        connect_args["password"] = password
+    # pool_pre_ping: a connection the server dropped (restart, network) is
+    # replaced before use instead of failing the next save.
+    return create_engine(
+        server_url(url), echo=echo, pool_pre_ping=True, connect_args=connect_args, pool_size=3, max_overflow=5
+    )

@@ -1,23 +1,29 @@
 """Schema state of a library database, and upgrades through Alembic.
 
-Opening a library must be fast, so the common case — the database is already
-at the newest schema — is decided without importing Alembic: revision ids are
-the migration file names, and the set of revisions applied is kept in
-``warta_meta`` after each upgrade.
+The schema has one linear history: each revision after the first release's
+bridge is ``NNNN_name.py`` with a growing number, and the revision id is the
+file name. The newest file is the head, so opening a library — the common
+case is "already at the head" — is decided from the ``alembic_version`` row
+and the file names alone, without importing Alembic.
+
+The first release kept one Alembic branch per area (``articles_0001``,
+``contacts_0001`` …: several heads at once). ``0002_linear`` joins them into
+this one line; those files stay so its libraries can still be upgraded.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 import shutil
 from pathlib import Path
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 VERSIONS_DIR = Path(__file__).resolve().parent / "migrations" / "versions"
 MIGRATIONS_DIR = VERSIONS_DIR.parent
-APPLIED_KEY = "applied_revisions"
+_LINEAR = re.compile(r"^\d{4}_\w+$")
 
 
 class SchemaState(enum.Enum):
@@ -28,32 +34,33 @@ class SchemaState(enum.Enum):
     FOREIGN = "foreign"  # tables but no Warta schema: refuse
 
 
+class MigrationError(RuntimeError):
+    """An upgrade that would leave the database inconsistent; it was rolled back."""
+
+
 def known_revisions() -> frozenset[str]:
-    return frozenset(
-        p.stem for p in VERSIONS_DIR.glob("*.py") if not p.name.startswith("_")
-    )
+    return frozenset(p.stem for p in VERSIONS_DIR.glob("*.py") if not p.name.startswith("_"))
 
 
-def _db_revisions(conn) -> tuple[set[str], set[str] | None]:  # noqa: ANN001
-    heads = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
-    applied = None
-    if "warta_meta" in inspect(conn).get_table_names():
-        row = conn.execute(
-            text("SELECT value FROM warta_meta WHERE key = :k"), {"k": APPLIED_KEY}
-        ).first()
-        if row and row[0]:
-            applied = set(row[0].split(","))
-    return heads, applied
+def head_revision() -> str:
+    """The newest revision: the highest-numbered ``NNNN_name`` file."""
+    return max(r for r in known_revisions() if _LINEAR.match(r))
 
 
-def _classify(heads: set[str], applied: set[str] | None) -> SchemaState:
-    """A revision we do not know means a newer Warta wrote the database."""
-    known = known_revisions()
-    if not heads <= known or (applied is not None and not applied <= known):
+def classify(revisions: set[str]) -> SchemaState:
+    """What a database whose ``alembic_version`` holds ``revisions`` needs.
+
+    A revision this Warta does not know means a newer Warta wrote it.
+    """
+    if not revisions <= known_revisions():
         return SchemaState.NEWER
-    if applied == known:
+    if revisions == {head_revision()}:
         return SchemaState.CURRENT
     return SchemaState.OLDER
+
+
+def _revisions(conn: Connection) -> set[str]:
+    return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
 def state(engine: Engine) -> SchemaState:
@@ -63,12 +70,11 @@ def state(engine: Engine) -> SchemaState:
             return SchemaState.EMPTY
         if "alembic_version" not in tables:
             return SchemaState.FOREIGN
-        heads, applied = _db_revisions(conn)
-    return _classify(heads, applied)
+        return classify(_revisions(conn))
 
 
-def file_state(db_file: Path) -> SchemaState:
-    """Like :func:`state`, read through a read-only connection that changes nothing.
+def _probe(db_file: Path) -> tuple[set[str], set[str]]:
+    """Tables and revisions of a SQLite file, read through a read-only connection.
 
     Opening with the application engine switches the file to WAL, which
     rewrites its header; a file we are about to refuse must stay byte for
@@ -79,36 +85,33 @@ def file_state(db_file: Path) -> SchemaState:
     conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return SchemaState.EMPTY
-        if "alembic_version" not in tables:
-            return SchemaState.FOREIGN
-        heads = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
-        applied = None
-        if "warta_meta" in tables:
-            row = conn.execute("SELECT value FROM warta_meta WHERE key = ?", (APPLIED_KEY,)).fetchone()
-            if row and row[0]:
-                applied = set(row[0].split(","))
+        revisions = (
+            {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
+            if "alembic_version" in tables else set()
+        )
     finally:
         conn.close()
-    return _classify(heads, applied)
+    return tables, revisions
+
+
+def file_state(db_file: Path) -> SchemaState:
+    """Like :func:`state`, for a SQLite file, changing nothing."""
+    tables, revisions = _probe(db_file)
+    if not tables:
+        return SchemaState.EMPTY
+    if "alembic_version" not in tables:
+        return SchemaState.FOREIGN
+    return classify(revisions)
 
 
 def file_schema_label(db_file: Path) -> str:
-    import sqlite3
-
-    conn = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return "+".join(sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version")))
-    finally:
-        conn.close()
+    return "+".join(sorted(_probe(db_file)[1]))
 
 
 def schema_label(engine: Engine) -> str:
-    """The database's Alembic heads, e.g. ``0001_foundation`` or ``articles_0002+photos_0001``."""
+    """The database's revision, e.g. ``0002_linear`` (several ``+``-joined only before an upgrade)."""
     with engine.connect() as conn:
-        heads, _ = _db_revisions(conn)
-    return "+".join(sorted(heads))
+        return "+".join(sorted(_revisions(conn)))
 
 
 def alembic_config():  # noqa: ANN201 - alembic type imported lazily
@@ -128,25 +131,46 @@ def head_revisions() -> set[str]:
 
 
 def upgrade(engine: Engine, *, backup_to: Path | None = None, db_file: Path | None = None) -> None:
-    """Bring the database to the newest schema.
+    """Bring the database to the head revision, in one transaction.
 
-    ``backup_to``/``db_file``: for an existing SQLite library, the database
-    file is copied (with SQLite's online backup, so WAL content is included)
-    before any migration runs.
+    ``backup_to``: a copy of the existing database is written there first
+    (SQLite's online backup for a file; a table-by-table copy into a SQLite
+    file for a server database).
+
+    On SQLite, foreign keys are switched off while tables are rebuilt (a
+    rebuild drops and renames tables, which enforced keys would cascade) and
+    checked in full before the commit: an upgrade that would leave a
+    dangling reference is rolled back.
     """
     from alembic import command
 
-    if backup_to is not None and db_file is not None and db_file.exists():
-        backup_database(engine, backup_to)
+    if backup_to is not None:
+        if engine.dialect.name == "sqlite":
+            if db_file is not None and db_file.exists():
+                backup_database(engine, backup_to)
+        else:
+            from database.transfer import dump_to_sqlite
+
+            dump_to_sqlite(engine, backup_to)
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
-        conn.execute(text("DELETE FROM warta_meta WHERE key = :k"), {"k": APPLIED_KEY})
-        conn.execute(
-            text("INSERT INTO warta_meta (key, value) VALUES (:k, :v)"),
-            {"k": APPLIED_KEY, "v": ",".join(sorted(known_revisions()))},
-        )
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        # The pragma is a no-op inside a transaction: set it on the driver
+        # connection before SQLAlchemy begins one.
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite:
+                    dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if dangling:
+                        raise MigrationError(f"the upgrade would leave {len(dangling)} dangling reference(s): {dangling[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def backup_database(engine: Engine, target: Path) -> Path:

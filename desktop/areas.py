@@ -36,6 +36,8 @@ class Area:
     - ``content_checks``: like ``checks``, but about what users wrote (style,
       glossary), not broken data; they run after every area's ``checks``.
     - ``search``: ``"module:function"`` → ``(library, query, limit) -> [Hit]``.
+    - ``reindex``: ``"module:function"`` → ``(tx) -> None``, rebuilding the
+      area's search indexes from its tables (after an upgrade changed them).
     - ``overview``: ``"module:function"`` → ``(library, staff_id) -> [Card]`` for Beranda.
     - ``demo``: ``"module:function"`` → ``(library, counts, rng, progress)``.
     - ``section``: its sidebar :class:`Section`.
@@ -52,6 +54,7 @@ class Area:
     checks: tuple[str, ...] = ()
     content_checks: tuple[str, ...] = ()
     search: tuple[str, ...] = ()
+    reindex: tuple[str, ...] = ()
     overview: tuple[str, ...] = ()
     demo: tuple[str, ...] = ()
     section: Section | None = None
@@ -81,6 +84,7 @@ articles = Area(
     checks=("desktop.articles.store:check_index",),
     content_checks=("desktop.articles.glossary:check",),
     search=("desktop.articles.search:global_hits",),
+    reindex=("desktop.articles.store:reindex",),
     overview=("desktop.articles.overview:cards",),
     demo=("desktop.articles.demo:generate",),
     section=Section("articles", "desktop.ui.sections.articles:ArticlesSection", "document-edit"),
@@ -94,6 +98,7 @@ contacts = Area(
     cli=("desktop.cli.contacts",),
     checks=("desktop.contacts.providers:check",),
     search=("desktop.contacts.providers:search",),
+    reindex=("desktop.contacts.store:reindex",),
     overview=("desktop.contacts.providers:overview",),
     demo=("desktop.contacts.demo:generate",),
     section=Section("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
@@ -106,6 +111,7 @@ photos = Area(
     cli=("desktop.cli.photos",),
     checks=("desktop.photos.checks:check",),
     search=("desktop.photos.store:search_photos",),
+    reindex=("desktop.photos.store:reindex",),
     demo=("desktop.photos.demo:generate",),
     section=Section("photos", "desktop.ui.sections.photos:PhotosSection", "image-x-generic"),
     counted=(("photos", "photos"),),
@@ -116,6 +122,7 @@ kits = Area(
     cli=("desktop.cli.kits",),
     checks=("desktop.kits.checks:check",),
     search=("desktop.kits.store:search_kits",),
+    reindex=("desktop.kits.checks:reindex",),
     overview=("desktop.kits.overview:cards",),
     demo=("desktop.kits.demo:generate",),
     section=Section("kits", "desktop.ui.sections.kits:KitsSection", "x-office-document"),

@@ -3,6 +3,12 @@
 The app opens one library at a time. Nothing is written outside the folder
 except settings, so the folder can be copied to a USB disk and opened on
 another PC.
+
+The database is ``warta.db`` (SQLite) in the folder, or — in shared-office
+mode — a PostgreSQL database named by ``server.json`` in the folder, so every
+PC that opens the folder (on the office's shared drive) uses the same server.
+The file holds no password: libpq's own means (``~/.pgpass``, ``PGPASSWORD``,
+a service file) or this PC's keyring provide it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from desktop.errors import LibraryError
 from desktop.i18n import _
 
 DB_NAME = "warta.db"
+SERVER_FILE = "server.json"
 # Managed folders; other areas address files inside them by relative path.
 FOLDERS = ("photos", "thumbnails", "renditions", "files", "exports", "backups", "quarantine")
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -50,16 +57,34 @@ def _is_sqlite(path: Path) -> bool:
 class Library:
     """An open library folder. Use :meth:`open`; call :meth:`close` when done."""
 
-    def __init__(self, path: Path, store) -> None:  # noqa: ANN001 - database.session.Store
+    def __init__(self, path: Path, store, server_url: str | None = None) -> None:  # noqa: ANN001 - Store
         self.path = path
         self.store = store
         self.db_path = path / DB_NAME
+        #: The PostgreSQL URL (no password) in shared-office mode, else None.
+        self.server_url = server_url
+
+    @property
+    def is_server(self) -> bool:
+        return self.server_url is not None
 
     # -- opening ---------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = True) -> "Library":
+    def open(
+        cls,
+        path: str | os.PathLike,
+        *,
+        create: bool = True,
+        server: str | None = None,
+        allow_network_share: bool = False,
+    ) -> "Library":
         """Open the library at ``path``, creating it in a new or empty folder.
+
+        ``server``: create the new library's database on this PostgreSQL
+        server (an empty database) instead of ``warta.db``.
+        ``allow_network_share``: open a SQLite library on a network share
+        anyway (only to move it to a server).
 
         Raises :class:`LibraryError` with a message naming the path and what to
         do; in that case nothing on disk was changed.
@@ -72,6 +97,21 @@ class Library:
             raise LibraryError(
                 _("{path} is a file, not a folder. Choose a folder for the library.").format(path=path)
             )
+        if (path / SERVER_FILE).exists() or server is not None:
+            return cls._open_server(path, server, create=create)
+        if not allow_network_share:
+            from desktop import netfs
+
+            kind = netfs.network_filesystem(path)
+            if kind:
+                raise LibraryError(
+                    _(
+                        "{path} is on a network share ({kind}). A library database kept on a shared "
+                        "folder can be damaged when two PCs write to it at once. Use shared-office mode: "
+                        "put the database on the office's PostgreSQL server "
+                        "(warta library migrate {path} --to-server URL, or Settings → Shared database)."
+                    ).format(path=path, kind=kind)
+                )
         is_new = not db.exists()
         if is_new:
             if not create:
@@ -118,6 +158,37 @@ class Library:
         return lib
 
     @classmethod
+    def _open_server(cls, path: Path, server: str | None, *, create: bool) -> "Library":
+        from desktop import server as srv
+
+        is_new = server is not None
+        if is_new:
+            if (path / SERVER_FILE).exists() or (path / DB_NAME).exists():
+                raise LibraryError(_("{path} is already a Warta library.").format(path=path))
+            if not create:
+                raise LibraryError(_("There is no Warta library at {path}.").format(path=path))
+            if path.exists() and any(path.iterdir()):
+                raise LibraryError(
+                    _(
+                        "{path} already holds other files and is not a Warta library. "
+                        "Choose an empty folder or a new path."
+                    ).format(path=path)
+                )
+            url = srv.check_url(server)
+        else:
+            url = srv.read_server_file(path / SERVER_FILE)
+        engine = srv.connect(url)
+        try:
+            lib = srv.open_database(cls, path, url, engine, create=is_new)
+        except BaseException:
+            engine.dispose()
+            raise
+        from desktop.safety import sweep
+
+        sweep.on_open(lib)
+        return lib
+
+    @classmethod
     def _open_database(cls, path: Path, is_new: bool) -> "Library":
         from database import schema
         from database.engine import sqlite_engine
@@ -155,6 +226,7 @@ class Library:
             raise
         lib = cls(path, Store(engine))
         lib._ensure_identity()
+        lib._ensure_search_indexes()
         return lib
 
     def _ensure_identity(self) -> None:
@@ -170,6 +242,24 @@ class Library:
                 tx.session.add(Meta(key="library_id", value=uuid.uuid4().hex))
             if not has_office:
                 tx.session.add(Office(id=1))
+
+    def _ensure_search_indexes(self) -> None:
+        """Rebuild every search index built by another version of the indexing (after an upgrade)."""
+        from database import fts
+        from database.models import Meta
+        from desktop import search
+
+        with self.store.read() as s:
+            row = s.get(Meta, fts.VERSION_KEY)
+            if row is not None and row.value == fts.VERSION:
+                return
+        with self.store.write() as tx:
+            search.rebuild_indexes(self, tx)
+            row = tx.session.get(Meta, fts.VERSION_KEY)
+            if row is None:
+                tx.session.add(Meta(key=fts.VERSION_KEY, value=fts.VERSION))
+            else:
+                row.value = fts.VERSION
 
     # -- facts -----------------------------------------------------------
 

@@ -28,9 +28,24 @@ class Hit:
 
     def plain_snippet(self) -> str:
         """The snippet with matched words in [brackets] (command line, JSON)."""
-        from database.fts import MARK_END, MARK_START
+        return mark_snippet(self.snippet, "[", "]")
 
-        return self.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+
+def mark_snippet(snippet: str, start: str, end: str) -> str:
+    """``snippet`` with each matched word between ``start`` and ``end``.
+
+    The index marks matches with private-use characters, so brackets or tags
+    the user wrote stay literal text (escape HTML before marking).
+    """
+    from database.fts import MARK_END, MARK_START
+
+    return snippet.replace(MARK_START, start).replace(MARK_END, end)
+
+
+def rebuild_indexes(library, tx) -> None:  # noqa: ANN001
+    """Every area's search indexes rebuilt from its tables, inside ``tx``."""
+    for spec in areas.entries("reindex"):
+        areas.load(spec)(tx)
 
 
 def search(library, query: str, *, limit: int = 50, types: set[str] | None = None) -> list[Hit]:  # noqa: ANN001

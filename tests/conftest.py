@@ -1,4 +1,12 @@
-"""Shared fixtures: a migrated template library copied per test, the CLI, the real window."""
+"""Shared fixtures: a migrated template library copied per test, the CLI, the real window.
+
+The suite runs on one engine per run: SQLite by default, PostgreSQL with
+``WARTA_TEST_ENGINE=postgresql`` (``python tests/run.py`` runs both, as CI does).
+In the PostgreSQL run every library a test creates is a shared-office
+library on a throw-away server (``tests/pgtest.py``), so every test exercises
+the server code paths; tests about the SQLite file itself carry the
+``sqlite_file`` marker and keep their SQLite library in both runs.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +29,73 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+ENGINE = os.environ.get("WARTA_TEST_ENGINE", "sqlite")
+if ENGINE not in ("sqlite", "postgresql"):
+    raise SystemExit(f"WARTA_TEST_ENGINE must be sqlite or postgresql, not {ENGINE!r}")
+
+_server = None  # tests/pgtest.py Server, started on first use
+_server_libraries = True  # False inside a sqlite_file test
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_file: about the SQLite file itself; a SQLite library in both runs")
+
+
+def pytest_report_header(config):
+    return f"warta engine: {ENGINE}"
+
+
+def pg_server():
+    """The suite's PostgreSQL server (started once, on first use, in either run)."""
+    global _server
+    if _server is None:
+        import pgtest
+
+        _server = pgtest.from_environment()
+    return _server
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _server is not None:
+        _server.destroy()
+
+
+def _install_server_libraries() -> None:
+    """New libraries are created on the server, as an office in shared-office mode would."""
+    from desktop.library import DB_NAME, SERVER_FILE, Library
+
+    original = Library.open.__func__
+
+    def open_(cls, path, *, create=True, server=None, allow_network_share=False):  # noqa: ANN001
+        p = Path(path).expanduser().absolute()
+        fresh = not (p / DB_NAME).exists() and not (p / SERVER_FILE).exists() and (
+            not p.exists() or (p.is_dir() and not any(p.iterdir()))
+        )
+        if server is None and create and fresh and _server_libraries:
+            server = pg_server().new_database()
+        return original(cls, path, create=create, server=server, allow_network_share=allow_network_share)
+
+    Library.open = classmethod(open_)
+
+
+if ENGINE == "postgresql":
+    _install_server_libraries()
+
+
+@pytest.fixture(autouse=True)
+def _engine_for_test(request):
+    global _server_libraries
+    _server_libraries = request.node.get_closest_marker("sqlite_file") is None
+    yield
+    _server_libraries = True
+
+
+@pytest.fixture
+def server():
+    """The PostgreSQL server (for tests of shared-office mode, in both runs)."""
+    return pg_server()
 
 
 @pytest.fixture(autouse=True)
@@ -64,11 +139,24 @@ def template_library(tmp_path_factory) -> Path:
     return path
 
 
+def copy_library(source: Path, target: Path) -> Path:
+    """A copy of a closed library folder; in shared-office mode with a copy of its database."""
+    shutil.copytree(source, target)
+    server_file = target / "server.json"
+    if server_file.exists():
+        import json
+
+        from sqlalchemy.engine import make_url
+
+        data = json.loads(server_file.read_text(encoding="utf-8"))
+        data["url"] = pg_server().new_database(template=make_url(data["url"]).database)
+        server_file.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
 @pytest.fixture
 def library_path(template_library, tmp_path) -> Path:
-    target = tmp_path / "library"
-    shutil.copytree(template_library, target)
-    return target
+    return copy_library(template_library, tmp_path / "library")
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ it: declaring every mapped class costs ~0.2 s, which headless commands such
 as ``warta info`` should not pay. Code that needs the complete
 ``Base.metadata`` (Alembic, the drift test) calls :func:`load_all`. No model
 has a ``relationship()`` to another module's model, so partial loading is
-safe; keep it that way or load both modules together.
+safe; a module whose foreign keys name another module's table imports that
+module (a flush sorts tables by their foreign keys).
 """
 
 from __future__ import annotations

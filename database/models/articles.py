@@ -13,11 +13,13 @@ import datetime as dt
 from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from database.base import Base, utcnow
+from database.base import AUTOINCREMENT, Base, utcnow
 
 
 class Article(Base):
     __tablename__ = "articles"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(30), default="siaran_pers", index=True)
@@ -53,14 +55,19 @@ class Article(Base):
 class ArticleQuote(Base):
     __tablename__ = "article_quotes"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     ordinal: Mapped[int] = mapped_column(Integer, default=0)
     speaker: Mapped[str] = mapped_column(String(300), default="")
     position: Mapped[str] = mapped_column(String(300), default="")
     text: Mapped[str] = mapped_column(Text, default="")
-    # A contact (people.id) once contacts exist; no FK so areas stay independent.
-    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The speaker as a contact. Deleting the contact keeps the quote and its
+    # typed speaker text; only the link goes.
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 
 class ArticleTag(Base):
@@ -87,13 +94,15 @@ class ArticleRevision(Base):
     note: Mapped[str] = mapped_column(String(500), default="")
     content: Mapped[str] = mapped_column(Text, default="{}")
 
-    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_article_revisions_article_number"),)
+    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_article_revisions_article_number"), AUTOINCREMENT)
 
 
 class ArticleComment(Base):
     """A review comment, or a workflow step (submitted, approved, returned …)."""
 
     __tablename__ = "article_comments"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -116,4 +125,7 @@ class ArticleAutosave(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     content: Mapped[str] = mapped_column(Text, default="{}")
 
-    __table_args__ = (UniqueConstraint("article_id", "staff_id", name="uq_article_autosaves_article_staff"),)
+    __table_args__ = (UniqueConstraint("article_id", "staff_id", name="uq_article_autosaves_article_staff"), AUTOINCREMENT)
+
+# Foreign-key targets in other modules must be declared before a flush sorts tables.
+import database.models.contacts  # noqa: E402,F401

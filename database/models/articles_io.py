@@ -11,12 +11,14 @@ import datetime as dt
 from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from database.base import Base, utcnow
+from database.base import AUTOINCREMENT, Base, utcnow
 
 
 class ArticleSource(Base):
     __tablename__ = "article_sources"
     __audit__ = False  # written with the article it belongs to, which is audited
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

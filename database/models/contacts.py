@@ -19,13 +19,15 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from database.base import Base, utcnow
+from database.base import AUTOINCREMENT, Base, utcnow
 
 
 class OrgType(Base):
     """Editable list of organisation types (Media cetak, LSM, …)."""
 
     __tablename__ = "organization_types"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -34,6 +36,8 @@ class OrgType(Base):
 
 class Organization(Base):
     __tablename__ = "organizations"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -61,8 +65,7 @@ class Person(Base):
     __tablename__ = "people"
     __table_args__ = (
         Index("ix_people_organization_sort", "organization_sort", "sort_name"),
-        Index("ix_people_position_sort", "position", "sort_name"),
-    )
+        Index("ix_people_position_sort", "position", "sort_name"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     full_name: Mapped[str] = mapped_column(String(300))  # titles kept as written
@@ -89,6 +92,8 @@ class Person(Base):
 class Affiliation(Base):
     __tablename__ = "affiliations"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
@@ -100,6 +105,8 @@ class Affiliation(Base):
 class PersonPhone(Base):
     __tablename__ = "person_phones"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(60), default="")
@@ -110,6 +117,8 @@ class PersonPhone(Base):
 
 class PersonEmail(Base):
     __tablename__ = "person_emails"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
@@ -133,6 +142,8 @@ class PersonPhoto(Base):
 class SocialAccount(Base):
     __tablename__ = "social_accounts"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     network: Mapped[str] = mapped_column(String(60))
@@ -141,6 +152,8 @@ class SocialAccount(Base):
 
 class DistributionList(Base):
     __tablename__ = "distribution_lists"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -164,6 +177,8 @@ class Collaboration(Base):
     """A collaboration log entry: meeting, MoU, visit, invitation, interview, joint event, training."""
 
     __tablename__ = "collaborations"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))
@@ -198,15 +213,21 @@ class Coverage(Base):
 
     __tablename__ = "coverage"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True
     )
-    # The articles table belongs to another area; kept as a plain id so this
-    # branch does not depend on it.
-    article_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    # Our article the outlet covered; the coverage entry outlives the article.
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     headline: Mapped[str] = mapped_column(String(500), default="")
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     url: Mapped[str] = mapped_column(String(1000), default="")  # URL, or page for print ("hlm. 5")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+# Foreign-key targets in other modules must be declared before a flush sorts tables.
+import database.models.articles  # noqa: E402,F401

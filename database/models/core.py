@@ -8,7 +8,7 @@ import enum
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, Boolean
 from sqlalchemy.orm import Mapped, mapped_column
 
-from database.base import Base, utcnow
+from database.base import AUTOINCREMENT, Base, utcnow
 
 
 class StaffRole(str, enum.Enum):
@@ -26,6 +26,8 @@ class Office(Base):
     """The office profile (*Profil Kantor*); a library has exactly one row, id 1."""
 
     __tablename__ = "office"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), default="")
@@ -48,6 +50,8 @@ class Staff(Base):
 
     __tablename__ = "staff"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[str] = mapped_column(String(200), default="")
@@ -67,6 +71,8 @@ class AuditLog(Base):
 
     __tablename__ = "audit_log"
     __audit__ = False
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)

@@ -13,24 +13,27 @@ orientation is applied; the original file itself is never rewritten.
 Tags are one comma-joined string (``"pelantikan,rapat pleno"``) so filtering
 by a tag is ``',' || tags || ',' LIKE '%,tag,%'`` in SQL.
 
-People shown in a photo belong to the contacts area; ``photo_people`` keeps
-plain person ids (no foreign key) so the two areas migrate independently.
+People shown in a photo are contacts (``photo_people.person_id``); the name
+is kept beside the link so a deleted contact leaves the photo saying who is
+in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from database.base import Base, utcnow
+from database.base import AUTOINCREMENT, Base, utcnow
 
 
 class PhotoEvent(Base):
     """An activity of the office (*kegiatan*) that photos document."""
 
     __tablename__ = "photo_events"
+
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
@@ -45,6 +48,8 @@ class Album(Base):
 
     __tablename__ = "photo_albums"
 
+    __table_args__ = AUTOINCREMENT
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -54,7 +59,7 @@ class Album(Base):
 class Photo(Base):
     __tablename__ = "photos"
     # The grid's order (newest first) read straight from an index, no sort of 20,000 rows per page.
-    __table_args__ = (Index("ix_photos_grid_order", "date", "taken", "id"),)
+    __table_args__ = (Index("ix_photos_grid_order", "date", "taken", "id"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -101,6 +106,14 @@ class PhotoAlbum(Base):
 
 class PhotoPerson(Base):
     __tablename__ = "photo_people"
+    __table_args__ = (UniqueConstraint("photo_id", "person_id", name="uq_photo_people_photo_person"), AUTOINCREMENT)
 
-    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True)
-    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)  # people.id, no FK
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photos.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300), default="")  # as the contact was named when tagged
+
+# Foreign-key targets in other modules must be declared before a flush sorts tables.
+import database.models.contacts  # noqa: E402,F401

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import random
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, insert, select, update
 
 from desktop.jobs import Progress
 
@@ -181,10 +181,8 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
         n = min(BATCH, total - done)
         with library.store.write() as tx:
             conn = tx.session.connection()
-            next_id = (conn.execute(select(func.max(Article.id))).scalar() or 0) + 1
             articles, quotes, tags = [], [], []
             for i in range(n):
-                art_id = next_id + i
                 # Newest ids are the newest articles, as in a real library.
                 age = int((total - done - i) / total * span_days) + rng.randint(0, 3)
                 day = today - dt.timedelta(days=age)
@@ -195,24 +193,36 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                 stamp = dt.datetime.combine(day, dt.time(rng.randint(7, 17), rng.randint(0, 59)))
                 stamp = min(stamp, now)
                 articles.append({
-                    "id": art_id, "kind": kind, "status": status, "title": data["title"], "subtitle": "",
+                    "kind": kind, "status": status, "title": data["title"], "subtitle": "",
                     "dateline_city": data["dateline_city"], "event_date": day,
                     "publication_date": day if status in ("published", "archived") else None,
                     "embargo_at": None, "embargo_tz": "WIB", "lead": data["lead"], "body": data["body"],
                     "writer": author_name, "editor": "", "photographer": profile.default_credit if kind != "pengumuman" else "",
                     "boilerplate": profile.boilerplate, "contact_block": "",
-                    "source_url": (f"{profile.website.rstrip('/')}/berita/{art_id}" if profile.website and status == "published" else ""),
+                    "source_url": "",
                     "author_id": author_id, "revision": 0, "created_at": stamp, "updated_at": stamp,
                     "locked_by": None, "locked_at": None,
                 })
-                for o, (speaker, position, text_) in enumerate(data["quotes"]):
-                    quotes.append({"article_id": art_id, "ordinal": o, "speaker": speaker, "position": position,
-                                   "text": text_, "person_id": None})
-                tags.extend({"article_id": art_id, "tag": t} for t in data["tags"])
-            conn.execute(insert(Article), articles)
-            conn.execute(insert(ArticleQuote), quotes)
-            conn.execute(insert(ArticleTag), tags)
-            store.index_articles(conn, range(next_id, next_id + n))
-            tx.audit("demo", "articles", f"{next_id}-{next_id + n - 1}", f"{n} generated articles")
+                quotes.append([{"ordinal": o, "speaker": speaker, "position": position, "text": text_, "person_id": None}
+                               for o, (speaker, position, text_) in enumerate(data["quotes"])])
+                tags.append(data["tags"])
+            # The database hands out the ids (never max(id) + 1: a deleted id must not come back).
+            ids = [r[0] for r in conn.execute(
+                insert(Article).returning(Article.id, sort_by_parameter_order=True), articles)]
+            if profile.website:
+                base = profile.website.rstrip("/")
+                published = [{"i": art_id, "u": f"{base}/berita/{art_id}"}
+                             for art_id, row in zip(ids, articles) if row["status"] == "published"]
+                if published:
+                    conn.execute(update(Article).where(Article.id == bindparam("i")).values(source_url=bindparam("u")),
+                                 published)
+            quote_rows = [{"article_id": a, **q} for a, qs in zip(ids, quotes) for q in qs]
+            tag_rows = [{"article_id": a, "tag": t} for a, ts in zip(ids, tags) for t in ts]
+            if quote_rows:
+                conn.execute(insert(ArticleQuote), quote_rows)
+            if tag_rows:
+                conn.execute(insert(ArticleTag), tag_rows)
+            store.index_articles(conn, ids)
+            tx.audit("demo", "articles", f"{ids[0]}-{ids[-1]}", f"{n} generated articles")
         done += n
         progress.report(done, total, "articles")

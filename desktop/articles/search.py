@@ -12,10 +12,10 @@ HIGHLIGHT = (fts.MARK_START, fts.MARK_END)
 
 def search_articles(library, query: str, limit: int = 50, *, highlight: tuple[str, str] = HIGHLIGHT) -> list[Hit]:  # noqa: ANN001
     """Ranked article hits with a snippet (matched words wrapped in ``highlight``)."""
-    from desktop.articles.store import FTS_TABLE, FTS_WEIGHTS
+    from desktop.articles.store import FTS
 
     with library.store.engine.connect() as conn:
-        found = fts.search(conn, FTS_TABLE, query, limit=limit, highlight=highlight, weights=FTS_WEIGHTS)
+        found = fts.search(conn, FTS, query, limit=limit, highlight=highlight)
         if not found:
             return []
         ids = ",".join(str(h.rowid) for h in found)

@@ -32,10 +32,11 @@ from desktop.articles.document import KINDS, STATUSES, TIMEZONES, ArticleDoc, Qu
 from desktop.errors import ValidationError, WartaError
 from desktop.i18n import N_, _
 
-FTS_TABLE = "fts_articles"
-FTS_COLUMNS = ("title", "lead", "body", "quotes", "tags", "author")
-# bm25 weights per FTS column: a word in the title says more than one in the body.
-FTS_WEIGHTS = (10.0, 4.0, 1.0, 2.0, 5.0, 3.0)
+# Weights per column: a word in the title says more than one in the body.
+FTS = fts.Index(
+    "fts_articles", "articles", ("title", "lead", "body", "quotes", "tags", "author"),
+    weights=(10.0, 4.0, 1.0, 2.0, 5.0, 3.0),
+)
 
 KIND_LABELS = {
     "siaran_pers": N_("Press release"),
@@ -336,7 +337,7 @@ def insert_article(tx, doc: ArticleDoc, *, note: str = "") -> int:  # noqa: ANN0
     session.flush()
     _write_children(session, row.id, doc)
     _add_revision(session, row.id, 1, doc, tx.staff_id, note or _("Created"))
-    fts.upsert(session.connection(), FTS_TABLE, row.id, fts_values(doc, _staff_name(session, tx.staff_id)))
+    fts.upsert(session.connection(), FTS, row.id, fts_values(doc, _staff_name(session, tx.staff_id)))
     return row.id
 
 
@@ -422,7 +423,7 @@ def save(
                 ArticleAutosave.article_id == article_id, ArticleAutosave.staff_id == tx.staff_id
             )
         )
-        fts.upsert(session.connection(), FTS_TABLE, article_id, fts_values(doc, _staff_name(session, row.author_id)))
+        fts.upsert(session.connection(), FTS, article_id, fts_values(doc, _staff_name(session, row.author_id)))
         return SaveResult(revision=row.revision, status=row.status, reopened=reopened)
 
 
@@ -437,7 +438,7 @@ def delete_article(library, article_id: int) -> None:  # noqa: ANN001
                     title=row.title
                 )
             )
-        fts.delete(tx.session.connection(), FTS_TABLE, article_id)
+        fts.delete(tx.session.connection(), FTS, [article_id])
         tx.session.delete(row)
 
 
@@ -718,10 +719,9 @@ def _filtered(stmt, query: ListQuery, params: dict):  # noqa: ANN001, ANN202
             stmt = stmt.where(col <= query.date_to)
         else:
             stmt = stmt.where(col < dt.datetime.combine(query.date_to + dt.timedelta(days=1), dt.time()))
-    sub = fts.matching_ids(None, FTS_TABLE, query.search) if query.search else None  # type: ignore[arg-type]
-    if sub:
-        stmt = stmt.where(t.c.id.in_(text(sub)))
-        params["fts_q"] = fts.match_expression(query.search)
+    found = fts.matches(FTS, t.c.id, query.search) if query.search else None
+    if found is not None:
+        stmt = stmt.where(found)
     return stmt
 
 
@@ -785,6 +785,62 @@ def authors(library) -> list[tuple[int, str]]:  # noqa: ANN001
         return [(r[0], r[1]) for r in rows]
 
 
+
+# -- what other areas ask of articles (through desktop.articles.api) -----------
+
+
+def existing_ids(library, article_ids: Iterable[int]) -> set[int]:  # noqa: ANN001
+    """Which of ``article_ids`` are still in the library."""
+    ids = sorted({int(i) for i in article_ids})
+    found: set[int] = set()
+    with library.store.read() as s:
+        for start in range(0, len(ids), 500):
+            found.update(s.scalars(select(Article.id).where(Article.id.in_(ids[start:start + 500]))))
+    return found
+
+
+def approved_ids(library) -> list[int]:  # noqa: ANN001
+    """Ids of approved or published articles (the ones fit to hand out), oldest first."""
+    with library.store.read() as s:
+        return list(s.scalars(
+            select(Article.id).where(Article.status.in_(("approved", "published"))).order_by(Article.id)))
+
+
+def move_speaker(old_person_ids: Iterable[int], new_person_id: int | None, tx) -> None:  # noqa: ANN001 - database.session.Tx
+    """Quotes linked to the contacts ``old_person_ids`` now link ``new_person_id``.
+
+    Contacts calls this when it merges people (the kept one) or deletes them
+    (None: the quote keeps its typed speaker and loses only the link).
+    """
+    ids = sorted({int(i) for i in old_person_ids})
+    for start in range(0, len(ids), 500):
+        tx.session.execute(ArticleQuote.__table__.update()
+                           .where(ArticleQuote.person_id.in_(ids[start:start + 500]))
+                           .values(person_id=new_person_id))
+    if ids:
+        tx.touch("article_quotes")
+
+
+def mark_locked(tx, entity: str, article_id: int, staff_id: int | None, at: dt.datetime | None) -> None:  # noqa: ANN001
+    """Mirror an edit lock into ``articles.locked_by`` / ``locked_at`` (None: released).
+
+    ``desktop.safety.locks`` owns the lock itself and calls this in the same
+    transaction, so article lists show the lock icon with a plain column read.
+    """
+    if entity != "article":
+        return
+    tx.session.execute(Article.__table__.update().where(Article.id == article_id)
+                       .values(locked_by=staff_id, locked_at=at))
+    tx.touch("articles")
+
+
+def clear_lock_marks(connection) -> None:  # noqa: ANN001 - a DB-API connection on a backup or restored copy
+    """Forget every lock mark (nobody holds a lock in a copy)."""
+    connection.execute(
+        "UPDATE articles SET locked_by = NULL, locked_at = NULL WHERE locked_by IS NOT NULL OR locked_at IS NOT NULL"
+    )
+
+
 # -- search index -----------------------------------------------------------
 
 
@@ -796,13 +852,11 @@ def index_articles(conn, ids: Iterable[int] | None = None, *, chunk: int = 2000)
     """
     t = Article.__table__
     if ids is None:
-        conn.execute(text(f"DELETE FROM {FTS_TABLE}"))
+        conn.execute(text(f"DELETE FROM {FTS.name}"))
         id_list = [r[0] for r in conn.execute(select(t.c.id).order_by(t.c.id))]
     else:
         id_list = list(ids)
-        for i in range(0, len(id_list), 500):
-            part = id_list[i : i + 500]
-            conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({','.join(str(int(x)) for x in part)})"))
+        fts.delete(conn, FTS, id_list)
     names = dict(conn.execute(select(Staff.id, Staff.name)).all())
     total = 0
     for i in range(0, len(id_list), chunk):
@@ -830,9 +884,14 @@ def index_articles(conn, ids: Iterable[int] | None = None, *, chunk: int = 2000)
             doc = ArticleDoc(title=r.title, subtitle=r.subtitle, lead=r.lead, body=r.body, writer=r.writer,
                              quotes=quotes.get(r.id, []), tags=tags.get(r.id, []))
             rows.append({"rowid": r.id, **fts_values(doc, names.get(r.author_id, ""))})
-        fts.upsert_many(conn, FTS_TABLE, rows)
+        fts.insert_many(conn, FTS, rows)
         total += len(rows)
     return total
+
+
+def reindex(tx) -> None:  # noqa: ANN001 - database.session.Tx
+    index_articles(tx.session.connection())
+    tx.touch("articles")
 
 
 def rebuild_index(library) -> int:  # noqa: ANN001
@@ -853,12 +912,12 @@ def check_index(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     from desktop.check import repaired
 
     with library.store.engine.connect() as conn:
-        problems = fts.check(conn, FTS_TABLE, "articles")
+        problems = fts.check(conn, FTS)
         if not problems:
             # Stale text: title and lead are indexed as stored, so SQL can
             # recompute them (the body needs Markdown stripping in Python and
             # is left to --repair's full rebuild).
-            problems = fts.check_content(conn, FTS_TABLE, _FTS_SQL_COLUMNS, ["title", "lead"])
+            problems = fts.check_content(conn, FTS, _FTS_SQL_COLUMNS, ["title", "lead"])
     if problems and repair:
         rebuild_index(library)
         return [repaired(p) for p in problems]

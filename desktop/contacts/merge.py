@@ -118,13 +118,13 @@ def merge_people(library, keep_id: int, other_id: int, choices: dict[str, str] |
             # The other's photo only when the kept contact has none.
             s.execute(update(PP).where(PP.c.person_id == other_id).values(person_id=keep_id))
         s.execute(update(CV).where(CV.c.person_id == other_id).values(person_id=keep_id))
-        store.repoint_references(s.connection(), [other_id], keep_id)
+        store.repoint_references(tx, [other_id], keep_id)
         s.execute(delete(Person.__table__).where(Person.__table__.c.id == other_id))
         if keep.organization_id is None:
             store.reset_main_org(s, [keep_id])
         store.refresh_org_sort(s, person_ids=[keep_id])
         conn = s.connection()
-        fts.delete(conn, store.PEOPLE_FTS, other_id)
+        fts.delete(conn, store.PEOPLE_FTS, [other_id])
         store.refresh_people_fts(conn, [keep_id])
         tx.audit("merge", "people", keep_id, _("{other} (id {id}) merged into {name}").format(
             other=other_name, id=other_id, name=keep.full_name))

@@ -17,12 +17,12 @@ def search(library, query: str, limit: int) -> list:  # noqa: ANN001
     hits = []
     with library.store.read() as s:
         conn = s.connection()
-        people = fts.search(conn, store.PEOPLE_FTS, terms, limit=limit, weights=[10, 4, 4, 1, 2, 2])
+        people = fts.search(conn, store.PEOPLE_FTS, terms, limit=limit)
         if people:
             names = dict(s.execute(select(store.P.c.id, store.P.c.full_name).where(
                 store.P.c.id.in_([h.rowid for h in people]))).all())
             hits += [Hit("contact", h.rowid, names.get(h.rowid, ""), h.snippet, h.rank) for h in people]
-        orgs = fts.search(conn, store.ORG_FTS, terms, limit=limit, weights=[10, 3, 2, 1, 2])
+        orgs = fts.search(conn, store.ORG_FTS, terms, limit=limit)
         if orgs:
             names = dict(s.execute(select(store.O.c.id, store.O.c.name).where(
                 store.O.c.id.in_([h.rowid for h in orgs]))).all())
@@ -57,8 +57,9 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
 
     index_problems: list[str] = []
     with library.store.engine.connect() as conn:
-        for table, base in ((store.PEOPLE_FTS, "people"), (store.ORG_FTS, "organizations")):
-            index_problems += fts.check(conn, table, base)
+        for index in (store.PEOPLE_FTS, store.ORG_FTS):
+            table, base = index.name, index.table
+            index_problems += fts.check(conn, index)
             # Same rows but stale text (a name changed outside Warta) also misleads search.
             stale = conn.execute(text(
                 f"SELECT count(*) FROM {base} b JOIN {table} f ON f.rowid = b.id "

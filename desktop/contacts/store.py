@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, inspect, literal, or_, select, text, update
+from sqlalchemy import delete, func, insert, literal, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from database import fts
@@ -37,8 +37,12 @@ from desktop.contacts.record import Email, Phone
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 
-PEOPLE_FTS = "fts_contacts"
-ORG_FTS = "fts_organizations"
+PEOPLE_FTS = fts.Index(
+    "fts_contacts", "people", ("name", "position", "organization", "notes", "tags", "channels"),
+    weights=(10, 4, 4, 1, 2, 2),
+)
+ORG_FTS = fts.Index("fts_organizations", "organizations", ("name", "type", "region", "notes", "tags"),
+                    weights=(10, 3, 2, 1, 2))
 
 CHANNELS = {
     "": N_("(none)"),
@@ -375,17 +379,16 @@ def _clean_org(data: OrgInput) -> OrgInput:
 
 # -- full-text index ------------------------------------------------------------
 
-# group_concat: the FTS tables exist on SQLite only (database.fts), so the
-# SELECTs that fill them may use SQLite's aggregate.
+# string_agg is PostgreSQL's; database.engine gives SQLite the same function.
 _PEOPLE_FTS_SELECT = """
-SELECT p.id AS rowid, p.full_name, p.position || ' ' || p.beat,
-  coalesce((SELECT group_concat(o.name || ' ' || a.role, ' ') FROM affiliations a
-            JOIN organizations o ON o.id = a.organization_id WHERE a.person_id = p.id), ''),
-  p.notes, replace(p.tags, ',', ' '),
-  coalesce((SELECT group_concat(e.address, ' ') FROM person_emails e WHERE e.person_id = p.id), '') || ' ' ||
-  coalesce((SELECT group_concat(substr(t.number, 2) ||
+SELECT p.id AS rowid, p.full_name AS name, p.position || ' ' || p.beat AS position,
+  coalesce((SELECT string_agg(o.name || ' ' || a.role, ' ') FROM affiliations a
+            JOIN organizations o ON o.id = a.organization_id WHERE a.person_id = p.id), '') AS organization,
+  p.notes AS notes, replace(p.tags, ',', ' ') AS tags,
+  coalesce((SELECT string_agg(e.address, ' ') FROM person_emails e WHERE e.person_id = p.id), '') || ' ' ||
+  coalesce((SELECT string_agg(substr(t.number, 2) ||
             CASE WHEN t.number LIKE '+62%' THEN ' 0' || substr(t.number, 4) ELSE '' END, ' ')
-            FROM person_phones t WHERE t.person_id = p.id), '')
+            FROM person_phones t WHERE t.person_id = p.id), '') AS channels
 FROM people p
 """
 
@@ -408,32 +411,27 @@ def person_fts_row(pid: int, *, full_name: str, position: str, beat: str, affili
 def insert_people_fts(conn: Connection, rows: list[dict]) -> None:
     """Index freshly inserted people (rows from :func:`person_fts_row`)."""
     if rows:
-        conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid >= :m"), {"m": min(r["rowid"] for r in rows)})
         fts.upsert_many(conn, PEOPLE_FTS, rows)
 
 
 _ORG_FTS_SELECT = """
-SELECT o.id AS rowid, o.name, coalesce(t.name, ''), o.regency || ' ' || o.province, o.notes,
-  replace(o.tags, ',', ' ')
+SELECT o.id AS rowid, o.name AS name, coalesce(t.name, '') AS type, o.regency || ' ' || o.province AS region,
+  o.notes AS notes, replace(o.tags, ',', ' ') AS tags
 FROM organizations o LEFT JOIN organization_types t ON t.id = o.type_id
 """
-_FTS_PEOPLE_COLS = "(rowid, name, position, organization, notes, tags, channels)"
-_FTS_ORG_COLS = "(rowid, name, type, region, notes, tags)"
 
 
 def bulk_insert(session, table, rows: list[dict]) -> list[int]:  # noqa: ANN001
-    """Insert rows with one executemany and return their new ids, in order.
+    """Insert rows and return their new ids, in input order.
 
-    Ids are given explicitly from max(id) + 1: the write transaction holds the
-    database's write lock (BEGIN IMMEDIATE), so nobody else can take them, and
-    executemany stays one statement instead of one INSERT … RETURNING per row.
+    The database hands out the ids (AUTOINCREMENT / the sequence), so an id
+    is never reused; SQLAlchemy batches the rows into multi-row
+    ``INSERT … RETURNING`` statements on both engines.
     """
     if not rows:
         return []
-    start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-    ids = list(range(start, start + len(rows)))
-    session.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids)])
-    return ids
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [r[0] for r in result]
 
 
 def refresh_org_sort(session, *, person_ids: Iterable[int] | None = None, min_id: int | None = None,  # noqa: ANN001
@@ -457,28 +455,37 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
         yield ids[i : i + size]
 
 
-def _refresh_fts(conn: Connection, table: str, cols: str, select_sql: str, alias: str,
+def _refresh_fts(conn: Connection, index: fts.Index, select_sql: str, alias: str,
                  ids: Iterable[int] | None, min_id: int | None) -> None:
     if ids is None and min_id is None:
-        fts.rebuild_from(conn, table, cols + select_sql)
+        fts.rebuild(conn, index, select_sql)
         return
     if min_id is not None:
-        conn.execute(text(f"DELETE FROM {table} WHERE rowid >= :m"), {"m": min_id})
-        conn.execute(text(f"INSERT INTO {table} {cols} {select_sql} WHERE {alias}.id >= :m"), {"m": min_id})
+        conn.execute(text(f"DELETE FROM {index.name} WHERE rowid >= :m"), {"m": min_id})
+        rows = conn.execute(text(f"{select_sql} WHERE {alias}.id >= :m"), {"m": min_id})
+        fts.insert_many(conn, index, (dict(r._mapping) for r in rows.all()))
         return
     for chunk in _chunks(sorted(set(ids or ()))):
         marks = ",".join(str(int(i)) for i in chunk)
-        conn.execute(text(f"DELETE FROM {table} WHERE rowid IN ({marks})"))
-        conn.execute(text(f"INSERT INTO {table} {cols} {select_sql} WHERE {alias}.id IN ({marks})"))
+        fts.delete(conn, index, chunk)
+        rows = conn.execute(text(f"{select_sql} WHERE {alias}.id IN ({marks})")).all()
+        fts.insert_many(conn, index, (dict(r._mapping) for r in rows))
 
 
 def refresh_people_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
     """Re-index people: the given ids, every id >= ``min_id``, or everyone."""
-    _refresh_fts(conn, PEOPLE_FTS, _FTS_PEOPLE_COLS, _PEOPLE_FTS_SELECT, "p", ids, min_id)
+    _refresh_fts(conn, PEOPLE_FTS, _PEOPLE_FTS_SELECT, "p", ids, min_id)
 
 
 def refresh_orgs_fts(conn: Connection, ids: Iterable[int] | None = None, *, min_id: int | None = None) -> None:
-    _refresh_fts(conn, ORG_FTS, _FTS_ORG_COLS, _ORG_FTS_SELECT, "o", ids, min_id)
+    _refresh_fts(conn, ORG_FTS, _ORG_FTS_SELECT, "o", ids, min_id)
+
+
+def reindex(tx) -> None:  # noqa: ANN001 - database.session.Tx
+    conn = tx.session.connection()
+    refresh_people_fts(conn)
+    refresh_orgs_fts(conn)
+    tx.touch("people")
 
 
 # -- organisation types ---------------------------------------------------------
@@ -578,7 +585,7 @@ def delete_org(library, org_id: int) -> None:  # noqa: ANN001
         tx.session.delete(row)
         tx.session.flush()
         conn = tx.session.connection()
-        fts.delete(conn, ORG_FTS, org_id)
+        fts.delete(conn, ORG_FTS, [org_id])
         reset_main_org(tx.session, people)
         refresh_people_fts(conn, people)
 
@@ -745,32 +752,18 @@ def update_person(library, person_id: int, data: PersonInput) -> None:  # noqa: 
         refresh_people_fts(tx.session.connection(), [person_id])
 
 
-def repoint_references(conn: Connection, old_ids: Sequence[int], new_id: int | None) -> None:
-    """Other areas name people by id without a foreign key (quote speakers in
-    articles, people shown in photos), so areas stay independent. When people
-    are merged their references follow the kept person; when deleted, quotes
-    keep their text but lose the link and photos forget the person."""
+def repoint_references(tx, old_ids: Sequence[int], new_id: int | None) -> None:  # noqa: ANN001 - database.session.Tx
+    """Quote speakers in articles and people shown in photos name contacts.
+    When people are merged their references follow the kept person; when
+    deleted (``new_id`` None), quotes keep their text but lose the link and
+    photos forget the person. Each area moves its own rows."""
+    from desktop.articles import api as articles
+    from desktop.photos import api as photos
+
     ids = [int(i) for i in old_ids]
-    if not ids:
-        return
-    tables = set(inspect(conn).get_table_names())
-    for chunk in _chunks(ids):
-        marks = ",".join(str(i) for i in chunk)
-        if "article_quotes" in tables:
-            conn.execute(text(f"UPDATE article_quotes SET person_id = :new WHERE person_id IN ({marks})"), {"new": new_id})
-        if "photo_people" in tables:
-            if new_id is not None:
-                # A photo that shows both keeps one row for the kept person.
-                conn.execute(
-                    text(
-                        f"DELETE FROM photo_people WHERE person_id IN ({marks}) AND photo_id IN "
-                        "(SELECT photo_id FROM photo_people WHERE person_id = :new)"
-                    ),
-                    {"new": new_id},
-                )
-                conn.execute(text(f"UPDATE photo_people SET person_id = :new WHERE person_id IN ({marks})"), {"new": new_id})
-            else:
-                conn.execute(text(f"DELETE FROM photo_people WHERE person_id IN ({marks})"))
+    if ids:
+        articles.move_speaker(ids, new_id, tx)
+        photos.move_person(ids, new_id, tx)
 
 
 def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
@@ -779,11 +772,11 @@ def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
         return 0
     with library.store.write() as tx:
         conn = tx.session.connection()
-        repoint_references(conn, ids, None)
+        repoint_references(tx, ids, None)
         count = 0
         for chunk in _chunks(ids):
             count += tx.session.execute(delete(P).where(P.c.id.in_(chunk))).rowcount or 0
-            conn.execute(text(f"DELETE FROM {PEOPLE_FTS} WHERE rowid IN ({','.join(map(str, chunk))})"))
+            fts.delete(conn, PEOPLE_FTS, chunk)
         tx.audit("delete", "people", ",".join(map(str, ids[:50])), _("{count} contacts deleted").format(count=count))
         return count
 
@@ -872,15 +865,6 @@ def search_terms(query: str) -> str:
     return " ".join(w if w.endswith("*") else w + "*" for w in query.split())
 
 
-def _fts_ids(table: str, query: str):  # noqa: ANN202
-    expr = fts.match_expression(search_terms(query))
-    if expr is None:
-        return None
-    from sqlalchemy import Integer, column
-
-    return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_q").bindparams(fts_q=expr).columns(
-        column("rowid", Integer)
-    )
 
 
 def _tag_clause(col, tag: str):  # noqa: ANN001, ANN202
@@ -890,9 +874,9 @@ def _tag_clause(col, tag: str):  # noqa: ANN001, ANN202
 def _people_where(s, f: PeopleFilter, depth: int = 0) -> list:  # noqa: ANN001
     clauses = []
     if f.search:
-        ids = _fts_ids(PEOPLE_FTS, f.search)
-        if ids is not None:
-            clauses.append(P.c.id.in_(ids))
+        found = fts.matches(PEOPLE_FTS, P.c.id, search_terms(f.search))
+        if found is not None:
+            clauses.append(found)
     if f.type_id:
         clauses.append(O.c.type_id == f.type_id)
     if f.region:
@@ -989,9 +973,9 @@ def people_page(
 def _org_where(f: OrgFilter) -> list:
     clauses = []
     if f.search:
-        ids = _fts_ids(ORG_FTS, f.search)
-        if ids is not None:
-            clauses.append(O.c.id.in_(ids))
+        found = fts.matches(ORG_FTS, O.c.id, search_terms(f.search))
+        if found is not None:
+            clauses.append(found)
     if f.type_id:
         clauses.append(O.c.type_id == f.type_id)
     if f.region:
@@ -1063,6 +1047,39 @@ def tags_in_use(library) -> list[str]:  # noqa: ANN001
             for value in s.scalars(select(col).where(col != "").distinct()):
                 found.update(split_tags(value))
     return sorted(found)
+
+
+def person_names(library, ids: Iterable[int]) -> dict[int, str]:  # noqa: ANN001
+    """Full names of the contacts ``ids`` that exist (for other areas showing who a link names)."""
+    ids = sorted(set(int(i) for i in ids))
+    found: dict[int, str] = {}
+    with library.store.read() as s:
+        for chunk in _chunks(ids):
+            found.update(s.execute(select(P.c.id, P.c.full_name).where(P.c.id.in_(chunk))).all())
+    return found
+
+
+def person_named(library, name: str) -> int | None:  # noqa: ANN001
+    """The contact written exactly ``name`` (case and spacing aside; the oldest of namesakes), or None."""
+    name = " ".join(name.split())
+    with library.store.read() as s:
+        return s.scalar(select(P.c.id).where(func.lower(P.c.full_name) == name.lower()).order_by(P.c.id).limit(1))
+
+
+def existing_list_ids(library, list_ids: Iterable[int]) -> set[int]:  # noqa: ANN001
+    """Which of ``list_ids`` are still distribution lists."""
+    ids = sorted(set(int(i) for i in list_ids))
+    found: set[int] = set()
+    with library.store.read() as s:
+        for chunk in _chunks(ids):
+            found.update(s.scalars(select(DL.c.id).where(DL.c.id.in_(chunk))))
+    return found
+
+
+def first_person_ids(library, limit: int) -> list[int]:  # noqa: ANN001
+    """The ``limit`` oldest contacts' ids (demo data picks from them)."""
+    with library.store.read() as s:
+        return list(s.scalars(select(P.c.id).order_by(P.c.id).limit(limit)))
 
 
 def org_names(library, ids: Iterable[int]) -> dict[int, str]:  # noqa: ANN001

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from database import fts
 from desktop.errors import ValidationError, WartaError
 from desktop.i18n import N_, _
 from desktop.jobs import Progress
@@ -23,7 +24,11 @@ from desktop.kits.spec import PAPERS, PHOTOS_PER_PAGE, KitError
 
 PART_KINDS = ("cover", "article", "photo", "factsheet", "office", "contact", "staff", "distribution")
 REF_KINDS = ("article", "photo", "contact", "staff", "distribution")
+# The typed foreign-key column of ``kit_parts`` each referring kind uses.
+REF_COLUMNS = {"article": "article_id", "photo": "photo_id", "contact": "person_id", "staff": "staff_id",
+               "distribution": "list_id"}
 APPROVED = ("approved", "published")
+FTS = fts.Index("fts_kits", "kits", ("title", "event", "text"))
 PART_KIND_LABELS = {
     "cover": N_("Cover"),
     "article": N_("Article"),
@@ -130,23 +135,32 @@ def _clean(library, data: KitInput) -> KitInput:  # noqa: ANN001
 
 def _check_refs(library, parts: list[PartInput]) -> None:  # noqa: ANN001
     """Every referenced article, photo, contact, staff member and list exists (else: nothing saved)."""
-    from sqlalchemy import select
-
-    from database.models import Article, DistributionList, Person, Photo, Staff
-
-    tables = {"article": Article, "photo": Photo, "contact": Person, "staff": Staff, "distribution": DistributionList}
     wanted: dict[str, set[int]] = {}
     for part in parts:
-        if part.kind in tables:
+        if part.kind in REF_KINDS:
             wanted.setdefault(part.kind, set()).add(part.ref_id)
-    with library.store.read() as s:
-        for kind, ids in wanted.items():
-            model = tables[kind]
-            found = set(s.scalars(select(model.id).where(model.id.in_(ids))))
-            missing = sorted(ids - found)
-            if missing:
-                raise ValidationError(_("There is no {kind} with id {id}.").format(
-                    kind=part_kind_label(kind).lower(), id=missing[0]))
+    for kind, ids in wanted.items():
+        missing = sorted(ids - existing_refs(library, kind, ids))
+        if missing:
+            raise ValidationError(_("There is no {kind} with id {id}.").format(
+                kind=part_kind_label(kind).lower(), id=missing[0]))
+
+
+def existing_refs(library, kind: str, ids: set[int]) -> set[int]:  # noqa: ANN001
+    """Which of ``ids`` still exist as the item a ``kind`` part holds (asked of the area owning it)."""
+    from desktop import staff
+    from desktop.articles import api as articles
+    from desktop.contacts import api as contacts
+    from desktop.photos import api as photos
+
+    ask = {
+        "article": articles.existing_ids,
+        "photo": photos.existing_ids,
+        "contact": lambda lib, wanted: set(contacts.person_names(lib, wanted)),
+        "staff": staff.existing_ids,
+        "distribution": contacts.existing_list_ids,
+    }
+    return ask[kind](library, ids)
 
 
 def _fts_text(parts: list[PartInput]) -> str:
@@ -160,14 +174,17 @@ def _write_parts(session, kit_id: int, parts: list[PartInput]) -> None:  # noqa:
 
     session.execute(delete(KitPart).where(KitPart.kit_id == kit_id))
     if parts:
-        session.execute(insert(KitPart), [
-            {"kit_id": kit_id, "position": n, "kind": p.kind, "ref_id": p.ref_id, "title": p.title, "text": p.text}
-            for n, p in enumerate(parts)
-        ])
+        rows = []
+        for n, p in enumerate(parts):
+            row = {"kit_id": kit_id, "position": n, "kind": p.kind, "title": p.title, "text": p.text}
+            row.update({col: None for col in REF_COLUMNS.values()})
+            if p.kind in REF_COLUMNS:
+                row[REF_COLUMNS[p.kind]] = p.ref_id
+            rows.append(row)
+        session.execute(insert(KitPart), rows)
 
 
 def create_kit(library, data: KitInput) -> int:  # noqa: ANN001
-    from database import fts
     from database.models import Kit
 
     data = _clean(library, data)
@@ -177,13 +194,12 @@ def create_kit(library, data: KitInput) -> int:  # noqa: ANN001
         tx.session.add(row)
         tx.session.flush()
         _write_parts(tx.session, row.id, data.parts)
-        fts.upsert(tx.session.connection(), "fts_kits", row.id,
+        fts.upsert(tx.session.connection(), FTS, row.id,
                    {"title": data.title, "event": data.event, "text": _fts_text(data.parts)})
         return row.id
 
 
 def update_kit(library, kit_id: int, data: KitInput) -> None:  # noqa: ANN001
-    from database import fts
 
     data = _clean(library, data)
     with library.store.write() as tx:
@@ -193,7 +209,7 @@ def update_kit(library, kit_id: int, data: KitInput) -> None:  # noqa: ANN001
         row.updated_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         _write_parts(tx.session, kit_id, data.parts)
         tx.touch("kit_parts")
-        fts.upsert(tx.session.connection(), "fts_kits", kit_id,
+        fts.upsert(tx.session.connection(), FTS, kit_id,
                    {"title": data.title, "event": data.event, "text": _fts_text(data.parts)})
 
 
@@ -204,13 +220,12 @@ def duplicate_kit(library, kit_id: int) -> int:  # noqa: ANN001
 
 
 def delete_kit(library, kit_id: int) -> None:  # noqa: ANN001
-    from database import fts
 
     with library.store.write() as tx:
         row = _get(tx.session, kit_id)
         tx.session.delete(row)
         tx.session.flush()
-        fts.delete(tx.session.connection(), "fts_kits", kit_id)
+        fts.delete(tx.session.connection(), FTS, [kit_id])
 
 
 def _get(session, kit_id: int):  # noqa: ANN001, ANN202
@@ -232,7 +247,8 @@ def get_kit(library, kit_id: int) -> KitDetail:  # noqa: ANN001
 
     with library.store.read() as s:
         row = _get(s, kit_id)
-        parts = [PartInput(p.kind, p.ref_id, p.title, p.text) for p in s.scalars(
+        parts = [PartInput(p.kind, getattr(p, REF_COLUMNS[p.kind]) if p.kind in REF_COLUMNS else None,
+                           p.title, p.text) for p in s.scalars(
             select(KitPart).where(KitPart.kit_id == kit_id).order_by(KitPart.position))]
         exports = [
             ExportInfo(e.at, e.format, e.path, e.sha256, e.size_bytes, e.draft, name or "")
@@ -247,7 +263,6 @@ def get_kit(library, kit_id: int) -> KitDetail:  # noqa: ANN001
 def _list_query(search: str):  # noqa: ANN202
     from sqlalchemy import func, select
 
-    from database import fts
     from database.models import Kit, KitExport, KitPart
 
     parts = select(func.count()).where(KitPart.kit_id == Kit.id).scalar_subquery()
@@ -255,15 +270,11 @@ def _list_query(search: str):  # noqa: ANN202
     q = select(Kit.id, Kit.title, Kit.date, Kit.event, parts.label("parts"), exports.label("exports"),
                Kit.updated_at)
     if search.strip():
-        expr = fts.match_expression(" ".join(w if w.endswith("*") or '"' in search else w + "*"
-                                             for w in search.split()))
-        if expr is None:
+        found = fts.matches(FTS, Kit.id, " ".join(w if w.endswith("*") or '"' in search else w + "*"
+                                                   for w in search.split()))
+        if found is None:
             return q.where(False)
-        from sqlalchemy import Integer, column, text
-
-        ids = text("SELECT rowid FROM fts_kits WHERE fts_kits MATCH :kq").bindparams(kq=expr).columns(
-            column("rowid", Integer))
-        q = q.where(Kit.id.in_(ids))
+        q = q.where(found)
     return q
 
 
@@ -295,18 +306,18 @@ def describe_part(library, part: PartInput) -> str:  # noqa: ANN001
     """One line for the composer's parts list: what the part holds."""
     try:
         if part.kind == "article":
-            from desktop.articles import store as articles
+            from desktop.articles import api as articles
 
             doc = articles.load_doc(library, part.ref_id)
             mark = "" if doc.status in APPROVED else " — " + _("not approved")
             return doc.title + mark
         if part.kind == "photo":
-            from desktop.photos import store as photos
+            from desktop.photos import api as photos
 
             meta = photos.photo_meta(library, part.ref_id)
             return meta["caption"] or meta["file_name"]
         if part.kind == "contact":
-            from desktop.contacts import store as contacts
+            from desktop.contacts import api as contacts
 
             return contacts.public_contact(library, part.ref_id).name
         if part.kind == "staff":
@@ -315,7 +326,7 @@ def describe_part(library, part: PartInput) -> str:  # noqa: ANN001
             row = staff.get(library, part.ref_id)
             return row.name if row else _("missing")
         if part.kind == "distribution":
-            from desktop.contacts import store as contacts
+            from desktop.contacts import api as contacts
 
             names = {i: n for i, n, _saved, _count in contacts.lists(library)}
             return names.get(part.ref_id, _("missing"))
@@ -370,7 +381,7 @@ def letterhead(library):  # noqa: ANN001, ANN201 - (OfficeProfile, Path | None)
 
 def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
     """One stored article as a release on the letterhead (see :func:`desktop.kits.spec.release`)."""
-    from desktop.articles import store as articles
+    from desktop.articles import api as articles
     from desktop.kits import spec as S
 
     loaded = articles.load(library, article_id)
@@ -388,12 +399,12 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
     if part.kind == "cover":
         parts.append(S.CoverPart())
     elif part.kind == "article":
-        from desktop.articles import store as articles
+        from desktop.articles import api as articles
 
         doc = articles.load_doc(library, part.ref_id)
         parts.append(S.ArticlePart(doc, approved=doc.status in APPROVED, ref=f"#{part.ref_id}"))
     elif part.kind == "photo":
-        from desktop.photos import store as photos
+        from desktop.photos import api as photos
 
         meta = photos.photo_meta(library, part.ref_id)
         photo = S.Photo(photos.print_rendition(library, part.ref_id), meta["caption"],
@@ -429,8 +440,7 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
     import multiprocessing
     import os
 
-    from desktop.photos import files, importer
-    from desktop.photos import store as photos
+    from desktop.photos import api as photos
 
     missing = []
     for pid in dict.fromkeys(photo_ids):
@@ -438,7 +448,7 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
             info = photos.get_photo(library, pid)
         except WartaError:
             continue
-        if not files.rendition_path(library.path, info.sha256).is_file():
+        if not photos.rendition_path(library.path, info.sha256).is_file():
             missing.append(info)
     if len(missing) < 4:
         return  # a few are made one by one by print_rendition as the kit is built
@@ -447,7 +457,7 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
     workers = max(1, min(2, os.cpu_count() or 1))
     # spawn, not fork: the window calls this from a worker thread of a Qt process.
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(importer.make_rendition, str(library.path), info.path, info.sha256): info.id
+        futures = {pool.submit(photos.make_rendition, str(library.path), info.path, info.sha256): info.id
                    for info in missing}
         try:
             for done, future in enumerate(cf.as_completed(futures), start=1):
@@ -467,7 +477,7 @@ def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202
     from desktop.kits import spec as S
 
     if part.kind == "contact":
-        from desktop.contacts import store as contacts
+        from desktop.contacts import api as contacts
 
         c = contacts.public_contact(library, part.ref_id)
         return S.ContactPerson(c.name, c.position, c.organization, list(c.phones), list(c.emails))
@@ -482,7 +492,7 @@ def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202
 
 
 def _recipients(library, list_id: int) -> list:  # noqa: ANN001
-    from desktop.contacts import store as contacts
+    from desktop.contacts import api as contacts
     from desktop.kits import spec as S
 
     rows = contacts.people_page(library, contacts.PeopleFilter(list_id=list_id), limit=100_000)
@@ -491,6 +501,13 @@ def _recipients(library, list_id: int) -> list:  # noqa: ANN001
         public = contacts.public_contact(library, r.id)
         out.append(S.Recipient(r.name, r.organization, ", ".join(public.emails or public.phones)))
     return out
+
+
+def release_pdf(library, article_id: int) -> bytes:  # noqa: ANN001
+    """One stored article as a PDF release on the letterhead (see :func:`release_spec`)."""
+    from desktop.kits import render
+
+    return render.render(release_spec(library, article_id))
 
 
 def render_pdf(library, kit_id: int, *, progress: Progress | None = None, data: KitInput | None = None) -> bytes:  # noqa: ANN001
@@ -528,7 +545,7 @@ def export_pdf(library, kit_id: int, target: Path | str, *, progress: Progress |
 
 
 def zip_names(title: str, date: dt.date) -> str:
-    from desktop.photos.export import slug
+    from desktop.photos.api import slug
 
     return f"{date.isoformat()}_{slug(title) or 'press-kit'}"
 
@@ -542,12 +559,10 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
     import zipfile
 
     from desktop import office as office_mod
-    from desktop.articles.io import writers
+    from desktop.articles import api as articles
     from desktop.fsutil import atomic_write
     from desktop.kits import render
-    from desktop.photos import imaging
-    from desktop.photos import store as photos
-    from desktop.photos.export import export_name, slug
+    from desktop.photos import api as photos
 
     progress = progress or Progress()
     target = Path(target).expanduser().absolute()
@@ -568,8 +583,6 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
         info.external_attr = 0o644 << 16
         zf.writestr(info, payload)
 
-    from desktop.articles import store as articles
-
     try:
         with atomic_write(target) as fh, zipfile.ZipFile(fh, "w") as zf:
             put(zf, f"{base}.pdf", pdf, False)
@@ -578,8 +591,8 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
                 progress.check()
                 progress.report(done, total, _("Article {number}").format(number=n))
                 doc = articles.load_doc(library, article_id)
-                name = f"{_('article')}-{n:02d}_{slug(doc.title) or article_id}.docx"
-                put(zf, name, writers.docx_bytes(doc, about_name=about.short_name or about.name), True)
+                name = f"{_('article')}-{n:02d}_{photos.slug(doc.title) or article_id}.docx"
+                put(zf, name, articles.docx_bytes(doc, about_name=about.short_name or about.name), True)
                 done += 1
             for n, photo_id in enumerate(photo_ids, start=1):
                 progress.check()
@@ -587,17 +600,17 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
                 progress.report(done, total, info.file_name)
                 try:
                     original = library.managed(info.path).read_bytes()
-                    img, _decoded = imaging.decode(original)
+                    img, _decoded = photos.decode(original)
                 except OSError as exc:
                     raise KitError(_("The original of photo {id} is missing from the library ({path}).").format(
                         id=photo_id, path=info.path)) from exc
-                except imaging.ImageRejected as exc:
+                except photos.ImageRejected as exc:
                     raise KitError(_("Photo {id} cannot be read: {reason}").format(id=photo_id, reason=exc)) from exc
-                meta = imaging.Caption(caption=info.caption, credit=info.credit or about.default_credit,
+                meta = photos.Caption(caption=info.caption, credit=info.credit or about.default_credit,
                                        date=info.date or spec.date, event=info.event or detail.data.event,
                                        location=info.location)
-                name = export_name(info.date or spec.date, info.event or detail.data.event, n, "jpg")
-                put(zf, f"{_('photos')}/{name}", imaging.export_jpeg(img, meta, long_edge=None), False)
+                name = photos.export_name(info.date or spec.date, info.event or detail.data.event, n, "jpg")
+                put(zf, f"{_('photos')}/{name}", photos.export_jpeg(img, meta, long_edge=None), False)
                 done += 1
     except OSError as exc:
         raise KitError(_("Cannot write {path}: {error}. Choose another folder.").format(

@@ -40,8 +40,8 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
     with library.store.read() as s:
         rows = s.execute(select(P.c.id, P.c.sha256, P.c.path, P.c.size_bytes, P.c.rendition_state)).all()
         conn = s.connection()
-        index_problems = fts.check(conn, store.FTS_TABLE, "photos") + fts.check_content(
-            conn, store.FTS_TABLE, store.FTS_SELECT, store.FTS_COLUMNS
+        index_problems = fts.check(conn, store.FTS) + fts.check_content(
+            conn, store.FTS, store.FTS_SELECT
         )
     renditions_ready: list[int] = []
     for pid, sha, rel, size, rendition_state in rows:

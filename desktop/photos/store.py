@@ -24,7 +24,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.photos import files
 
-FTS_TABLE = "fts_photos"
+FTS = fts.Index("fts_photos", "photos", ("caption", "event", "location", "tags", "credit"))
 P = Photo.__table__
 E = PhotoEvent.__table__
 A = Album.__table__
@@ -36,7 +36,7 @@ GRID_COLUMNS = (P.c.id, P.c.sha256, P.c.caption, P.c.date, P.c.taken, P.c.piliha
 
 
 def clean_tags(tags: Iterable[str]) -> str:
-    from desktop.contacts.store import clean_tags as clean
+    from desktop.contacts.api import clean_tags as clean
 
     return clean(tags)
 
@@ -142,7 +142,7 @@ def _reindex(session, ids: Sequence[int]) -> None:  # noqa: ANN001
     for chunk in _chunks(list(ids), 500):
         for row in _fts_rows(conn, chunk):
             rowid = row.pop("rowid")
-            fts.upsert(conn, FTS_TABLE, rowid, row)
+            fts.upsert(conn, FTS, rowid, row)
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:
@@ -152,7 +152,6 @@ def _chunks(items: list, size: int) -> Iterable[list]:
 
 # The index text of every photo as SQL computes it: what a rebuild writes
 # and what ``warta check`` compares the index with (same text as _fts_rows).
-FTS_COLUMNS = ("caption", "event", "location", "tags", "credit")
 FTS_SELECT = (
     "SELECT p.id AS rowid, p.caption AS caption, coalesce(e.name, '') AS event, p.location AS location, "
     "replace(p.tags, ',', ' ') AS tags, p.credit AS credit "
@@ -162,11 +161,14 @@ FTS_SELECT = (
 
 def rebuild_index(library) -> int:  # noqa: ANN001
     with library.store.write() as tx:
-        count = fts.rebuild_from(
-            tx.session.connection(), FTS_TABLE, "(rowid, {}) {}".format(", ".join(FTS_COLUMNS), FTS_SELECT)
-        )
+        count = fts.rebuild(tx.session.connection(), FTS, FTS_SELECT)
         tx.touch("photos")
         return count
+
+
+def reindex(tx) -> None:  # noqa: ANN001 - database.session.Tx
+    fts.rebuild(tx.session.connection(), FTS, FTS_SELECT)
+    tx.touch("photos")
 
 
 # -- import (called by desktop.photos.importer) ----------------------------
@@ -235,7 +237,7 @@ def insert_imported(library, items: list[dict], *, event: str | None, credit: st
             s.execute(insert(P), list(fresh.values()))
             for chunk in _chunks(list(fresh), 500):
                 new_ids.update(s.execute(select(P.c.sha256, P.c.id).where(P.c.sha256.in_(chunk))).all())
-            fts.upsert_many(s.connection(), FTS_TABLE, _fts_rows(s.connection(), list(new_ids.values())))
+            fts.upsert_many(s.connection(), FTS, _fts_rows(s.connection(), list(new_ids.values())))
             tx.audit("import", "photos", "", _("{count} photo(s) imported").format(count=len(fresh)))
     outcome = []
     claimed: set[str] = set()
@@ -296,18 +298,11 @@ class GridRow:
 
 
 def _where(f: PhotoFilter) -> list:
-    from sqlalchemy import Integer, column, text
-
     clauses = []
     if f.search:
-        expr = fts.match_expression(f.search)
-        if expr is not None:
-            sub = (
-                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts_q")
-                .bindparams(fts_q=expr)
-                .columns(column("rowid", Integer))
-            )
-            clauses.append(P.c.id.in_(sub))
+        found = fts.matches(FTS, P.c.id, f.search)
+        if found is not None:
+            clauses.append(found)
     if f.date_from:
         clauses.append(P.c.date >= f.date_from)
     if f.date_to:
@@ -422,7 +417,8 @@ def get_photo(library, photo_id: int) -> PhotoInfo:  # noqa: ANN001
                 select(A.c.name).join(PA, PA.c.album_id == A.c.id).where(PA.c.photo_id == photo_id).order_by(A.c.name)
             )
         )
-        people = list(s.scalars(select(PP.c.person_id).where(PP.c.photo_id == photo_id).order_by(PP.c.person_id)))
+        people = list(s.scalars(select(PP.c.person_id).where(PP.c.photo_id == photo_id, PP.c.person_id.is_not(None))
+                                .order_by(PP.c.person_id)))
     return PhotoInfo(
         id=row["id"],
         sha256=row["sha256"],
@@ -494,6 +490,9 @@ class PhotoEdit:
 
 def update_photo(library, photo_id: int, edit: PhotoEdit) -> None:  # noqa: ANN001
     """Save the detail panel: one photo, every field given."""
+    # The names are kept beside the links, so a photo still says who is in it
+    # after a contact is deleted.
+    names = _people_names_by_id(library, edit.people) if edit.people is not None else {}
     with library.store.write() as tx:
         s = tx.session
         _existing_ids(s, [photo_id])
@@ -522,7 +521,7 @@ def update_photo(library, photo_id: int, edit: PhotoEdit) -> None:  # noqa: ANN0
             s.execute(delete(PP).where(PP.c.photo_id == photo_id))
             people = sorted({int(p) for p in edit.people})
             if people:
-                s.execute(insert(PP), [{"photo_id": photo_id, "person_id": p} for p in people])
+                s.execute(insert(PP), [{"photo_id": photo_id, "person_id": p, "name": names.get(p, "")} for p in people])
         if edit.albums is not None or edit.people is not None:
             tx.audit("update", "photo_album_items", photo_id, photo.caption or photo.file_name)
         s.flush()
@@ -606,7 +605,7 @@ def delete_photos(library, ids: Iterable[int]) -> int:  # noqa: ANN001
             s.execute(delete(P).where(P.c.id.in_(chunk)))
         conn = s.connection()
         for pid, _sha, _path in doomed:
-            fts.delete(conn, FTS_TABLE, pid)
+            fts.delete(conn, FTS, [pid])
         for pid, _sha, path in doomed:
             tx.audit("delete", "photos", pid, path)
     for _pid, sha, path in doomed:
@@ -671,31 +670,33 @@ def near_duplicates(library, *, threshold: int = 3) -> list[NearDuplicate]:  # n
 # -- people shown (contacts) -----------------------------------------------
 
 
+def _people_names_by_id(library, person_ids: Iterable[int]) -> dict[int, str]:  # noqa: ANN001
+    from desktop.contacts import api as contacts
+
+    return contacts.person_names(library, sorted({int(p) for p in person_ids}))
+
+
 def people_names(library, person_ids: Sequence[int]) -> list[str]:  # noqa: ANN001
     """Names of the contacts shown in a photo, in the order given (missing ones skipped)."""
-    from database.models.contacts import Person
+    from desktop.contacts import api as contacts
 
-    if not person_ids:
-        return []
-    with library.store.read() as s:
-        names = dict(s.execute(select(Person.id, Person.full_name).where(Person.id.in_(list(person_ids)))).all())
+    names = contacts.person_names(library, person_ids)
     return [names[i] for i in person_ids if i in names]
 
 
 def find_people(library, names: Iterable[str]) -> list[int]:  # noqa: ANN001
     """Contact ids for names as written in the contacts (case-insensitive); unknown names are an error."""
-    from database.models.contacts import Person
+    from desktop.contacts import api as contacts
 
     wanted = [" ".join(n.split()) for n in names if n.strip()]
     found: list[int] = []
     missing: list[str] = []
-    with library.store.read() as s:
-        for name in wanted:
-            pid = s.scalar(select(Person.id).where(func.lower(Person.full_name) == name.lower()).order_by(Person.id))
-            if pid is None:
-                missing.append(name)
-            elif pid not in found:
-                found.append(pid)
+    for name in wanted:
+        pid = contacts.person_named(library, name)
+        if pid is None:
+            missing.append(name)
+        elif pid not in found:
+            found.append(pid)
     if missing:
         raise ValidationError(
             _("No contact is named {names}; add them in Partners & Contacts first. Nothing was changed.").format(
@@ -705,7 +706,59 @@ def find_people(library, names: Iterable[str]) -> list[int]:  # noqa: ANN001
     return found
 
 
+def move_person(old_person_ids: Iterable[int], new_person_id: int | None, tx) -> None:  # noqa: ANN001 - database.session.Tx
+    """Photos showing the contacts ``old_person_ids`` now show ``new_person_id``.
+
+    Contacts calls this when it merges people (a photo showing both keeps one
+    row for the kept person) or deletes them (None: the photos forget them).
+    """
+    ids = sorted({int(i) for i in old_person_ids})
+    for chunk in _chunks(ids, 500):
+        if new_person_id is None:
+            tx.session.execute(delete(PP).where(PP.c.person_id.in_(chunk)))
+            continue
+        shows_kept = select(PP.c.photo_id).where(PP.c.person_id == new_person_id)
+        tx.session.execute(delete(PP).where(PP.c.person_id.in_(chunk), PP.c.photo_id.in_(shows_kept)))
+        tx.session.execute(update(PP).where(PP.c.person_id.in_(chunk)).values(person_id=new_person_id))
+    if ids:
+        tx.touch("photo_people")
+
+
 # -- for other areas (press kits) and the global search --------------------
+
+
+def existing_ids(library, ids: Iterable[int]) -> set[int]:  # noqa: ANN001
+    """Which of ``ids`` are still photos in the archive."""
+    found: set[int] = set()
+    with library.store.read() as s:
+        for chunk in _chunks(sorted({int(i) for i in ids}), 500):
+            found.update(s.scalars(select(P.c.id).where(P.c.id.in_(chunk))))
+    return found
+
+
+def claimed_files(conn) -> dict[str, str | None]:  # noqa: ANN001 - a SQLAlchemy connection (maybe to a snapshot)
+    """Every managed file a photo row owns: relative path → expected SHA-256 (None for thumbnails, renditions)."""
+    claims: dict[str, str | None] = {}
+    for path, sha in conn.execute(select(P.c.path, P.c.sha256)):
+        claims[path] = sha
+        claims[files.thumbnail_rel(sha)] = None
+        claims[files.rendition_rel(sha)] = None
+    return claims
+
+
+def renditions_to_remake(connection) -> None:  # noqa: ANN001 - a DB-API connection on a backup snapshot
+    """Mark every made print rendition "to be made" (a backup that leaves renditions out)."""
+    columns = {r[1] for r in connection.execute("PRAGMA table_info(photos)")}
+    if "rendition_state" in columns:
+        connection.execute("UPDATE photos SET rendition_state = 'pending' WHERE rendition_state = 'ok'")
+
+
+def original_path(library, sha256: str) -> str | None:  # noqa: ANN001
+    """The managed path (relative to the library) of the original with this SHA-256, or None."""
+    with library.store.read() as s:
+        return s.scalar(select(P.c.path).where(P.c.sha256 == sha256))
+
+
 
 
 def print_rendition(library, photo_id: int) -> Path:  # noqa: ANN001
@@ -760,7 +813,7 @@ def search_photos(library, query: str, limit: int):  # noqa: ANN001, ANN201 - li
     from desktop.search import Hit
 
     with library.store.read() as s:
-        hits = fts.search(s.connection(), FTS_TABLE, query, limit=limit)
+        hits = fts.search(s.connection(), FTS, query, limit=limit)
         if not hits:
             return []
         names = dict(

@@ -127,7 +127,7 @@ def upgrade() -> None:
     with op.batch_alter_table('article_tags', schema=None) as batch_op:
         batch_op.create_index('ix_article_tags_tag', ['tag'], unique=False)
 
-    op.execute(fts.create_sql("fts_articles", FTS_COLUMNS))
+    fts.create_legacy(op.get_bind(), "fts_articles", FTS_COLUMNS)
 
 
 def downgrade() -> None:

@@ -218,13 +218,13 @@ def upgrade() -> None:
     types = sa.table("organization_types", sa.column("id", sa.Integer), sa.column("name", sa.String),
                      sa.column("position", sa.Integer))
     op.bulk_insert(types, [{"id": i + 1, "name": n, "position": i} for i, n in enumerate(ORG_TYPES)])
-    op.execute(fts.create_sql("fts_contacts", PEOPLE_FTS))
-    op.execute(fts.create_sql("fts_organizations", ORG_FTS))
+    fts.create_legacy(op.get_bind(), "fts_contacts", PEOPLE_FTS)
+    fts.create_legacy(op.get_bind(), "fts_organizations", ORG_FTS)
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE IF EXISTS fts_organizations")
-    op.execute("DROP TABLE IF EXISTS fts_contacts")
+    fts.drop(op.get_bind(), "fts_organizations")
+    fts.drop(op.get_bind(), "fts_contacts")
     with op.batch_alter_table('social_accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_social_accounts_person_id'))
 

@@ -71,11 +71,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("kit_exports", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_kit_exports_kit_id"), ["kit_id"], unique=False)
-    op.execute(fts.create_sql("fts_kits", KITS_FTS))
+    fts.create_legacy(op.get_bind(), "fts_kits", KITS_FTS)
 
 
 def downgrade() -> None:
-    fts.drop(op, "fts_kits")
+    fts.drop(op.get_bind(), "fts_kits")
     op.drop_table("kit_exports")
     op.drop_table("kit_parts")
     op.drop_table("kits")
