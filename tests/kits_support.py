@@ -190,3 +190,22 @@ def fonts_of(data: bytes) -> list[dict]:
                 "truetype": "/FontFile2" in descriptor,
             }
     return [dict(name=k, **v) for k, v in out.items()]
+
+
+def answer_print_dialog(monkeypatch, target: Path, pages: int) -> None:
+    """The system print dialog answered as a user would: "print to file" at ``target``, then OK.
+
+    Checks that the dialog offers every one of the document's ``pages``.
+    """
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    def exec_(dialog):  # noqa: ANN001, ANN202
+        printer = dialog.printer()
+        assert printer.fromPage() == 1 and printer.toPage() == pages
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setResolution(72)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)

@@ -7,7 +7,7 @@ import hashlib
 
 from desktop.articles import store
 from desktop.articles.document import ArticleDoc, Quote
-from kits_support import pdf_text, squash
+from kits_support import answer_print_dialog, pdf_text, squash
 
 
 def _release(library) -> int:
@@ -53,3 +53,33 @@ def test_cli_exports_one_release_as_a_pdf_identical_on_re_export(library, librar
     code, _stdout, err = cli("article", "export", art, "--format", "pdf", "-o", out, "--library", library_path)
     assert code == 0, err
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(first).hexdigest()
+
+
+def test_editor_export_pdf_and_print_use_the_same_release(main_window, qtbot, library, tmp_path, monkeypatch):
+    import pypdf
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    art = _release(library)
+    qtbot.wait(20)
+    section = main_window.show_section("articles")
+    section.open_article(art)
+    editor = section.editor
+    target = tmp_path / "rilis.pdf"
+    asked = []
+
+    def save_as(_parent, _title, suggested, *_a, **_k):
+        asked.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    editor.findChild(QAction, "article-export-pdf").trigger()
+    assert asked and asked[0].endswith(".pdf")
+    _check(target.read_bytes())
+    pages = len(pypdf.PdfReader(target).pages)
+
+    printed = tmp_path / "printed.pdf"
+    answer_print_dialog(monkeypatch, printed, pages)
+    editor.findChild(QAction, "article-print").trigger()
+    assert len(pypdf.PdfReader(printed).pages) == pages
+    assert editor.state_label.text() == f"{pages} halaman dikirim ke printer."

@@ -103,7 +103,6 @@ def test_compose_reorder_preview_and_save(window, qtbot, library, parts):
 def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, monkeypatch):
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QDesktopServices
-    from PySide6.QtPrintSupport import QPrinter
 
     section, composer = open_composer(window, qtbot)
     composer.title_edit.setText("Kit Cetak")
@@ -138,20 +137,10 @@ def test_save_pdf_zip_print_and_open(window, qtbot, library, parts, tmp_path, mo
     qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
     assert opened[0].startswith(str(library.path / "exports")) and opened[0].endswith(".pdf")
 
-    from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QDialog
+    from kits_support import answer_print_dialog
 
     printed = tmp_path / "printed.pdf"
-
-    def print_to_file(dialog):  # stands in for the user choosing "print to file" and OK
-        printer = dialog.printer()
-        assert printer.fromPage() == 1 and printer.toPage() == pages
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(72)
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    answer_print_dialog(monkeypatch, printed, pages)
     qtbot.mouseClick(composer.print_button, Qt.MouseButton.LeftButton)
     import pypdf
 

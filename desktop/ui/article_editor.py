@@ -51,7 +51,8 @@ from desktop.ui.widgets import OptionalDate, shortcut
 
 AUTOSAVE_PAUSE_MS = 2000
 AUTOSAVE_MAX_S = 5.0
-EXPORT_FORMATS = [("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Teks (.txt)"), ("whatsapp", "WhatsApp (.txt)")]
+EXPORT_FORMATS = [("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Teks (.txt)"),
+                  ("whatsapp", "WhatsApp (.txt)")]
 
 
 def _local(value: dt.datetime) -> str:
@@ -141,7 +142,8 @@ class ArticleEditor(QWidget):
         menu.addAction(_("Duplicate as new draft"), self.duplicate).setObjectName("article-duplicate")
         export_menu = menu.addMenu(_("Export"))
         for fmt, label in EXPORT_FORMATS:
-            export_menu.addAction(label, lambda f=fmt: self.export(f))
+            export_menu.addAction(label, lambda f=fmt: self.export(f)).setObjectName(f"article-export-{fmt}")
+        menu.addAction(_("Print…"), self.print_release).setObjectName("article-print")
         menu.addAction(_("Copy as WhatsApp text"), self.copy_whatsapp)
         more.setMenu(menu)
         self.toolbar.addWidget(more)
@@ -754,6 +756,28 @@ class ArticleEditor(QWidget):
             self.ctx.show_error(self, exc)
             return
         self.set_state(_("Exported to {path}.").format(path=path))
+
+    def print_release(self) -> None:
+        """The release on the letterhead — the very PDF Export → PDF writes — through the print dialog."""
+        from desktop.articles.io.service import release_pdf
+        from desktop.ui.pdf_print import load_pdf, print_document
+
+        if self.article_id is None:
+            return
+        if self._dirty and not self.save():
+            return
+        try:
+            data = release_pdf(self.ctx.library, self.article_id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        document = load_pdf(data, self)
+        try:
+            printed = print_document(self, document, title=self.title_edit.text() or _("Press release"))
+        finally:
+            document.deleteLater()
+        if printed:
+            self.set_state(_("{pages} page(s) sent to the printer.").format(pages=printed))
 
     def copy_whatsapp(self) -> None:
         from PySide6.QtWidgets import QApplication

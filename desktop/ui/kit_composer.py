@@ -21,15 +21,12 @@ from PySide6.QtCore import (
     QIODevice,
     QMimeData,
     QModelIndex,
-    QRect,
-    QSize,
-    QSizeF,
     Qt,
     QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QPageSize, QPainter
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -698,45 +695,11 @@ class KitComposer(QWidget):
     def print_kit(self) -> None:
         """System print dialog, then every page of the previewed PDF onto the printer."""
         from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from desktop.ui.pdf_print import print_document
 
         if self.document.status() != QPdfDocument.Status.Ready or not self.document.pageCount():
             QMessageBox.information(self, _("Print"), _("Wait until the preview is ready, then print."))
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.title_edit.text() or _("Press kit"))
-        size = QSizeF(215, 330) if self.paper.currentData() == "f4" else QSizeF(210, 297)
-        printer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "F4" if size.height() > 300 else "A4"))
-        printer.setFromTo(1, self.document.pageCount())
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_pages(printer)
-
-    def print_pages(self, printer) -> int:  # noqa: ANN001
-        """Paint the pages onto ``printer`` at up to 300 dpi; returns how many were printed."""
-        count = self.document.pageCount()
-        first, last = printer.fromPage(), printer.toPage()
-        if first <= 0 or last <= 0:
-            first, last = 1, count
-        last = min(last, count)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, _("Print"), _("The printer could not be started."))
-            return 0
-        printed = 0
-        try:
-            dpi = min(printer.resolution(), 300)
-            for number in range(first, last + 1):
-                if printed:
-                    printer.newPage()
-                page = self.document.pagePointSize(number - 1)
-                image = self.document.render(number - 1, QSize(int(page.width() / 72 * dpi),
-                                                                int(page.height() / 72 * dpi)))
-                area = painter.viewport()
-                scaled = QSize(image.width(), image.height()).scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.x(), area.y(), scaled.width(), scaled.height()), image)
-                printed += 1
-        finally:
-            painter.end()
-        return printed
+        print_document(self, self.document, title=self.title_edit.text() or _("Press kit"),
+                       paper=self.paper.currentData() or "a4")
