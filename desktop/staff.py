@@ -7,6 +7,7 @@ import hmac
 import os
 import secrets
 from dataclasses import dataclass
+from typing import Iterable
 
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
@@ -137,6 +138,17 @@ def list_staff(library, *, active_only: bool = True) -> list:  # noqa: ANN001
         if active_only:
             q = q.where(Staff.active.is_(True))
         return list(s.scalars(q))
+
+
+def existing_ids(library, ids: Iterable[int]) -> set[int]:  # noqa: ANN001
+    """Which of ``ids`` are staff profiles (active or not)."""
+    from sqlalchemy import select
+
+    from database.models import Staff
+
+    wanted = sorted({int(i) for i in ids})
+    with library.store.read() as s:
+        return set(s.scalars(select(Staff.id).where(Staff.id.in_(wanted)))) if wanted else set()
 
 
 def get(library, staff_id: int | None):  # noqa: ANN001, ANN201

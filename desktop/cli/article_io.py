@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.articles.io import import_files
+    from desktop.articles.api import import_files
 
     lib = open_library(args)
     try:
@@ -67,18 +67,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.articles.io import service
+    from desktop.articles import api as articles
 
     lib = open_library(args)
     try:
         if args.output == "-":
-            data = service.export_bytes(lib, args.id, args.format)
+            data = articles.export_bytes(lib, args.id, args.format)
             if args.format in ("docx", "pdf"):
                 sys.stdout.buffer.write(data)
             else:
                 sys.stdout.write(data.decode("utf-8"))
             return 0
-        out = service.export_article(lib, args.id, args.format, args.output)
+        out = articles.export_article(lib, args.id, args.format, args.output)
     finally:
         lib.close()
     emit(
@@ -90,12 +90,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_export(args: argparse.Namespace) -> int:
-    from desktop.articles import glossary
+    from desktop.articles import api as articles
 
     lib = open_library(args)
     try:
-        rules = glossary.load(lib)
-        glossary.export_file(rules, args.output)
+        rules = articles.load_glossary(lib)
+        articles.export_glossary(rules, args.output)
     finally:
         lib.close()
     emit(args, {"rules": len(rules), "output": args.output},
@@ -104,14 +104,14 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary_import(args: argparse.Namespace) -> int:
-    from desktop.articles import glossary
+    from desktop.articles import api as articles
 
-    rules = glossary.import_file(args.file)
+    rules = articles.import_glossary(args.file)
     lib = open_library(args)
     try:
         if args.merge:
-            rules = glossary.merge(glossary.load(lib), rules)
-        glossary.save(lib, rules)
+            rules = articles.merge_glossary(articles.load_glossary(lib), rules)
+        articles.save_glossary(lib, rules)
     finally:
         lib.close()
     emit(args, {"rules": len(rules)}, _("The glossary now has {count} rules.").format(count=len(rules)))
@@ -121,13 +121,13 @@ def cmd_glossary_import(args: argparse.Namespace) -> int:
 def cmd_glossary_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.articles import glossary
-    from desktop.articles.io.readers import read_text
+    from desktop.articles import api as articles
+    from desktop.articles.api import read_text
 
     text = read_text(Path(args.file))
     lib = open_library(args)
     try:
-        checker = glossary.Checker(glossary.load(lib))
+        checker = articles.Checker(articles.load_glossary(lib))
     finally:
         lib.close()
     found = checker.check(text)

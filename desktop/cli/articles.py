@@ -55,19 +55,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.articles import store
+    from desktop.articles import api as articles
 
     lib = open_library(args)
     try:
-        query = store.ListQuery(status=args.status, kind=args.kind, tag=args.tag)
+        query = articles.ListQuery(status=args.status, kind=args.kind, tag=args.tag)
         limit = args.limit if args.limit > 0 else 10**9
-        rows = store.list_articles(lib, query, limit=limit)
+        rows = articles.list_articles(lib, query, limit=limit)
     finally:
         lib.close()
 
     def text() -> str:
         return "\n".join(
-            f"{r.id}\t{store.status_label(r.status)}\t{store.kind_label(r.kind)}\t"
+            f"{r.id}\t{articles.status_label(r.status)}\t{articles.kind_label(r.kind)}\t"
             f"{r.updated_at:%d/%m/%Y}\t{r.title}"
             for r in rows
         ) or _("No articles.")
@@ -77,17 +77,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from desktop.articles import aids, snapshot, store
+    from desktop.articles import api as articles
 
     lib = open_library(args)
     try:
-        art = store.load(lib, args.id)
+        art = articles.load(lib, args.id)
     finally:
         lib.close()
     doc = art.doc
     payload = {
         "id": art.id,
-        **snapshot.to_dict(doc),
+        **articles.doc_dict(doc),
         "author": art.author_name,
         "revision": art.revision,
         "created_at": art.created_at.isoformat(timespec="seconds"),
@@ -98,11 +98,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         parts = [
             doc.title,
             doc.subtitle,
-            f"{store.kind_label(doc.kind)} · {store.status_label(doc.status)} · "
+            f"{articles.kind_label(doc.kind)} · {articles.status_label(doc.status)} · "
             + _("revision {number}").format(number=art.revision),
-            aids.release_line(doc),
+            articles.release_line(doc),
             "",
-            (aids.dateline(doc) + " – " if aids.dateline(doc) else "") + doc.lead,
+            (articles.dateline(doc) + " – " if articles.dateline(doc) else "") + doc.lead,
             "",
             doc.body,
         ]

@@ -75,9 +75,9 @@ def _candidates(preview) -> list[dict]:  # noqa: ANN001
 
 def _dry_run_result(preview):  # noqa: ANN001, ANN202
     """What an import would report, without ids for the contacts it would add."""
-    from desktop.contacts import importer
+    from desktop.contacts import api as contacts_api
 
-    result = importer.ContactImportResult()
+    result = contacts_api.ContactImportResult()
     for item in preview.items:
         if item.target is not None:
             ids = result.existing if item.status == "same" else result.merged
@@ -91,17 +91,17 @@ def _dry_run_result(preview):  # noqa: ANN001, ANN202
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.contacts import importer
-    from desktop.contacts.io import parse_map_option
+    from desktop.contacts import api as contacts_api
+    from desktop.contacts.api import parse_map_option
 
     mapping = parse_map_option(args.map) if args.map else None
     # A missing or unreadable file is one rejected entry in the report (the
     # reader names it), so scripts always get the JSON object.
     lib = open_library(args)
     try:
-        preview = importer.preview_import(lib, args.files, mapping)
+        preview = contacts_api.preview_import(lib, args.files, mapping)
         counts = preview.counts()
-        result = _dry_run_result(preview) if args.dry_run else importer.commit_import(lib, preview)
+        result = _dry_run_result(preview) if args.dry_run else contacts_api.commit_import(lib, preview)
     finally:
         lib.close()
     if args.dry_run:
@@ -130,26 +130,26 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _("{name} ({organization}, id {id})").format(**x) for x in c["candidates"]
             )
             lines.append(_("possible duplicate: {source}: {name} ~ {others}").format(
-                source=importer.display_source(c["source"], keep_path=True), name=c["name"], others=others))
+                source=contacts_api.display_source(c["source"], keep_path=True), name=c["name"], others=others))
         return "\n".join(lines)
 
     emit(args, payload, text)
     if not args.json:
-        print_rejections([{"source": importer.display_source(r["source"], keep_path=True), "reason": r["reason"]}
+        print_rejections([{"source": contacts_api.display_source(r["source"], keep_path=True), "reason": r["reason"]}
                           for r in result.rejected])
         for w in result.warnings:
-            print(_("warning: {source}: {reason}").format(source=importer.display_source(w["source"], keep_path=True),
+            print(_("warning: {source}: {reason}").format(source=contacts_api.display_source(w["source"], keep_path=True),
                                                           reason=w["reason"]), file=sys.stderr)
     return code
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.contacts import export, lists
+    from desktop.contacts import api as contacts_api
 
     lib = open_library(args)
     try:
-        list_id = lists.find_list(lib, args.list) if args.list else None
-        count = export.export_to(lib, args.output, args.format, list_id=list_id)
+        list_id = contacts_api.find_list(lib, args.list) if args.list else None
+        count = contacts_api.export_to(lib, args.output, args.format, list_id=list_id)
     finally:
         lib.close()
     emit(args, {"exported": count, "output": args.output, "format": args.format},
@@ -158,11 +158,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.contacts import store
+    from desktop.contacts import api as contacts_api
 
     lib = open_library(args)
     try:
-        payload = store.all_for_listing(lib)
+        payload = contacts_api.all_for_listing(lib)
     finally:
         lib.close()
 
@@ -186,9 +186,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from desktop.contacts import merge, store
+    from desktop.contacts import api as contacts_api
 
-    known = [name for name, _label in merge.FIELDS]
+    known = [name for name, _label in contacts_api.MERGE_FIELDS]
     take = [f.strip() for f in args.take.split(",") if f.strip()]
     unknown = [f for f in take if f not in known]
     if unknown:
@@ -196,10 +196,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
             field=unknown[0], fields=", ".join(known)))
     lib = open_library(args)
     try:
-        choices = merge.default_choices(lib, args.keep, args.other)
-        choices.update({f: merge.OTHER for f in take})
-        merge.merge_people(lib, args.keep, args.other, choices)
-        name = store.get_person(lib, args.keep).data.full_name
+        choices = contacts_api.default_choices(lib, args.keep, args.other)
+        choices.update({f: contacts_api.OTHER for f in take})
+        contacts_api.merge_people(lib, args.keep, args.other, choices)
+        name = contacts_api.get_person(lib, args.keep).data.full_name
     finally:
         lib.close()
     emit(args, {"kept": args.keep, "merged": args.other, "name": name},

@@ -53,20 +53,20 @@ def _date(text: str | None) -> dt.date:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    from desktop.kits import store
+    from desktop.kits import api as kits
 
     if not (args.article or args.photo):
         raise UsageError(_("A press kit needs at least one --article or --photo."))
-    parts = [] if args.no_cover else [store.PartInput("cover")]
-    parts += [store.PartInput("article", i) for i in args.article]
-    parts += [store.PartInput("photo", i) for i in args.photo]
+    parts = [] if args.no_cover else [kits.PartInput("cover")]
+    parts += [kits.PartInput("article", i) for i in args.article]
+    parts += [kits.PartInput("photo", i) for i in args.photo]
     if args.office:
-        parts.append(store.PartInput("office"))
-    parts += [store.PartInput("contact", i) for i in args.contact]
-    data = store.KitInput(args.title, _date(args.date), args.event, args.paper, args.photos_per_page, parts)
+        parts.append(kits.PartInput("office"))
+    parts += [kits.PartInput("contact", i) for i in args.contact]
+    data = kits.KitInput(args.title, _date(args.date), args.event, args.paper, args.photos_per_page, parts)
     lib = open_library(args)
     try:
-        kit_id = store.create_kit(lib, data)
+        kit_id = kits.create_kit(lib, data)
     finally:
         lib.close()
     emit(args, {"id": kit_id}, _("Press kit {id} created.").format(id=kit_id))
@@ -74,11 +74,11 @@ def cmd_create(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.kits import store
+    from desktop.kits import api as kits
 
     lib = open_library(args)
     try:
-        rows = store.list_kits(lib, args.search, limit=100_000)
+        rows = kits.list_kits(lib, args.search, limit=100_000)
     finally:
         lib.close()
     payload = {"kits": [
@@ -98,11 +98,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.kits import store
+    from desktop.kits import api as kits
 
     lib = open_library(args)
     try:
-        export = store.export_zip if args.zip else store.export_pdf
+        export = kits.export_zip if args.zip else kits.export_pdf
         with terminal_progress(args) as progress:
             result = export(lib, args.id, args.output, progress=progress)
     finally:
@@ -117,11 +117,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_duplicate(args: argparse.Namespace) -> int:
-    from desktop.kits import store
+    from desktop.kits import api as kits
 
     lib = open_library(args)
     try:
-        new_id = store.duplicate_kit(lib, args.id)
+        new_id = kits.duplicate_kit(lib, args.id)
     finally:
         lib.close()
     emit(args, {"id": new_id}, _("Press kit {id} created.").format(id=new_id))

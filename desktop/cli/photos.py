@@ -47,12 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.photos import importer
+    from desktop.photos import api as photos_api
 
     lib = open_library(args)
     try:
         with terminal_progress(args) as progress:
-            result = importer.import_paths(lib, args.paths, event=args.event, progress=progress)
+            result = photos_api.import_paths(lib, args.paths, event=args.event, progress=progress)
     finally:
         lib.close()
     emit(
@@ -68,11 +68,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.photos import export
+    from desktop.photos import api as photos_api
 
     lib = open_library(args)
     try:
-        result = export.export_photos(lib, args.ids, args.output, long_edge=args.long_edge)
+        result = photos_api.export_photos(lib, args.ids, args.output, long_edge=args.long_edge)
     finally:
         lib.close()
 
@@ -90,9 +90,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    from desktop.photos import store
+    from desktop.photos import api as photos_api
 
-    edit = store.BulkEdit(
+    edit = photos_api.BulkEdit(
         event=args.event,
         credit=args.credit,
         location=args.location,
@@ -107,7 +107,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         )
     lib = open_library(args)
     try:
-        count = store.bulk_update(lib, args.ids, edit)
+        count = photos_api.bulk_update(lib, args.ids, edit)
     finally:
         lib.close()
     emit(args, {"changed": count, "ids": args.ids}, _("{count} photo(s) changed.").format(count=count))
@@ -115,11 +115,11 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.photos import store
+    from desktop.photos import api as photos_api
 
     lib = open_library(args)
     try:
-        photos = store.listing(lib, store.PhotoFilter(search=args.search))
+        photos = photos_api.listing(lib, photos_api.PhotoFilter(search=args.search))
     finally:
         lib.close()
 

@@ -25,12 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from desktop.safety import backup
+    from desktop.safety import api as safety
 
     lib = open_library(args)
     try:
         with terminal_progress(args) as progress:
-            result = backup.export_backup(lib, args.to, progress=progress, include_renditions=args.include_renditions)
+            result = safety.export_backup(lib, args.to, progress=progress, include_renditions=args.include_renditions)
     finally:
         lib.close()
     emit(
@@ -44,10 +44,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from desktop.safety import restore
+    from desktop.safety import api as safety
 
     with terminal_progress(args) as progress:
-        result = restore.restore(args.file, args.to, progress)
+        result = safety.restore(args.file, args.to, progress)
     emit(
         args,
         result.to_json(),

@@ -16,17 +16,15 @@ EVENTS = [
 
 
 def generate(library, counts: dict[str, int], rng: random.Random, progress: Progress) -> None:  # noqa: ANN001
-    from sqlalchemy import select
-
-    from database.models import Article, Person, Photo
+    from desktop.articles import api as articles_api
+    from desktop.contacts import api as contacts_api
     from desktop.kits import store
+    from desktop.photos import api as photos_api
 
     wanted = counts.get("kits", 3)
-    with library.store.read() as s:
-        articles = list(s.scalars(select(Article.id).where(Article.status.in_(("approved", "published")))
-                                  .order_by(Article.id)))
-        photos = list(s.scalars(select(Photo.id).order_by(Photo.id)))
-        people = list(s.scalars(select(Person.id).order_by(Person.id).limit(50)))
+    articles = articles_api.approved_ids(library)
+    photos = sorted(photos_api.photo_ids(library))
+    people = contacts_api.first_person_ids(library, 50)
     if not articles:
         return
     for n in range(wanted):

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop import __version__, i18n
-from desktop.articles.io.structure import contact_text, photo_credit
+from desktop.articles.api import contact_text, dateline, escape_markdown, photo_credit, release_line
 from desktop.dates import long_date
 from desktop.errors import Cancelled
 from desktop.i18n import N_, _
@@ -543,14 +543,10 @@ class _Builder:
         return out
 
     def _release_line(self, part: ArticlePart) -> str:
-        from desktop.articles import aids
-
-        return aids.release_line(part.doc, language=self.language)
+        return release_line(part.doc, language=self.language)
 
     def _dateline(self, part: ArticlePart) -> str:
         import dataclasses
-
-        from desktop.articles import aids
 
         doc = part.doc
         # The article's own city and date; the office's city and the kit's
@@ -560,7 +556,7 @@ class _Builder:
             dateline_city=(doc.dateline_city or self.spec.office.city).strip(),
             publication_date=doc.publication_date or doc.event_date or self.spec.date,
         )
-        return f"<b>{esc(aids.dateline(filled, language=self.language))}</b> – "
+        return f"<b>{esc(dateline(filled, language=self.language))}</b> – "
 
     def _kind_heading(self, doc) -> str:  # noqa: ANN001 - ArticleDoc
         return self.gettext(KIND_HEADINGS.get(doc.kind, KIND_HEADINGS["siaran_pers"]))
@@ -589,8 +585,6 @@ class _Builder:
         prefix = self._dateline(part)
         if doc.lead.strip():
             # The lead is plain text (see ArticleDoc): its * and _ are characters.
-            from desktop.articles.io.markup import escape_markdown
-
             out += markdown_flowables(escape_markdown(doc.lead), prefix=prefix, body_style=S.lead)
             prefix = ""
         out += markdown_flowables(doc.body, prefix=prefix)

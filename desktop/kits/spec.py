@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
-from desktop.articles.document import ArticleDoc
 from desktop.errors import ValidationError
 from desktop.i18n import N_, _
 from desktop.office import OfficeProfile
+
+if TYPE_CHECKING:
+    from desktop.articles.api import ArticleDoc
 
 PAPERS = ("a4", "f4")
 PHOTOS_PER_PAGE = (1, 2)

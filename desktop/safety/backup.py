@@ -131,11 +131,11 @@ def _renditions_to_remake(db: Path) -> None:
     The photos area then makes them again from the originals on demand (and
     ``warta check`` does not report them missing in the restored library).
     """
+    from desktop.photos import api as photos
+
     conn = sqlite3.connect(db, isolation_level=None)
     try:
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(photos)")}
-        if "rendition_state" in columns:
-            conn.execute("UPDATE photos SET rendition_state = 'pending' WHERE rendition_state = 'ok'")
+        photos.renditions_to_remake(conn)
     finally:
         conn.close()
 

@@ -28,9 +28,10 @@ Rules:
   lock a colleague forgot); the other editor finds out at its next
   ``heartbeat`` (returns False) and must switch to read-only without losing
   its text.
-- For ``"article"`` the lock is mirrored into ``articles.locked_by`` /
-  ``locked_at`` in the same transaction, so article lists can show a lock
-  icon with a plain column read.
+- Safety owns the lock table; an area that shows locks in its own rows
+  lists the entity in ``locked`` in ``desktop.areas`` and its ``api`` writes
+  the mark in the same transaction (articles: ``articles.locked_by`` /
+  ``locked_at``, so article lists show a lock icon with a plain column read).
 - Locks are bookkeeping, not user data: they are not audited and a backup
   or restore drops them.
 
@@ -54,9 +55,6 @@ from desktop.i18n import _
 
 STALE_MINUTES = 10
 HEARTBEAT_SECONDS = 60
-
-# Tables mirroring the lock in their own columns: entity -> (table, by, at).
-MIRRORS = {"article": ("articles", "locked_by", "locked_at")}
 
 _PROCESS = uuid.uuid4().hex[:24]
 _counter = itertools.count(1)
@@ -126,16 +124,16 @@ def _is_stale(heartbeat_at: dt.datetime, now: dt.datetime, stale_minutes: float)
     return now - heartbeat_at > dt.timedelta(minutes=stale_minutes)
 
 
-def _mirror(tx, entity: str, entity_id: int, staff_id: int | None, at: dt.datetime | None) -> None:  # noqa: ANN001
-    spec = MIRRORS.get(entity)
-    if spec is None:
-        return
-    from sqlalchemy import column, table
+def _marking_apis(entity: str | None = None) -> list:
+    """The ``api`` modules of the areas that mark locks of ``entity`` (every such area when None)."""
+    from desktop import areas
 
-    name, by, when = spec
-    t = table(name, column("id"), column(by), column(when))
-    tx.session.execute(update(t).where(t.c.id == entity_id).values({by: staff_id, when: at}))
-    tx.touch(name)
+    return [areas.load(a.api) for a in areas.AREAS if a.locked and (entity is None or entity in a.locked)]
+
+
+def _mirror(tx, entity: str, entity_id: int, staff_id: int | None, at: dt.datetime | None) -> None:  # noqa: ANN001
+    for api in _marking_apis(entity):
+        api.mark_locked(tx, entity, entity_id, staff_id, at)
 
 
 def acquire(
@@ -227,10 +225,10 @@ def holder_of(library, entity: str, entity_id: int, *, stale_minutes: float = ST
 def clear_all(connection) -> None:  # noqa: ANN001 - a DB-API or SQLAlchemy connection on a copy
     """Drop every lock (in a backup snapshot or a restored library: nobody holds them)."""
     connection.execute("DELETE FROM edit_locks")
-    for name, by, when in MIRRORS.values():
+    for api in _marking_apis():
         try:
-            connection.execute(f"UPDATE {name} SET {by} = NULL, {when} = NULL WHERE {by} IS NOT NULL OR {when} IS NOT NULL")
-        except Exception:  # noqa: BLE001 - the mirrored table may not exist in this library
+            api.clear_lock_marks(connection)
+        except Exception:  # noqa: BLE001 - the marked table may not exist in this library
             pass
 
 

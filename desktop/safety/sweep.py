@@ -153,12 +153,9 @@ def claimed_files(library, engine=None) -> dict[str, tuple[str, str | None]]:  #
             stem = Path(logo).stem  # files/logo-<first 16 hex of sha256>.<ext>
             claims[logo] = ("office", stem[5:] if stem.startswith("logo-") else None)
         if "photos" in tables:
-            from desktop.photos import files
+            from desktop.photos import api as photos
 
-            for path, sha in conn.execute(text("SELECT path, sha256 FROM photos")):
-                claims[path] = ("photos", sha)
-                claims[files.thumbnail_rel(sha)] = ("photos", None)
-                claims[files.rendition_rel(sha)] = ("photos", None)
+            claims.update((path, ("photos", sha)) for path, sha in photos.claimed_files(conn).items())
     return claims
 
 

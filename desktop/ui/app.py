@@ -10,11 +10,12 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__, settings as settings_mod
 from desktop.errors import LibraryError
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 
 _windows: list[QWidget] = []  # keep windows alive when switching libraries
 
@@ -68,7 +69,7 @@ def _open_with_recovery(path: str | None) -> object | None:
             )
             if answer != QMessageBox.StandardButton.Open:
                 return None
-            chosen = QFileDialog.getExistingDirectory(None, _("Choose a library folder"))
+            chosen = file_dialogs.folder(None, None, "library", _("Choose a library folder"))
             if not chosen:
                 return None
             from pathlib import Path

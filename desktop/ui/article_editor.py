@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -42,10 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dates
-from desktop.articles import aids, store
-from desktop.articles.document import KINDS, TIMEZONES, ArticleDoc
+from desktop.articles import api as articles
+from desktop.articles.api import KINDS, TIMEZONES, ArticleDoc
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 from desktop.ui.article_widgets import BodyEdit, QuotesTable
 from desktop.ui.widgets import OptionalDate, shortcut
 
@@ -184,7 +184,7 @@ class ArticleEditor(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("article-kind")
         for kind in KINDS:
-            self.kind_combo.addItem(store.kind_label(kind), kind)
+            self.kind_combo.addItem(articles.kind_label(kind), kind)
         self.city_edit = QLineEdit()
         self.city_edit.setObjectName("article-city")
         self.city_edit.setPlaceholderText(_("City"))
@@ -353,12 +353,12 @@ class ArticleEditor(QWidget):
     def open_article(self, article_id: int) -> None:
         """Show ``article_id``; offers back autosaved text that was never saved."""
         self.release_lock()
-        loaded = store.load(self.ctx.library, article_id)
+        loaded = articles.load(self.ctx.library, article_id)
         self.article_id = article_id
         self.author_id = loaded.author_id
         self._show_doc(loaded.doc, loaded.revision)
         self._take_lock()
-        recovered = [r for r in store.recoveries(self.ctx.library, self.ctx.staff_id) if r.article_id == article_id]
+        recovered = [r for r in articles.recoveries(self.ctx.library, self.ctx.staff_id) if r.article_id == article_id]
         if recovered and not self.read_only:
             rec = recovered[0]
             answer = QMessageBox.question(
@@ -376,7 +376,7 @@ class ArticleEditor(QWidget):
                 self._mark_dirty()
                 self.set_state(_("Recovered text restored — save to keep it."))
             else:
-                store.discard_autosave(self.ctx.library, article_id)
+                articles.discard_autosave(self.ctx.library, article_id)
         self.refresh_side()
         self.title_edit.setFocus()
 
@@ -448,7 +448,7 @@ class ArticleEditor(QWidget):
     def _release_changed(self) -> None:
         # Only press releases and announcements print a release line (aids.release_line);
         # for other kinds the choice is kept but greyed out, as it would not be printed.
-        carries = self.kind_combo.currentData() in aids.RELEASE_KINDS
+        carries = self.kind_combo.currentData() in articles.RELEASE_KINDS
         embargo = carries and self.release_combo.currentData() == "embargo"
         self.release_combo.setEnabled(carries)
         self.release_combo.setToolTip("" if carries else _("This kind of article has no release line."))
@@ -482,7 +482,7 @@ class ArticleEditor(QWidget):
         if not self._dirty or self.article_id is None or self.read_only:
             return
         try:
-            store.autosave(self.ctx.library, self.article_id, self.collect(), base_revision=self.revision)
+            articles.autosave(self.ctx.library, self.article_id, self.collect(), base_revision=self.revision)
         except Exception as exc:  # noqa: BLE001 - autosave must never interrupt typing
             self.set_state(_("Autosave failed: {error}").format(error=exc))
             return
@@ -495,7 +495,7 @@ class ArticleEditor(QWidget):
             return False
         doc = self.collect()
         try:
-            result = store.save(self.ctx.library, self.article_id, doc, base_revision=self.revision)
+            result = articles.save(self.ctx.library, self.article_id, doc, base_revision=self.revision)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return False
@@ -525,7 +525,7 @@ class ArticleEditor(QWidget):
     def _update_state(self) -> None:
         who = ""
         self.save_action.setEnabled(not self.read_only)
-        label = store.status_label(self.status)
+        label = articles.status_label(self.status)
         text = _("Status: {status} · revision {number}").format(status=label, number=self.revision)
         if self._dirty:
             text += " · " + _("unsaved changes")
@@ -537,7 +537,7 @@ class ArticleEditor(QWidget):
 
     def update_aids(self) -> None:
         doc = self.collect()
-        result = aids.analyse(doc)
+        result = articles.analyse(doc)
         self.counts_label.setText(
             _("{words} words · {chars} characters · about {minutes} min reading · lead {lead} words").format(
                 words=result.words, chars=result.characters, minutes=result.reading_minutes, lead=result.lead_words
@@ -553,9 +553,9 @@ class ArticleEditor(QWidget):
     def _update_glossary(self, doc: ArticleDoc) -> None:
         self.glossary_list.clear()
         if self._checker is None:
-            from desktop.articles import glossary
+            from desktop.articles import api as articles
 
-            self._checker = glossary.Checker(glossary.load(self.ctx.library))
+            self._checker = articles.Checker(articles.load_glossary(self.ctx.library))
         counts: dict[tuple[str, str], int] = {}
         for text in (doc.title, doc.subtitle, doc.lead, self.body.toPlainText(), *(q.text for q in doc.quotes)):
             for match in self._checker.check(text):
@@ -583,7 +583,7 @@ class ArticleEditor(QWidget):
 
     def replace_everywhere(self, found: str, preferred: str) -> None:
         """Replace a glossary variant in the title, lead, body and quotes (one undo step in the body)."""
-        from desktop.articles.glossary import Checker, Rule
+        from desktop.articles.api import Checker, Rule
 
         checker = Checker([Rule(preferred, [found])])
         for line_edit in (self.title_edit, self.subtitle_edit):
@@ -625,16 +625,16 @@ class ArticleEditor(QWidget):
         if self.read_only:
             return
         role = self.ctx.role or None
-        for action in store.allowed_actions(role, self.status, is_author=self.author_id == self.ctx.staff_id):
-            button = QPushButton(store.action_label(action))
+        for action in articles.allowed_actions(role, self.status, is_author=self.author_id == self.ctx.staff_id):
+            button = QPushButton(articles.action_label(action))
             button.setObjectName(f"article-action-{action}")
             button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
             self.workflow_layout.addWidget(button)
 
     def _refresh_comments(self) -> None:
         parts = []
-        for c in store.comments(self.ctx.library, self.article_id):
-            head = f"<b>{html.escape(c.staff_name or '?')}</b> · {_local(c.created_at)} · <i>{html.escape(store.action_label(c.action))}</i>"
+        for c in articles.comments(self.ctx.library, self.article_id):
+            head = f"<b>{html.escape(c.staff_name or '?')}</b> · {_local(c.created_at)} · <i>{html.escape(articles.action_label(c.action))}</i>"
             body = f"<br>{html.escape(c.text)}" if c.text else ""
             parts.append(f"<p>{head}{body}</p>")
         self.comments_view.setHtml("".join(parts) or "<p><i>{}</i></p>".format(html.escape(_("No comments yet."))))
@@ -642,7 +642,7 @@ class ArticleEditor(QWidget):
     def _refresh_history(self) -> None:
         self.history_list.blockSignals(True)
         self.history_list.clear()
-        for rev in store.revisions(self.ctx.library, self.article_id):
+        for rev in articles.revisions(self.ctx.library, self.article_id):
             text = _("Revision {number} · {when} · {who}").format(
                 number=rev.number, when=_local(rev.created_at), who=rev.staff_name or "?"
             )
@@ -671,11 +671,11 @@ class ArticleEditor(QWidget):
         else:
             older = None
         lib = self.ctx.library
-        new_doc = store.revision_doc(lib, newer.data(Qt.ItemDataRole.UserRole))
-        old_doc = store.revision_doc(lib, older.data(Qt.ItemDataRole.UserRole)) if older else ArticleDoc(title="")
+        new_doc = articles.revision_doc(lib, newer.data(Qt.ItemDataRole.UserRole))
+        old_doc = articles.revision_doc(lib, older.data(Qt.ItemDataRole.UserRole)) if older else ArticleDoc(title="")
         old_label = _("revision {number}").format(number=older.data(Qt.ItemDataRole.UserRole + 1)) if older else ""
         new_label = _("revision {number}").format(number=newer.data(Qt.ItemDataRole.UserRole + 1))
-        lines = store.diff(old_doc, new_doc, old_label=old_label, new_label=new_label)
+        lines = articles.diff(old_doc, new_doc, old_label=old_label, new_label=new_label)
         self.diff_view.setHtml(_diff_html(lines) or "<i>{}</i>".format(html.escape(_("No differences."))))
 
     def restore_selected(self) -> None:
@@ -685,7 +685,7 @@ class ArticleEditor(QWidget):
         if self._dirty and not self.save():
             return
         try:
-            store.restore(self.ctx.library, self.article_id, items[0].data(Qt.ItemDataRole.UserRole), base_revision=self.revision)
+            articles.restore(self.ctx.library, self.article_id, items[0].data(Qt.ItemDataRole.UserRole), base_revision=self.revision)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return
@@ -702,27 +702,27 @@ class ArticleEditor(QWidget):
         comment = ""
         source_url = None
         if action == "return":
-            comment, ok = QInputDialog.getMultiLineText(self, store.action_label(action), _("What should the writer change?"))
+            comment, ok = QInputDialog.getMultiLineText(self, articles.action_label(action), _("What should the writer change?"))
             if not ok:
                 return
         elif action == "publish":
             source_url, ok = QInputDialog.getText(
-                self, store.action_label(action), _("Address where it was published (optional):"), text=self.url_edit.text()
+                self, articles.action_label(action), _("Address where it was published (optional):"), text=self.url_edit.text()
             )
             if not ok:
                 return
         try:
-            self.status = store.transition(self.ctx.library, self.article_id, action, comment=comment, source_url=source_url)
+            self.status = articles.transition(self.ctx.library, self.article_id, action, comment=comment, source_url=source_url)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return
         self.open_article(self.article_id)
-        self.set_state(_("Status is now {status}.").format(status=store.status_label(self.status)))
+        self.set_state(_("Status is now {status}.").format(status=articles.status_label(self.status)))
 
     def add_comment(self) -> None:
         text = self.comment_edit.toPlainText()
         try:
-            store.add_comment(self.ctx.library, self.article_id, text)
+            articles.add_comment(self.ctx.library, self.article_id, text)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return
@@ -736,18 +736,19 @@ class ArticleEditor(QWidget):
             return
         if self._dirty and not self.save():
             return
-        new_id = store.duplicate(self.ctx.library, self.article_id)
+        new_id = articles.duplicate(self.ctx.library, self.article_id)
         self.open_article(new_id)
         self.set_state(_("This is a copy, saved as a new draft."))
 
     def export(self, fmt: str) -> None:
-        from desktop.articles.io import default_file_name, export_article
+        from desktop.articles.api import default_file_name, export_article
 
         if self.article_id is None:
             return
         if self._dirty and not self.save():
             return
-        path, _f = QFileDialog.getSaveFileName(self, _("Export"), default_file_name(self.collect(), fmt))
+        path, _f = file_dialogs.save_file(self.ctx.settings, self, "export", _("Export"),
+                                          default_file_name(self.collect(), fmt))
         if not path:
             return
         try:
@@ -759,7 +760,7 @@ class ArticleEditor(QWidget):
 
     def print_release(self) -> None:
         """The release on the letterhead — the very PDF Export → PDF writes — through the print dialog."""
-        from desktop.articles.io.service import release_pdf
+        from desktop.articles.api import release_pdf
         from desktop.ui.pdf_print import load_pdf, print_document
 
         if self.article_id is None:
@@ -782,8 +783,8 @@ class ArticleEditor(QWidget):
     def copy_whatsapp(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from desktop.articles.io import whatsapp_text
-        from desktop.articles.io.service import about_name
+        from desktop.articles.api import whatsapp_text
+        from desktop.articles.api import about_name
 
         QApplication.clipboard().setText(whatsapp_text(self.collect(), about_name=about_name(self.ctx.library)))
         self.set_state(_("WhatsApp text copied; paste it into the group."))
@@ -801,10 +802,10 @@ class ArticleEditor(QWidget):
     # -- locks and closing ----------------------------------------------------------
 
     def _take_lock(self) -> None:
-        from desktop.safety import locks
+        from desktop.safety import api as safety
 
-        got = locks.acquire(self.ctx.library, "article", self.article_id, self.ctx.staff_id)
-        if isinstance(got, locks.LockedBy):
+        got = safety.acquire(self.ctx.library, "article", self.article_id, self.ctx.staff_id)
+        if isinstance(got, safety.LockedBy):
             self.lock = None
             self._set_read_only(True, got.message())
             # Keep asking: when the colleague closes the article (or their
@@ -814,25 +815,25 @@ class ArticleEditor(QWidget):
             self.lock = got
             self.lock_retry_timer.stop()
             self._set_read_only(False, "")
-            self.heartbeat_timer.start(locks.HEARTBEAT_SECONDS * 1000)
+            self.heartbeat_timer.start(safety.HEARTBEAT_SECONDS * 1000)
 
     def retry_lock(self) -> None:
         """Try again for an article someone else was editing; reload it when free."""
-        from desktop.safety import locks
+        from desktop.safety import api as safety
 
         if self.article_id is None or self.lock is not None:
             self.lock_retry_timer.stop()
             return
-        got = locks.acquire(self.ctx.library, "article", self.article_id, self.ctx.staff_id)
-        if isinstance(got, locks.Lock):
-            locks.release(self.ctx.library, got)
+        got = safety.acquire(self.ctx.library, "article", self.article_id, self.ctx.staff_id)
+        if isinstance(got, safety.Lock):
+            safety.release(self.ctx.library, got)
             self.lock_retry_timer.stop()
             self.open_article(self.article_id)  # their saved text, now editable
 
     def _heartbeat(self) -> None:
-        from desktop.safety import locks
+        from desktop.safety import api as safety
 
-        if self.lock is not None and not locks.heartbeat(self.ctx.library, self.lock):
+        if self.lock is not None and not safety.heartbeat(self.ctx.library, self.lock):
             self.lock = None
             self.heartbeat_timer.stop()
             # Someone took the article over: keep the text visible, stop saving it.
@@ -840,13 +841,13 @@ class ArticleEditor(QWidget):
             self._set_read_only(True, _("Someone else took over this article. Your text is still shown; copy what you need."))
 
     def release_lock(self) -> None:
-        from desktop.safety import locks
+        from desktop.safety import api as safety
 
         self.heartbeat_timer.stop()
         self.lock_retry_timer.stop()
         if self.lock is not None:
             try:
-                locks.release(self.ctx.library, self.lock)
+                safety.release(self.ctx.library, self.lock)
             finally:
                 self.lock = None
 
@@ -869,9 +870,9 @@ class ArticleEditor(QWidget):
         """Ask about unsaved changes; False keeps the editor open."""
         if not self._dirty or self.read_only:
             return True
-        from desktop.articles import snapshot
+        from desktop.articles import api as articles
 
-        if snapshot.same_content(self.collect(), store.load_doc(self.ctx.library, self.article_id)):
+        if articles.same_content(self.collect(), articles.load_doc(self.ctx.library, self.article_id)):
             return True  # edited and undone back to what is saved
         answer = QMessageBox.question(
             self,
@@ -883,7 +884,7 @@ class ArticleEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            store.discard_autosave(self.ctx.library, self.article_id)
+            articles.discard_autosave(self.ctx.library, self.article_id)
             self._dirty = False
             return True
         return False

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.articles.document import Quote
+from desktop.articles.api import Quote
 from desktop.i18n import _
 from desktop.ui.widgets import shortcut
 
@@ -59,7 +59,7 @@ class BodyEdit(QTextEdit):
             return self._markdown
         text = self.toMarkdown()
         try:
-            from desktop.articles.io.markup import canonical_markdown
+            from desktop.articles.api import canonical_markdown
         except ImportError:  # the importers' canonical form is optional here
             return _unwrap(text).strip()
         return canonical_markdown(text).strip()

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop import dates
-from desktop.articles import store
+from desktop.articles import api as articles
 from desktop.i18n import _
 from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 
@@ -31,19 +31,19 @@ class ArticlesModel(PagedTableModel):
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.library = library
-        self.query = store.ListQuery()
+        self.query = articles.ListQuery()
         self.refresh()
 
-    def set_query(self, query: store.ListQuery) -> None:
+    def set_query(self, query: articles.ListQuery) -> None:
         self.query = query
         self.refresh()
 
     def count(self) -> int:
-        return store.count_articles(self.library, self.query)
+        return articles.count_articles(self.library, self.query)
 
     def fetch_page(self, offset: int, limit: int) -> list:
         # ``total`` lets the store read a late page from the other end.
-        return store.list_articles(self.library, self.query, offset=offset, limit=limit, total=self.total)
+        return articles.list_articles(self.library, self.query, offset=offset, limit=limit, total=self.total)
 
     def apply_sort(self, key: str, descending: bool) -> None:
         self.query.sort = key
@@ -54,9 +54,9 @@ class ArticlesModel(PagedTableModel):
 
     def display(self, item: Any, key: str) -> str:
         if key == "kind":
-            return store.kind_label(item.kind)
+            return articles.kind_label(item.kind)
         if key == "status":
-            return store.status_label(item.status)
+            return articles.status_label(item.status)
         if key in ("event_date", "publication_date"):
             value = getattr(item, key)
             return value.strftime("%d/%m/%Y") if value else ""

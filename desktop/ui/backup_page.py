@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import dates
 from desktop.stats import human_size
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 
 log = logging.getLogger(__name__)
 BACKGROUND_INTERVAL_MS = 60 * 60 * 1000  # look once an hour whether a daily snapshot is due
@@ -106,9 +106,9 @@ class BackupPage(QWidget):
     # -- view ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from desktop.safety import backup
+        from desktop.safety import api as safety
 
-        last = backup.last_external_backup(self.ctx.library)
+        last = safety.last_external_backup(self.ctx.library)
         if last is None:
             text = _("No backup has been made to another disk yet.")
             overdue = True
@@ -117,11 +117,11 @@ class BackupPage(QWidget):
             text = _("Last backup to another disk: {when}, {path} ({size}).").format(
                 when=dates.short_datetime(local), path=last.get("path", ""), size=human_size(int(last.get("size", 0)))
             )
-            overdue = dt.datetime.now().astimezone() - local > dt.timedelta(days=backup.REMIND_AFTER_DAYS)
+            overdue = dt.datetime.now().astimezone() - local > dt.timedelta(days=safety.REMIND_AFTER_DAYS)
         self.last_label.setText(text)
         self.last_label.setStyleSheet("color: #a4262c; font-weight: bold;" if overdue else "")
         self.table.clear()
-        for item in backup.auto_backups(self.ctx.library):
+        for item in safety.auto_backups(self.ctx.library):
             row = QTreeWidgetItem([dates.short_datetime(item.taken_at), human_size(item.size)])
             row.setData(0, 256, str(item.path))  # Qt.UserRole
             self.table.addTopLevelItem(row)
@@ -133,12 +133,12 @@ class BackupPage(QWidget):
     # -- actions -----------------------------------------------------------------------
 
     def choose_and_backup(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choose a folder or USB disk for the backup"))
+        folder = file_dialogs.folder(self.ctx.settings, self, "backup", _("Choose a folder or USB disk for the backup"))
         if folder:
             self.backup_to(Path(folder))
 
     def backup_to(self, folder: Path):  # noqa: ANN201 - TaskHandle
-        from desktop.safety import backup
+        from desktop.safety import api as safety
 
         library = self.ctx.library
 
@@ -153,18 +153,17 @@ class BackupPage(QWidget):
             )
 
         return self.ctx.tasks.start(
-            lambda progress: backup.export_backup(library, folder, progress=progress),
+            lambda progress: safety.export_backup(library, folder, progress=progress),
             title=_("Backing up…"),
             on_done=done,
             parent=self,
         )
 
     def choose_and_restore(self) -> None:
-        from desktop.safety import archive
+        from desktop.safety import api as safety
 
-        file, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a backup file"), "", _("Warta backups (*{suffix})").format(suffix=archive.SUFFIX)
-        )
+        file = file_dialogs.open_file(self.ctx.settings, self, "backup", _("Choose a backup file"),
+                                      _("Warta backups (*{suffix})").format(suffix=safety.BACKUP_SUFFIX))
         if not file:
             return
         target = self._choose_target()
@@ -172,25 +171,26 @@ class BackupPage(QWidget):
             self.restore_file(Path(file), target)
 
     def _choose_target(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choose a new, empty folder for the restored library"))
+        folder = file_dialogs.folder(self.ctx.settings, self, "library",
+                                     _("Choose a new, empty folder for the restored library"))
         return Path(folder) if folder else None
 
     def restore_file(self, file: Path, target: Path):  # noqa: ANN201 - TaskHandle
-        from desktop.safety import restore
+        from desktop.safety import api as safety
 
         return self.ctx.tasks.start(
-            lambda progress: restore.restore(file, target, progress),
+            lambda progress: safety.restore(file, target, progress),
             title=_("Restoring…"),
             on_done=self._restored,
             parent=self,
         )
 
     def take_snapshot(self) -> None:
-        from desktop.safety import backup
+        from desktop.safety import api as safety
 
         library = self.ctx.library
         self.ctx.tasks.start(
-            lambda _progress: backup.auto_backup(library),
+            lambda _progress: safety.auto_backup(library),
             title=_("Backing up…"),
             on_done=lambda _result: self.refresh(),
             parent=self,
@@ -205,11 +205,11 @@ class BackupPage(QWidget):
             self.restore_snapshot(Path(items[0].data(0, 256)), target)
 
     def restore_snapshot(self, snapshot: Path, target: Path):  # noqa: ANN201 - TaskHandle
-        from desktop.safety import restore
+        from desktop.safety import api as safety
 
         library = self.ctx.library
         return self.ctx.tasks.start(
-            lambda progress: restore.restore_snapshot(library, snapshot, target, progress),
+            lambda progress: safety.restore_snapshot(library, snapshot, target, progress),
             title=_("Restoring…"),
             on_done=self._restored,
             parent=self,
@@ -235,11 +235,11 @@ class BackupPage(QWidget):
 
 def _background_job(library, *, sweep_too: bool):  # noqa: ANN001, ANN202
     def job(_progress) -> dict | None:  # noqa: ANN001
-        from desktop.safety import backup, sweep
+        from desktop.safety import api as safety
 
-        backup.auto_backup_if_due(library)
+        safety.auto_backup_if_due(library)
         if sweep_too:  # the full walk once per session is enough; opening swept the top level
-            return sweep.scan(library, min_age=SWEEP_MIN_AGE)
+            return safety.scan(library, min_age=SWEEP_MIN_AGE)
         return None
 
     return job
@@ -275,13 +275,13 @@ def start_background(ctx) -> QTimer:  # noqa: ANN001 - AppContext
 
 def on_close(ctx) -> None:  # noqa: ANN001 - AppContext
     """The automatic backup on close; a failure is logged, never keeps the window open."""
-    from desktop.safety import backup
+    from desktop.safety import api as safety
 
     timer = getattr(ctx, "backup_timer", None)
     if timer is not None:
         timer.stop()
         ctx.backup_timer = None
     try:
-        backup.auto_backup(ctx.library)
+        safety.auto_backup(ctx.library)
     except Exception as exc:  # noqa: BLE001 - closing must not fail on a backup problem
         log.warning("automatic backup on close failed: %s", exc)

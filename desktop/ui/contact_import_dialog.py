@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import importer
+from desktop.contacts import api as contacts
 from desktop.i18n import _
 
 NAME_FIELDS = {"full_name", "given_name", "family_name"}
@@ -33,7 +33,7 @@ SHOWN = 2000  # rows listed per tab; the counts always cover everything
 
 
 def _phones(rec) -> str:  # noqa: ANN001
-    from desktop.contacts.normalize import format_phone
+    from desktop.contacts.api import format_phone
 
     return ", ".join(format_phone(p.number) for p in rec.phones)
 
@@ -47,7 +47,7 @@ class ContactImportDialog(QDialog):
         super().__init__(parent or ctx.main_window)
         self.ctx = ctx
         self.paths = [str(p) for p in paths]
-        self.preview: importer.Preview | None = None
+        self.preview: contacts.Preview | None = None
         self.result = None
         self.mapping: dict[str, str] | None = None
         self.decision_boxes: dict[int, QComboBox] = {}
@@ -98,14 +98,14 @@ class ContactImportDialog(QDialog):
 
     def _needs_mapping(self) -> bool:
         """True when a spreadsheet's columns were not recognised well enough to find a name."""
-        from desktop.contacts import io as contacts_io
+        from desktop.contacts import api as contacts
         from desktop.errors import WartaError
 
         for path in self.paths:
             if Path(path).suffix.lower() not in TABLE_SUFFIXES:
                 continue
             try:
-                table = contacts_io.preview_rows(contacts_io.read_limited(path), n=8)
+                table = contacts.preview_rows(contacts.read_limited(path), n=8)
             except WartaError:
                 continue  # the preview reports the file with its reason
             except Exception:  # noqa: BLE001 - unreadable spreadsheets are reported by the preview
@@ -117,7 +117,7 @@ class ContactImportDialog(QDialog):
         return False
 
     def _show_mapping(self, path: str, table) -> None:  # noqa: ANN001
-        from desktop.contacts.io import FIELDS
+        from desktop.contacts.api import IMPORT_FIELDS as FIELDS
 
         self.table_preview = table
         self.mapping_help.setText(_(
@@ -177,7 +177,7 @@ class ContactImportDialog(QDialog):
         self.next_button.hide()
         library, paths = self.ctx.library, self.paths
         handle = self.ctx.tasks.start(
-            lambda progress: importer.preview_import(library, paths, mapping, progress=progress),
+            lambda progress: contacts.preview_import(library, paths, mapping, progress=progress),
             title=_("Reading contacts"),
             on_done=self.show_preview,
             parent=self,
@@ -196,7 +196,7 @@ class ContactImportDialog(QDialog):
         t.horizontalHeader().setStretchLastSection(True)
         return t
 
-    def show_preview(self, preview: importer.Preview) -> None:
+    def show_preview(self, preview: contacts.Preview) -> None:
         self.preview = preview
         counts = preview.counts()
         self.summary.setText(_(
@@ -220,7 +220,7 @@ class ContactImportDialog(QDialog):
             t.setRowCount(len(shown))
             for row, item in enumerate(shown):
                 rec = item.record
-                for col, value in enumerate((importer.display_source(rec.source), rec.full_name, rec.organization, _phones(rec), _emails(rec))):
+                for col, value in enumerate((contacts.display_source(rec.source), rec.full_name, rec.organization, _phones(rec), _emails(rec))):
                     t.setItem(row, col, QTableWidgetItem(value))
                 if extra:
                     t.setItem(row, 6, QTableWidgetItem(self._match_text(item)))
@@ -237,7 +237,7 @@ class ContactImportDialog(QDialog):
         bad = self._table("invalid", [_("Source"), _("Reason"), _("Result")])
         bad.setRowCount(len(problems[:SHOWN]))
         for row, (r, left_out) in enumerate(problems[:SHOWN]):
-            bad.setItem(row, 0, QTableWidgetItem(importer.display_source(r.source)))
+            bad.setItem(row, 0, QTableWidgetItem(contacts.display_source(r.source)))
             item = QTableWidgetItem(r.reason)
             if left_out:
                 item.setForeground(Qt.GlobalColor.darkRed)
@@ -253,20 +253,20 @@ class ContactImportDialog(QDialog):
             self.tabs.setCurrentIndex(wanted[0][1])
         self.import_button.setEnabled(any(i.status != "same" for i in preview.items))
 
-    def _match_text(self, item: importer.PreviewItem) -> str:
+    def _match_text(self, item: contacts.PreviewItem) -> str:
         if item.candidates:
             return "; ".join(f"{c.name} ({c.organization or '-'}, {c.score:.0f}%)" for c in item.candidates)
         return item.reason
 
-    def _decision_box(self, position: int, item: importer.PreviewItem) -> QComboBox:
+    def _decision_box(self, position: int, item: contacts.PreviewItem) -> QComboBox:
         box = QComboBox()
         box.setObjectName(f"decision-{position}")
         if item.status == "merge":
-            box.addItem(_("Merge"), importer.MERGE)
-        box.addItem(_("Add as new"), importer.ADD)
+            box.addItem(_("Merge"), contacts.MERGE)
+        box.addItem(_("Add as new"), contacts.ADD)
         for c in item.candidates:
             box.addItem(_("Merge into {name}").format(name=c.name), c.person_id)
-        box.addItem(_("Skip"), importer.SKIP)
+        box.addItem(_("Skip"), contacts.SKIP)
         self.decision_boxes[position] = box
         return box
 
@@ -281,7 +281,7 @@ class ContactImportDialog(QDialog):
         preview, decisions, library = self.preview, self.decisions(), self.ctx.library
         self.import_button.setEnabled(False)
         self.ctx.tasks.start(
-            lambda progress: importer.commit_import(library, preview, decisions, progress=progress),
+            lambda progress: contacts.commit_import(library, preview, decisions, progress=progress),
             title=_("Importing contacts"),
             on_done=self._imported,
             on_error=self._failed,

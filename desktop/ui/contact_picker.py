@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import api as contacts
 from desktop.i18n import _
 from desktop.ui.contacts_models import PeopleModel
 
@@ -23,7 +23,7 @@ from desktop.ui.contacts_models import PeopleModel
 _SHOWN = ("name", "position", "organization", "region")
 
 
-def speaker_position(contact: store.PublicContact) -> str:
+def speaker_position(contact: contacts.PublicContact) -> str:
     """"Ketua, Bawaslu Jember": the position and organisation the way a press kit prints them."""
     return ", ".join(x for x in (contact.position, contact.organization) if x.strip())
 
@@ -75,7 +75,7 @@ class ContactPicker(QDialog):
 
     def refresh(self) -> None:
         self._timer.stop()
-        self.model.set_query(store.PeopleFilter(search=self.search.text().strip()))
+        self.model.set_query(contacts.PeopleFilter(search=self.search.text().strip()))
         if self.model.total:
             self.view.selectRow(0)
         self.empty.setText("" if self.model.total else _("No contact matches. Add the person in Contacts first."))
@@ -99,7 +99,7 @@ class ContactPicker(QDialog):
         super().accept()
 
 
-def pick_contact(library, query: str = "", parent: QWidget | None = None) -> tuple[int, store.PublicContact] | None:  # noqa: ANN001
+def pick_contact(library, query: str = "", parent: QWidget | None = None) -> tuple[int, contacts.PublicContact] | None:  # noqa: ANN001
     """Ask for a person; their id and public details, or None when cancelled."""
     dialog = ContactPicker(library, query, parent)
     try:
@@ -110,4 +110,4 @@ def pick_contact(library, query: str = "", parent: QWidget | None = None) -> tup
         dialog.deleteLater()
     if person_id is None:
         return None
-    return person_id, store.public_contact(library, person_id)
+    return person_id, contacts.public_contact(library, person_id)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import log, store
-from desktop.contacts.record import Email, Phone
+from desktop.contacts import api as contacts
+from desktop.contacts.api import Email, Phone
 from desktop.i18n import _
 from desktop.ui.widgets import OptionalDate, date_edit
 
@@ -75,9 +75,9 @@ class _ChannelRow(QWidget):
         if not text:
             self.problem = None
         elif self.kind == "phone":
-            self.problem = store.phone_problem(text)
+            self.problem = contacts.phone_problem(text)
         else:
-            self.problem = store.email_problem(text)
+            self.problem = contacts.email_problem(text)
         self.value.setStyleSheet(INVALID_STYLE if self.problem else "")
         self.value.setToolTip(self.problem or "")
         self.changed.emit()
@@ -126,7 +126,7 @@ class ChannelRows(QWidget):
 
     def set_phones(self, phones: list[Phone]) -> None:
         self.clear()
-        from desktop.contacts.normalize import format_phone
+        from desktop.contacts.api import format_phone
 
         for p in phones:
             self.add_row(format_phone(p.number), p.label, p.whatsapp, p.public)
@@ -164,12 +164,12 @@ class HistoryList(QTreeWidget):
         self.setColumnWidth(1, 110)
         self.setColumnWidth(2, 320)
 
-    def set_entries(self, entries: list[log.HistoryEntry]) -> None:
+    def set_entries(self, entries: list[contacts.HistoryEntry]) -> None:
         self.clear()
         for e in entries:
             what = e.title + (f" — {e.url}" if e.url else "")
             who = ", ".join(e.people + e.organizations)
-            item = QTreeWidgetItem([e.date.strftime("%d/%m/%Y"), log.kind_label(e.kind), what, who])
+            item = QTreeWidgetItem([e.date.strftime("%d/%m/%Y"), contacts.collaboration_label(e.kind), what, who])
             item.setToolTip(2, (e.notes or what))
             self.addTopLevelItem(item)
 
@@ -182,7 +182,7 @@ class ActivityDialog(QDialog):
         self.setWindowTitle(_("Log an activity"))
         form = QFormLayout(self)
         self.kind = QComboBox()
-        for key, label in log.COLLABORATION_KINDS.items():
+        for key, label in contacts.COLLABORATION_KINDS.items():
             self.kind.addItem(_(label), key)
         self.date = date_edit()
         self.title_edit = QLineEdit()
@@ -210,7 +210,7 @@ class CoverageDialog(QDialog):
         self.setWindowTitle(_("Record coverage"))
         form = QFormLayout(self)
         self.outlet = QComboBox()
-        for oid, name in store.org_choices(library, limit=5000):
+        for oid, name in contacts.org_choices(library, limit=5000):
             self.outlet.addItem(name, oid)
         if outlet_id is not None:
             self.outlet.setCurrentIndex(max(0, self.outlet.findData(outlet_id)))
@@ -220,13 +220,13 @@ class CoverageDialog(QDialog):
         self.url.setPlaceholderText(_("URL, or page for print (hlm. 5)"))
         # Which of our releases the outlet covered: approved or published
         # articles, newest first (what coverage is usually about).
-        from desktop.articles import store as article_store
+        from desktop.articles import api as articles
 
         self.article = QComboBox()
         self.article.setObjectName("coverage-article")
         self.article.addItem(_("(none of our articles)"), None)
-        recent = article_store.list_articles(
-            library, article_store.ListQuery(status="all", sort="updated_at", descending=True), limit=500
+        recent = articles.list_articles(
+            library, articles.ListQuery(status="all", sort="updated_at", descending=True), limit=500
         )
         for row in recent:
             if row.status in ("approved", "published"):
@@ -260,7 +260,7 @@ class AffiliationDialog(QDialog):
         self.setWindowTitle(_("Affiliation"))
         form = QFormLayout(self)
         self.organization = QLineEdit()
-        completer = QCompleter([n for _i, n in store.org_choices(library, limit=20000)], self)
+        completer = QCompleter([n for _i, n in contacts.org_choices(library, limit=20000)], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.organization.setCompleter(completer)
@@ -283,7 +283,7 @@ class AffiliationList(QWidget):
     def __init__(self, library, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.library = library
-        self.items: list[store.AffiliationInput] = []
+        self.items: list[contacts.AffiliationInput] = []
         self.names: dict[int, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -305,9 +305,9 @@ class AffiliationList(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def set_items(self, items: list[store.AffiliationInput]) -> None:
+    def set_items(self, items: list[contacts.AffiliationInput]) -> None:
         self.items = list(items)
-        self.names = store.org_names(self.library, [a.organization_id for a in items])
+        self.names = contacts.org_names(self.library, [a.organization_id for a in items])
         self._show()
 
     def _show(self) -> None:
@@ -324,11 +324,11 @@ class AffiliationList(QWidget):
         if not dialog.exec() or not dialog.organization.text().strip():
             return
         name = dialog.organization.text().strip()
-        oid = store.find_org(self.library, name)
+        oid = contacts.find_org(self.library, name)
         if oid is None:
-            oid = store.create_org(self.library, store.OrgInput(name=name))
-        self.names.update(store.org_names(self.library, [oid]))
-        self.items.append(store.AffiliationInput(organization_id=oid, role=dialog.role.text().strip(),
+            oid = contacts.create_org(self.library, contacts.OrgInput(name=name))
+        self.names.update(contacts.org_names(self.library, [oid]))
+        self.items.append(contacts.AffiliationInput(organization_id=oid, role=dialog.role.text().strip(),
                                                  date_from=dialog.date_from.value(), date_to=dialog.date_to.value()))
         self._show()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.contacts import store
+from desktop.contacts import api as contacts
 from desktop.i18n import _
 from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 
@@ -52,18 +52,18 @@ class PeopleModel(_PagedModel):
     sorts = {"name": "name", "position": "position", "organization": "organization", "region": "region"}
 
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
-        super().__init__(library, store.PeopleFilter(), parent)
+        super().__init__(library, contacts.PeopleFilter(), parent)
 
     def count(self) -> int:
-        return store.count_people(self.library, self.query)
+        return contacts.count_people(self.library, self.query)
 
     def fetch_page(self, offset: int, limit: int) -> list:
-        return store.people_page(self.library, self.query, sort=self.sort_key, descending=self.descending,
+        return contacts.people_page(self.library, self.query, sort=self.sort_key, descending=self.descending,
                                  offset=offset, limit=limit)
 
     def display(self, item, key: str) -> str:  # noqa: ANN001
         if key == "phone" and item.phone:
-            from desktop.contacts.normalize import format_phone
+            from desktop.contacts.api import format_phone
 
             return format_phone(item.phone)
         return super().display(item, key)
@@ -82,13 +82,13 @@ class OrgsModel(_PagedModel):
     sorts = {"name": "name", "type": "type", "regency": "region", "province": "region", "mou_expires": "mou_expires"}
 
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
-        super().__init__(library, store.OrgFilter(), parent)
+        super().__init__(library, contacts.OrgFilter(), parent)
 
     def count(self) -> int:
-        return store.count_orgs(self.library, self.query)
+        return contacts.count_orgs(self.library, self.query)
 
     def fetch_page(self, offset: int, limit: int) -> list:
-        return store.orgs_page(self.library, self.query, sort=self.sort_key, descending=self.descending,
+        return contacts.orgs_page(self.library, self.query, sort=self.sort_key, descending=self.descending,
                                offset=offset, limit=limit)
 
     def display(self, item, key: str) -> str:  # noqa: ANN001

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 
 COLUMNS = ("preferred", "variants", "note")
 CSV_FILTER = "CSV (*.csv)"
@@ -36,7 +36,7 @@ class GlossaryPage(QWidget):
     """The Style glossary tab of the Settings dialog."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001 - AppContext
-        from desktop.articles import glossary
+        from desktop.articles import api as articles
 
         super().__init__(parent)
         self.ctx = ctx
@@ -90,7 +90,7 @@ class GlossaryPage(QWidget):
         self.findings.setWordWrap(True)
         layout.addWidget(self.findings)
 
-        self.set_rules(glossary.load(ctx.library))
+        self.set_rules(articles.load_glossary(ctx.library))
         self.modified = False
         self.table.itemChanged.connect(self._changed)
 
@@ -124,7 +124,7 @@ class GlossaryPage(QWidget):
 
     def rules(self):  # noqa: ANN201 - list[glossary.Rule]
         """The rules as typed (not yet validated); empty rows are skipped."""
-        from desktop.articles.glossary import VARIANT_SEPARATOR, Rule
+        from desktop.articles.api import VARIANT_SEPARATOR, Rule
 
         rules = []
         for row in range(self.table.rowCount()):
@@ -155,7 +155,7 @@ class GlossaryPage(QWidget):
             self._changed()
 
     def restore_defaults(self) -> None:
-        from desktop.articles.glossary import DEFAULT_RULES
+        from desktop.articles.api import DEFAULT_RULES
 
         answer = QMessageBox.question(
             self, self.title(), _("Replace the rules in the table with Warta's default glossary?")
@@ -164,16 +164,16 @@ class GlossaryPage(QWidget):
             self.set_rules(DEFAULT_RULES)
 
     def import_dialog(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Import glossary"), "", CSV_FILTER)
+        path = file_dialogs.open_file(self.ctx.settings, self, "import-glossary", _("Import glossary"), CSV_FILTER)
         if path:
             self.import_path(path)
 
     def import_path(self, path: str, *, merge: bool | None = None) -> bool:
         """Load a glossary file into the table; ``merge`` None asks whether to add or replace."""
-        from desktop.articles import glossary
+        from desktop.articles import api as articles
 
         try:
-            incoming = glossary.import_file(path)
+            incoming = articles.import_glossary(path)
             if merge is None:
                 box = QMessageBox(self)
                 box.setWindowTitle(_("Import glossary"))
@@ -186,7 +186,7 @@ class GlossaryPage(QWidget):
                 if box.clickedButton() is None or box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.RejectRole:
                     return False
                 merge = box.clickedButton() is add
-            rules = glossary.merge(glossary.clean(self.rules()), incoming) if merge else incoming
+            rules = articles.merge_glossary(articles.clean_glossary(self.rules()), incoming) if merge else incoming
         except WartaError as exc:
             QMessageBox.warning(self, _("Import glossary"), str(exc))
             return False
@@ -194,15 +194,16 @@ class GlossaryPage(QWidget):
         return True
 
     def export_dialog(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, _("Export glossary"), "glosarium.csv", CSV_FILTER)
+        path, _f = file_dialogs.save_file(self.ctx.settings, self, "export", _("Export glossary"), "glosarium.csv",
+                                          CSV_FILTER)
         if path:
             self.export_path(path)
 
     def export_path(self, path: str) -> bool:
-        from desktop.articles import glossary
+        from desktop.articles import api as articles
 
         try:
-            glossary.export_file(glossary.clean(self.rules()), path)
+            articles.export_glossary(articles.clean_glossary(self.rules()), path)
         except WartaError as exc:
             QMessageBox.warning(self, _("Export glossary"), str(exc))
             return False
@@ -214,7 +215,7 @@ class GlossaryPage(QWidget):
 
     def check_sample(self) -> None:
         """Highlight what the rules in the table (saved or not) flag in the sample text."""
-        from desktop.articles.glossary import Checker, Rule
+        from desktop.articles.api import Checker, Rule
 
         text = self.sample.toPlainText()
         rules = [r for r in self.rules() if r.preferred and r.variants]
@@ -249,8 +250,8 @@ class GlossaryPage(QWidget):
         """Save the rules (Settings → Save); a :class:`ValidationError` keeps the dialog open."""
         if not (self.editable and self.modified):
             return
-        from desktop.articles import glossary
+        from desktop.articles import api as articles
 
-        self.set_rules(glossary.save(self.ctx.library, self.rules()))
+        self.set_rules(articles.save_glossary(self.ctx.library, self.rules()))
         self.modified = False
 

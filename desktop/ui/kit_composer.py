@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -52,7 +51,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
-from desktop.kits import store
+from desktop.ui import file_dialogs
+from desktop.kits import api as kits
 
 PREVIEW_DELAY_MS = 700
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,25 +65,25 @@ class PartsModel(QAbstractListModel):
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.library = library
-        self.parts: list[store.PartInput] = []
+        self.parts: list[kits.PartInput] = []
         self.labels: list[str] = []
 
-    def set_parts(self, parts: list[store.PartInput]) -> None:
+    def set_parts(self, parts: list[kits.PartInput]) -> None:
         self.beginResetModel()
         self.parts = list(parts)
-        self.labels = [store.describe_part(self.library, p) for p in self.parts]
+        self.labels = [kits.describe_part(self.library, p) for p in self.parts]
         self.endResetModel()
 
-    def append(self, part: store.PartInput) -> None:
+    def append(self, part: kits.PartInput) -> None:
         row = len(self.parts)
         self.beginInsertRows(QModelIndex(), row, row)
         self.parts.append(part)
-        self.labels.append(store.describe_part(self.library, part))
+        self.labels.append(kits.describe_part(self.library, part))
         self.endInsertRows()
 
-    def replace(self, row: int, part: store.PartInput) -> None:
+    def replace(self, row: int, part: kits.PartInput) -> None:
         self.parts[row] = part
-        self.labels[row] = store.describe_part(self.library, part)
+        self.labels[row] = kits.describe_part(self.library, part)
         idx = self.index(row)
         self.dataChanged.emit(idx, idx)
 
@@ -96,7 +96,7 @@ class PartsModel(QAbstractListModel):
         part = self.parts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             label = self.labels[index.row()]
-            kind = store.part_kind_label(part.kind)
+            kind = kits.part_kind_label(part.kind)
             return f"{index.row() + 1}. {kind}" + (f": {label}" if label else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.labels[index.row()]
@@ -223,7 +223,7 @@ class PickerDialog(QDialog):
 class FactSheetDialog(QDialog):
     """Title and Markdown text of a fact sheet, backgrounder or rundown."""
 
-    def __init__(self, part: store.PartInput | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, part: kits.PartInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Fact sheet"))
         self.resize(620, 520)
@@ -240,8 +240,8 @@ class FactSheetDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
 
-    def part(self) -> store.PartInput:
-        return store.PartInput("factsheet", title=self.title.text().strip(), text=self.text.toPlainText())
+    def part(self) -> kits.PartInput:
+        return kits.PartInput("factsheet", title=self.title.text().strip(), text=self.text.toPlainText())
 
 
 class KitComposer(QWidget):
@@ -322,11 +322,11 @@ class KitComposer(QWidget):
         self.add_button.setText(_("Add part"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
-        menu.addAction(_("Cover"), lambda: self.add_part(store.PartInput("cover")))
+        menu.addAction(_("Cover"), lambda: self.add_part(kits.PartInput("cover")))
         menu.addAction(_("Articles…"), self.pick_articles)
         menu.addAction(_("Photos…"), self.pick_photos)
         menu.addAction(_("Fact sheet…"), self.new_fact_sheet)
-        menu.addAction(_("Office profile"), lambda: self.add_part(store.PartInput("office")))
+        menu.addAction(_("Office profile"), lambda: self.add_part(kits.PartInput("office")))
         menu.addAction(_("Contact persons…"), self.pick_contacts)
         menu.addAction(_("Staff as contact person…"), self.pick_staff)
         menu.addAction(_("Distribution list (appendix)…"), self.pick_list)
@@ -403,12 +403,12 @@ class KitComposer(QWidget):
 
     def new_kit(self) -> None:
         self.kit_id = None
-        self._fill(store.KitInput("", dt.date.today(), parts=[store.PartInput("cover")]))
+        self._fill(kits.KitInput("", dt.date.today(), parts=[kits.PartInput("cover")]))
         self._show_history([])
         self.dirty = False
 
     def load(self, kit_id: int) -> None:
-        detail = store.get_kit(self.library, kit_id)
+        detail = kits.get_kit(self.library, kit_id)
         self.kit_id = kit_id
         self._fill(detail.data)
         self._show_history(detail.exports)
@@ -429,7 +429,7 @@ class KitComposer(QWidget):
         self.history.setToolTip("\n".join(
             _("{path}\nSHA-256 {digest}").format(path=e.path, digest=e.sha256) for e in shown))
 
-    def _fill(self, data: store.KitInput) -> None:
+    def _fill(self, data: kits.KitInput) -> None:
         for w in (self.title_edit, self.event_edit, self.date_edit, self.paper, self.per_page):
             w.blockSignals(True)
         self.title_edit.setText(data.title)
@@ -441,9 +441,9 @@ class KitComposer(QWidget):
             w.blockSignals(False)
         self.model.set_parts(data.parts)
 
-    def current_input(self) -> store.KitInput:
+    def current_input(self) -> kits.KitInput:
         d = self.date_edit.date()
-        return store.KitInput(
+        return kits.KitInput(
             self.title_edit.text(), dt.date(d.year(), d.month(), d.day()), self.event_edit.text(),
             self.paper.currentData(), self.per_page.currentData(), list(self.model.parts),
         )
@@ -454,7 +454,7 @@ class KitComposer(QWidget):
 
     # -- parts -------------------------------------------------------------------------
 
-    def add_part(self, part: store.PartInput) -> None:
+    def add_part(self, part: kits.PartInput) -> None:
         self.model.append(part)
         self.parts_view.setCurrentIndex(self.model.index(len(self.model.parts) - 1))
 
@@ -462,10 +462,10 @@ class KitComposer(QWidget):
         dialog = PickerDialog(title, search, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             for item_id in dialog.chosen():
-                self.add_part(store.PartInput(kind, item_id))
+                self.add_part(kits.PartInput(kind, item_id))
 
     def pick_articles(self) -> None:
-        from desktop.articles import store as articles
+        from desktop.articles import api as articles
 
         def search(text: str) -> list[tuple[int, str]]:
             rows = articles.list_articles(self.library, articles.ListQuery(search=text), limit=200)
@@ -474,7 +474,7 @@ class KitComposer(QWidget):
         self._pick(_("Add articles"), search, "article")
 
     def pick_photos(self) -> None:
-        from desktop.photos import store as photos
+        from desktop.photos import api as photos
 
         def search(text: str) -> list[tuple[int, str]]:
             rows = photos.grid_rows(self.library, photos.PhotoFilter(search=text), limit=200)
@@ -483,7 +483,7 @@ class KitComposer(QWidget):
         self._pick(_("Add photos"), search, "photo")
 
     def pick_contacts(self) -> None:
-        from desktop.contacts import store as contacts
+        from desktop.contacts import api as contacts
 
         def search(text: str) -> list[tuple[int, str]]:
             rows = contacts.people_page(self.library, contacts.PeopleFilter(search=text), limit=200)
@@ -502,7 +502,7 @@ class KitComposer(QWidget):
         self._pick(_("Add staff as contact persons"), search, "staff")
 
     def pick_list(self) -> None:
-        from desktop.contacts import store as contacts
+        from desktop.contacts import api as contacts
 
         def search(text: str) -> list[tuple[int, str]]:
             return [(i, name) for i, name, _saved, _n in contacts.lists(self.library)
@@ -546,9 +546,9 @@ class KitComposer(QWidget):
         data = self.current_input()
         try:
             if self.kit_id is None:
-                self.kit_id = store.create_kit(self.library, data)
+                self.kit_id = kits.create_kit(self.library, data)
             else:
-                store.update_kit(self.library, self.kit_id, data)
+                kits.update_kit(self.library, self.kit_id, data)
         except Exception as exc:  # noqa: BLE001 - shown to the user
             self.ctx.show_error(self, exc)
             return None
@@ -589,7 +589,7 @@ class KitComposer(QWidget):
         library = self.library
 
         def job(progress):  # noqa: ANN001, ANN202
-            return store.render_pdf(library, 0, progress=progress, data=data)
+            return kits.render_pdf(library, 0, progress=progress, data=data)
 
         handle = self.ctx.tasks.start(
             job, title=_("Preview"), parent=self, show_progress=False,
@@ -603,7 +603,7 @@ class KitComposer(QWidget):
             # Warnings (a photo too small for print) stay visible under the preview.
             self.status.setText("\n".join([_("Saved {path}.").format(path=result.path), *result.warnings]))
             if self.kit_id is not None:
-                self._show_history(store.get_kit(self.library, self.kit_id).exports)
+                self._show_history(kits.get_kit(self.library, self.kit_id).exports)
 
     def _alive(self) -> bool:
         # A render may finish after the window (and this widget) closed.
@@ -646,7 +646,7 @@ class KitComposer(QWidget):
 
     def _default_name(self, ext: str) -> str:
         data = self.current_input()
-        return store.zip_names(data.title or "press-kit", data.date) + "." + ext
+        return kits.zip_names(data.title or "press-kit", data.date) + "." + ext
 
     # Slots connected to ``clicked``/``triggered`` take no arguments: Qt
     # passes ``checked`` to any optional first parameter.
@@ -654,13 +654,13 @@ class KitComposer(QWidget):
         kit_id = self._ensure_saved()
         if kit_id is None:
             return
-        start = str(Path.home() / self._default_name("pdf"))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), start, "PDF (*.pdf)")
+        path, _filter = file_dialogs.save_file(self.ctx.settings, self, "export", _("Save as PDF"),
+                                               self._default_name("pdf"), "PDF (*.pdf)")
         if not path:
             return
         library = self.library
         self.ctx.tasks.start(
-            lambda p: store.export_pdf(library, kit_id, path, progress=p), title=_("Saving the PDF"), parent=self,
+            lambda p: kits.export_pdf(library, kit_id, path, progress=p), title=_("Saving the PDF"), parent=self,
             on_done=self._saved_to,
         )
 
@@ -668,13 +668,13 @@ class KitComposer(QWidget):
         kit_id = self._ensure_saved()
         if kit_id is None:
             return
-        start = str(Path.home() / self._default_name("zip"))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export ZIP for journalists"), start, "ZIP (*.zip)")
+        path, _filter = file_dialogs.save_file(self.ctx.settings, self, "export", _("Export ZIP for journalists"),
+                                               self._default_name("zip"), "ZIP (*.zip)")
         if not path:
             return
         library = self.library
         self.ctx.tasks.start(
-            lambda p: store.export_zip(library, kit_id, path, progress=p), title=_("Exporting the ZIP"), parent=self,
+            lambda p: kits.export_zip(library, kit_id, path, progress=p), title=_("Exporting the ZIP"), parent=self,
             on_done=self._saved_to,
         )
 
@@ -689,7 +689,7 @@ class KitComposer(QWidget):
         def opened(result) -> None:  # noqa: ANN001
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
-        self.ctx.tasks.start(lambda p: store.export_pdf(library, kit_id, target, progress=p),
+        self.ctx.tasks.start(lambda p: kits.export_pdf(library, kit_id, target, progress=p),
                              title=_("Saving the PDF"), parent=self, on_done=opened)
 
     def print_kit(self) -> None:

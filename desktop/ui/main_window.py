@@ -7,7 +7,6 @@ import base64
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__, staff as staff_mod
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 from desktop.ui import sections as section_registry
 from desktop.ui.sections.base import Section
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
                 self, _("Import"), _("Open Articles, Partners & Contacts or Photos to import into them.")
             )
             return
-        paths, _f = QFileDialog.getOpenFileNames(self, _("Import"), "", section.import_filter())
+        paths = file_dialogs.open_files(self.ctx.settings, self, "import", _("Import"), section.import_filter())
         if paths:
             section.import_files(paths)
 
@@ -281,14 +281,14 @@ class MainWindow(QMainWindow):
             self.ctx.changed.emit(frozenset({"session"}))
 
     def open_library_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, _("Open library"))
+        path = file_dialogs.folder(self.ctx.settings, self, "library", _("Open library"))
         if path:
             from desktop.ui.app import switch_library
 
             switch_library(self, path)
 
     def new_library_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, _("Choose an empty folder for the new library"))
+        path = file_dialogs.folder(self.ctx.settings, self, "library", _("Choose an empty folder for the new library"))
         if path:
             from desktop.ui.app import switch_library
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import merge, store
+from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
 
@@ -68,14 +68,14 @@ class MergeDialog(QDialog):
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             # Duplicates rarely match word for word; the name's longest word finds the likely ones.
-            words = store.name_key(store.get_person(ctx.library, keep_id).data.full_name).split()
+            words = contacts.name_key(contacts.get_person(ctx.library, keep_id).data.full_name).split()
             self.search.setText(max(words, key=len) if words else "")
 
     def _find(self, text: str) -> None:
         self.found.clear()
         if not text.strip():
             return
-        for row in store.people_page(self.ctx.library, store.PeopleFilter(search=text), limit=30):
+        for row in contacts.people_page(self.ctx.library, contacts.PeopleFilter(search=text), limit=30):
             if row.id == self.keep_id:
                 continue
             item = QListWidgetItem(" · ".join(x for x in (row.name, row.organization, row.phone, row.email) if x))
@@ -95,8 +95,8 @@ class MergeDialog(QDialog):
                 w.deleteLater()
         self.groups.clear()
         assert self.other_id is not None
-        fields = merge.compare(self.ctx.library, self.keep_id, self.other_id)
-        defaults = merge.default_choices(self.ctx.library, self.keep_id, self.other_id)
+        fields = contacts.compare(self.ctx.library, self.keep_id, self.other_id)
+        defaults = contacts.default_choices(self.ctx.library, self.keep_id, self.other_id)
         self.grid.addWidget(QLabel("<b>{}</b>".format(_("Field"))), 0, 0)
         self.grid.addWidget(QLabel("<b>{}</b>".format(_("This contact"))), 0, 1)
         self.grid.addWidget(QLabel("<b>{}</b>".format(_("The duplicate"))), 0, 2)
@@ -109,7 +109,7 @@ class MergeDialog(QDialog):
             other.setObjectName(f"merge-{f.field}-other")
             group.addButton(keep, 0)
             group.addButton(other, 1)
-            (other if defaults.get(f.field) == merge.OTHER else keep).setChecked(True)
+            (other if defaults.get(f.field) == contacts.OTHER else keep).setChecked(True)
             if not f.differs:
                 other.setEnabled(False)
             self.grid.addWidget(keep, row, 1)
@@ -118,13 +118,13 @@ class MergeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def choices(self) -> dict[str, str]:
-        return {name: (merge.OTHER if g.checkedId() == 1 else merge.KEEP) for name, g in self.groups.items()}
+        return {name: (contacts.OTHER if g.checkedId() == 1 else contacts.KEEP) for name, g in self.groups.items()}
 
     def do_merge(self) -> None:
         if self.other_id is None:
             return
         try:
-            merge.merge_people(self.ctx.library, self.keep_id, self.other_id, self.choices())
+            contacts.merge_people(self.ctx.library, self.keep_id, self.other_id, self.choices())
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,11 +16,15 @@ from PySide6.QtWidgets import (
 
 from desktop import office
 from desktop.i18n import _
+from desktop.settings import Settings
+from desktop.ui import file_dialogs
 
 
 class OfficeForm(QWidget):
-    def __init__(self, profile: office.OfficeProfile, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: office.OfficeProfile, parent: QWidget | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.setObjectName("office-form")
         self.logo_file: Path | None = None
         form = QFormLayout(self)
@@ -58,7 +61,8 @@ class OfficeForm(QWidget):
         form.addRow(_("Logo"), logo_row)
 
     def _choose_logo(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg *.gif *.webp)"))
+        path = file_dialogs.open_file(self.settings, self, "logo", _("Choose logo"),
+                                      _("Images (*.png *.jpg *.jpeg *.gif *.webp)"))
         if path:
             self.logo_file = Path(path)
             self.logo_label.setText(Path(path).name)

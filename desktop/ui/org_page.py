@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import log, store
+from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui.contact_widgets import (
@@ -145,22 +145,22 @@ class OrgPage(QWidget):
     def _fill_types(self, current: int | None) -> None:
         self.type.clear()
         self.type.addItem(_("(none)"), None)
-        for tid, name in store.org_types(self.ctx.library):
+        for tid, name in contacts.org_types(self.ctx.library):
             self.type.addItem(name, tid)
         self.type.setCurrentIndex(max(0, self.type.findData(current)))
 
     def new(self) -> None:
         self.org_id = None
         self.heading.setText("<h3>{}</h3>".format(_("New organisation")))
-        self._fill(store.OrgInput(name=""), [], [])
+        self._fill(contacts.OrgInput(name=""), [], [])
 
     def load(self, org_id: int) -> None:
-        detail = store.get_org(self.ctx.library, org_id)
+        detail = contacts.get_org(self.ctx.library, org_id)
         self.org_id = org_id
         self.heading.setText("<h3>{}</h3>".format(detail.data.name.replace("<", "&lt;")))
         self._fill(detail.data, detail.people, detail.history)
 
-    def _fill(self, d: store.OrgInput, people: list, history: list) -> None:
+    def _fill(self, d: contacts.OrgInput, people: list, history: list) -> None:
         self._fill_types(d.type_id)
         self.name.setText(d.name)
         self.regency.setText(d.regency)
@@ -188,8 +188,8 @@ class OrgPage(QWidget):
         problems = []
         if not self.name.text().strip():
             problems.append(_("An organisation needs a name."))
-        phone = store.phone_problem(self.phone.text()) if self.phone.text().strip() else None
-        email = store.email_problem(self.email.text()) if self.email.text().strip() else None
+        phone = contacts.phone_problem(self.phone.text()) if self.phone.text().strip() else None
+        email = contacts.email_problem(self.email.text()) if self.email.text().strip() else None
         self.phone.setStyleSheet(INVALID_STYLE if phone else "")
         self.email.setStyleSheet(INVALID_STYLE if email else "")
         problems += [p for p in (phone, email) if p]
@@ -201,8 +201,8 @@ class OrgPage(QWidget):
         self.save_button.setEnabled(not problems)
         return problems
 
-    def collect(self) -> store.OrgInput:
-        return store.OrgInput(
+    def collect(self) -> contacts.OrgInput:
+        return contacts.OrgInput(
             name=self.name.text(), type_id=self.type.currentData(), regency=self.regency.text(),
             province=self.province.text(), address=self.address.toPlainText(), phone=self.phone.text(),
             email=self.email.text(), website=self.website.text(), social=social_from(self.social.text()),
@@ -217,9 +217,9 @@ class OrgPage(QWidget):
             return False
         try:
             if self.org_id is None:
-                self.org_id = store.create_org(self.ctx.library, self.collect())
+                self.org_id = contacts.create_org(self.ctx.library, self.collect())
             else:
-                store.update_org(self.ctx.library, self.org_id, self.collect())
+                contacts.update_org(self.ctx.library, self.org_id, self.collect())
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return False
@@ -234,7 +234,7 @@ class OrgPage(QWidget):
         if dialog.exec():
             kind, date, title, notes = dialog.values()
             try:
-                log.add_collaboration(self.ctx.library, kind, date, title, notes=notes, org_ids=[self.org_id])
+                contacts.add_collaboration(self.ctx.library, kind, date, title, notes=notes, org_ids=[self.org_id])
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
             self.load(self.org_id)
@@ -245,7 +245,7 @@ class OrgPage(QWidget):
         dialog = CoverageDialog(self.ctx.library, self, self.org_id)
         if dialog.exec():
             try:
-                log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
+                contacts.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
                                    dialog.headline.text(), url=dialog.url.text(),
                                    article_id=dialog.article.currentData())
             except WartaError as exc:
@@ -260,6 +260,6 @@ class OrgPage(QWidget):
             _("Delete {name}? Its people stay in Warta without this organisation.").format(name=self.name.text()),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            store.delete_org(self.ctx.library, self.org_id)
+            contacts.delete_org(self.ctx.library, self.org_id)
             self.org_id = None
             self.back.emit()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import store
+from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
 
@@ -47,7 +47,7 @@ class OrgTypesPage(QWidget):
 
     def reload(self) -> None:
         self.list.clear()
-        for tid, name in store.org_types(self.ctx.library):
+        for tid, name in contacts.org_types(self.ctx.library):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, tid)
             self.list.addItem(item)
@@ -62,7 +62,7 @@ class OrgTypesPage(QWidget):
     def add(self) -> None:
         name, ok = QInputDialog.getText(self, self.title(), _("Name of the new type:"))
         if ok:
-            self._run(lambda: store.add_org_type(self.ctx.library, name))
+            self._run(lambda: contacts.add_org_type(self.ctx.library, name))
 
     def rename(self) -> None:
         item = self.list.currentItem()
@@ -70,7 +70,7 @@ class OrgTypesPage(QWidget):
             return
         name, ok = QInputDialog.getText(self, self.title(), _("New name:"), text=item.text())
         if ok:
-            self._run(lambda: store.rename_org_type(self.ctx.library, item.data(Qt.ItemDataRole.UserRole), name))
+            self._run(lambda: contacts.rename_org_type(self.ctx.library, item.data(Qt.ItemDataRole.UserRole), name))
 
     def remove(self) -> None:
         item = self.list.currentItem()
@@ -79,4 +79,4 @@ class OrgTypesPage(QWidget):
         answer = QMessageBox.question(self, self.title(), _(
             "Remove the type {name}? Organisations of this type are kept without a type.").format(name=item.text()))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: store.delete_org_type(self.ctx.library, item.data(Qt.ItemDataRole.UserRole)))
+            self._run(lambda: contacts.delete_org_type(self.ctx.library, item.data(Qt.ItemDataRole.UserRole)))

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.contacts import lists, log, store
+from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 from desktop.ui.contact_widgets import (
     ActivityDialog,
     AffiliationList,
@@ -108,7 +109,7 @@ class PersonPage(QWidget):
         self.organization.setCompleter(completer)
         self.beat = QLineEdit()
         self.channel = QComboBox()
-        for key, label in store.CHANNELS.items():
+        for key, label in contacts.CHANNELS.items():
             self.channel.addItem(_(label), key)
         self.phones = ChannelRows("phone")
         self.emails = ChannelRows("email")
@@ -156,7 +157,7 @@ class PersonPage(QWidget):
     # -- loading -------------------------------------------------------------------
 
     def _fill_orgs(self) -> None:
-        self._org_names.setStringList([n for _i, n in store.org_choices(self.ctx.library, limit=20000)])
+        self._org_names.setStringList([n for _i, n in contacts.org_choices(self.ctx.library, limit=20000)])
 
     def new(self, organization: str = "") -> None:
         self.person_id = None
@@ -183,7 +184,7 @@ class PersonPage(QWidget):
         self.name.setFocus()
 
     def load(self, person_id: int) -> None:
-        detail = store.get_person(self.ctx.library, person_id)
+        detail = contacts.get_person(self.ctx.library, person_id)
         self.person_id = person_id
         self._fill_orgs()
         d = detail.data
@@ -210,7 +211,7 @@ class PersonPage(QWidget):
 
     def _fill_list_menu(self) -> None:
         self.add_list_menu.clear()
-        for lid, name, is_filter, _count in lists.lists(self.ctx.library):
+        for lid, name, is_filter, _count in contacts.lists(self.ctx.library):
             if not is_filter:
                 self.add_list_menu.addAction(name, lambda lid=lid: self.add_to_list(lid))
         self.add_list_menu.setEnabled(self.person_id is not None and not self.add_list_menu.isEmpty())
@@ -227,8 +228,8 @@ class PersonPage(QWidget):
         self.save_button.setEnabled(not problems)
         return problems
 
-    def collect(self) -> store.PersonInput:
-        return store.PersonInput(
+    def collect(self) -> contacts.PersonInput:
+        return contacts.PersonInput(
             full_name=self.name.text(),
             position=self.position.text(),
             organization_name=self.organization.text().strip(),
@@ -252,9 +253,9 @@ class PersonPage(QWidget):
         try:
             data = self.collect()
             if self.person_id is None:
-                self.person_id = store.create_person(self.ctx.library, data)
+                self.person_id = contacts.create_person(self.ctx.library, data)
             else:
-                store.update_person(self.ctx.library, self.person_id, data)
+                contacts.update_person(self.ctx.library, self.person_id, data)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return False
@@ -281,14 +282,13 @@ class PersonPage(QWidget):
         self.photo_label.setVisible(True)
 
     def choose_photo(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _f = QFileDialog.getOpenFileName(self, _("Choose photo…"), "", _("Pictures (*.jpg *.jpeg *.png *.gif *.webp)"))
+        path = file_dialogs.open_file(self.ctx.settings, self, "contact-photo", _("Choose photo…"),
+                                      _("Pictures (*.jpg *.jpeg *.png *.gif *.webp)"))
         if not path:
             return
         try:
             with open(path, "rb") as fh:
-                self.set_photo(store.check_photo(fh.read(store.MAX_PHOTO_BYTES + 1)))
+                self.set_photo(contacts.check_photo(fh.read(contacts.MAX_PHOTO_BYTES + 1)))
         except (WartaError, OSError) as exc:
             self.ctx.show_error(self, exc)
 
@@ -296,7 +296,7 @@ class PersonPage(QWidget):
         if self.person_id is None:
             return
         try:
-            lists.add_to_list(self.ctx.library, list_id, [self.person_id])
+            contacts.add_to_list(self.ctx.library, list_id, [self.person_id])
         except WartaError as exc:
             self.ctx.show_error(self, exc)
         self.load(self.person_id)
@@ -307,10 +307,10 @@ class PersonPage(QWidget):
         dialog = ActivityDialog(self)
         if dialog.exec():
             kind, date, title, notes = dialog.values()
-            detail = store.get_person(self.ctx.library, self.person_id)
+            detail = contacts.get_person(self.ctx.library, self.person_id)
             orgs = [detail.data.organization_id] if detail.data.organization_id else []
             try:
-                log.add_collaboration(self.ctx.library, kind, date, title, notes=notes,
+                contacts.add_collaboration(self.ctx.library, kind, date, title, notes=notes,
                                         person_ids=[self.person_id], org_ids=orgs)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
@@ -319,11 +319,11 @@ class PersonPage(QWidget):
     def record_coverage(self) -> None:
         if self.person_id is None:
             return
-        detail = store.get_person(self.ctx.library, self.person_id)
+        detail = contacts.get_person(self.ctx.library, self.person_id)
         dialog = CoverageDialog(self.ctx.library, self, detail.data.organization_id)
         if dialog.exec() and dialog.outlet.currentData() is not None:
             try:
-                log.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
+                contacts.add_coverage(self.ctx.library, dialog.outlet.currentData(), dialog.date.date().toPython(),
                                    dialog.headline.text(), url=dialog.url.text(), person_id=self.person_id,
                                    article_id=dialog.article.currentData())
             except WartaError as exc:
@@ -339,7 +339,7 @@ class PersonPage(QWidget):
                 name=self.name.text()),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            store.delete_people(self.ctx.library, [self.person_id])
+            contacts.delete_people(self.ctx.library, [self.person_id])
             self.person_id = None
             self.back.emit()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import numbers
 from desktop.i18n import _
 from desktop.stats import human_size
-from desktop.photos import files, store
+from desktop.photos import api as photos
 from desktop.ui.widgets import OptionalDate, shortcut
 
 
@@ -45,11 +45,11 @@ class _LoadRendition(QRunnable):
         self.root, self.rel, self.sha, self.signals = root, rel, sha, signals
 
     def run(self) -> None:
-        from desktop.photos import importer
+        from desktop.photos import api as photos
 
-        path = files.rendition_path(Path(self.root), self.sha)
+        path = photos.rendition_path(Path(self.root), self.sha)
         if not path.is_file():
-            importer.make_rendition(self.root, self.rel, self.sha)
+            photos.make_rendition(self.root, self.rel, self.sha)
         reader = QImageReader(str(path))
         reader.setAutoTransform(False)  # renditions are stored upright
         image = reader.read()
@@ -78,7 +78,7 @@ class PhotoPreview(QLabel):
     def show_photo(self, root: Path, sha: str, rel: str, *, full: bool = True) -> None:
         self._sha = sha
         self.full_loaded = False
-        reader = QImageReader(str(files.thumbnail_path(root, sha)))
+        reader = QImageReader(str(photos.thumbnail_path(root, sha)))
         image = reader.read()
         self._set(QPixmap.fromImage(image) if not image.isNull() else QPixmap())
         if full:
@@ -207,12 +207,12 @@ class PhotoForm(QWidget):
         self.save_button.setEnabled(self.dirty and self.photo_id is not None)
         self.revert_button.setEnabled(self.dirty)
 
-    def load(self, photo_id: int | None) -> store.PhotoInfo | None:
+    def load(self, photo_id: int | None) -> photos.PhotoInfo | None:
         self._loading = True
         try:
             self.photo_id = photo_id
-            info = store.get_photo(self.ctx.library, photo_id) if photo_id is not None else None
-            events = [e.name for e in store.list_events(self.ctx.library)]
+            info = photos.get_photo(self.ctx.library, photo_id) if photo_id is not None else None
+            events = [e.name for e in photos.list_events(self.ctx.library)]
             self.event.clear()
             self.event.addItems(["", *events])
             if info is None:
@@ -232,7 +232,7 @@ class PhotoForm(QWidget):
                 self.location.setText(info.location)
                 self.tags.setText(", ".join(info.tags))
                 self.albums.setText(", ".join(info.albums))
-                self.people.setText("; ".join(store.people_names(self.ctx.library, info.people)))
+                self.people.setText("; ".join(photos.people_names(self.ctx.library, info.people)))
                 self.pilihan.setChecked(info.pilihan)
                 self.notes.setPlainText(info.usage_notes)
                 self.facts.setText(self._facts(info))
@@ -244,7 +244,7 @@ class PhotoForm(QWidget):
             self._loading = False
 
     @staticmethod
-    def _facts(info: store.PhotoInfo) -> str:
+    def _facts(info: photos.PhotoInfo) -> str:
         lines = [
             _("{format}, {width}×{height} px, {size}").format(
                 format=info.format, width=info.width, height=info.height, size=human_size(info.size_bytes)
@@ -260,19 +260,19 @@ class PhotoForm(QWidget):
             lines.append(_("In the file: {who}").format(who=" · ".join(x for x in (info.artist, info.copyright) if x)))
         return "\n".join(lines)
 
-    def edit(self) -> store.PhotoEdit:
-        return store.PhotoEdit(
+    def edit(self) -> photos.PhotoEdit:
+        return photos.PhotoEdit(
             caption=self.caption.toPlainText(),
             credit=self.credit.text(),
             date=self.date.value(),
             event=self.event.currentText(),
             location=self.location.text(),
-            tags=store.parse_tags(self.tags.text()),
+            tags=photos.parse_tags(self.tags.text()),
             usage_notes=self.notes.toPlainText(),
             pilihan=self.pilihan.isChecked(),
-            albums=store.parse_tags(self.albums.text()),
+            albums=photos.parse_tags(self.albums.text()),
             # Names carry academic titles with commas ("Siti Aminah, S.H."): semicolons separate people.
-            people=store.find_people(self.ctx.library, self.people.text().split(";")),
+            people=photos.find_people(self.ctx.library, self.people.text().split(";")),
         )
 
     def save(self) -> bool:
@@ -280,7 +280,7 @@ class PhotoForm(QWidget):
         if self.photo_id is None or not self.dirty:
             return True
         try:
-            store.update_photo(self.ctx.library, self.photo_id, self.edit())  # edit() checks the names too
+            photos.update_photo(self.ctx.library, self.photo_id, self.edit())  # edit() checks the names too
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was changed
             self.ctx.show_error(self, exc)
             return False

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -24,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 from desktop.stats import human_size
-from desktop.photos import files, store
+from desktop.photos import api as photos
 
 
 class BulkEditPanel(QWidget):
@@ -88,25 +88,25 @@ class BulkEditPanel(QWidget):
         self.heading.setText(_("{count} photos selected").format(count=len(self.ids)))
         current = self.event.currentText()
         self.event.clear()
-        self.event.addItems(["", *(e.name for e in store.list_events(self.ctx.library))])
+        self.event.addItems(["", *(e.name for e in photos.list_events(self.ctx.library))])
         self.event.setCurrentText(current)
 
-    def edit(self) -> store.BulkEdit:
+    def edit(self) -> photos.BulkEdit:
         def text(widget: QLineEdit) -> str | None:
             return widget.text().strip() or None
 
-        return store.BulkEdit(
+        return photos.BulkEdit(
             event=self.event.currentText().strip() or None,
             credit=text(self.credit),
             location=text(self.location),
-            add_tags=store.parse_tags(self.tags.text()),
-            add_albums=store.parse_tags(self.albums.text()),
+            add_tags=photos.parse_tags(self.tags.text()),
+            add_albums=photos.parse_tags(self.albums.text()),
             pilihan=self.pilihan.currentData(),
         )
 
     def apply(self) -> None:
         try:
-            count = store.bulk_update(self.ctx.library, self.ids, self.edit())
+            count = photos.bulk_update(self.ctx.library, self.ids, self.edit())
         except Exception as exc:  # noqa: BLE001 - shown; nothing was changed
             self.ctx.show_error(self, exc)
             return
@@ -166,7 +166,7 @@ class ExportDialog(QDialog):
             self.note.setText(_("Caption, credit and date are embedded in each exported JPEG (EXIF and XMP)."))
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Export photos"), self.folder.text())
+        chosen = file_dialogs.folder(None, self, "export-photos", _("Export photos"), self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
@@ -176,7 +176,7 @@ class ExportDialog(QDialog):
 
 def _picture(root: Path, sha: str, width: int = 420) -> QPixmap:
     # Small cached thumbnails only: cheap enough for the UI thread.
-    image = QImageReader(str(files.thumbnail_path(root, sha))).read()
+    image = QImageReader(str(photos.thumbnail_path(root, sha))).read()
     if image.isNull():
         return QPixmap()
     return QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
@@ -185,7 +185,7 @@ def _picture(root: Path, sha: str, width: int = 420) -> QPixmap:
 class NearDuplicatesDialog(QDialog):
     """Near-duplicate pairs one at a time, side by side: keep both, or remove one."""
 
-    def __init__(self, ctx, pairs: list[store.NearDuplicate], parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, ctx, pairs: list[photos.NearDuplicate], parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setObjectName("photo-duplicates")
         self.setWindowTitle(_("Similar photos"))
@@ -223,7 +223,7 @@ class NearDuplicatesDialog(QDialog):
         layout.addLayout(row)
         self._show()
 
-    def current(self) -> store.NearDuplicate | None:
+    def current(self) -> photos.NearDuplicate | None:
         return self.pairs[self.position] if self.position < len(self.pairs) else None
 
     def _show(self) -> None:
@@ -243,7 +243,7 @@ class NearDuplicatesDialog(QDialog):
             )
         )
         for col, photo_id in enumerate((pair.a, pair.b)):
-            info = store.get_photo(self.ctx.library, photo_id)
+            info = photos.get_photo(self.ctx.library, photo_id)
             self.pictures[col].setPixmap(_picture(self.ctx.library.path, info.sha256))
             self.captions[col].setText(
                 f"{info.file_name}\n{info.width}×{info.height} px, {human_size(info.size_bytes)}\n{info.caption}"
@@ -259,7 +259,7 @@ class NearDuplicatesDialog(QDialog):
             return
         doomed = (pair.a, pair.b)[side]
         try:
-            store.delete_photos(self.ctx.library, [doomed])
+            photos.delete_photos(self.ctx.library, [doomed])
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
             return

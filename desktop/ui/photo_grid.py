@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.i18n import _
-from desktop.photos import store
+from desktop.photos import api as photos
 from desktop.ui.paged_model import ID_ROLE  # the one "row id" role of every list
 from desktop.ui.thumbnail_loader import ThumbnailLoader
 
@@ -34,17 +34,17 @@ class PhotoGridModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self.loader = loader
-        self.filter = store.PhotoFilter()
+        self.filter = photos.PhotoFilter()
         self._total = 0
         self._shown = 0  # rows the view knows about (grows with fetchMore)
-        self._pages: dict[int, list[store.GridRow]] = {}
+        self._pages: dict[int, list[photos.GridRow]] = {}
         self._rows_of: dict[str, set[int]] = {}  # sha → rows loaded, to repaint when a thumbnail arrives
         loader.ready.connect(self._thumbnail_ready)
         self.refresh()
 
     # -- loading ------------------------------------------------------------
 
-    def set_filter(self, f: store.PhotoFilter) -> None:
+    def set_filter(self, f: photos.PhotoFilter) -> None:
         self.filter = f
         self.refresh()
 
@@ -52,7 +52,7 @@ class PhotoGridModel(QAbstractListModel):
         self.beginResetModel()
         self._pages.clear()
         self._rows_of.clear()
-        self._total = store.count_photos(self.library, self.filter)
+        self._total = photos.count_photos(self.library, self.filter)
         self._shown = min(self._total, FETCH)
         self.endResetModel()
 
@@ -77,13 +77,13 @@ class PhotoGridModel(QAbstractListModel):
     def total(self) -> int:
         return self._total
 
-    def row(self, row: int) -> store.GridRow | None:
+    def row(self, row: int) -> photos.GridRow | None:
         if not 0 <= row < self._total:
             return None
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = store.grid_rows(self.library, self.filter, offset=page_no * PAGE, limit=PAGE)
+            page = photos.grid_rows(self.library, self.filter, offset=page_no * PAGE, limit=PAGE)
             if len(self._pages) > 20:
                 dropped_no = next(iter(self._pages))
                 for i, item in enumerate(self._pages.pop(dropped_no)):
@@ -100,7 +100,7 @@ class PhotoGridModel(QAbstractListModel):
 
     def row_of(self, photo_id: int) -> int | None:
         """The row of a photo under the current filter (one indexed query)."""
-        ids = store.photo_ids(self.library, self.filter)
+        ids = photos.photo_ids(self.library, self.filter)
         try:
             return ids.index(photo_id)
         except ValueError:

@@ -20,29 +20,27 @@ SECTION_SHOTS = {
     "kits": "kits-list",
 }
 ITEM_SHOTS = [
-    ("article", "articles", "article-editor"),
-    # A person with a history shows more of the page than an empty record.
-    ("contact", "people:SELECT min(person_id) FROM collaboration_people", "person-page"),
-    ("photo", "photos", "photo-detail"),
-    ("kit", "kits", "kit-composer"),
+    ("article", "article-editor"),
+    ("contact", "person-page"),
+    ("photo", "photo-detail"),
+    ("kit", "kit-composer"),
 ]
 
 
-def _first_id(lib, table: str) -> int | None:  # noqa: ANN001
-    from sqlalchemy import inspect, text
+def _first_id(lib, item_type: str) -> int | None:  # noqa: ANN001
+    """The item at the top of its section's list (the one a newcomer sees first), or None."""
+    from desktop.articles import api as articles
+    from desktop.contacts import api as contacts
+    from desktop.kits import api as kits
+    from desktop.photos import api as photos
 
-    table, _sep, preferred = table.partition(":")
-    with lib.store.engine.connect() as conn:
-        if table not in inspect(conn).get_table_names():
-            return None
-        if preferred:
-            try:
-                found = conn.execute(text(preferred)).scalar()
-            except Exception:  # noqa: BLE001 - a nicer example is optional
-                found = None
-            if found is not None:
-                return found
-        return conn.execute(text(f"SELECT min(id) FROM {table}")).scalar()
+    found = {
+        "article": lambda: [r.id for r in articles.list_articles(lib, limit=1)],
+        "contact": lambda: [r.id for r in contacts.people_page(lib, contacts.PeopleFilter(), limit=1)],
+        "photo": lambda: photos.photo_ids(lib)[:1],
+        "kit": lambda: [r.id for r in kits.list_kits(lib, limit=1)],
+    }[item_type]()
+    return found[0] if found else None
 
 
 def _kit_pages(lib, kit_id: int, out: Path) -> None:  # noqa: ANN001
@@ -51,13 +49,13 @@ def _kit_pages(lib, kit_id: int, out: Path) -> None:  # noqa: ANN001
     import subprocess
     import tempfile
 
-    from desktop.kits import store
+    from desktop.kits import api as kits
 
     if not shutil.which("pdftoppm"):
         return
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "kit.pdf"
-        store.export_pdf(lib, kit_id, pdf)
+        kits.export_pdf(lib, kit_id, pdf)
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(Path(tmp) / "page")], check=True)
         for number, page in enumerate(sorted(Path(tmp).glob("page-*.png")), start=1):
             target = out / f"kit-page-{number}.png"
@@ -118,12 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     for key, _spec, _icon in sections.SECTIONS:
         window.show_section(key)
         shot(SECTION_SHOTS.get(key, f"section-{key}"))
-    for item_type, table, name in ITEM_SHOTS:
-        first = _first_id(lib, table)
+    for item_type, name in ITEM_SHOTS:
+        first = _first_id(lib, item_type)
         if first is not None:
             window.open_item(item_type, first)
             shot(name)
-    first_kit = _first_id(lib, "kits")
+    first_kit = _first_id(lib, "kit")
     if first_kit is not None:
         _kit_pages(lib, first_kit, out)
     window.close()

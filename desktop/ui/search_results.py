@@ -21,14 +21,14 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def snippet_html(snippet: str) -> str:
-    """Escape a snippet and turn the match markers of ``database.fts`` into bold.
+    """Escape a snippet and turn the match markers of global search into bold.
 
     The markers are private-use characters, so brackets or tags the user
     wrote stay literal text.
     """
-    from database.fts import MARK_END, MARK_START
+    from desktop.search import mark_snippet
 
-    return html.escape(snippet).replace(MARK_START, "<b>").replace(MARK_END, "</b>")
+    return mark_snippet(html.escape(snippet), "<b>", "</b>")
 
 
 class HitModel(QAbstractListModel):

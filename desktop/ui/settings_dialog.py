@@ -157,7 +157,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
-        self.office_form = OfficeForm(office.load(ctx.library))
+        self.office_form = OfficeForm(office.load(ctx.library), settings=ctx.settings)
         # Writers see the profile but the institution's identity is kept by
         # the other roles.
         self.office_form.setEnabled(ctx.role != "writer")

@@ -18,7 +18,7 @@ from typing import Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
-from desktop.photos import files
+from desktop.photos import api as photos
 
 # A 320×240 thumbnail is ~300 KB as a pixmap: ~500 of them, several screens' worth.
 CACHE_SIZE = 2000
@@ -54,9 +54,9 @@ class _Remake(QRunnable):
         self.root, self.rel, self.sha, self.signals = root, rel, sha, signals
 
     def run(self) -> None:
-        from desktop.photos import importer
+        from desktop.photos import api as photos
 
-        self.signals.remade.emit(self.sha, importer.make_thumbnail(self.root, self.rel, self.sha))
+        self.signals.remade.emit(self.sha, photos.make_thumbnail(self.root, self.rel, self.sha))
 
 
 class ThumbnailLoader(QObject):
@@ -116,7 +116,7 @@ class ThumbnailLoader(QObject):
         while self._pending and len(self._inflight) < PARALLEL:
             sha, _none = self._pending.popitem(last=True)  # newest first
             self._inflight.add(sha)
-            self.pool.start(_Load(sha, files.thumbnail_path(self.root, sha), self._signals))
+            self.pool.start(_Load(sha, photos.thumbnail_path(self.root, sha), self._signals))
 
     def _on_loaded(self, sha: str, image: QImage) -> None:
         self._inflight.discard(sha)

@@ -203,10 +203,9 @@ def release_pdf(library, article_id: int) -> bytes:  # noqa: ANN001
     prints exactly as it does inside a kit, and the same article always gives
     the same bytes.
     """
-    from desktop.kits import render as kit_render
-    from desktop.kits import store as kits
+    from desktop.kits import api as kits
 
-    return kit_render.render(kits.release_spec(library, article_id))
+    return kits.release_pdf(library, article_id)
 
 
 def export_bytes(library, article_id: int, fmt: str) -> bytes:  # noqa: ANN001

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import numbers
-from desktop.articles import store
-from desktop.articles.document import KINDS, STATUSES
+from desktop.articles import api as articles
+from desktop.articles.api import KINDS, STATUSES
 from desktop.i18n import _
 from desktop.ui.widgets import OptionalDate, count_label, search_box
 from desktop.ui.articles_model import ArticlesModel
@@ -65,7 +65,7 @@ class ArticlesSection(Section):
         new.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(new)
         for kind in KINDS:
-            menu.addAction(store.kind_label(kind), lambda k=kind: self.new_article(k))
+            menu.addAction(articles.kind_label(kind), lambda k=kind: self.new_article(k))
         new.setMenu(menu)
         new.clicked.connect(lambda: self.new_article("siaran_pers"))
         bar.addWidget(new)
@@ -84,13 +84,13 @@ class ArticlesSection(Section):
         self.status_combo.setObjectName("filter-status")
         self.status_combo.addItem(_("All but archived"), None)
         for status in STATUSES:
-            self.status_combo.addItem(store.status_label(status), status)
+            self.status_combo.addItem(articles.status_label(status), status)
         self.status_combo.addItem(_("Everything"), "all")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("filter-kind")
         self.kind_combo.addItem(_("All kinds"), None)
         for kind in KINDS:
-            self.kind_combo.addItem(store.kind_label(kind), kind)
+            self.kind_combo.addItem(articles.kind_label(kind), kind)
         self.author_combo = QComboBox()
         self.author_combo.setObjectName("filter-author")
         self.tag_combo = QComboBox()
@@ -151,8 +151,8 @@ class ArticlesSection(Section):
 
     def _fill_choices(self) -> None:
         for combo, items, all_label in (
-            (self.author_combo, store.authors(self.ctx.library), _("Everyone")),
-            (self.tag_combo, [(t, t) for t in store.all_tags(self.ctx.library)], _("All tags")),
+            (self.author_combo, articles.authors(self.ctx.library), _("Everyone")),
+            (self.tag_combo, [(t, t) for t in articles.all_tags(self.ctx.library)], _("All tags")),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -164,8 +164,8 @@ class ArticlesSection(Section):
             combo.setCurrentIndex(index if index >= 0 else 0)
             combo.blockSignals(False)
 
-    def current_query(self) -> store.ListQuery:
-        return store.ListQuery(
+    def current_query(self) -> articles.ListQuery:
+        return articles.ListQuery(
             status=self.status_combo.currentData(),
             kind=self.kind_combo.currentData(),
             author_id=self.author_combo.currentData(),
@@ -230,13 +230,13 @@ class ArticlesSection(Section):
 
     def new_article(self, kind: str) -> int | None:
         from desktop import office
-        from desktop.articles.templates import template_doc
+        from desktop.articles.api import template_doc
 
         who = self.ctx.staff
         doc = template_doc(kind, office=office.load(self.ctx.library), writer=who.name if who else "")
-        doc.title = _("New {kind}").format(kind=store.kind_label(kind))
+        doc.title = _("New {kind}").format(kind=articles.kind_label(kind))
         try:
-            article_id = store.create_article(self.ctx.library, doc)
+            article_id = articles.create_article(self.ctx.library, doc)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
             return None
@@ -265,7 +265,7 @@ class ArticlesSection(Section):
 
     def offer_recovery(self) -> None:
         """After a crash: name the articles with unsaved text and open the newest."""
-        found = store.recoveries(self.ctx.library, self.ctx.staff_id)
+        found = articles.recoveries(self.ctx.library, self.ctx.staff_id)
         if not found or self.editor_open():
             return
         titles = "\n".join(f"• {r.title}" for r in found[:8])
@@ -291,7 +291,7 @@ class ArticlesSection(Section):
         return IMPORT_FILTER
 
     def import_files(self, paths: list[str]) -> bool:
-        from desktop.articles.io import import_files, is_importable
+        from desktop.articles.api import import_files, is_importable
 
         paths = [p for p in paths if is_importable(p)]
         if not paths:

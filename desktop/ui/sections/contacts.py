@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import numbers
-from desktop.contacts import lists, store
+from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui import file_dialogs
 from desktop.ui.contacts_models import OrgsModel, PeopleModel
 from desktop.ui.sections.base import Section
 from desktop.ui.widgets import count_label, search_box
@@ -194,24 +194,24 @@ class ContactsSection(Section):
             combo.blockSignals(True)
             combo.clear()
         self.type_combo.addItem(_("All types"), None)
-        for tid, name in store.org_types(lib):
+        for tid, name in contacts.org_types(lib):
             self.type_combo.addItem(name, tid)
         self.region_combo.addItem(_("All regions"), "")
-        for region in store.regions(lib):
+        for region in contacts.regions(lib):
             self.region_combo.addItem(region, region)
         self.tag_combo.addItem(_("All tags"), "")
-        for tag in store.tags_in_use(lib):
+        for tag in contacts.tags_in_use(lib):
             self.tag_combo.addItem(tag, tag)
         self.list_combo.addItem(_("Everyone"), None)
-        for lid, name, is_filter, count in lists.lists(lib):
+        for lid, name, is_filter, count in contacts.lists(lib):
             label = _("{name} (saved filter)").format(name=name) if is_filter else f"{name} ({count})"
             self.list_combo.addItem(label, lid)
         for combo, value in keep.items():
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
 
-    def people_filter(self) -> store.PeopleFilter:
-        return store.PeopleFilter(
+    def people_filter(self) -> contacts.PeopleFilter:
+        return contacts.PeopleFilter(
             search=self.search_edit.text().strip(),
             type_id=self.type_combo.currentData(),
             region=self.region_combo.currentData() or "",
@@ -224,7 +224,7 @@ class ContactsSection(Section):
             self.people_model.set_query(self.people_filter())
         else:
             f = self.people_filter()
-            self.orgs_model.set_query(store.OrgFilter(search=f.search, type_id=f.type_id, region=f.region, tag=f.tag))
+            self.orgs_model.set_query(contacts.OrgFilter(search=f.search, type_id=f.type_id, region=f.region, tag=f.tag))
         self._update_count()
 
     def _update_count(self) -> None:
@@ -339,7 +339,7 @@ class ContactsSection(Section):
         name, ok = QInputDialog.getText(self, _("New list"), _("Name of the distribution list:"))
         if ok and name.strip():
             try:
-                lists.create_list(self.ctx.library, name)
+                contacts.create_list(self.ctx.library, name)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
@@ -349,12 +349,12 @@ class ContactsSection(Section):
         name, ok = QInputDialog.getText(self, _("Save filter"), _("Name of the list (its members follow the filter):"))
         if ok and name.strip():
             try:
-                lists.create_list(self.ctx.library, name, saved_filter=f)
+                contacts.create_list(self.ctx.library, name, saved_filter=f)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
     def _static_lists(self) -> list[tuple[int, str]]:
-        return [(lid, name) for lid, name, is_filter, _c in lists.lists(self.ctx.library) if not is_filter]
+        return [(lid, name) for lid, name, is_filter, _c in contacts.lists(self.ctx.library) if not is_filter]
 
     def add_selected_to_list(self) -> None:
         ids = self.selected_ids() if self.kind == PEOPLE else []
@@ -366,7 +366,7 @@ class ContactsSection(Section):
         name, ok = QInputDialog.getItem(self, _("Add to list"), _("List:"), names, 0, False)
         if ok:
             try:
-                lists.add_to_list(self.ctx.library, static[names.index(name)][0], ids)
+                contacts.add_to_list(self.ctx.library, static[names.index(name)][0], ids)
             except WartaError as exc:
                 self.ctx.show_error(self, exc)
 
@@ -375,7 +375,7 @@ class ContactsSection(Section):
         ids = self.selected_ids()
         if lid is None or not ids:
             return
-        lists.remove_from_list(self.ctx.library, lid, ids)
+        contacts.remove_from_list(self.ctx.library, lid, ids)
 
     def delete_current_list(self) -> None:
         lid = self.list_combo.currentData()
@@ -384,11 +384,11 @@ class ContactsSection(Section):
         answer = QMessageBox.question(self, _("Delete this list"), _(
             "Delete the list {name}? The contacts in it are kept.").format(name=self.list_combo.currentText()))
         if answer == QMessageBox.StandardButton.Yes:
-            lists.delete_list(self.ctx.library, lid)
+            contacts.delete_list(self.ctx.library, lid)
 
     def log_activity_for_selected(self) -> None:
         """One activity (a meeting, an invitation …) with every selected person and their organisations."""
-        from desktop.contacts import log
+        from desktop.contacts import api as contacts
         from desktop.ui.contact_widgets import ActivityDialog
 
         ids = self.selected_ids() if self.kind == PEOPLE else []
@@ -399,10 +399,10 @@ class ContactsSection(Section):
         if not dialog.exec():
             return
         kind, date, title, notes = dialog.values()
-        orgs = [d.data.organization_id for d in (store.get_person(self.ctx.library, i) for i in ids)
+        orgs = [d.data.organization_id for d in (contacts.get_person(self.ctx.library, i) for i in ids)
                 if d.data.organization_id]
         try:
-            log.add_collaboration(self.ctx.library, kind, date, title, notes=notes, person_ids=ids, org_ids=orgs)
+            contacts.add_collaboration(self.ctx.library, kind, date, title, notes=notes, person_ids=ids, org_ids=orgs)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
 
@@ -432,7 +432,8 @@ class ContactsSection(Section):
         return _("Contacts (*.vcf *.vcard *.csv *.tsv *.txt *.xlsx)")
 
     def _import_dialog(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, _("Import contacts"), "", self.import_filter())
+        paths = file_dialogs.open_files(self.ctx.settings, self, "import-contacts", _("Import contacts"),
+                                        self.import_filter())
         if paths:
             self.import_files(paths)
 
@@ -445,8 +446,8 @@ class ContactsSection(Section):
         return True
 
     def _export_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, _("Export contacts"), "kontak.vcf",
+        path, chosen = file_dialogs.save_file(
+            self.ctx.settings, self, "export", _("Export contacts"), "kontak.vcf",
             "vCard (*.vcf);;CSV (*.csv);;Excel (*.xlsx)",
         )
         if path:
@@ -456,17 +457,17 @@ class ContactsSection(Section):
         """Export the selected people, or everyone the current filter shows."""
         from pathlib import Path
 
-        from desktop.contacts import export
+        from desktop.contacts import api as contacts
 
         fmt = Path(path).suffix.lstrip(".").lower() or "vcf"
         if fmt not in ("vcf", "csv", "xlsx"):
             path, fmt = path + ".vcf", "vcf"
         ids = self.selected_ids() if self.kind == PEOPLE else []
         if not ids:
-            ids = store.people_ids(self.ctx.library, self.people_filter())
+            ids = contacts.people_ids(self.ctx.library, self.people_filter())
         library = self.ctx.library
         self.ctx.tasks.start(
-            lambda progress: export.export_to(library, path, fmt, person_ids=ids),
+            lambda progress: contacts.export_to(library, path, fmt, person_ids=ids),
             title=_("Exporting contacts"),
             on_done=lambda n: self.count_label.setText(_("{count} contacts exported.").format(count=n)),
             parent=self,

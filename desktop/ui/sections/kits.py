@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dates
 from desktop.i18n import _
-from desktop.kits import store
+from desktop.kits import api as kits
 from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 from desktop.ui.sections.base import Section
 
@@ -50,10 +50,10 @@ class KitListModel(PagedTableModel):
         self.refresh()
 
     def count(self) -> int:
-        return store.count_kits(self.library, self.search)
+        return kits.count_kits(self.library, self.search)
 
     def fetch_page(self, offset: int, limit: int) -> list:
-        return store.list_kits(self.library, self.search, offset=offset, limit=limit)
+        return kits.list_kits(self.library, self.search, offset=offset, limit=limit)
 
     def apply_sort(self, key: str, descending: bool) -> None:
         """The list keeps one order, newest kit first; the view offers no sorting."""
@@ -168,7 +168,7 @@ class KitsSection(Section):
 
     def duplicate_kit(self, kit_id: int) -> None:
         try:
-            store.duplicate_kit(self.ctx.library, kit_id)
+            kits.duplicate_kit(self.ctx.library, kit_id)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
 
@@ -178,7 +178,7 @@ class KitsSection(Section):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            store.delete_kit(self.ctx.library, kit_id)
+            kits.delete_kit(self.ctx.library, kit_id)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
 

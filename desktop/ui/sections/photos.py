@@ -9,14 +9,12 @@ and export run as background tasks with progress and Cancel.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from desktop import numbers
 from desktop.i18n import _
-from desktop.photos import store
+from desktop.ui import file_dialogs
+from desktop.photos import api as photos
 from desktop.ui.widgets import OptionalDate, count_label, search_box, shortcut
 from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview
 from desktop.ui.photo_dialogs import BulkEditPanel, ExportDialog, NearDuplicatesDialog, import_summary
@@ -158,8 +157,8 @@ class PhotosSection(Section):
 
     def _fill_choices(self) -> None:
         for combo, items, all_label in (
-            (self.event_combo, store.list_events(self.ctx.library), _("All events")),
-            (self.album_combo, store.list_albums(self.ctx.library), _("All albums")),
+            (self.event_combo, photos.list_events(self.ctx.library), _("All events")),
+            (self.album_combo, photos.list_albums(self.ctx.library), _("All albums")),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -171,8 +170,8 @@ class PhotosSection(Section):
             combo.setCurrentIndex(index if index >= 0 else 0)
             combo.blockSignals(False)
 
-    def current_filter(self) -> store.PhotoFilter:
-        return store.PhotoFilter(
+    def current_filter(self) -> photos.PhotoFilter:
+        return photos.PhotoFilter(
             search=self.search_edit.text().strip(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
@@ -191,10 +190,7 @@ class PhotosSection(Section):
         self.count_label.setText(_("{count} photos").format(count=numbers.integer(self.model.total)))
 
     def _original_of(self, sha: str) -> str | None:
-        from sqlalchemy import select
-
-        with self.ctx.library.store.read() as s:
-            return s.scalar(select(store.P.c.path).where(store.P.c.sha256 == sha))
+        return photos.original_path(self.ctx.library, sha)
 
     # -- lazily built parts -------------------------------------------------------------
 
@@ -270,7 +266,7 @@ class PhotosSection(Section):
             if update_panel:
                 self._selection_changed()
             return
-        rows = [row for row, pid in enumerate(store.photo_ids(self.ctx.library, self.model.filter)) if pid in wanted]
+        rows = [row for row, pid in enumerate(photos.photo_ids(self.ctx.library, self.model.filter)) if pid in wanted]
         if rows:
             self.model.ensure_row(rows[-1])
         selection.blockSignals(True)  # one side-panel update, not one per photo
@@ -372,17 +368,17 @@ class PhotosSection(Section):
         return IMPORT_FILTER
 
     def _import_dialog(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, _("Import photos"), "", IMPORT_FILTER)
+        paths = file_dialogs.open_files(self.ctx.settings, self, "import-photos", _("Import photos"), IMPORT_FILTER)
         if paths:
             self.import_files(paths)
 
     def _import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Import a folder of photos"))
+        folder = file_dialogs.folder(self.ctx.settings, self, "import-photos", _("Import a folder of photos"))
         if folder:
             self.import_files([folder])
 
     def import_files(self, paths: list[str]) -> bool:
-        from desktop.photos import importer
+        from desktop.photos import api as photos
 
         library = self.ctx.library
         event = self.event_combo.currentText() if self.event_combo.currentData() else None
@@ -405,7 +401,7 @@ class PhotosSection(Section):
             self.summary_box = box
 
         self.import_task = self.ctx.tasks.start(
-            lambda progress: importer.import_paths(library, paths, event=event, progress=progress),
+            lambda progress: photos.import_paths(library, paths, event=event, progress=progress),
             title=_("Importing photos"),
             on_done=done,
             parent=self,
@@ -424,7 +420,7 @@ class PhotosSection(Section):
     # -- export, duplicates, delete -------------------------------------------------------
 
     def export_selected(self) -> None:
-        from desktop.photos import export
+        from desktop.photos import api as photos
 
         in_detail = self._detail is not None and self.stack.currentWidget() is self._detail
         ids = [self.detail.form.photo_id] if in_detail else self.selected_ids()
@@ -432,11 +428,12 @@ class PhotosSection(Section):
         if not ids:
             QMessageBox.information(self, _("Export photos"), _("Select the photos to export first."))
             return
-        folder = getattr(self.ctx.settings, "photo_export_folder", "") or str(Path.home())
+        folder = file_dialogs.start_folder(self.ctx.settings, "export-photos")
         dialog = ExportDialog(len(ids), folder, self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         library, target, edge = self.ctx.library, dialog.folder.text().strip(), dialog.long_edge()
+        file_dialogs.remember(self.ctx.settings, "export-photos", target)
 
         def done(result) -> None:  # noqa: ANN001
             self.last_export = result
@@ -447,7 +444,7 @@ class PhotosSection(Section):
             QMessageBox.information(self, _("Export photos"), "\n".join(lines))
 
         self.ctx.tasks.start(
-            lambda progress: export.export_photos(library, ids, target, long_edge=edge, progress=progress),
+            lambda progress: photos.export_photos(library, ids, target, long_edge=edge, progress=progress),
             title=_("Exporting photos"),
             on_done=done,
             parent=self,
@@ -463,7 +460,7 @@ class PhotosSection(Section):
             self.duplicates_dialog = NearDuplicatesDialog(self.ctx, pairs, self)
             self.duplicates_dialog.open()
 
-        self.ctx.tasks.start(lambda _progress: store.near_duplicates(library), title=_("Looking for similar photos"),
+        self.ctx.tasks.start(lambda _progress: photos.near_duplicates(library), title=_("Looking for similar photos"),
                              on_done=done, parent=self)
 
     def delete_selected(self) -> None:
@@ -480,7 +477,7 @@ class PhotosSection(Section):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            store.delete_photos(self.ctx.library, ids)
+            photos.delete_photos(self.ctx.library, ids)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
             return

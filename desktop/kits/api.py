@@ -1,0 +1,33 @@
+"""What the rest of Warta may use of press kits (the window, the CLI, other areas).
+
+Everything outside ``desktop/kits/`` imports this module only. Kits read
+articles, photos, contacts and the office through those areas' ``api``
+modules and keep only ids of what they print.
+"""
+
+from __future__ import annotations
+
+from desktop.kits.store import (
+    KitInput,
+    PartInput,
+    count_kits,
+    create_kit,
+    delete_kit,
+    describe_part,
+    duplicate_kit,
+    export_pdf,
+    export_zip,
+    get_kit,
+    list_kits,
+    part_kind_label,
+    release_pdf,
+    render_pdf,
+    update_kit,
+    zip_names,
+)
+
+__all__ = [
+    "KitInput", "PartInput", "count_kits", "create_kit", "delete_kit", "describe_part", "duplicate_kit",
+    "export_pdf", "export_zip", "get_kit", "list_kits", "part_kind_label", "release_pdf", "render_pdf",
+    "update_kit", "zip_names",
+]

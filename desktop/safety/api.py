@@ -1,0 +1,27 @@
+"""What the rest of Warta may use of data safety (the window, the CLI, other areas).
+
+Everything outside ``desktop/safety/`` imports this module only: backups
+and restore, the leftover-file sweep, and edit locks (safety owns the lock
+table; an area marking locks in its own rows does so in its ``api``).
+"""
+
+from __future__ import annotations
+
+from desktop.safety.archive import SUFFIX as BACKUP_SUFFIX
+from desktop.safety.backup import (
+    REMIND_AFTER_DAYS,
+    auto_backup,
+    auto_backup_if_due,
+    auto_backups,
+    export_backup,
+    last_external_backup,
+)
+from desktop.safety.locks import HEARTBEAT_SECONDS, Lock, LockedBy, acquire, heartbeat, holder_of, release
+from desktop.safety.restore import restore, restore_snapshot
+from desktop.safety.sweep import on_open, release_session, scan
+
+__all__ = [
+    "BACKUP_SUFFIX", "HEARTBEAT_SECONDS", "REMIND_AFTER_DAYS", "Lock", "LockedBy",
+    "acquire", "auto_backup", "auto_backup_if_due", "auto_backups", "export_backup", "heartbeat", "holder_of",
+    "last_external_backup", "on_open", "release", "release_session", "restore", "restore_snapshot", "scan",
+]
