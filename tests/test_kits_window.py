@@ -231,7 +231,9 @@ def test_a_failed_save_shows_the_error_without_the_progress_dialog(window, qtbot
         time.sleep(0.6)  # long enough for the progress dialog to appear
         raise WartaError("Disk penuh.")
 
-    monkeypatch.setattr(store, "export_pdf", failing_export)
+    from desktop.kits import api as kits
+
+    monkeypatch.setattr(kits, "export_pdf", failing_export)  # the window calls the api
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
     shown = []
 
