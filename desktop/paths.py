@@ -18,4 +18,8 @@ RESOURCES = ROOT / "resources"
 FONTS = RESOURCES / "fonts"
 ICONS = RESOURCES / "icons"
 TRANSLATIONS = RESOURCES / "translations"
+HELP = RESOURCES / "help"
+# The README's screenshots, shown in the user guide too; the PyInstaller spec bundles
+# them at the same relative place, so one path works in a checkout and frozen.
+SCREENSHOTS = ROOT / "docs" / "screenshots"
 MIGRATIONS = ROOT / "database" / "migrations"

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.admin_menu.addAction(self._action(_("&Audit log…"), self.open_audit_log, None, "action-audit-log"))
 
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&Guide"), self.open_help, "F1", "action-help"))
         help_menu.addAction(self._action(_("&About Warta"), self.about, None, "action-about"))
 
     def update_status(self) -> None:
@@ -293,6 +294,18 @@ class MainWindow(QMainWindow):
             from desktop.ui.app import switch_library
 
             switch_library(self, path)
+
+    def open_help(self) -> None:
+        """The user guide, at the page about the section in front (F1 anywhere in the window)."""
+        from desktop import help as guide
+        from desktop.ui.help_dialog import HelpDialog
+
+        dialog = self.findChild(HelpDialog, "help-dialog") or HelpDialog(self)
+        section = self.current_section()
+        dialog.show_page(guide.page_for_section(section.key if section is not None else None))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def about(self) -> None:
         QMessageBox.about(
