@@ -31,14 +31,17 @@ class HelpDialog(QDialog):
         splitter = QSplitter()
         self.page_list = QListWidget()
         self.page_list.setObjectName("help-pages")
+        # No horizontal scroll bar: the list is as wide as the longest title (below).
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.setSpacing(3)
         self.browser = QTextBrowser()
         self.browser.setObjectName("help-text")
+        self.browser.document().setDocumentMargin(14)
         self.browser.setOpenLinks(False)  # links between pages are followed here, the web by the system
         self.browser.anchorClicked.connect(self._follow)
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 750])
         layout.addWidget(splitter, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -48,6 +51,9 @@ class HelpDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.page_list.addItem(item)
         self.page_list.currentItemChanged.connect(self._show_item)
+        widest = max((self.page_list.fontMetrics().horizontalAdvance(self.page_list.item(row).text())
+                      for row in range(self.page_list.count())), default=200)
+        splitter.setSizes([widest + 40, 980 - widest - 40])
         self.current_page = ""
 
     def show_page(self, key: str) -> None:
