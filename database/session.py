@@ -11,10 +11,11 @@ view refreshes itself (the window turns that into a Qt signal).
 from __future__ import annotations
 
 import contextlib
+import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -106,6 +107,34 @@ class Store:
         self._factory = sessionmaker(bind=engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         self.staff_id: int | None = None
+        # Tells this process's notifications from other PCs' (shared-office mode).
+        self.origin = uuid.uuid4().hex
+        self._watcher = None
+        #: A server password from this PC's keyring (the watcher's own connection needs it too).
+        self.password: str | None = None
+
+    def watch(self, callback: ChangeListener) -> None:
+        """Call ``callback(tables)`` (from a thread) when another process commits a change.
+
+        Only a server library has other writers worth watching; on SQLite
+        this does nothing.
+        """
+        if self.is_sqlite or self._watcher is not None:
+            return
+        from database.notify import Watcher
+
+        def relay(tables: frozenset[str]) -> None:
+            if "*" in tables:  # reconnected: changes may have been missed, refresh everything
+                from database.base import Base
+                from database.models import load_all
+
+                load_all()
+                tables = frozenset(Base.metadata.tables)
+            callback(tables)
+
+        dsn = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._watcher = Watcher(dsn, self.password, self.origin, relay)
+        self._watcher.start()
 
     @property
     def is_sqlite(self) -> bool:
@@ -142,6 +171,14 @@ class Store:
         event.listen(session, "after_flush", _audit_after_flush)
         try:
             yield tx
+            if not self.is_sqlite:
+                session.flush()
+                if tx.changed:
+                    # Delivered to the other PCs only if this transaction commits.
+                    from database.notify import CHANNEL, payload
+
+                    session.execute(text("SELECT pg_notify(:c, :p)"),
+                                    {"c": CHANNEL, "p": payload(self.origin, frozenset(tx.changed))})
             session.commit()
         except BaseException:
             session.rollback()
@@ -157,5 +194,8 @@ class Store:
                 listener(changed)
 
     def dispose(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+            self._watcher = None
         self.engine.dispose()
 

@@ -38,6 +38,9 @@ class Area:
     - ``search``: ``"module:function"`` → ``(library, query, limit) -> [Hit]``.
     - ``reindex``: ``"module:function"`` → ``(tx) -> None``, rebuilding the
       area's search indexes from its tables (after an upgrade changed them).
+    - ``references``: ``"module:function"`` → ``(session, kind, ids) -> [sentences]``
+      naming what of this area uses the given rows of another area, so that
+      deleting them is refused with that sentence (``desktop.references``).
     - ``overview``: ``"module:function"`` → ``(library, staff_id) -> [Card]`` for Beranda.
     - ``demo``: ``"module:function"`` → ``(library, counts, rng, progress)``.
     - ``section``: its sidebar :class:`Section`.
@@ -55,6 +58,7 @@ class Area:
     content_checks: tuple[str, ...] = ()
     search: tuple[str, ...] = ()
     reindex: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
     overview: tuple[str, ...] = ()
     demo: tuple[str, ...] = ()
     section: Section | None = None
@@ -65,7 +69,7 @@ class Area:
 
 core = Area(
     "core",
-    cli=("desktop.cli.core", "desktop.cli.search"),
+    cli=("desktop.cli.core", "desktop.cli.library", "desktop.cli.search"),
     checks=("desktop.check:database_integrity",),
     section=Section("home", "desktop.ui.sections.home:HomeSection", "go-home"),
 )
@@ -123,6 +127,7 @@ kits = Area(
     checks=("desktop.kits.checks:check",),
     search=("desktop.kits.store:search_kits",),
     reindex=("desktop.kits.checks:reindex",),
+    references=("desktop.kits.store:users_of",),
     overview=("desktop.kits.overview:cards",),
     demo=("desktop.kits.demo:generate",),
     section=Section("kits", "desktop.ui.sections.kits:KitsSection", "x-office-document"),

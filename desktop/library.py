@@ -152,9 +152,9 @@ class Library:
                     "Restore it from a backup (warta restore) or run 'warta check'."
                 ).format(path=db, error=_first_line(exc))
             ) from exc
-        from desktop.safety import sweep  # leftovers of a crash; cheap, see its docstring
+        from desktop.safety import api as safety  # leftovers of a crash; cheap, see its docstring
 
-        sweep.on_open(lib)
+        safety.on_open(lib)
         return lib
 
     @classmethod
@@ -183,9 +183,9 @@ class Library:
         except BaseException:
             engine.dispose()
             raise
-        from desktop.safety import sweep
+        from desktop.safety import api as safety
 
-        sweep.on_open(lib)
+        safety.on_open(lib)
         return lib
 
     @classmethod
@@ -306,9 +306,9 @@ class Library:
         return not (office and office.name) or not staff
 
     def close(self) -> None:
-        from desktop.safety import sweep
+        from desktop.safety import api as safety
 
-        sweep.release_session(self)
+        safety.release_session(self)
         self.store.dispose()
 
 

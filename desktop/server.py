@@ -75,10 +75,10 @@ def read_server_file(file: Path) -> str:
 
 
 def write_server_file(folder: Path, url: str) -> None:
-    from desktop.fsutil import atomic_write
+    from desktop.fsutil import atomic_write_bytes
 
     payload = {"format": 1, "engine": "postgresql", "url": check_url(url)}
-    atomic_write(folder / SERVER_FILE, (json.dumps(payload, indent=2) + "\n").encode("utf-8"))
+    atomic_write_bytes(folder / SERVER_FILE, (json.dumps(payload, indent=2) + "\n").encode("utf-8"))
 
 
 def connect(url: str):  # noqa: ANN201 - sqlalchemy Engine
@@ -103,6 +103,14 @@ def explain(exc: BaseException, url: str) -> LibraryError:
         return LibraryError(
             _("The database named in {server} does not exist on the server. Ask the administrator to create it.").format(
                 server=where
+            )
+        )
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if not isinstance(exc, (OperationalError, InterfaceError)) and not getattr(exc, "connection_invalidated", False):
+        return LibraryError(
+            _("The office database server {server} refused the change ({error}); nothing was changed.").format(
+                server=where, error=first
             )
         )
     return ServerUnavailable(
@@ -173,7 +181,11 @@ def open_database(cls, path: Path, url: str, engine, *, create: bool):  # noqa: 
         raise LibraryError(
             _("Cannot create the library folder {path}: {error}").format(path=path, error=exc.strerror or exc)
         ) from exc
-    lib = cls(path, Store(engine), server_url=url)
+    from desktop import credentials
+
+    store = Store(engine)
+    store.password = credentials.get_password(url)
+    lib = cls(path, store, server_url=url)
     lib._ensure_identity()
     lib._ensure_search_indexes()
     return lib
@@ -183,3 +195,66 @@ def _remove_created(path: Path) -> None:
     import shutil
 
     shutil.rmtree(path, ignore_errors=True)
+
+
+def migrate_to_server(path: Path, url: str, progress=None) -> dict:  # noqa: ANN001 - desktop.jobs.Progress
+    """Move the SQLite library at ``path`` onto an empty server database.
+
+    Every table is copied with its ids in one server transaction, then
+    compared by row count and content checksum; only then does the folder
+    switch to the server (``server.json``) and ``warta.db`` move into
+    ``backups/`` (kept, never deleted). A failure leaves the folder as it
+    was and the server database empty.
+    """
+    import datetime as dt
+    import shutil
+
+    from sqlalchemy.exc import DBAPIError
+
+    from database import schema, transfer
+    from desktop.jobs import Progress
+    from desktop.library import DB_NAME, Library
+
+    progress = progress or Progress()
+    url = check_url(url)
+    source = Library.open(path, create=False, allow_network_share=True)
+    if source.is_server:
+        source.close()
+        raise LibraryError(_("The library at {path} is already on a server.").format(path=source.path))
+    target = connect(url)
+    where = display_url(url)
+    try:
+        try:
+            if schema.state(target) is not schema.SchemaState.EMPTY:
+                raise LibraryError(
+                    _("The server database {server} is not empty. Moving a library needs an empty database.").format(
+                        server=where
+                    )
+                )
+
+            def report(done: int, total: int, table: str) -> None:
+                progress.report(done, total, table)
+                progress.check()
+
+            result = transfer.copy_database(source.store.engine, target, report=report)
+        except transfer.TransferError as exc:
+            raise LibraryError(
+                _("The copy on {server} did not match the library ({error}); nothing was changed.").format(
+                    server=where, error=exc
+                )
+            ) from exc
+        except DBAPIError as exc:
+            raise explain(exc, url) from exc
+    finally:
+        source.close()
+        target.dispose()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = source.path / "backups" / f"warta-before-server-{stamp}.db"
+    kept.parent.mkdir(exist_ok=True, mode=0o700)
+    write_server_file(source.path, url)
+    shutil.move(str(source.path / DB_NAME), kept)
+    for suffix in ("-wal", "-shm"):
+        (source.path / (DB_NAME + suffix)).unlink(missing_ok=True)
+    # Opening once builds the server's search indexes from the copied rows.
+    Library.open(source.path).close()
+    return {"server": where, "rows": result.rows, "tables": len(result.tables), "kept": str(kept)}

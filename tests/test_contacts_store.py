@@ -140,8 +140,13 @@ def test_history_shows_log_and_coverage(library):
     pid = _person(library, org=org)
     log.add_collaboration(library, "interview", dt.date(2025, 3, 1), "Wawancara netralitas ASN",
                             person_ids=[pid], org_ids=[org])
+    from desktop.articles import api as articles
+
+    article = articles.create_article(library, articles.ArticleDoc(title="Bawaslu awasi netralitas ASN"))
+    with pytest.raises(ValidationError):
+        log.add_coverage(library, org, dt.date(2025, 3, 2), "x", article_id=article + 1000)
     log.add_coverage(library, org, dt.date(2025, 3, 2), "Bawaslu Awasi Netralitas ASN",
-                       url="https://radar.example/1", person_id=pid, article_id=42)
+                       url="https://radar.example/1", person_id=pid, article_id=article)
     with pytest.raises(ValidationError):
         log.add_collaboration(library, "party", dt.date(2025, 3, 1), "x", person_ids=[pid])
     person = store.get_person(library, pid).history

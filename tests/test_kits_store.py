@@ -206,27 +206,33 @@ def test_cli_create_list_export(cli, library_path, library, items, tmp_path):
     assert code == 2 and "file" in err and not (blocker / "kit.pdf").exists()
 
 
-def test_check_reports_parts_whose_item_was_deleted_and_repairs_the_index(library, items):
+def test_what_a_kit_prints_cannot_be_deleted_and_the_index_is_checked(library, items):
+    """A kit names its items by foreign keys: deleting one is refused with a sentence naming the kit."""
     from sqlalchemy import text
 
-    from desktop.articles import store as articles
+    from desktop.articles import api as articles
     from desktop.check import run_checks
+    from desktop.errors import ValidationError
     from desktop.kits import checks
+    from desktop.photos import api as photos
 
     kit_id = store.create_kit(library, kit_input(items, draft=True))
     assert checks.check(library) == []
-    articles.delete_article(library, items["draft"])
-    problems = checks.check(library)
-    assert len(problems) == 1 and f"press kit {kit_id}" in problems[0] and "bagian 3" in problems[0]
-    assert store.get_kit(library, kit_id).data.parts[2].kind == "article"  # the kit itself is kept
-    with pytest.raises(KitError, match="bagian 3"):
-        store.build_spec(library, kit_id)
+    with pytest.raises(ValidationError, match="Kit Rakor Pengawasan") as err:
+        articles.delete_article(library, items["draft"])
+    assert f"#{kit_id}" in str(err.value)
+    assert articles.existing_ids(library, [items["draft"]]) == {items["draft"]}
+    with pytest.raises(ValidationError, match="Kit Rakor Pengawasan"):
+        photos.delete_photos(library, [items["photos"][0]])
+    store.delete_kit(library, kit_id)
+    articles.delete_article(library, items["draft"])  # nothing uses it any more
+    kit_id = store.create_kit(library, kit_input({**items, "draft": items["approved"]}))
     with library.store.write() as tx:
         tx.session.execute(text("DELETE FROM fts_kits"))
     assert any("fts_kits" in p for p in checks.check(library))
     checks.check(library, repair=True)
     assert [r.id for r in store.list_kits(library, "rakor")] == [kit_id]
-    assert any("bagian 3" in p for p in run_checks(library))
+    assert run_checks(library) == []
 
 
 def test_beranda_card_lists_recent_kits(library, items):

@@ -25,7 +25,13 @@ def three(library, tmp_path):
 
 
 def test_edit_one_photo_and_find_it(library, three):
+    from desktop.contacts import api as contacts
+
     a, b, c = three
+    first = contacts.create_person(library, contacts.PersonInput(full_name="Siti Aminah"))
+    second = contacts.create_person(library, contacts.PersonInput(full_name="Ahmad Fauzi"))
+    with pytest.raises(ValidationError):
+        store.update_photo(library, a, store.PhotoEdit(people=[second + 100]))
     store.update_photo(
         library,
         a,
@@ -39,7 +45,7 @@ def test_edit_one_photo_and_find_it(library, three):
             usage_notes="Hanya untuk siaran pers",
             pilihan=True,
             albums=["Pilkada 2024", "Sampul"],
-            people=[7, 3],
+            people=[second, first],
         ),
     )
     info = store.get_photo(library, a)
@@ -47,7 +53,7 @@ def test_edit_one_photo_and_find_it(library, three):
     assert info.event == "Rapat Koordinasi Pengawasan"
     assert info.tags == ["rapat", "kampanye"]
     assert info.albums == ["Pilkada 2024", "Sampul"]
-    assert info.people == [3, 7]
+    assert info.people == [first, second]
     assert info.pilihan and info.date == dt.date(2025, 1, 11)
     for query in ("koordinasi", "aula", "kampanye", "Dewi", "pengawasan"):
         assert store.photo_ids(library, store.PhotoFilter(search=query)) == [a], query
@@ -55,7 +61,7 @@ def test_edit_one_photo_and_find_it(library, three):
     album = next(x.id for x in store.list_albums(library) if x.name == "Sampul")
     assert store.photo_ids(library, store.PhotoFilter(album_id=album)) == [a]
     assert store.photo_ids(library, store.PhotoFilter(tag="rapat")) == [a]
-    assert store.photo_ids(library, store.PhotoFilter(person_id=7)) == [a]
+    assert store.photo_ids(library, store.PhotoFilter(person_id=second)) == [a]
     hits = __import__("desktop.search", fromlist=["search"]).search(library, "koordinasi")
     assert [(h.type, h.id) for h in hits if h.type == "photo"] == [("photo", a)]
 

@@ -438,6 +438,9 @@ def delete_article(library, article_id: int) -> None:  # noqa: ANN001
                     title=row.title
                 )
             )
+        from desktop import references
+
+        references.refuse_if_used(tx.session, "article", [article_id])
         fts.delete(tx.session.connection(), FTS, [article_id])
         tx.session.delete(row)
 

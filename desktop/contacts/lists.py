@@ -53,6 +53,9 @@ def delete_list(library, list_id: int) -> None:  # noqa: ANN001
         row = tx.session.get(DistributionList, list_id)
         if row is None:
             raise ValidationError(_("There is no distribution list with id {id}.").format(id=list_id))
+        from desktop import references
+
+        references.refuse_if_used(tx.session, "distribution", [list_id])
         tx.session.delete(row)
 
 

@@ -98,6 +98,11 @@ def add_coverage(
     with library.store.write() as tx:
         if tx.session.get(Organization, organization_id) is None:
             raise ValidationError(_("There is no organisation with id {id}.").format(id=organization_id))
+        if article_id is not None:
+            from desktop.articles import api as articles
+
+            if not articles.existing_ids(library, [article_id]):
+                raise ValidationError(_("There is no article with id {id}.").format(id=article_id))
         row = Coverage(organization_id=organization_id, date=date, headline=headline.strip(), url=url.strip(),
                        article_id=article_id, person_id=person_id, notes=notes.strip())
         tx.session.add(row)

@@ -758,12 +758,15 @@ def repoint_references(tx, old_ids: Sequence[int], new_id: int | None) -> None: 
     deleted (``new_id`` None), quotes keep their text but lose the link and
     photos forget the person. Each area moves its own rows."""
     from desktop.articles import api as articles
+    from desktop.kits import api as kits
     from desktop.photos import api as photos
 
     ids = [int(i) for i in old_ids]
     if ids:
         articles.move_speaker(ids, new_id, tx)
         photos.move_person(ids, new_id, tx)
+        if new_id is not None:  # a deleted contact used by a kit is refused before this (desktop.references)
+            kits.move_contact(ids, new_id, tx)
 
 
 def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
@@ -771,6 +774,9 @@ def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
     if not ids:
         return 0
     with library.store.write() as tx:
+        from desktop import references
+
+        references.refuse_if_used(tx.session, "contact", ids)
         conn = tx.session.connection()
         repoint_references(tx, ids, None)
         count = 0

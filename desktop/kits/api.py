@@ -19,6 +19,7 @@ from desktop.kits.store import (
     export_zip,
     get_kit,
     list_kits,
+    move_contact,
     part_kind_label,
     release_pdf,
     render_pdf,
@@ -28,6 +29,6 @@ from desktop.kits.store import (
 
 __all__ = [
     "KitInput", "PartInput", "count_kits", "create_kit", "delete_kit", "describe_part", "duplicate_kit",
-    "export_pdf", "export_zip", "get_kit", "list_kits", "part_kind_label", "release_pdf", "render_pdf",
+    "export_pdf", "export_zip", "get_kit", "list_kits", "move_contact", "part_kind_label", "release_pdf", "render_pdf",
     "update_kit", "zip_names",
 ]

@@ -184,6 +184,40 @@ def _write_parts(session, kit_id: int, parts: list[PartInput]) -> None:  # noqa:
         session.execute(insert(KitPart), rows)
 
 
+def move_contact(old_person_ids: list[int], new_person_id: int, tx) -> None:  # noqa: ANN001 - database.session.Tx
+    """Narahubung parts of merged contacts now print the kept contact (contacts calls this on merge)."""
+    from sqlalchemy import update
+
+    from database.models import KitPart
+
+    ids = sorted({int(i) for i in old_person_ids})
+    if ids:
+        tx.session.execute(update(KitPart).where(KitPart.person_id.in_(ids)).values(person_id=new_person_id))
+        tx.touch("kit_parts")
+
+
+def users_of(session, kind: str, ids: list[int]) -> list[str]:  # noqa: ANN001 - sqlalchemy Session
+    """``desktop.references``: the kits whose parts print one of ``ids`` (kind "article", "photo" …)."""
+    from sqlalchemy import select
+
+    from database.models import Kit, KitPart
+
+    column = REF_COLUMNS.get(kind)
+    if column is None:
+        return []
+    rows = session.execute(
+        select(Kit.id, Kit.title).join(KitPart, KitPart.kit_id == Kit.id)
+        .where(getattr(KitPart, column).in_(ids)).distinct().order_by(Kit.id)
+    ).all()
+    if not rows:
+        return []
+    names = ", ".join(f"“{title}” (#{kit_id})" for kit_id, title in rows[:5])
+    more = len(rows) - 5
+    if more > 0:
+        names += " " + _("and {count} more").format(count=more)
+    return [_("It is used in the press kit {kits}: remove it from the kit first, or delete the kit.").format(kits=names)]
+
+
 def create_kit(library, data: KitInput) -> int:  # noqa: ANN001
     from database.models import Kit
 

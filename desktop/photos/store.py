@@ -493,6 +493,11 @@ def update_photo(library, photo_id: int, edit: PhotoEdit) -> None:  # noqa: ANN0
     # The names are kept beside the links, so a photo still says who is in it
     # after a contact is deleted.
     names = _people_names_by_id(library, edit.people) if edit.people is not None else {}
+    unknown = sorted({int(p) for p in edit.people or ()} - set(names))
+    if unknown:
+        raise ValidationError(
+            _("There is no contact with id {ids}.").format(ids=", ".join(str(i) for i in unknown))
+        )
     with library.store.write() as tx:
         s = tx.session
         _existing_ids(s, [photo_id])
@@ -597,6 +602,9 @@ def delete_photos(library, ids: Iterable[int]) -> int:  # noqa: ANN001
     with library.store.write() as tx:
         s = tx.session
         wanted = _existing_ids(s, ids)
+        from desktop import references
+
+        references.refuse_if_used(s, "photo", wanted)
         doomed = []
         for chunk in _chunks(wanted, 500):
             doomed.extend(s.execute(select(P.c.id, P.c.sha256, P.c.path).where(P.c.id.in_(chunk))).all())
@@ -710,12 +718,13 @@ def move_person(old_person_ids: Iterable[int], new_person_id: int | None, tx) ->
     """Photos showing the contacts ``old_person_ids`` now show ``new_person_id``.
 
     Contacts calls this when it merges people (a photo showing both keeps one
-    row for the kept person) or deletes them (None: the photos forget them).
+    row for the kept person) or deletes them (None: the photos keep the
+    name they were tagged with and lose only the link).
     """
     ids = sorted({int(i) for i in old_person_ids})
     for chunk in _chunks(ids, 500):
         if new_person_id is None:
-            tx.session.execute(delete(PP).where(PP.c.person_id.in_(chunk)))
+            tx.session.execute(update(PP).where(PP.c.person_id.in_(chunk)).values(person_id=None))
             continue
         shows_kept = select(PP.c.photo_id).where(PP.c.person_id == new_person_id)
         tx.session.execute(delete(PP).where(PP.c.person_id.in_(chunk), PP.c.photo_id.in_(shows_kept)))

@@ -80,7 +80,8 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
     """Write a consistent, durable copy of the library database to ``target``.
 
     Uses the online backup API through the foundation's helper (the app keeps
-    reading and writing meanwhile: WAL), then makes the copy self-contained
+    reading and writing meanwhile: WAL) — or, for a server library, a
+    verified copy of every row into a new SQLite file — then makes the copy self-contained
     (no WAL), drops edit locks nobody holds in a copy, flushes it and renames
     it into place.
     """
@@ -89,7 +90,15 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
     target = Path(target)
     tmp = target.with_name(f"{fsutil.TMP_PREFIX}{target.name}")
     try:
-        backup_database(library.store.engine, tmp)
+        if getattr(library, "is_server", False):
+            # A server library is backed up as a plain SQLite library: the same
+            # .wartabackup restores into a folder anywhere (and can move back
+            # with ``warta library migrate``).
+            from database import transfer
+
+            transfer.copy_to_sqlite_file(library.store.engine, tmp)
+        else:
+            backup_database(library.store.engine, tmp)
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")

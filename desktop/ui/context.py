@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import settings as settings_mod
@@ -20,6 +20,8 @@ class AppContext(QObject):
     """
 
     changed = Signal(object)
+    # Another PC's committed change (shared-office mode), from the watcher thread.
+    _remote = Signal(object)
 
     def __init__(self, library, staff_id: int | None, parent: QObject | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -32,6 +34,8 @@ class AppContext(QObject):
         self.tasks = TaskRunner(self)
         self.main_window: QWidget | None = None
         library.store.subscribe(self._on_store_changed)
+        self._remote.connect(self._on_store_changed, Qt.ConnectionType.QueuedConnection)
+        library.store.watch(self._remote.emit)
 
     def _on_store_changed(self, tables: frozenset[str]) -> None:
         self.changed.emit(tables)
