@@ -30,6 +30,8 @@ class Settings:
     # Free-form per-area options (column widths, last export folder …),
     # namespaced by area: {"photos": {"grid_size": 160}}.
     ui: dict[str, dict] = field(default_factory=dict)
+    # purpose ("import-photos", "export" …) -> the folder a file dialog for it last used
+    last_folders: dict[str, str] = field(default_factory=dict)
 
     def user_for(self, library_id: str) -> int | None:
         return self.users.get(library_id)

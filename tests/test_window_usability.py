@@ -70,3 +70,86 @@ def test_a_printed_kit_writes_phone_numbers_as_the_lists_do(library):
     pid = contacts.create_person(library, contacts.PersonInput(
         full_name="Siti Aminah", phones=[Phone("+6285328353029", public=True)]))
     assert contacts.public_contact(library, pid).phones == ["0853-2835-3029"]
+
+
+def _run_modal(monkeypatch, cls):  # noqa: ANN001, ANN202
+    """Make ``cls.exec`` return at once and hand back the dialog, so the test can use it like a person."""
+    opened = []
+    monkeypatch.setattr(cls, "exec", lambda self: opened.append(self) or 0)
+    return opened
+
+
+def test_audit_log_speaks_words_filters_and_exports(window, qtbot, monkeypatch, tmp_path):
+    import csv
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop import staff
+    from desktop.ui.audit_view import AuditLogDialog
+
+    library = window.ctx.library
+    staff.create(library, staff.StaffInput(name="Rudi Penulis", role="writer"))
+    section = window.show_section("articles")
+    section.new_article("siaran_pers")
+    section.editor.title_edit.setText("Rilis Uji Log")
+    section.editor.save()
+    opened = _run_modal(monkeypatch, AuditLogDialog)
+    window.findChild(QAction, "action-audit-log").trigger()
+    dialog = opened[0]
+    model = dialog.model
+    actions = {model.index(r, 2).data() for r in range(model.rowCount())}
+    entities = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert "dibuat" in actions and "create" not in actions and "update" not in actions
+    assert "artikel" in entities and "profil staf" in entities and "articles" not in entities
+
+    dialog.entity.setCurrentIndex(dialog.entity.findData("staff"))
+    assert model.rowCount() >= 1 and {model.index(r, 3).data() for r in range(model.rowCount())} == {"profil staf"}
+    qtbot.keyClicks(dialog.text, "Rudi")
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=3000)
+    assert "1 entri" in dialog.count_label.text()
+
+    target = tmp_path / "log.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and not window.ctx.tasks.active, timeout=10_000)
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["Waktu", "Oleh", "Tindakan"] and len(rows) == 2 and rows[1][3] == "profil staf"
+
+
+def test_file_dialogs_open_in_documents_and_remember_the_folder_per_purpose(window, qtbot, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop import settings
+
+    starts: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda _p, _t, start, *a, **k: starts.append(start) or ([], ""))
+    photos = window.show_section("photos")
+    qtbot.mouseClick(_button(photos, "photos-import"), Qt.MouseButton.LeftButton)
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    assert starts[-1] == (pictures if Path(pictures).is_dir() else str(Path.home()))
+    assert starts[-1] != str(Path.cwd())
+
+    chosen = tmp_path / "foto-rakor"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    monkeypatch.setattr(photos, "import_files", lambda paths: True)
+    qtbot.mouseClick(_button(photos, "photos-import-folder"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(photos, "photos-import"), Qt.MouseButton.LeftButton)
+    assert starts[-1] == str(chosen)  # the same purpose starts where it left off
+    assert settings.load().last_folders["import-photos"] == str(chosen)
+
+    contacts = window.show_section("contacts")
+    qtbot.mouseClick(_button(contacts, "contacts-import"), Qt.MouseButton.LeftButton)
+    assert starts[-1] != str(chosen)  # another purpose keeps its own folder
+
+
+def _button(widget, name: str):  # noqa: ANN001, ANN202
+    from PySide6.QtWidgets import QAbstractButton
+
+    button = widget.findChild(QAbstractButton, name)
+    assert button is not None, name
+    return button
