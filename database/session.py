@@ -112,6 +112,29 @@ class Store:
         self._watcher = None
         #: A server password from this PC's keyring (the watcher's own connection needs it too).
         self.password: str | None = None
+        #: Turns a lost or refused server connection into the error the user sees
+        #: (set by the library; None leaves the driver's exception as it is).
+        self.translate_error: Callable[[BaseException], BaseException] | None = None
+
+    def _lost(self, exc: BaseException) -> BaseException | None:
+        from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+        if self.translate_error is None or self.is_sqlite:
+            return None
+        if isinstance(exc, (OperationalError, InterfaceError)) or (
+            isinstance(exc, DBAPIError) and exc.connection_invalidated
+        ):
+            return self.translate_error(exc)
+        return None
+
+    def ping(self) -> bool:
+        """True when the database answers (used to retry after a lost server)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not back yet"
+            return False
 
     def watch(self, callback: ChangeListener) -> None:
         """Call ``callback(tables)`` (from a thread) when another process commits a change.
@@ -157,13 +180,24 @@ class Store:
         session = self._factory()
         try:
             yield session
+        except Exception as exc:
+            lost = self._lost(exc)
+            if lost is not None:
+                raise lost from exc
+            raise
         finally:
             session.close()
 
     @contextlib.contextmanager
     def write(self, staff_id: int | None = None) -> Iterator[Tx]:
         """One transaction: commit at the end, roll back on any error."""
-        conn = self.engine.connect().execution_options(warta_write=True)
+        try:
+            conn = self.engine.connect().execution_options(warta_write=True)
+        except Exception as exc:
+            lost = self._lost(exc)
+            if lost is not None:
+                raise lost from exc
+            raise
         session = self._factory(bind=conn)
         tx = Tx(session=session, staff_id=staff_id if staff_id is not None else self.staff_id)
         session.info["tx"] = tx
@@ -180,8 +214,14 @@ class Store:
                     session.execute(text("SELECT pg_notify(:c, :p)"),
                                     {"c": CHANNEL, "p": payload(self.origin, frozenset(tx.changed))})
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as exc:
+            try:
+                session.rollback()
+            except Exception:  # noqa: BLE001 - a dead connection cannot roll back; the server already did
+                pass
+            lost = self._lost(exc) if isinstance(exc, Exception) else None
+            if lost is not None:
+                raise lost from exc
             raise
         finally:
             session.info.pop("tx", None)

@@ -185,6 +185,7 @@ def open_database(cls, path: Path, url: str, engine, *, create: bool):  # noqa: 
 
     store = Store(engine)
     store.password = credentials.get_password(url)
+    store.translate_error = lambda exc: explain(exc, url)
     lib = cls(path, store, server_url=url)
     lib._ensure_identity()
     lib._ensure_search_indexes()

@@ -43,8 +43,10 @@ def _free_port() -> int:
 class Server:
     """A PostgreSQL server and the databases the suite made on it."""
 
-    def __init__(self, admin_url: str, data_dir: Path | None = None, port: int | None = None) -> None:
+    def __init__(self, admin_url: str, data_dir: Path | None = None, port: int | None = None,
+                 durable: bool = False) -> None:
         self.admin_url = admin_url
+        self.durable = durable
         self.data_dir = data_dir
         self.port = port
         self._names = itertools.count(1)
@@ -53,7 +55,9 @@ class Server:
     # -- a private cluster ----------------------------------------------------
 
     @classmethod
-    def private(cls) -> "Server":
+    def private(cls, *, durable: bool = False) -> "Server":
+        """A cluster of its own; ``durable`` keeps fsync and synchronous commit on
+        (for tests that kill the server and count what survived)."""
         root = Path(tempfile.mkdtemp(prefix="warta-pg-"))
         data = root / "data"
         port = _free_port()
@@ -67,7 +71,7 @@ class Server:
             [_bin("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
             check=True, capture_output=True, user=user,
         )
-        server = cls(f"postgresql://postgres@127.0.0.1:{port}/postgres", data, port)
+        server = cls(f"postgresql://postgres@127.0.0.1:{port}/postgres", data, port, durable)
         server._user = user
         server.start()
         return server
@@ -80,10 +84,11 @@ class Server:
         # Durability settings off: the suite's databases are thrown away, and
         # fsync on every commit would make the run several times slower.
         options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=400 "
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data_dir} -c max_connections=400 "
             "-c shared_buffers=64MB -c log_min_messages=fatal"
         )
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._pg_ctl("start", "-w", "-t", "60", "-o", options, "-l", str(self.data_dir / "server.log"))
 
     def stop(self, mode: str = "fast") -> None:

@@ -58,11 +58,7 @@ AREA_PACKAGES = ("articles", "contacts", "photos", "kits", "safety")
 # office, audit log, meta) are the shared foundation every area may join to.
 MODEL_FILE_AREA = {"articles_io": "articles"}
 # Files that may still reach into an area until their owner changes them: (file, area).
-KNOWN_EXCEPTIONS = {
-    # desktop/library.py belongs to the data-layer rewrite; it opens the safety
-    # sweep directly until that work switches it to desktop.safety.api.
-    ("desktop/library.py", "safety"),
-}
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def _model_owners() -> dict[str, str]:

@@ -43,7 +43,15 @@ def test_revision_ids_are_file_names():
 
 
 def test_upgrade_empty_database_to_heads_without_drift(tmp_path):
-    engine = sqlite_engine(tmp_path / "x.db")
+    """On the engine of this run: the migrations build exactly what the models describe."""
+    from conftest import ENGINE, pg_server
+
+    if ENGINE == "postgresql":
+        from database.engine import engine_for_url
+
+        engine = engine_for_url(pg_server().new_database())
+    else:
+        engine = sqlite_engine(tmp_path / "x.db")
     schema.upgrade(engine)
     assert schema.state(engine) is schema.SchemaState.CURRENT
     with engine.connect() as conn:
@@ -109,3 +117,116 @@ def test_a_foreign_sqlite_database_is_refused(tmp_path):
     with pytest.raises(LibraryError, match="bukan pustaka Warta"):
         Library.open(path)
     assert (path / "warta.db").read_bytes() == before
+
+
+LEGACY_HEADS = ("articlesio_0001", "contacts_0001", "kits_0001", "photos_0002", "safety_0001")
+
+
+def _insert(conn, table, **values):  # noqa: ANN001
+    """A row in a reflected table, NOT NULL columns without a value filled with a neutral one."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    for col in table.columns:
+        if col.name in values or col.nullable or col.primary_key:
+            continue
+        kind = col.type._type_affinity  # noqa: SLF001
+        values[col.name] = (
+            dt.datetime(2025, 1, 2) if kind is sa.DateTime else dt.date(2025, 1, 2) if kind is sa.Date
+            else False if kind is sa.Boolean else 0 if kind in (sa.Integer, sa.Float, sa.Numeric) else ""
+        )
+    return conn.execute(table.insert().values(**values)).inserted_primary_key[0]
+
+
+@pytest.mark.sqlite_file
+def test_a_library_of_the_first_release_is_bridged_to_one_revision(tmp_path):
+    """The first release had five heads, reusable ids and plain-id references; one upgrade fixes all of it."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    path = tmp_path / "lib"
+    path.mkdir()
+    engine = sqlite_engine(path / "warta.db")
+    cfg = schema.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        for head in LEGACY_HEADS:
+            command.upgrade(cfg, head)
+        assert schema._revisions(conn) == set(LEGACY_HEADS)
+        # The first release's own bookkeeping, which the bridge drops.
+        conn.exec_driver_sql("INSERT INTO warta_meta (key, value) VALUES ('applied_revisions', 'x')")
+        meta = sa.MetaData()
+        meta.reflect(bind=conn)
+        T = meta.tables
+        _insert(conn, T["office"], id=1, name="Bawaslu Kabupaten Lama", city="Lama")
+        _insert(conn, T["staff"], name="Admin", role="admin", active=True)
+        siti = _insert(conn, T["people"], full_name="Siti Aminah")
+        one = _insert(conn, T["articles"], title="Bawaslu dan kampus berkolaborasi", status="approved",
+                      body="Kolaborasi pengawasan partisipatif.")
+        two = _insert(conn, T["articles"], title="Draf yang dihapus")
+        _insert(conn, T["article_quotes"], article_id=one, speaker="Siti Aminah", text="Kami siap.", person_id=siti)
+        _insert(conn, T["article_quotes"], article_id=one, speaker="Orang Lama", text="Dulu.", person_id=999)
+        org = _insert(conn, T["organizations"], name="Radar Lama")
+        _insert(conn, T["coverage"], organization_id=org, headline="Liputan", article_id=777)
+        photo = _insert(conn, T["photos"], sha256="a" * 64, path="photos/aa/" + "a" * 64 + ".jpg")
+        conn.execute(T["photo_people"].insert(), [{"photo_id": photo, "person_id": siti},
+                                                  {"photo_id": photo, "person_id": 998}])
+        kit = _insert(conn, T["kits"], title="Kit Lama", date=sa.func.current_date())
+        for pos, (kind, ref) in enumerate([("cover", None), ("article", one), ("article", two), ("photo", photo)]):
+            _insert(conn, T["kit_parts"], kit_id=kit, position=pos, kind=kind, ref_id=ref)
+        conn.execute(T["articles"].delete().where(T["articles"].c.id == two))
+    engine.dispose()
+
+    lib = Library.open(path)
+    try:
+        assert schema.schema_label(lib.store.engine) == schema.head_revision() == "0002_linear"
+        assert len(list((path / "backups").glob("before-migration-*.db"))) == 1
+        with lib.store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            ddl = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'articles'").scalar()
+            assert "AUTOINCREMENT" in ddl
+            assert conn.exec_driver_sql("SELECT value FROM warta_meta WHERE key = 'applied_revisions'").first() is None
+            quotes = conn.exec_driver_sql("SELECT speaker, person_id FROM article_quotes ORDER BY id").fetchall()
+            assert quotes == [("Siti Aminah", siti), ("Orang Lama", None)]  # the text is kept
+            assert conn.exec_driver_sql("SELECT article_id FROM coverage").scalar() is None
+            assert conn.exec_driver_sql("SELECT person_id, name FROM photo_people").fetchall() == [(siti, "Siti Aminah")]
+            parts = conn.exec_driver_sql("SELECT kind, article_id, photo_id FROM kit_parts ORDER BY position").fetchall()
+            assert parts == [("cover", None, None), ("article", one, None), ("photo", None, photo)]
+            note = conn.exec_driver_sql("SELECT summary FROM audit_log WHERE action = 'upgrade'").scalar()
+            assert "1 kit part" in note and "2 reference" in note
+        from desktop import search
+
+        # The search index was rebuilt, with stems: "kolaborasi" finds "berkolaborasi".
+        assert [h.id for h in search.search(lib, "berkolaborasi") if h.type == "article"] == [one]
+        assert [h.id for h in search.search(lib, "mengawasi") if h.type == "article"] == [one]
+        from desktop import check
+
+        assert [p for p in check.run_checks(lib) if "foreign" in p.lower() or "kunci" in p.lower()] == []
+    finally:
+        lib.close()
+
+
+def test_ids_are_never_reused(library):
+    """A kit that printed article N must never print a new, unrelated article that got id N."""
+    from desktop.articles import api as articles
+
+    first = articles.create_article(library, articles.ArticleDoc(title="Pertama"))
+    second = articles.create_article(library, articles.ArticleDoc(title="Kedua"))
+    articles.delete_article(library, second)
+    third = articles.create_article(library, articles.ArticleDoc(title="Ketiga"))
+    assert third > second > first
+    from desktop.contacts import api as contacts
+
+    people = [contacts.create_person(library, contacts.PersonInput(full_name=f"Orang {i}")) for i in range(3)]
+    contacts.delete_people(library, [people[-1]])
+    again = contacts.create_person(library, contacts.PersonInput(full_name="Orang baru"))
+    assert again > people[-1]
+
+
+def test_the_schema_has_one_head_and_info_reports_it(library, cli):
+    import json
+
+    assert schema.head_revisions() == {schema.head_revision()}
+    code, out, _err = cli("info", "--library", library.path, "--json")
+    assert code == 0 and json.loads(out)["schema"] == schema.head_revision()

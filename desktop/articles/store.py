@@ -303,8 +303,10 @@ def _add_revision(session, article_id: int, number: int, doc: ArticleDoc, staff_
     )
 
 
-def _get(session, article_id: int) -> Article:  # noqa: ANN001
-    row = session.get(Article, article_id)
+def _get(session, article_id: int, *, lock: bool = False) -> Article:  # noqa: ANN001
+    """The article's row; ``lock`` holds it until commit (``FOR UPDATE`` on a server), so two
+    PCs saving the same article at once queue and the second sees the first's revision."""
+    row = session.get(Article, article_id, with_for_update=lock or None)
     if row is None:
         raise ArticleNotFound(_("There is no article with id {id}.").format(id=article_id))
     return row
@@ -389,7 +391,7 @@ def save(
     doc = _clean(doc)
     with library.store.write() as tx:
         session = tx.session
-        row = _get(session, article_id)
+        row = _get(session, article_id, lock=True)
         if base_revision is not None and row.revision != base_revision:
             raise SaveConflict(
                 _(

@@ -151,9 +151,26 @@ def acquire(
     A stale lock (no heartbeat for ``stale_minutes``) is taken over; a live
     one only with ``force``. Passing the ``holder`` of a lock already held
     re-acquires it (idempotent).
+
+    On a server, two PCs may both find the item free and both insert: the
+    second insert fails on the primary key, and looking again finds the
+    first PC's lock (SQLite's write lock serialises them before that).
     """
-    t = _table()
+    from sqlalchemy.exc import IntegrityError
+
     holder = holder or new_holder()
+    for attempt in range(3):
+        try:
+            return _acquire_once(library, entity, entity_id, staff_id, holder, force, stale_minutes)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _acquire_once(library, entity: str, entity_id: int, staff_id: int | None, holder: str,  # noqa: ANN001
+                  force: bool, stale_minutes: float) -> Lock | LockedBy:
+    t = _table()
     now = utcnow()
     with library.store.write() as tx:
         row = tx.session.execute(

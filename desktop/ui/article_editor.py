@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -47,7 +46,7 @@ from desktop.errors import WartaError
 from desktop.i18n import _
 from desktop.ui import file_dialogs
 from desktop.ui.article_widgets import BodyEdit, QuotesTable
-from desktop.ui.widgets import OptionalDate, shortcut
+from desktop.ui.widgets import OptionalDate, shortcut, text_box
 
 AUTOSAVE_PAUSE_MS = 2000
 AUTOSAVE_MAX_S = 5.0
@@ -81,6 +80,8 @@ class ArticleEditor(QWidget):
         self._loading = False
         self._dirty = False  # differs from the saved revision
         self._unsaved_since: float | None = None  # first change not yet autosaved
+        self._save_when_back = False  # a save failed because the office server was gone
+        ctx.reconnected.connect(self._retry_save)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_PAUSE_MS)
@@ -216,7 +217,7 @@ class ArticleEditor(QWidget):
         form_layout.addLayout(top)
 
         form_layout.addWidget(self._heading(_("Lead")))
-        self.lead_edit = QPlainTextEdit()
+        self.lead_edit = text_box()
         self.lead_edit.setObjectName("article-lead")
         self.lead_edit.setMaximumHeight(90)
         self.lead_edit.setPlaceholderText(_("What, who, when, where, why and how — in about 40 words."))
@@ -241,10 +242,10 @@ class ArticleEditor(QWidget):
             credit_row.addWidget(QLabel(label))
             credit_row.addWidget(widget, 1)
         credits.addRow(credit_row)
-        self.contact_edit = QPlainTextEdit()
+        self.contact_edit = text_box()
         self.contact_edit.setMaximumHeight(54)
         credits.addRow(_("Contact person"), self.contact_edit)
-        self.boilerplate_edit = QPlainTextEdit()
+        self.boilerplate_edit = text_box()
         self.boilerplate_edit.setMaximumHeight(64)
         credits.addRow(_("About the office"), self.boilerplate_edit)
         self.tags_edit = QLineEdit()
@@ -320,7 +321,7 @@ class ArticleEditor(QWidget):
         self.comments_view = QTextBrowser()
         self.comments_view.setObjectName("article-comments")
         layout.addWidget(self.comments_view, 1)
-        self.comment_edit = QPlainTextEdit()
+        self.comment_edit = text_box()
         self.comment_edit.setPlaceholderText(_("Write a comment for the writer or the editor…"))
         self.comment_edit.setMaximumHeight(80)
         layout.addWidget(self.comment_edit)
@@ -489,14 +490,26 @@ class ArticleEditor(QWidget):
         self._unsaved_since = None
         self.set_state(_("Autosaved at {time} — not saved as a revision yet.").format(time=time.strftime("%H:%M:%S")))
 
+    def _retry_save(self) -> None:
+        if self._save_when_back and self._dirty:
+            self._save_when_back = False
+            self.save()
+
     def save(self) -> bool:
-        """Store a new revision; on failure the text stays and the reason is shown."""
+        """Store a new revision; on failure the text stays and the reason is shown.
+
+        If the office server was unreachable, the save is tried again by itself
+        once the server answers (``ctx.reconnected``).
+        """
         if self.article_id is None or self.read_only:
             return False
         doc = self.collect()
         try:
             result = articles.save(self.ctx.library, self.article_id, doc, base_revision=self.revision)
         except WartaError as exc:
+            from desktop.server import ServerUnavailable
+
+            self._save_when_back = isinstance(exc, ServerUnavailable)
             self.ctx.show_error(self, exc)
             return False
         except Exception as exc:  # noqa: BLE001 - keep the text, tell the user

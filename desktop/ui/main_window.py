@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -24,6 +24,7 @@ from desktop.i18n import _
 from desktop.ui import file_dialogs
 from desktop.ui import sections as section_registry
 from desktop.ui.sections.base import Section
+from desktop.ui.widgets import bundled_icon, fit_to_screen
 
 # Sections that open a given item type (search hits, Beranda cards).
 ITEM_SECTIONS = {"article": "articles", "contact": "contacts", "organization": "contacts", "photo": "photos", "kit": "kits"}
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self._placeholders: dict[str, QWidget] = {}
         for index, (key, spec, icon) in enumerate(section_registry.SECTIONS):
             cls_title = self._title_for(key, spec)
-            item = QListWidgetItem(QIcon.fromTheme(icon), cls_title)
+            item = QListWidgetItem(bundled_icon(icon), cls_title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip("{} (Ctrl+{})".format(cls_title, index + 1))
             self.sidebar.addItem(item)
@@ -93,7 +94,14 @@ class MainWindow(QMainWindow):
         for label in (self.library_label, self.user_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # paths and names are user text
         self.statusBar().addWidget(self.library_label, 1)
+        self.connection_label = QLabel()
+        self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.connection_label.setWordWrap(True)
+        self.connection_label.setObjectName("connection-label")
+        self.connection_label.hide()
+        self.statusBar().addWidget(self.connection_label, 2)
         self.statusBar().addPermanentWidget(self.user_label)
+        self.ctx.connection_message.connect(self._show_connection)
         self.update_status()
         ctx.changed.connect(self._on_changed)
         self._restore_layout()
@@ -211,6 +219,12 @@ class MainWindow(QMainWindow):
         )
         self.admin_menu.menuAction().setVisible(bool(who and who.role == "admin"))
 
+    def _show_connection(self, text: str) -> None:
+        self.connection_label.setText(text)
+        self.connection_label.setVisible(bool(text))
+        if text and not self.ctx.offline:  # "connected again" fades after a while
+            QTimer.singleShot(8000, lambda: self.connection_label.setVisible(self.ctx.offline))
+
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "staff" in tables:
             self.update_status()
@@ -322,8 +336,11 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         if s.window_geometry:
             self.restoreGeometry(base64.b64decode(s.window_geometry))
+            # Remembered on a bigger monitor, opened on the laptop: never larger than its screen.
+            if not self.isMaximized():
+                fit_to_screen(self, self.width(), self.height())
         else:
-            self.resize(1200, 780)
+            fit_to_screen(self, 1200, 780)
         if s.window_state:
             self.splitter.restoreState(base64.b64decode(s.window_state))
         else:
