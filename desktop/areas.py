@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 
 class Section(NamedTuple):
-    """A sidebar entry: its key, the ``"module:Class"`` of its view, an icon theme name."""
+    """A sidebar entry: its key, the ``"module:Class"`` of its view, its icon (``resources/icons/sections/<icon>.svg``)."""
 
     key: str
     view: str

@@ -25,6 +25,8 @@ class Card:
     empty_text: str = ""
     warning: bool = False  # drawn highlighted (expiring MoU, backup overdue)
     order: int = 50
+    # A "See all" link under the items: (section key, filters for its list), see Section.show_filtered.
+    more: tuple[str, dict] | None = None
 
 
 def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001

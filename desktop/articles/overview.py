@@ -26,13 +26,16 @@ def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
             )
         )
     if staff_id is not None:
-        mine = list_articles(library, ListQuery(status="draft", author_id=staff_id), limit=MAX_ITEMS)
+        mine_q = ListQuery(status="draft", author_id=staff_id)
+        mine = list_articles(library, mine_q, limit=MAX_ITEMS)
+        more = len(mine) == MAX_ITEMS and count_articles(library, mine_q) > MAX_ITEMS
         result.append(
             Card(
                 title=_("My drafts"),
                 items=[CardItem(r.title, "article", r.id) for r in mine],
                 empty_text=_("No drafts. Start a new press release in Articles."),
                 order=20,
+                more=("articles", {"status": "draft", "author_id": staff_id}) if more else None,
             )
         )
     waiting_q = ListQuery(status="review", sort="updated_at", descending=False)
@@ -46,6 +49,7 @@ def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001
             empty_text=_("Nothing is waiting for approval."),
             warning=bool(waiting),
             order=21,
+            more=("articles", {"status": "review"}) if total > MAX_ITEMS else None,
         )
     )
     return result

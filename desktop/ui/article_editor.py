@@ -72,6 +72,8 @@ class ArticleEditor(QWidget):
         self.setObjectName("article-editor")
         self.article_id: int | None = None
         self.revision = 0
+        # An article created by "New article" and never saved: removed again when the user backs out.
+        self.unsaved_new: int | None = None
         self.status = "draft"
         self.author_id: int | None = None
         self.lock = None
@@ -161,6 +163,7 @@ class ArticleEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll = scroll
         form_host = QWidget()
         scroll.setWidget(form_host)
         splitter.addWidget(scroll)
@@ -334,7 +337,9 @@ class ArticleEditor(QWidget):
     def _build_history(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(_("Select one revision to compare it with the one before, or two to compare them.")))
+        hint = QLabel(_("Select one revision to compare it with the one before, or two to compare them."))
+        hint.setWordWrap(True)  # the side panel is ~300 px wide at 1366 px
+        layout.addWidget(hint)
         self.history_list = QListWidget()
         self.history_list.setObjectName("article-history")
         self.history_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
@@ -354,6 +359,7 @@ class ArticleEditor(QWidget):
     def open_article(self, article_id: int) -> None:
         """Show ``article_id``; offers back autosaved text that was never saved."""
         self.release_lock()
+        self._drop_unsaved_new()
         loaded = articles.load(self.ctx.library, article_id)
         self.article_id = article_id
         self.author_id = loaded.author_id
@@ -379,6 +385,7 @@ class ArticleEditor(QWidget):
             else:
                 articles.discard_autosave(self.ctx.library, article_id)
         self.refresh_side()
+        self.form_scroll.verticalScrollBar().setValue(0)  # a new article starts at its title, not where the last one was left
         self.title_edit.setFocus()
 
     def _show_doc(self, doc: ArticleDoc, revision: int, keep_status: bool = False) -> None:
@@ -518,6 +525,7 @@ class ArticleEditor(QWidget):
         self.revision = result.revision
         self.status = result.status
         self._dirty = False
+        self.unsaved_new = None
         self._unsaved_since = None
         self.autosave_timer.stop()
         self.body.document().setModified(False)
@@ -905,8 +913,20 @@ class ArticleEditor(QWidget):
     def request_close(self) -> None:
         if self.can_close():
             self.release_lock()
+            self._drop_unsaved_new()
             self.article_id = None
             self.closed.emit()
+
+    def _drop_unsaved_new(self) -> None:
+        """Delete the article "New article" made if it was never saved (no stray revision-1 drafts)."""
+        new_id, self.unsaved_new = self.unsaved_new, None
+        if new_id is None or new_id != self.article_id:
+            return
+        try:
+            articles.discard_autosave(self.ctx.library, new_id)
+            articles.delete_article(self.ctx.library, new_id)
+        except WartaError:
+            pass  # someone linked it meanwhile (a kit, a quote): it stays, as any draft would
 
 
 def _diff_html(lines: list[str]) -> str:

@@ -24,7 +24,7 @@ from desktop.dates import short_datetime
 from desktop.i18n import _
 from desktop.ui import file_dialogs
 from desktop.ui.paged_model import PagedTableModel
-from desktop.ui.widgets import OptionalDate, count_label, search_box
+from desktop.ui.widgets import EmptyHint, OptionalDate, count_label, fit_to_screen, search_box
 
 
 class AuditModel(PagedTableModel):
@@ -73,7 +73,7 @@ class AuditLogDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("audit-log")
         self.setWindowTitle(_("Audit log"))
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         layout = QVBoxLayout(self)
 
         people, actions, entities = audit.choices(ctx.library)
@@ -112,6 +112,7 @@ class AuditLogDialog(QDialog):
         self.model = AuditModel(ctx.library, self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        EmptyHint(self.view, lambda: _("No entries match these filters."))
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.contacts import api as contacts
 from desktop.i18n import _
+from desktop.ui.widgets import fit_to_screen
 
 NAME_FIELDS = {"full_name", "given_name", "family_name"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".tab", ".xlsx", ".xlsm"}
@@ -53,7 +54,7 @@ class ContactImportDialog(QDialog):
         self.decision_boxes: dict[int, QComboBox] = {}
         self.setObjectName("contact-import-dialog")
         self.setWindowTitle(_("Import contacts"))
-        self.resize(1180, 640)
+        fit_to_screen(self, 1180, 640)
         layout = QVBoxLayout(self)
         self.files_label = QLabel(", ".join(Path(p).name for p in self.paths))
         self.files_label.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.contacts import api as contacts
 from desktop.i18n import _
+from desktop.ui.widgets import EmptyHint, fit_to_screen
 from desktop.ui.contacts_models import PeopleModel
 
 # Columns that tell two people of the same name apart; phones and e-mails stay in Contacts.
@@ -36,7 +37,7 @@ class ContactPicker(QDialog):
         self.library = library
         self.setObjectName("contact-picker")
         self.setWindowTitle(_("Link to contact"))
-        self.resize(640, 440)
+        fit_to_screen(self, 640, 440)
         layout = QVBoxLayout(self)
         self.search = QLineEdit(query)
         self.search.setObjectName("contact-picker-search")
@@ -47,6 +48,7 @@ class ContactPicker(QDialog):
         self.view = QTableView()
         self.view.setObjectName("contact-picker-list")
         self.view.setModel(self.model)
+        EmptyHint(self.view, lambda: _("Nobody matches. Try part of the name."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

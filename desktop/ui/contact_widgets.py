@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.contacts import api as contacts
 from desktop.contacts.api import Email, Phone
 from desktop.i18n import _
-from desktop.ui.widgets import OptionalDate, date_edit
+from desktop.ui.widgets import OptionalDate, date_edit, text_box
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
 
@@ -186,7 +185,7 @@ class ActivityDialog(QDialog):
             self.kind.addItem(_(label), key)
         self.date = date_edit()
         self.title_edit = QLineEdit()
-        self.notes = QPlainTextEdit()
+        self.notes = text_box()
         self.notes.setMaximumHeight(90)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Date"), self.date)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.widgets import text_box
 from desktop.ui import file_dialogs
 
 COLUMNS = ("preferred", "variants", "note")
@@ -79,7 +79,7 @@ class GlossaryPage(QWidget):
         layout.addLayout(buttons)
 
         layout.addWidget(QLabel(_("Try it: type or paste text to see what the glossary flags")))
-        self.sample = QPlainTextEdit()
+        self.sample = text_box()
         self.sample.setObjectName("glossary-sample")
         self.sample.setPlaceholderText(_("Example: BAWASLU mengawasi tahapan pemilu secara online."))
         self.sample.setMaximumHeight(90)

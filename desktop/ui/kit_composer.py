@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import _
+from desktop.ui.widgets import EmptyHint, fit_to_screen, text_box
 from desktop.ui import file_dialogs
 from desktop.kits import api as kits
 
@@ -186,7 +186,7 @@ class PickerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.search = search
-        self.resize(520, 460)
+        fit_to_screen(self, 520, 460)
         layout = QVBoxLayout(self)
         self.query = QLineEdit()
         self.query.setPlaceholderText(_("Search…"))
@@ -194,6 +194,7 @@ class PickerDialog(QDialog):
         layout.addWidget(self.query)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        EmptyHint(self.list, lambda: _("Nothing matches. Try another word."))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -226,11 +227,11 @@ class FactSheetDialog(QDialog):
     def __init__(self, part: kits.PartInput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Fact sheet"))
-        self.resize(620, 520)
+        fit_to_screen(self, 620, 520)
         layout = QFormLayout(self)
         self.title = QLineEdit(part.title if part else "")
         self.title.setPlaceholderText(_("e.g. Fact sheet, Rundown, Background"))
-        self.text = QPlainTextEdit(part.text if part else "")
+        self.text = text_box(part.text if part else "")
         self.text.setPlaceholderText(_("Text. **bold**, *italic*, lines starting with - for lists, ## for headings."))
         layout.addRow(_("Title"), self.title)
         layout.addRow(_("Text"), self.text)

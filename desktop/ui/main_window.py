@@ -196,6 +196,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action-quit"))
 
         edit_menu = bar.addMenu(_("&Edit"))
+        # Act on whichever field has the focus; the keys themselves are handled
+        # by that field (it claims them first), the menu makes them findable.
+        self.edit_actions: dict[str, QAction] = {}
+        for text, method, key in (
+            (_("&Undo"), "undo", QKeySequence.StandardKey.Undo), (_("&Redo"), "redo", QKeySequence.StandardKey.Redo),
+            (None, "", None),
+            (_("Cu&t"), "cut", QKeySequence.StandardKey.Cut), (_("&Copy"), "copy", QKeySequence.StandardKey.Copy),
+            (_("&Paste"), "paste", QKeySequence.StandardKey.Paste),
+            (_("Select &all"), "selectAll", QKeySequence.StandardKey.SelectAll),
+            (None, "", None),
+        ):
+            if text is None:
+                edit_menu.addSeparator()
+                continue
+            action = self._action(text, lambda _c=False, m=method: self._edit_focused(m), key, f"action-{method.lower()}")
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu shows the key; the field acts on it
+            edit_menu.addAction(action)
+            self.edit_actions[method] = action
+        edit_menu.aboutToShow.connect(self._update_edit_actions)
         edit_menu.addAction(self._action(_("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "action-find"))
 
         view_menu = bar.addMenu(_("&View"))
@@ -230,6 +249,34 @@ class MainWindow(QMainWindow):
             self.update_status()
 
     # -- actions --------------------------------------------------------------
+
+    def _focused_editor(self) -> QWidget | None:
+        from PySide6.QtWidgets import QApplication, QComboBox
+
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            widget = widget.lineEdit()
+        return widget
+
+    def _edit_focused(self, method: str) -> None:
+        """Sunting → Undo/Redo/Cut/Copy/Paste/Select all on the focused field."""
+        slot = getattr(self._focused_editor(), method, None)
+        if callable(slot):
+            slot()
+
+    def _update_edit_actions(self) -> None:
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+        widget = self._focused_editor()
+        text_field = isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit))
+        read_only = text_field and widget.isReadOnly()  # type: ignore[union-attr]
+        for method, action in self.edit_actions.items():
+            if method == "selectAll":
+                action.setEnabled(callable(getattr(widget, "selectAll", None)))
+            elif method == "copy":
+                action.setEnabled(text_field)
+            else:
+                action.setEnabled(text_field and not read_only)
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

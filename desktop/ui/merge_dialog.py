@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.widgets import fit_to_screen
 
 
 class MergeDialog(QDialog):
@@ -33,7 +34,7 @@ class MergeDialog(QDialog):
         self.other_id = other_id
         self.setObjectName("merge-dialog")
         self.setWindowTitle(_("Merge contacts"))
-        self.resize(860, 520)
+        fit_to_screen(self, 860, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_(
             "Choose for each field which value to keep. Phones, e-mails, affiliations, list memberships "

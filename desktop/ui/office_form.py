@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 
 from desktop import office
 from desktop.i18n import _
+from desktop.ui.widgets import text_box
 from desktop.settings import Settings
 from desktop.ui import file_dialogs
 
 
 class OfficeForm(QWidget):
     def __init__(self, profile: office.OfficeProfile, parent: QWidget | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, library=None) -> None:  # noqa: ANN001 - Library
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("office-form")
@@ -44,7 +45,7 @@ class OfficeForm(QWidget):
         for name, label, multiline in rows:
             widget: QLineEdit | QPlainTextEdit
             if multiline:
-                widget = QPlainTextEdit(getattr(profile, name))
+                widget = text_box(getattr(profile, name))
                 widget.setFixedHeight(60)
             else:
                 widget = QLineEdit(getattr(profile, name))
@@ -53,7 +54,9 @@ class OfficeForm(QWidget):
             form.addRow(label, widget)
         self.fields["photo_credit"].setPlaceholderText(_("e.g. dok. Humas Bawaslu Jember"))  # type: ignore[union-attr]
         logo_row = QHBoxLayout()
-        self.logo_label = QLabel(profile.logo or _("No logo"))
+        self.logo_label = QLabel()
+        self.logo_label.setObjectName("office-logo-preview")
+        self._show_logo(library.managed(profile.logo) if library is not None and profile.logo else None)
         choose = QPushButton(_("Choose logo…"))
         choose.clicked.connect(self._choose_logo)
         logo_row.addWidget(self.logo_label, 1)
@@ -65,7 +68,21 @@ class OfficeForm(QWidget):
                                       _("Images (*.png *.jpg *.jpeg *.gif *.webp)"))
         if path:
             self.logo_file = Path(path)
-            self.logo_label.setText(Path(path).name)
+            self._show_logo(self.logo_file)
+
+    def _show_logo(self, path: Path | None) -> None:
+        """The logo as a picture (the stored path means nothing to a person)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QPixmap
+
+        pixmap = QPixmap(str(path)) if path is not None else QPixmap()
+        if pixmap.isNull():
+            self.logo_label.setPixmap(QPixmap())
+            self.logo_label.setText(_("No logo") if path is None else _("The logo cannot be shown."))
+            return
+        self.logo_label.setPixmap(pixmap.scaled(160, 64, Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+        self.logo_label.setToolTip(path.name)
 
     def profile(self) -> office.OfficeProfile:
         values = {}

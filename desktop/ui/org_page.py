@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -35,7 +34,7 @@ from desktop.ui.contact_widgets import (
     social_text,
     tags_from,
 )
-from desktop.ui.widgets import OptionalDate
+from desktop.ui.widgets import OptionalDate, text_box
 
 
 class OrgPage(QWidget):
@@ -86,7 +85,7 @@ class OrgPage(QWidget):
         self.type = QComboBox()
         self.regency = QLineEdit()
         self.province = QLineEdit()
-        self.address = QPlainTextEdit()
+        self.address = text_box()
         self.address.setMaximumHeight(60)
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -95,13 +94,13 @@ class OrgPage(QWidget):
         self.social = QLineEdit()  # the same "network: handle, …" field as a person's
         self.social.setObjectName("org-social")
         self.social.setPlaceholderText("instagram: @nama, x: @nama")
-        self.notes = QPlainTextEdit()
+        self.notes = text_box()
         self.notes.setMaximumHeight(70)
         self.tags = QLineEdit()
         self.mou_number = QLineEdit()
         self.mou_signed = OptionalDate()
         self.mou_expires = OptionalDate()
-        self.mou_scope = QPlainTextEdit()
+        self.mou_scope = text_box()
         self.mou_scope.setMaximumHeight(60)
         for label, widget in (
             (_("Name"), self.name), (_("Type"), self.type), (_("Regency / city"), self.regency),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.widgets import text_box
 from desktop.ui import file_dialogs
 from desktop.ui.contact_widgets import (
     ActivityDialog,
@@ -113,9 +113,9 @@ class PersonPage(QWidget):
             self.channel.addItem(_(label), key)
         self.phones = ChannelRows("phone")
         self.emails = ChannelRows("email")
-        self.address = QPlainTextEdit()
+        self.address = text_box()
         self.address.setMaximumHeight(60)
-        self.notes = QPlainTextEdit()
+        self.notes = text_box()
         self.notes.setMaximumHeight(80)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_("comma-separated, e.g. media, narasumber"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,7 +31,7 @@ from desktop import numbers
 from desktop.i18n import _
 from desktop.stats import human_size
 from desktop.photos import api as photos
-from desktop.ui.widgets import OptionalDate, shortcut
+from desktop.ui.widgets import OptionalDate, shortcut, text_box
 
 
 class _PreviewSignals(QObject):
@@ -130,9 +129,8 @@ class PhotoForm(QWidget):
         layout.addWidget(self.heading)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.caption = QPlainTextEdit()
+        self.caption = text_box()
         self.caption.setObjectName("photo-caption")
-        self.caption.setTabChangesFocus(True)
         self.caption.setFixedHeight(96)
         self.credit = QLineEdit()
         self.credit.setObjectName("photo-credit")
@@ -155,11 +153,12 @@ class PhotoForm(QWidget):
         self.people.setPlaceholderText(_("contact names, separated by semicolons"))
         self.pilihan = QCheckBox(_("Selected photo (pilihan)"))
         self.pilihan.setObjectName("photo-pilihan")
-        self.notes = QPlainTextEdit()
+        self.notes = text_box()
         self.notes.setObjectName("photo-notes")
-        self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
-        form.addRow(_("Caption"), self.caption)
+        # The caption is a sentence or two: it gets the panel's whole width, its label above it.
+        form.addRow(QLabel(_("Caption")))
+        form.addRow(self.caption)
         form.addRow(_("Credit"), self.credit)
         form.addRow(_("Date"), self.date)
         form.addRow(_("Event"), self.event)
@@ -330,11 +329,11 @@ class PhotoDetailPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(400)  # event and location names fit at 1366 px
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([800, 380])
+        split.setStretchFactor(1, 2)
+        split.setSizes([700, 460])
         layout.addWidget(split, 1)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802

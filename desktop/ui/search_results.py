@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop import search as search_mod
 from desktop.i18n import N_, _
+from desktop.ui.widgets import fit_to_screen
 
 TYPE_LABELS = {
     "article": N_("Article"),
@@ -66,7 +67,7 @@ class SearchResults(QDialog):
         self.ctx = ctx
         self.setObjectName("search-results")
         self.setWindowTitle(_("Search results"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)  # the query is escaped
@@ -74,8 +75,9 @@ class SearchResults(QDialog):
         self.view = QListView()
         self.model = HitModel(self)
         self.view.setModel(self.model)
+        # activated is a double click or Enter (a single click on styles that want it);
+        # doubleClicked as well would open the hit twice.
         self.view.activated.connect(self._activated)
-        self.view.doubleClicked.connect(self._activated)
         layout.addWidget(self.view)
         self.snippet = QLabel()
         self.snippet.setWordWrap(True)
@@ -101,4 +103,5 @@ class SearchResults(QDialog):
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)
         if hit is not None:
+            self.hide()  # out of the way of the page it opens; the next search shows it again
             self.open_requested.emit(hit.type, int(hit.id))

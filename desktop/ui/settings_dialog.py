@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import areas, i18n, office, staff
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.widgets import fit_to_screen
 from desktop.ui.office_form import OfficeForm
 
 # Extra pages: "module:Class"; the class takes (ctx, parent), has title() and
@@ -152,12 +153,12 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("settings-dialog")
         self.setWindowTitle(_("Settings"))
-        self.resize(720, 560)
+        fit_to_screen(self, 720, 560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
-        self.office_form = OfficeForm(office.load(ctx.library), settings=ctx.settings)
+        self.office_form = OfficeForm(office.load(ctx.library), settings=ctx.settings, library=ctx.library)
         # Writers see the profile but the institution's identity is kept by
         # the other roles.
         self.office_form.setEnabled(ctx.role != "writer")

@@ -4,9 +4,69 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from typing import Callable
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+
+def bundled_icon(name: str, sizes: tuple[int, ...] = (20, 24, 40, 48)) -> QIcon:
+    """An icon drawn for Warta (``resources/icons/sections/<name>.svg``), white when its row is selected.
+
+    Icon themes exist on Linux desktops only; a bundled set looks the same on
+    Windows and in every theme.
+    """
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
+    from desktop.paths import ICONS
+
+    path = ICONS / "sections" / f"{name}.svg"
+    icon = QIcon()
+    if not path.is_file():
+        return icon
+    svg = path.read_text(encoding="utf-8")
+    for mode, text in ((QIcon.Mode.Normal, svg), (QIcon.Mode.Selected, svg.replace("#1f4e79", "#ffffff"))):
+        renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
+        for size in sizes:
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter, QRectF(0, 0, size, size))
+            painter.end()
+            icon.addPixmap(pixmap, mode)
+    return icon
+
+
+# Room for the window's title bar and frame, which ``resize()`` does not count.
+WINDOW_FRAME = (16, 48)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """``widget.resize(width, height)``, made smaller where the screen's free area is smaller.
+
+    A 1366×768 laptop with a taskbar has about 1366×728 free: a fixed
+    1200×780 window would reach under the taskbar and off the screen.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = (widget.parentWidget() or widget).screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - WINDOW_FRAME[0])
+        height = min(height, free.height() - WINDOW_FRAME[1])
+    widget.resize(width, height)
 
 
 def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, parent: QWidget, slot,  # noqa: ANN001
@@ -20,6 +80,17 @@ def shortcut(keys: QKeySequence | QKeySequence.StandardKey | str, parent: QWidge
     sc.setContext(context)
     sc.activated.connect(slot)
     return sc
+
+
+def text_box(text: str = "") -> QPlainTextEdit:
+    """A multi-line field (address, notes, lead): Tab moves to the next field, as in every other field.
+
+    A typed tab means nothing in these texts and would trap keyboard users;
+    only the article body (``BodyEdit``) keeps Tab for indenting lists.
+    """
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    return edit
 
 
 def date_edit() -> QDateEdit:
@@ -65,6 +136,59 @@ def search_box(object_name: str, placeholder: str) -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
     return edit
+
+
+class EmptyHint(QObject):
+    """A sentence in the middle of an item view while its model has no rows ("No photos yet …").
+
+    An empty list with no words looks broken; the sentence says why it is
+    empty and what to do. ``text`` is a callable so it can depend on the
+    filters (nothing yet / nothing matches).
+    """
+
+    def __init__(self, view: QAbstractItemView, text: Callable[[], str]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.text = text
+        self.label = QLabel(view.viewport())
+        self.label.setObjectName("empty-hint")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.hide()
+        self._model = None
+        view.viewport().installEventFilter(self)
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.label.setGeometry(self.view.viewport().rect())
+        elif event.type() == QEvent.Type.Paint and self.view.model() is not self._model:
+            QTimer.singleShot(0, self.update)  # the view got another model (contacts: people / organisations)
+        return False
+
+    def update(self) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self.view):
+            return
+        model = self.view.model()
+        if model is not self._model:
+            if self._model is not None and isValid(self._model):
+                for signal in (self._model.modelReset, self._model.rowsInserted, self._model.rowsRemoved,
+                               self._model.layoutChanged):
+                    signal.disconnect(self.update)
+            self._model = model
+            if model is not None:
+                for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+                    signal.connect(self.update)
+        empty = model is None or model.rowCount() == 0
+        if empty:
+            self.label.setText(self.text())
+            self.label.setGeometry(self.view.viewport().rect())
+        self.label.setVisible(empty)
 
 
 def count_label(object_name: str) -> QLabel:

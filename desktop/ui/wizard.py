@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWiza
 from desktop import office, staff
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.widgets import fit_to_screen
 from desktop.ui.office_form import OfficeForm
 
 
@@ -16,7 +17,7 @@ class _OfficePage(QWizardPage):
         self.setTitle(_("Office profile"))
         self.setSubTitle(_("Warta uses this on every letterhead, dateline and photo credit. You can change it later in Settings."))
         layout = QVBoxLayout(self)
-        self.form = OfficeForm(office.load(library))
+        self.form = OfficeForm(office.load(library), library=library)
         layout.addWidget(self.form)
         self.form.fields["name"].textChanged.connect(self.completeChanged)  # type: ignore[union-attr]
 
@@ -72,7 +73,7 @@ class FirstRunWizard(QWizard):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.setWordWrap(True)
-        self.resize(640, 600)
+        fit_to_screen(self, 640, 600)
 
     def show_problem(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -23,7 +23,7 @@ from desktop import numbers
 from desktop.articles import api as articles
 from desktop.articles.api import KINDS, STATUSES
 from desktop.i18n import _
-from desktop.ui.widgets import OptionalDate, count_label, search_box
+from desktop.ui.widgets import EmptyHint, OptionalDate, count_label, search_box
 from desktop.ui.articles_model import ArticlesModel
 from desktop.ui.sections.base import Section
 
@@ -119,6 +119,7 @@ class ArticlesSection(Section):
         self.view = QTableView()
         self.view.setObjectName("article-list")
         self.view.setModel(self.model)
+        EmptyHint(self.view, lambda: _("No articles to show. Clear the search and filters, or start one with New article."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
@@ -183,6 +184,21 @@ class ArticlesSection(Section):
         self.model.set_query(self.current_query())
         self._update_count()
 
+    def show_filtered(self, filters: dict) -> None:
+        """The list with ``status`` / ``author_id`` chosen and every other filter cleared."""
+        if self.editor_open():
+            self._editor.request_close()  # asks about unsaved text; Cancel keeps the editor
+            if self.editor_open():
+                return
+        self.search_edit.clear()
+        for combo in (self.kind_combo, self.tag_combo):
+            combo.setCurrentIndex(0)
+        for combo, key in ((self.status_combo, "status"), (self.author_combo, "author_id")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(filters.get(key))))
+            combo.blockSignals(False)
+        self.apply_filters()
+
     def _update_count(self) -> None:
         self.count_label.setText(_("{count} articles").format(count=numbers.integer(self.model.total)))
 
@@ -241,6 +257,7 @@ class ArticlesSection(Section):
             self.ctx.show_error(self, exc)
             return None
         self.open_article(article_id)
+        self.editor.unsaved_new = article_id
         self.editor.title_edit.selectAll()
         return article_id
 

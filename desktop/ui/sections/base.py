@@ -35,6 +35,9 @@ class Section(QWidget):
         """Show one item (a search hit or a Beranda entry); True if handled."""
         return False
 
+    def show_filtered(self, filters: dict) -> None:
+        """Show this section's list with ``filters`` (a Beranda counter or "See all" link)."""
+
     def import_files(self, paths: list[str]) -> bool:
         """File → Import or files dropped on the window; True if handled."""
         return False

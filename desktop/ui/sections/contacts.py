@@ -28,7 +28,7 @@ from desktop.i18n import _
 from desktop.ui import file_dialogs
 from desktop.ui.contacts_models import OrgsModel, PeopleModel
 from desktop.ui.sections.base import Section
-from desktop.ui.widgets import count_label, search_box
+from desktop.ui.widgets import EmptyHint, count_label, search_box
 
 CONTACT_TABLES = frozenset({
     "people", "organizations", "person_phones", "person_emails", "affiliations", "distribution_lists",
@@ -149,6 +149,8 @@ class ContactsSection(Section):
         self.orgs_model = OrgsModel(self.ctx.library, self)
         self.view = QTableView()
         self.view.setObjectName("contacts-table")
+        EmptyHint(self.view, lambda: _("No contacts to show. Clear the search and filters, or import an address book.")
+                  if self.kind == PEOPLE else _("No organisations to show. Clear the search and filters, or add one."))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -269,6 +271,11 @@ class ContactsSection(Section):
         self.stack.setCurrentWidget(self.list_page)
         if self._stale:
             self.refresh()
+
+    def show_filtered(self, filters: dict) -> None:
+        """People or organisations (``kind``), from a Beranda counter."""
+        self.show_list()  # as the pages' own "← List" does
+        self.kind_tabs.setCurrentIndex(ORGS if filters.get("kind") == "organizations" else PEOPLE)
 
     # -- pages ------------------------------------------------------------------------------
 

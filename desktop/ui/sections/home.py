@@ -11,17 +11,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import overview, stats
+from desktop import numbers, overview, stats
 from desktop.i18n import _
 from desktop.ui.sections.base import Section
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+# Beranda counter -> the list it opens (section key, filters for Section.show_filtered).
+COUNTER_TARGETS = {
+    "articles": ("articles", {}),
+    "contacts": ("contacts", {"kind": "people"}),
+    "organizations": ("contacts", {"kind": "organizations"}),
+    "photos": ("photos", {}),
+    "kits": ("kits", {}),
+}
 
 
 class HomeSection(Section):
@@ -101,11 +110,12 @@ class HomeSection(Section):
             "kits": _("Press kits"),
         }
         for col, (key, value) in enumerate(stats.counts(self.ctx.library).items()):
-            box = QLabel(f"<div style='font-size:22pt;font-weight:600'>{value:,}</div><div>{labels.get(key, key)}</div>")
+            box = _Counter(numbers.integer(value), labels.get(key, key))
             box.setObjectName(f"count-{key}")
-            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            box.setMinimumHeight(70)
+            target = COUNTER_TARGETS.get(key)
+            if target is not None:
+                box.setToolTip(_("Open the list"))
+                box.clicked.connect(lambda _c=False, t=target: self.show_list(*t))
             self.counts.addWidget(box, 0, col)
         if cards_now:
             self._show_cards(overview.cards(self.ctx.library, self.ctx.staff_id))
@@ -147,13 +157,46 @@ class HomeSection(Section):
                 empty.setTextFormat(Qt.TextFormat.PlainText)
                 empty.setWordWrap(True)
                 v.addWidget(empty)
+            if card.more is not None:
+                link = QPushButton(_("See all"))
+                link.setObjectName("card-see-all")
+                link.setFlat(True)
+                link.setCursor(Qt.CursorShape.PointingHandCursor)
+                link.setStyleSheet("QPushButton { color: palette(link); text-align: left; text-decoration: underline; }")
+                link.clicked.connect(lambda _c=False, m=card.more: self.show_list(*m))
+                v.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
             v.addStretch(1)
             self.cards.addWidget(frame, i // 2, i % 2)
+
+    def show_list(self, key: str, filters: dict) -> None:
+        window = self.ctx.main_window
+        if window is not None:
+            window.show_section(key).show_filtered(filters)
 
     def _activated(self, item: QListWidgetItem) -> None:
         kind, ident = item.data(ITEM_ROLE)
         if kind and ident is not None:
             self.open_requested.emit(kind, int(ident))
+
+
+class _Counter(QPushButton):
+    """A Beranda count ("300 Artikel") that opens its list when clicked."""
+
+    def __init__(self, number: str, label: str) -> None:
+        super().__init__()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(70)
+        self.setStyleSheet("QPushButton { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }"
+                           "QPushButton:hover { border-color: #1f4e79; }")
+        inner = QLabel(f"<div style='font-size:22pt;font-weight:600'>{html.escape(number)}</div>"
+                       f"<div>{html.escape(label)}</div>")
+        inner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(inner)
+        self.label = inner
+        self.setAccessibleName(f"{number} {label}")
 
 
 def _clear(layout) -> None:  # noqa: ANN001

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dates
 from desktop.i18n import _
+from desktop.ui.widgets import EmptyHint
 from desktop.kits import api as kits
 from desktop.ui.paged_model import ID_ROLE, PagedTableModel
 from desktop.ui.sections.base import Section
@@ -106,6 +107,7 @@ class KitsSection(Section):
         self.table = QTableView()
         self.table.setObjectName("kits-table")
         self.table.setModel(self.model)
+        EmptyHint(self.table, lambda: _("No press kits to show. Start one with New press kit."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -181,6 +183,10 @@ class KitsSection(Section):
             kits.delete_kit(self.ctx.library, kit_id)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
+
+    def show_filtered(self, filters: dict) -> None:  # noqa: ARG002 - the kit list has no preset filters
+        if self.stack.currentWidget() is self.composer:
+            self.composer.back_button.click()  # asks about unsaved changes
 
     def show_list(self) -> None:
         self._reload()

@@ -31,7 +31,7 @@ from desktop import numbers
 from desktop.i18n import _
 from desktop.ui import file_dialogs
 from desktop.photos import api as photos
-from desktop.ui.widgets import OptionalDate, count_label, search_box, shortcut
+from desktop.ui.widgets import EmptyHint, OptionalDate, count_label, search_box, shortcut
 from desktop.ui.photo_detail import PhotoDetailPage, PhotoForm, PhotoPreview
 from desktop.ui.photo_dialogs import BulkEditPanel, ExportDialog, NearDuplicatesDialog, import_summary
 from desktop.ui.photo_grid import PhotoGrid, PhotoGridModel
@@ -115,6 +115,7 @@ class PhotosSection(Section):
         self.model = PhotoGridModel(self.ctx.library, self.loader, self)
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
+        EmptyHint(self.grid, lambda: _("No photos to show. Clear the search and filters, or import photos."))
         self.grid.activated.connect(lambda index: self.open_row(index.row()))
         self.grid.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         split.addWidget(self.grid)
@@ -334,6 +335,10 @@ class PhotosSection(Section):
         row = self._detail_row + step
         if 0 <= row < self.model.total:
             self.open_row(row)
+
+    def show_filtered(self, filters: dict) -> None:  # noqa: ARG002 - the grid has no preset filters yet
+        if self._detail is not None and self.stack.currentWidget() is self._detail:
+            self._detail.back_button.click()
 
     def show_grid(self) -> None:
         self.stack.setCurrentWidget(self.grid_page)
