@@ -153,3 +153,125 @@ def _button(widget, name: str):  # noqa: ANN001, ANN202
     button = widget.findChild(QAbstractButton, name)
     assert button is not None, name
     return button
+
+
+def test_tab_leaves_the_address_field(window, qtbot, monkeypatch):
+    from PySide6.QtGui import QAction
+
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    opened = _run_modal(monkeypatch, SettingsDialog)
+    window.findChild(QAction, "action-settings").trigger()
+    dialog = opened[0]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    address = dialog.office_form.fields["address"]
+    before = address.toPlainText()
+    address.setFocus()
+    qtbot.keyClick(address, Qt.Key.Key_Tab)
+    assert address.toPlainText() == before and "\t" not in address.toPlainText()
+    assert not address.hasFocus()
+    dialog.close()
+
+
+def test_new_article_starts_at_the_title_and_leaves_nothing_when_backed_out(window, qtbot):
+    from desktop.articles import api as articles
+
+    library = window.ctx.library
+    section = window.show_section("articles")
+    before = articles.count_articles(library, articles.ListQuery(status="all"))
+    new_button = _button(section, "article-new")
+    qtbot.mouseClick(new_button, Qt.MouseButton.LeftButton)
+    editor = section.editor
+    editor.form_scroll.verticalScrollBar().setValue(editor.form_scroll.verticalScrollBar().maximum())
+    editor.back_action.trigger()
+    assert section.stack.currentWidget() is section.list_page
+    assert articles.count_articles(library, articles.ListQuery(status="all")) == before  # no stray draft
+
+    qtbot.mouseClick(new_button, Qt.MouseButton.LeftButton)
+    assert editor.form_scroll.verticalScrollBar().value() == 0  # the title is in view again
+    qtbot.keyClicks(editor.title_edit, "Rilis yang disimpan")
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    editor.back_action.trigger()
+    assert articles.count_articles(library, articles.ListQuery(status="all")) == before + 1  # a saved one stays
+
+
+def test_a_search_hit_opens_its_page_and_the_results_step_aside(window, qtbot):
+    from desktop.articles import api as articles
+    from kits_support import article
+
+    articles.create_article(window.ctx.library, article("Apel Siaga Pengawasan Masa Tenang"))
+    qtbot.keyClicks(window.search_box, "Apel Siaga")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    popup = window._search_popup
+    assert popup.isVisible() and popup.model.rowCount() >= 1
+    popup.view.setFocus()
+    popup.view.setCurrentIndex(popup.model.index(0))
+    qtbot.keyClick(popup.view, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    section = window.current_section()
+    assert section.key == "articles" and section.editor.title_edit.text() == "Apel Siaga Pengawasan Masa Tenang"
+
+
+def test_beranda_counters_and_see_all_open_the_lists(window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.articles import api as articles
+    from kits_support import article
+
+    for n in range(8):
+        articles.create_article(window.ctx.library, article(f"Rilis menunggu {n}", status="review"))
+    home = window.show_section("home")
+    home.refresh()
+    qtbot.mouseClick(home.findChild(QPushButton, "count-articles"), Qt.MouseButton.LeftButton)
+    assert window.current_section().key == "articles"
+
+    window.show_section("home")
+    qtbot.mouseClick(home.findChild(QPushButton, "count-organizations"), Qt.MouseButton.LeftButton)
+    contacts = window.current_section()
+    assert contacts.key == "contacts" and contacts.kind_tabs.currentIndex() == 1
+
+    window.show_section("home")
+    window.ctx.tasks.wait_all(10_000)
+    qtbot.wait(50)  # cards replaced by a refresh are deleted on the next event-loop turn
+    links = home.findChildren(QPushButton, "card-see-all")
+    assert len(links) == 1 and links[0].text() == "Lihat semua"
+    qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
+    section = window.current_section()
+    assert section.key == "articles" and section.status_combo.currentData() == "review"
+    assert section.model.rowCount() == 8
+
+
+def test_empty_lists_say_why(window, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    for key, view_name in (("articles", "view"), ("kits", "table"), ("photos", "grid")):
+        section = window.show_section(key)
+        view = getattr(section, view_name)
+        if key == "articles":
+            qtbot.keyClicks(section.search_edit, "tidakadayangcocok")
+            section.apply_filters()
+        hint = view.viewport().findChild(QLabel, "empty-hint")
+        qtbot.waitUntil(lambda h=hint: h.isVisible(), timeout=2000)
+        assert "Tidak ada" in hint.text() or "Belum ada" in hint.text()
+    section = window.show_section("articles")
+    section.search_edit.clear()
+    section.apply_filters()
+
+
+def test_edit_menu_acts_on_the_focused_field(window, qtbot):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    window.search_box.setText("Bawaslu")
+    window.search_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_box, timeout=2000)
+    window.findChild(QAction, "action-selectall").trigger()
+    assert window.search_box.selectedText() == "Bawaslu"
+    window.findChild(QAction, "action-cut").trigger()
+    assert window.search_box.text() == "" and QApplication.clipboard().text() == "Bawaslu"
+    window.findChild(QAction, "action-undo").trigger()
+    assert window.search_box.text() == "Bawaslu"
+    menu = window.findChild(QAction, "action-paste").associatedObjects()[-1]
+    menu.aboutToShow.emit()
+    assert window.findChild(QAction, "action-paste").isEnabled()
