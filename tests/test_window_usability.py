@@ -36,6 +36,9 @@ def test_editor_shortcuts_act_only_where_the_focus_is(window, qtbot):
     editor.body.selectAll()
     qtbot.keyClick(editor.body, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert "**kata**" in editor.body.markdown()
+    # Ctrl+I is also File → Import: in the body it is italic, and Qt must not see two matching shortcuts.
+    qtbot.keyClick(editor.body, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert "***kata***" in editor.body.markdown() or "_**kata**_" in editor.body.markdown(), editor.body.markdown()
     # No shortcut anywhere in the window is window-wide except the menus' own.
     wide = [s.key().toString() for s in window.findChildren(QShortcut)
             if s.context() in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)]
@@ -275,3 +278,24 @@ def test_edit_menu_acts_on_the_focused_field(window, qtbot):
     menu = window.findChild(QAction, "action-paste").associatedObjects()[-1]
     menu.aboutToShow.emit()
     assert window.findChild(QAction, "action-paste").isEnabled()
+
+
+def test_no_button_or_menu_slot_takes_an_optional_argument():
+    """``clicked``/``triggered`` pass ``checked`` into an optional first parameter (``save_pdf(path=None)``
+    got ``False``): every slot connected to them by name takes no positional arguments."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "desktop" / "ui"
+    connected = re.compile(r"(?:clicked|triggered|toggled)\.connect\(self\.(\w+)\)|addAction\([^()]*(?:\([^()]*\))?[^()]*,\s*self\.(\w+)\)")
+    bad = []
+    for path in sorted(root.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        methods = {node.name: node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.FunctionDef)}
+        for match in connected.finditer(source):
+            name = match.group(1) or match.group(2)
+            node = methods.get(name)
+            if node is not None and "toggled" not in match.group(0) and len(node.args.args) > 1:
+                bad.append(f"{path.name}: {name}({', '.join(a.arg for a in node.args.args[1:])})")
+    assert bad == [], bad

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPen,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from desktop.articles.api import Quote
 from desktop.i18n import _
-from desktop.ui.widgets import shortcut
 
 
 class BodyEdit(QTextEdit):
@@ -42,10 +42,31 @@ class BodyEdit(QTextEdit):
         self.setAcceptRichText(False)  # pasted Word HTML would bring fonts and colours along
         self.setTabChangesFocus(False)
         self._markdown = ""
-        # Ctrl+Y is redo on Windows only by default; writers expect it everywhere.
-        for keys, slot in (("Ctrl+Y", self.redo), (QKeySequence.StandardKey.Bold, self.toggle_bold),
-                           (QKeySequence.StandardKey.Italic, self.toggle_italic)):
-            shortcut(keys, self, slot, Qt.ShortcutContext.WidgetShortcut)
+        # The body claims its formatting keys before any shortcut sees them
+        # (ShortcutOverride): Ctrl+I is also File → Import, and two matching
+        # shortcuts would make Qt run neither. Ctrl+Y is redo on Windows only
+        # by default; writers expect it everywhere.
+        self._keys = ((QKeySequence(QKeySequence.StandardKey.Bold), self.toggle_bold),
+                      (QKeySequence(QKeySequence.StandardKey.Italic), self.toggle_italic),
+                      (QKeySequence("Ctrl+Y"), self.redo))
+
+    def _own_key(self, event: QKeyEvent):  # noqa: ANN202 - the slot for the key, or None
+        pressed = QKeySequence(event.keyCombination())
+        return next((slot for keys, slot in self._keys if keys.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event) is not None:  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        slot = self._own_key(event)
+        if slot is None:
+            super().keyPressEvent(event)
+            return
+        slot()
+        event.accept()
 
     def set_markdown(self, text: str) -> None:
         self._markdown = text
