@@ -320,6 +320,13 @@ def test_walk_every_section_and_dialog_and_press_everything(demo_window, qtbot, 
     assert "Traceback" not in err, err[-4000:]
     unexpected = [m for m in answers.messages if "Terjadi kesalahan" in m or "Something went wrong" in m]
     assert unexpected == [], unexpected
+    # Two window-wide shortcuts with the same keys make Qt run neither ("Ambiguous shortcut overload").
+    keys: dict[str, list[str]] = {}
+    for action in demo_window.findChildren(QAction):
+        if action.shortcutContext() in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
+            for sequence in action.shortcuts():
+                keys.setdefault(sequence.toString(), []).append(action.objectName() or action.text())
+    assert {k: v for k, v in keys.items() if len(v) > 1} == {}
     # The walk really went everywhere: every section and item page had something to press.
     assert all(n > 0 for n in pressed.values()), pressed
     assert pressed["menus"] >= 10 and len(SEEN_DIALOGS) >= 5, (pressed, SEEN_DIALOGS)
