@@ -391,7 +391,7 @@ def test_huge_text_file_is_refused_without_reading_it(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", no_read)
     reason = _reason(big)
-    assert "50 MB" in reason and "5 MB" in reason
+    assert "50,0 MB" in reason and "5 MB" in reason
 
 
 def test_long_first_paragraph_names_the_article_and_stays(tmp_path):

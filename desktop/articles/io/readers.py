@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.articles.io.markup import Block, Span, normalize_blocks, parse_markdown, parse_text
 from desktop.errors import ValidationError
 from desktop.i18n import _
+from desktop.stats import human_size
 
 # A press release is a few kilobytes; anything far bigger is not an article.
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -40,10 +41,6 @@ class ArticleFileError(ValidationError):
         super().__init__(_("{name}: {reason}").format(name=self.path.name, reason=reason))
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") if size < 10 * 1024 * 1024 else str(size // (1024 * 1024))
-
-
 def _check_size(path: Path, limit: int) -> int:
     try:
         size = path.stat().st_size
@@ -58,8 +55,8 @@ def _check_size(path: Path, limit: int) -> int:
     if size > limit:
         raise ArticleFileError(
             path,
-            _("The file is {size} MB; Warta imports articles up to {limit} MB. Check that it really is an article.").format(
-                size=_mb(size), limit=limit // (1024 * 1024)
+            _("The file is {size}; Warta imports articles up to {limit} MB. Check that it really is an article.").format(
+                size=human_size(size), limit=limit // (1024 * 1024)
             ),
         )
     return size
