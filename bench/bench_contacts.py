@@ -146,7 +146,7 @@ def run(table: Table, scale: str, workdir: Path) -> None:
         f = store.PeopleFilter(search=query)
         from database import fts
 
-        expr = fts.match_expression(store.search_terms(query))
+        expr = fts.sqlite_expression(store.PEOPLE_FTS, store.search_terms(query))
 
         def ours_search(f=f) -> None:
             store.count_people(lib, f)

@@ -257,6 +257,12 @@ def _fts5_expression(index: Index, terms: Sequence[_Term], *, exact: bool = Fals
     return " AND ".join(parts)
 
 
+def sqlite_expression(index: Index, query: str) -> str | None:
+    """The FTS5 MATCH expression Warta runs for ``query`` (benchmarks compare raw FTS5 with it)."""
+    terms = parse(query)
+    return _fts5_expression(index, terms) if terms else None
+
+
 def _tsquery(terms: Sequence[_Term], *, exact: bool = False) -> str:
     # Tokens are letters and digits only (database.stemming), so they need no
     # quoting inside a tsquery; quotes are added anyway as a second guard.

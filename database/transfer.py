@@ -168,6 +168,11 @@ def copy_database(source: Engine, target: Engine, *, report: Report | None = Non
             # One snapshot for every table: a colleague saving meanwhile
             # cannot leave the copy with half of their change.
             src = src.execution_options(isolation_level="REPEATABLE READ")
+        else:
+            # SQLite's write lock (BEGIN IMMEDIATE) for the whole copy: a save
+            # in an open window waits instead of landing in a file that is
+            # about to be retired.
+            src = src.execution_options(warta_write=True)
         with src.begin():
             return copy_rows(src, dst, report=report)
 

@@ -72,6 +72,7 @@ core = Area(
     cli=("desktop.cli.core", "desktop.cli.library", "desktop.cli.search"),
     checks=("desktop.check:database_integrity",),
     section=Section("home", "desktop.ui.sections.home:HomeSection", "go-home"),
+    settings_pages=("desktop.ui.server_page:ServerPage",),
 )
 safety = Area(
     "safety",

@@ -32,6 +32,14 @@ def database_integrity(library, repair: bool = False) -> list[str]:  # noqa: ANN
                         table=row[0], rowid=row[1], parent=row[2]
                     )
                 )
+        else:
+            # PostgreSQL enforces every key as it writes; one added NOT VALID
+            # (by hand, on the server) could still hide dangling rows.
+            for table, name in conn.execute(text(
+                "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                "WHERE NOT convalidated AND connamespace = 'public'::regnamespace"
+            )):
+                problems.append(_("constraint {name} of table {table} is not checked").format(name=name, table=table))
     return problems
 
 

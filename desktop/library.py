@@ -177,6 +177,8 @@ class Library:
             url = srv.check_url(server)
         else:
             url = srv.read_server_file(path / SERVER_FILE)
+            if (path / DB_NAME).exists():  # left by a move whose file was still open then
+                srv.retire_sqlite_file(path)
         engine = srv.connect(url)
         try:
             lib = srv.open_database(cls, path, url, engine, create=is_new)

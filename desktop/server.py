@@ -207,14 +207,11 @@ def migrate_to_server(path: Path, url: str, progress=None) -> dict:  # noqa: ANN
     ``backups/`` (kept, never deleted). A failure leaves the folder as it
     was and the server database empty.
     """
-    import datetime as dt
-    import shutil
-
     from sqlalchemy.exc import DBAPIError
 
     from database import schema, transfer
     from desktop.jobs import Progress
-    from desktop.library import DB_NAME, Library
+    from desktop.library import Library
 
     progress = progress or Progress()
     url = check_url(url)
@@ -249,13 +246,35 @@ def migrate_to_server(path: Path, url: str, progress=None) -> dict:  # noqa: ANN
     finally:
         source.close()
         target.dispose()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = source.path / "backups" / f"warta-before-server-{stamp}.db"
-    kept.parent.mkdir(exist_ok=True, mode=0o700)
     write_server_file(source.path, url)
-    shutil.move(str(source.path / DB_NAME), kept)
-    for suffix in ("-wal", "-shm"):
-        (source.path / (DB_NAME + suffix)).unlink(missing_ok=True)
+    kept = retire_sqlite_file(source.path)
     # Opening once builds the server's search indexes from the copied rows.
     Library.open(source.path).close()
     return {"server": where, "rows": result.rows, "tables": len(result.tables), "kept": str(kept)}
+
+
+def retire_sqlite_file(folder: Path) -> Path:
+    """Move a moved library's ``warta.db`` into ``backups/`` (kept, never deleted).
+
+    Where the file is still open elsewhere (Windows refuses to move it), it
+    is copied now and moved the next time the folder is opened.
+    """
+    import datetime as dt
+    import shutil
+
+    from desktop.library import DB_NAME
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = folder / "backups" / f"warta-before-server-{stamp}.db"
+    kept.parent.mkdir(exist_ok=True, mode=0o700)
+    try:
+        shutil.move(str(folder / DB_NAME), kept)
+    except OSError:
+        shutil.copy2(folder / DB_NAME, kept)
+        return kept
+    for suffix in ("-wal", "-shm"):
+        try:
+            (folder / (DB_NAME + suffix)).unlink(missing_ok=True)
+        except OSError:
+            pass
+    return kept

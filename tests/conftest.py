@@ -112,13 +112,10 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     yield cfg
 
 
-@pytest.fixture(scope="session")
-def template_library(tmp_path_factory) -> Path:
-    """One migrated library with an office profile and an admin, built once per run."""
+def _build_template(path: Path) -> Path:
     from desktop import office, staff
     from desktop.library import Library
 
-    path = tmp_path_factory.mktemp("template") / "lib"
     lib = Library.open(path)
     office.save(
         lib,
@@ -137,6 +134,28 @@ def template_library(tmp_path_factory) -> Path:
     staff.create(lib, staff.StaffInput(name="Admin Uji", position="Kasubbag", role="admin"))
     lib.close()
     return path
+
+
+_templates: dict[str, Path] = {}
+
+
+@pytest.fixture
+def template_library(tmp_path_factory, request) -> Path:
+    """One migrated library with an office profile and an admin, built once per run and engine.
+
+    Never change it: copy it (:func:`copy_library`). A ``sqlite_file`` test
+    gets the SQLite one in the PostgreSQL run too.
+    """
+    global _server_libraries
+    kind = "sqlite" if ENGINE == "sqlite" or request.node.get_closest_marker("sqlite_file") else "server"
+    if kind not in _templates:
+        saved = _server_libraries
+        _server_libraries = kind == "server"
+        try:
+            _templates[kind] = _build_template(tmp_path_factory.mktemp(f"template-{kind}") / "lib")
+        finally:
+            _server_libraries = saved
+    return _templates[kind]
 
 
 def copy_library(source: Path, target: Path) -> Path:

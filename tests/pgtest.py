@@ -140,6 +140,11 @@ class Server:
     def new_database(self, template: str | None = None) -> str:
         """A new empty database (or a copy of ``template``); returns its URL."""
         name = f"{self._prefix}{next(self._names)}"
+        if template:
+            # A template must have no sessions; a test that left a library
+            # open must not break every copy after it.
+            self.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         f"WHERE datname = '{template}' AND pid <> pg_backend_pid()")
         self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return self.url(name)
 

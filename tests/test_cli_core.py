@@ -37,6 +37,7 @@ def test_check_passes_on_a_healthy_library(cli, library_path):
     assert json.loads(out) == {"ok": True, "problems": []}
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_check_names_every_problem(cli, library_path):
     import sqlite3
 
@@ -113,6 +114,7 @@ def test_demo_never_mixes_into_a_library_with_data(cli, library_path):
     assert json.loads(out)["articles"] == 2
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_check_lists_what_is_damaged_in_a_library_that_cannot_open(cli, library_path):
     db = library_path / "warta.db"
     data = bytearray(db.read_bytes())

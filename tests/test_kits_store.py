@@ -95,7 +95,7 @@ def test_build_spec_groups_photos_and_contacts_and_keeps_private_lines_out(libra
     photos = next(p for p in spec.parts if isinstance(p, PhotosPart))
     assert len(photos.photos) == 2 and all(p.path.exists() for p in photos.photos)
     person = next(p for p in spec.parts if isinstance(p, ContactsPart)).contacts[0]
-    assert person.phones == ["+6281200001111"] and person.emails == ["humas@contoh.example"]
+    assert person.phones == ["0812-0000-1111"] and person.emails == ["humas@contoh.example"]
     approvals = [p.approved for p in spec.parts if isinstance(p, ArticlePart)]
     assert approvals == [True, False] and spec.is_draft
     assert spec.office.name == "Badan Pengawas Pemilihan Umum Kabupaten Contoh"
@@ -115,8 +115,8 @@ def test_export_pdf_is_logged_and_reproducible(library, items, tmp_path):
     assert not first.draft
     data = (tmp_path / "a.pdf").read_bytes()
     text = body_text(data)
-    assert "Rilis Disetujui" in text and "Suasana rapat" in text and "+6281200001111" in text
-    assert "+6281299998888" not in text and "rahasia@contoh.example" not in text
+    assert "Rilis Disetujui" in text and "Suasana rapat" in text and "0812-0000-1111" in text
+    assert "0812-9999-8888" not in text and "+6281299998888" not in text and "rahasia@contoh.example" not in text
     assert not any("DRAF" in page for page in pdf_text(data))
     for img in placed_images(data):
         assert img["px"][0] / (img["pt"][0] / 72) <= 300.01

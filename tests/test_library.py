@@ -15,6 +15,7 @@ from desktop.errors import LibraryError, ValidationError
 from desktop.library import DB_NAME, FOLDERS, Library, resolve_library_path
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_new_path_becomes_a_library_with_its_folders(tmp_path):
     lib = Library.open(tmp_path / "a" / "b")
     try:
@@ -32,6 +33,7 @@ def test_new_path_becomes_a_library_with_its_folders(tmp_path):
         lib.close()
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_an_empty_folder_becomes_a_library(tmp_path):
     Library.open(tmp_path).close()
     assert (tmp_path / DB_NAME).exists()
@@ -59,6 +61,7 @@ def test_a_non_sqlite_database_file_is_refused_untouched(tmp_path):
     assert (tmp_path / DB_NAME).read_bytes() == before
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_a_corrupt_database_gets_a_clear_message(library_path):
     db = library_path / DB_NAME
     data = bytearray(db.read_bytes())

@@ -96,6 +96,7 @@ def test_older_library_is_upgraded_after_a_backup(tmp_path):
         lib.close()
 
 
+@pytest.mark.sqlite_file  # about the SQLite file itself
 def test_library_from_a_newer_warta_is_refused_untouched(library_path):
     with sqlite3.connect(library_path / "warta.db") as db:
         db.execute("UPDATE alembic_version SET version_num = 'zz_9999_future' WHERE rowid = (SELECT min(rowid) FROM alembic_version)")

@@ -57,7 +57,7 @@ def test_errors_are_one_sentence_without_traceback(cli, library_path, tmp_path):
 
 def test_import_json_lists_ids_in_input_order_and_ids_are_deterministic(cli, template_library, tmp_path):
     """Two fresh libraries fed the same folder get the same id for the same file."""
-    import shutil
+    from conftest import copy_library
 
     src = tmp_path / "kartu"
     names = ["b.jpg", "a.jpg", "sub/c.jpg", "z.jpg", "sub/a.jpg", "d.jpg"]
@@ -68,8 +68,7 @@ def test_import_json_lists_ids_in_input_order_and_ids_are_deterministic(cli, tem
     (src / "rusak.jpg").write_bytes(b"\xff\xd8\xff\xe0 nope")
     mappings = []
     for run in ("one", "two"):
-        lib = tmp_path / run
-        shutil.copytree(template_library, lib)
+        lib = copy_library(template_library, tmp_path / run)
         code, out, err = cli("photos", "import", str(src), "--library", lib, "--json")
         assert code == 1, err
         payload = json.loads(out)
@@ -87,7 +86,6 @@ def test_import_json_lists_ids_in_input_order_and_ids_are_deterministic(cli, tem
 
 def test_check_finds_stale_search_text_and_repair_fixes_it(cli, library_path, tmp_path):
     """A caption changed behind Warta's back (raw SQL) leaves old index text: check says so."""
-    import sqlite3
 
     ps.jpeg(tmp_path / "src" / "a.jpg", seed=1)
     lib = ("--library", library_path)
@@ -95,10 +93,14 @@ def test_check_finds_stale_search_text_and_repair_fixes_it(cli, library_path, tm
     (photo_id,) = json.loads(out)["added"]
     assert cli("photos", "set", str(photo_id), "--caption", "Apel siaga", "--tag", "pleno", *lib)[0] == 0
     assert json.loads(cli("check", *lib, "--json")[1]) == {"ok": True, "problems": []}
-    db = sqlite3.connect(library_path / "warta.db")
-    db.execute("UPDATE photos SET caption = 'Sosialisasi kelurahan' WHERE id = ?", (photo_id,))
-    db.commit()
-    db.close()
+    from sqlalchemy import text
+
+    from desktop.library import Library
+
+    opened = Library.open(library_path)  # raw SQL on whichever engine the library uses
+    with opened.store.engine.begin() as conn:
+        conn.execute(text("UPDATE photos SET caption = 'Sosialisasi kelurahan' WHERE id = :i"), {"i": photo_id})
+    opened.close()
 
     code, out, _err = cli("check", *lib, "--json")
     assert code == 1 and any("fts_photos" in p for p in json.loads(out)["problems"])

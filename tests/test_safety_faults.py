@@ -314,6 +314,7 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
                           capture_output=True).returncode == 0
 
 
+@pytest.mark.sqlite_file
 def test_database_write_on_a_full_disk_changes_nothing(template_library, tmp_path):
     """A real full filesystem (tmpfs; needs root, else skipped): the save fails cleanly."""
     import shutil
@@ -373,6 +374,7 @@ def test_database_write_on_a_full_disk_changes_nothing(template_library, tmp_pat
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
+@pytest.mark.sqlite_file
 def test_library_turned_read_only_during_work_is_a_clear_error(library):
     """SQLite's query_only makes every write meet a read-only database, as on a write-protected share."""
     from sqlalchemy import event

@@ -35,6 +35,9 @@ def _photo(path: Path) -> None:
     Image.new("RGB", (120, 80), (30, 120, 200)).save(path, quality=85)
 
 
+# A plain (SQLite) library: the offline case. A server library talks to its
+# database server by design; test_server_library covers that mode.
+@pytest.mark.sqlite_file
 def test_main_flows_with_the_network_blocked(no_network, cli, tmp_path):
     lib = tmp_path / "kantor"
     code, out, err = cli("demo", "--library", lib, "--articles", "5", "--contacts", "5", "--photos", "3", "--json")

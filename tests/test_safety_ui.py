@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import os
 
@@ -95,6 +97,7 @@ def test_closing_the_window_takes_an_automatic_backup(main_window, qtbot):
     assert len(snaps) == 1 and snaps[0].size > 0
 
 
+@pytest.mark.sqlite_file
 def test_full_disk_while_saving_keeps_the_text_in_the_editor(main_window, qtbot):
     """SQLite's max_page_count makes the database really full: the save fails clearly, the text stays."""
     import pytest

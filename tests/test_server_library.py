@@ -192,3 +192,49 @@ def test_a_library_on_a_network_share_is_refused_with_advice(tmp_path, monkeypat
         Library.open(tmp_path / "lib")
     assert "PostgreSQL" in str(err.value) and "migrate" in str(err.value)
     assert not (tmp_path / "lib").exists()
+
+
+@pytest.mark.sqlite_file
+def test_settings_moves_the_open_library_to_the_server(server, library_path, qtbot, monkeypatch):
+    """Pengaturan → Basis data bersama, clicked as a person would: the window reopens on the server."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
+
+    from desktop import staff
+    from desktop.articles import api as articles
+    from desktop.ui import app
+    from desktop.ui.app import create_main_window
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    lib = Library.open(library_path)
+    lib.store.staff_id = staff.list_staff(lib)[0].id
+    article_id = articles.create_article(lib, articles.ArticleDoc(title="Sebelum pindah"))
+    window = create_main_window(lib, staff_id=lib.store.staff_id)
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    monkeypatch.setattr(app, "_sign_in", lambda library, parent=None: library.store.staff_id or 1)
+    dialog = SettingsDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.findChild(QWidget, "server-page")
+    assert "warta.db" in page.where.text()
+    page.findChild(QLineEdit, "server-url").setText(server.new_database())
+    before = list(app._windows)
+    qtbot.mouseClick(page.findChild(QPushButton, "server-move"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(app._windows) > len(before), timeout=30000)
+    new_window = app._windows[-1]
+    try:
+        assert new_window.ctx.library.is_server
+        assert articles.load_doc(new_window.ctx.library, article_id).title == "Sebelum pindah"
+        assert not (library_path / "warta.db").exists()
+    finally:
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+        for w in (new_window, window):
+            w.close()
+            w.deleteLater()
+        new_window.ctx.library.close()
+        lib.close()
+        app._windows.remove(new_window)

@@ -267,6 +267,38 @@ def _brings_new(rec: ContactRecord, known: set[str]) -> bool:
     return any(p.number not in known for p in rec.phones) or any(store.email_key(e.address) not in known for e in rec.emails)
 
 
+def _fit(value: str, column) -> str:  # noqa: ANN001 - a sqlalchemy Column
+    """Text as every engine stores it: no NUL or other control characters
+    (PostgreSQL refuses NUL; they break .docx and ZIP exports), at most the
+    column's length (PostgreSQL refuses longer text; SQLite would keep it)."""
+    if not value:
+        return value or ""
+    cleaned = "".join(c for c in value if c >= " " or c in "\t\n")
+    length = getattr(column.type, "length", None)
+    return cleaned[:length] if length else cleaned
+
+
+def fit_record(rec: ContactRecord) -> ContactRecord:
+    """A record whose every field fits the columns it will be written to."""
+    from database.models.contacts import Organization, Person, PersonEmail, PersonPhone, SocialAccount
+
+    P_, PH_, EM_, SO_ = Person.__table__.c, PersonPhone.__table__.c, PersonEmail.__table__.c, SocialAccount.__table__.c
+    rec.full_name = _fit(rec.full_name, P_.full_name)
+    rec.position = _fit(rec.position, P_.position)
+    rec.department = _fit(rec.department, P_.beat)
+    rec.organization = _fit(rec.organization, Organization.__table__.c.name)
+    rec.address = _fit(rec.address, P_.address)
+    rec.notes = _fit(rec.notes, P_.notes)
+    rec.website = _fit(rec.website, Organization.__table__.c.website)
+    rec.tags = [_fit(t, P_.tags) for t in rec.tags]
+    for ph in rec.phones:
+        ph.number, ph.label = _fit(ph.number, PH_.number), _fit(ph.label, PH_.label)
+    for em in rec.emails:
+        em.address, em.label = _fit(em.address, EM_.address), _fit(em.label, EM_.label)
+    rec.social = {_fit(k, SO_.network): _fit(v, SO_.handle) for k, v in rec.social.items()}
+    return rec
+
+
 def preview_records(
     library,  # noqa: ANN001
     records: Iterable[ContactRecord],
@@ -277,6 +309,7 @@ def preview_records(
     fuzzy: bool = True,
 ) -> Preview:
     progress = progress or Progress()
+    records = [fit_record(r) for r in records]
     preview = Preview(files=list(files), rejected=list(rejected))
     index = _load_index(library)
     # Channels of records earlier in this same import: a card exported twice

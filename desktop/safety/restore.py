@@ -60,7 +60,7 @@ def check_target(target_dir: Path) -> Path:
                 )
             )
     for parent in target.parents:
-        if (parent / archive.DATABASE).is_file():
+        if (parent / archive.DATABASE).is_file() or (parent / "server.json").is_file():
             # Its sweep would take the restored files for leftovers of its own.
             raise BackupError(
                 _("{path} is inside the library {library}. Restore into a folder outside any library.").format(

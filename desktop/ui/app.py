@@ -6,6 +6,8 @@ when no subcommand was given).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import os
 import sys
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop import APP_NAME, __version__, settings as settings_mod
 from desktop.errors import LibraryError
+from desktop.server import ServerAuthError
 from desktop.i18n import _
 from desktop.ui import file_dialogs
 
@@ -60,6 +63,14 @@ def _open_with_recovery(path: str | None) -> object | None:
     while True:
         try:
             return Library.open(target)
+        except ServerAuthError:
+            # Shared-office mode: the server wants a password this PC does not keep yet.
+            from desktop.server import SERVER_FILE, read_server_file
+            from desktop.ui.server_page import ask_password
+
+            if not ask_password(None, read_server_file(Path(target) / SERVER_FILE)):
+                return None
+            continue
         except LibraryError as exc:
             answer = QMessageBox.warning(
                 None,
@@ -72,8 +83,6 @@ def _open_with_recovery(path: str | None) -> object | None:
             chosen = file_dialogs.folder(None, None, "library", _("Choose a library folder"))
             if not chosen:
                 return None
-            from pathlib import Path
-
             target = Path(chosen)
 
 

@@ -97,6 +97,12 @@ def upgrade() -> None:
                               ondelete="SET NULL")
         op.create_foreign_key("fk_coverage_article_id_articles", "coverage", "articles", ["article_id"], ["id"],
                               ondelete="SET NULL")
+        # The first release's seed rows (organisation types) were inserted with
+        # their ids, which leaves a sequence behind them: the next insert
+        # would collide.
+        for table in ID_TABLES:
+            op.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                       f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
 
     for index in INDEXES:
         fts.create(bind, index)
