@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
         self.connection_label.setText(text)
         self.connection_label.setVisible(bool(text))
         if text and not self.ctx.offline:  # "connected again" fades after a while
-            QTimer.singleShot(8000, lambda: self.connection_label.setVisible(self.ctx.offline))
+            # The label as context: a window closed within the 8 s cancels the timer (found by the window walk).
+            QTimer.singleShot(8000, self.connection_label, lambda: self.connection_label.setVisible(self.ctx.offline))
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "staff" in tables:
