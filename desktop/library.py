@@ -307,6 +307,14 @@ class Library:
             staff = s.scalar(select(func.count()).select_from(Staff))
         return not (office and office.name) or not staff
 
+    def release_connections(self) -> None:
+        """Close pooled connections (the library stays usable: they reopen on demand).
+
+        Windows cannot move a file that is open, so a move of ``warta.db``
+        first lets go of this process's handles.
+        """
+        self.store.engine.dispose()
+
     def close(self) -> None:
         from desktop.safety import api as safety
 

@@ -270,7 +270,9 @@ def retire_sqlite_file(folder: Path) -> Path:
     try:
         shutil.move(str(folder / DB_NAME), kept)
     except OSError:
-        shutil.copy2(folder / DB_NAME, kept)
+        from desktop.fsutil import atomic_copy
+
+        atomic_copy(folder / DB_NAME, kept)
         return kept
     for suffix in ("-wal", "-shm"):
         try:

@@ -97,7 +97,7 @@ class ServerPage(QWidget):
         path = self.ctx.library.path
         # Let go of this window's handles on warta.db (Windows cannot move an
         # open file); the window reconnects by itself if it reads meanwhile.
-        self.ctx.library.store.engine.dispose()
+        self.ctx.library.release_connections()
         window = self.ctx.main_window
 
         def done(result: dict) -> None:
