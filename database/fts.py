@@ -123,6 +123,11 @@ def create(conn: Connection, index: Index) -> None:
         return
     columns = ", ".join(f"{c} TEXT NOT NULL DEFAULT ''" for c in cols + ["stems"])
     conn.execute(text(f"CREATE TABLE {index.name} (rowid BIGINT PRIMARY KEY, {columns}, doc TSVECTOR NOT NULL)"))
+    # Ranking reads the tsvector of every hit. Kept in the row (compressed if
+    # need be) rather than out of line in TOAST, as a query matching most
+    # articles reads it five times faster; the texts, read only for the
+    # snippets of the top rows, are the ones moved out of line.
+    conn.execute(text(f"ALTER TABLE {index.name} ALTER COLUMN doc SET STORAGE MAIN"))
     conn.execute(text(f"CREATE INDEX {index.name}_doc ON {index.name} USING gin (doc)"))
 
 

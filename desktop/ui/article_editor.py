@@ -314,7 +314,9 @@ class ArticleEditor(QWidget):
         self.glossary_list.setObjectName("article-glossary")
         self.glossary_list.setWordWrap(True)
         self.glossary_list.itemActivated.connect(self._apply_glossary_item)
-        layout.addWidget(QLabel(_("Style glossary (double-click to replace)")))
+        glossary_label = QLabel(_("Style glossary (double-click to replace)"))
+        glossary_label.setWordWrap(True)  # a long translation must not widen or clip the side panel
+        layout.addWidget(glossary_label)
         layout.addWidget(self.glossary_list, 1)
         return page
 

@@ -43,22 +43,21 @@ def _first_id(lib, item_type: str) -> int | None:  # noqa: ANN001
     return found[0] if found else None
 
 
-def _kit_pages(lib, kit_id: int, out: Path) -> None:  # noqa: ANN001
-    """The first two pages of a press kit PDF, through pdftoppm when installed."""
+def _pdf_pages(pdf_bytes: bytes, out: Path, name: str, pages: int) -> None:
+    """The first ``pages`` pages of a PDF as ``name-N.png``, through pdftoppm when installed."""
     import shutil
     import subprocess
     import tempfile
 
-    from desktop.kits import api as kits
-
     if not shutil.which("pdftoppm"):
         return
     with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / "kit.pdf"
-        kits.export_pdf(lib, kit_id, pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf), str(Path(tmp) / "page")], check=True)
+        pdf = Path(tmp) / "document.pdf"
+        pdf.write_bytes(pdf_bytes)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", str(pages), str(pdf), str(Path(tmp) / "page")],
+                       check=True)
         for number, page in enumerate(sorted(Path(tmp).glob("page-*.png")), start=1):
-            target = out / f"kit-page-{number}.png"
+            target = out / f"{name}-{number}.png"
             shutil.copy(page, target)
             print(target)
 
@@ -121,9 +120,15 @@ def main(argv: list[str] | None = None) -> int:
         if first is not None:
             window.open_item(item_type, first)
             shot(name)
+    from desktop.articles import api as articles
+    from desktop.kits import api as kits
+
     first_kit = _first_id(lib, "kit")
     if first_kit is not None:
-        _kit_pages(lib, first_kit, out)
+        _pdf_pages(kits.render_pdf(lib, first_kit), out, "kit-page", 2)
+    first_article = _first_id(lib, "article")
+    if first_article is not None:
+        _pdf_pages(articles.release_pdf(lib, first_article), out, "release-page", 1)
     window.close()
     lib.close()
     return 0
