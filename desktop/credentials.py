@@ -9,6 +9,9 @@ keyring nothing is stored and libpq's own means still work (``~/.pgpass``,
 from __future__ import annotations
 
 SERVICE = "Warta"
+# Passwords typed in this run, so that a PC without a usable keyring is
+# asked once per start instead of at every connection.
+_session: dict[str, str] = {}
 
 
 def _key(url: str) -> str:
@@ -27,6 +30,8 @@ def _keyring():  # noqa: ANN202
 
 
 def get_password(url: str) -> str | None:
+    if _key(url) in _session:
+        return _session[_key(url)]
     kr = _keyring()
     if kr is None:
         return None
@@ -37,7 +42,9 @@ def get_password(url: str) -> str | None:
 
 
 def set_password(url: str, password: str) -> bool:
-    """Remember ``password`` for ``url`` on this PC; False when there is no keyring to keep it."""
+    """Remember ``password`` for ``url`` on this PC; False when there is no keyring to keep it
+    (then it is kept until Warta closes)."""
+    _session[_key(url)] = password
     kr = _keyring()
     if kr is None:
         return False
@@ -49,6 +56,7 @@ def set_password(url: str, password: str) -> bool:
 
 
 def forget_password(url: str) -> None:
+    _session.pop(_key(url), None)
     kr = _keyring()
     if kr is None:
         return

@@ -97,7 +97,11 @@ def explain(exc: BaseException, url: str) -> LibraryError:
     lowered = first.lower()
     if "password" in lowered and ("authentication" in lowered or "no password" in lowered or "supplied" in lowered):
         return ServerAuthError(
-            _("The office database server {server} needs a password for this PC.").format(server=where)
+            _(
+                "The office database server {server} did not accept this PC's password, or has none for it yet. "
+                "Open the library once in the window (it asks and keeps the password in this PC's keyring), "
+                "or set PGPASSWORD or a ~/.pgpass entry."
+            ).format(server=where)
         )
     if "does not exist" in lowered and "database" in lowered:
         return LibraryError(

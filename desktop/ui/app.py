@@ -57,20 +57,14 @@ def create_main_window(library, staff_id: int | None):  # noqa: ANN001, ANN201
 
 def _open_with_recovery(path: str | None) -> object | None:
     """Open the library; on failure explain and offer to choose another folder."""
-    from desktop.library import Library, resolve_library_path
+    from desktop.library import resolve_library_path
 
     target = resolve_library_path(path)
     while True:
         try:
-            return Library.open(target)
-        except ServerAuthError:
-            # Shared-office mode: the server wants a password this PC does not keep yet.
-            from desktop.server import SERVER_FILE, read_server_file
-            from desktop.ui.server_page import ask_password
-
-            if not ask_password(None, read_server_file(Path(target) / SERVER_FILE)):
-                return None
-            continue
+            return open_asking_password(None, target)
+        except _Cancelled:
+            return None
         except LibraryError as exc:
             answer = QMessageBox.warning(
                 None,
@@ -114,11 +108,39 @@ def _sign_in(library, parent: QWidget | None = None) -> int | None:  # noqa: ANN
     return chosen
 
 
-def switch_library(current: QWidget, path: str) -> None:
-    from desktop.library import Library
+class _Cancelled(LibraryError):
+    """The user closed the password question: nothing to explain."""
 
+
+def open_asking_password(parent: QWidget | None, path: Path | str):  # noqa: ANN201 - Library
+    """``Library.open``; a server that wants a password this PC does not keep yet is asked for it.
+
+    Raises LibraryError (a ``_Cancelled`` one when the question was cancelled).
+    """
+    from desktop.library import Library
+    from desktop.server import SERVER_FILE, read_server_file
+    from desktop.ui.server_page import ask_password
+
+    refused = False
+    while True:
+        try:
+            return Library.open(path)
+        except ServerAuthError:
+            url = read_server_file(Path(path) / SERVER_FILE)
+            from desktop import credentials
+
+            # A second refusal means the password typed (or kept) is wrong.
+            refused = refused or credentials.get_password(url) is not None
+            if not ask_password(parent, url, refused=refused):
+                raise _Cancelled("") from None
+            refused = True
+
+
+def switch_library(current: QWidget, path: str) -> None:
     try:
-        library = Library.open(path)
+        library = open_asking_password(current, path)
+    except _Cancelled:
+        return
     except LibraryError as exc:
         QMessageBox.warning(current, _("Warta"), str(exc))
         return

@@ -118,14 +118,16 @@ class ServerPage(QWidget):
         )
 
 
-def ask_password(parent: QWidget | None, url: str) -> bool:
-    """Ask for the server password once and keep it in this PC's keyring; False if cancelled."""
-    text, ok = QInputDialog.getText(
-        parent, _("Office database server"),
-        _("Password for {server} (kept in this PC's keyring, never in the library folder):").format(
-            server=server.display_url(url)),
-        QLineEdit.EchoMode.Password,
-    )
+def ask_password(parent: QWidget | None, url: str, *, refused: bool = False) -> bool:
+    """Ask for the server password and keep it in this PC's keyring; False if cancelled.
+
+    ``refused``: the server turned the last password down (said so first).
+    """
+    prompt = _("Password for {server} (kept in this PC's keyring, never in the library folder):").format(
+        server=server.display_url(url))
+    if refused:
+        prompt = _("The server did not accept that password.") + "\n" + prompt
+    text, ok = QInputDialog.getText(parent, _("Office database server"), prompt, QLineEdit.EchoMode.Password)
     if ok and text:
         credentials.set_password(url, text)
     return bool(ok)
