@@ -160,6 +160,7 @@ def test_the_window_asks_once_per_pc_and_keeps_the_password_in_the_keyring(
     assert "tidak menerima" in asked[1]
     opened = app._windows[before]
     assert opened.ctx.library.is_server
+    assert "basis data kantor" in opened.library_label.text()  # the status bar says the data is shared
     assert keyring_memory.kept[(credentials.SERVICE, credentials._key(password_url))] == PASSWORD
     assert "salah" not in json.dumps(json.loads((folder / "server.json").read_text(encoding="utf-8")))
 

@@ -232,7 +232,15 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         who = self.ctx.staff
-        self.library_label.setText(_("Library: {path}").format(path=self.ctx.library.path))
+        lib = self.ctx.library
+        if lib.is_server:
+            from desktop.server import display_url
+
+            # Who shares the data is worth seeing at a glance: an office database, not this PC's file.
+            self.library_label.setText(_("Library: {path} · office database {server}").format(
+                path=lib.path, server=display_url(lib.server_url)))
+        else:
+            self.library_label.setText(_("Library: {path}").format(path=lib.path))
         self.user_label.setText(
             _("User: {name} ({role})").format(name=who.name, role=staff_mod.role_label(who.role)) if who else _("No user")
         )
