@@ -157,6 +157,7 @@ def test_article_open_elsewhere_is_read_only_with_who_and_since(main_window, qtb
     editor = section._editor
     assert editor.read_only and "Dewi Lestari" in editor.banner.text() and editor.banner.isVisibleTo(editor)
     assert editor.save() is False
+    assert not editor.save_action.isEnabled() and not editor.undo_action.isEnabled()
     if os.environ.get("WARTA_SCREENSHOTS"):
         main_window.grab().save(os.path.join(os.environ["WARTA_SCREENSHOTS"], "article-locked.png"))
 

@@ -883,7 +883,7 @@ class ArticleEditor(QWidget):
             w.setReadOnly(read_only)
         for w in (self.kind_combo, self.release_combo, self.event_date, self.pub_date, self.quotes):
             w.setEnabled(not read_only)
-        for act in self.format_actions:
+        for act in (*self.format_actions, self.undo_action, self.redo_action):
             act.setEnabled(not read_only)
         self.banner.setText(message)
         self.banner.setVisible(bool(message))
