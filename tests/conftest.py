@@ -112,6 +112,16 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     yield cfg
 
 
+@pytest.fixture
+def english():
+    """The program in English (ask for it before the window fixture, as ``--lang en`` comes before the window)."""
+    from desktop import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("id")
+
+
 def _build_template(path: Path) -> Path:
     from desktop import office, staff
     from desktop.library import Library

@@ -83,3 +83,27 @@ def test_editor_export_pdf_and_print_use_the_same_release(main_window, qtbot, li
     editor.findChild(QAction, "article-print").trigger()
     assert len(pypdf.PdfReader(printed).pages) == pages
     assert editor.state_label.text() == f"{pages} halaman dikirim ke printer."
+
+
+def test_in_english_the_editor_exports_and_prints_the_release(english, main_window, qtbot, library, tmp_path,
+                                                               monkeypatch):
+    import pypdf
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    art = _release(library)
+    section = main_window.show_section("articles")
+    section.open_article(art)
+    editor = section.editor
+    actions = {a.text(): a for a in editor.findChildren(QAction) if a.text()}
+    target = tmp_path / "release.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert "Text (.txt)" in actions  # every label of the menu in English
+    actions["PDF (.pdf)"].trigger()
+    _check(target.read_bytes())  # the release itself stays in the office's Indonesian
+    pages = len(pypdf.PdfReader(target).pages)
+    printed = tmp_path / "printed.pdf"
+    answer_print_dialog(monkeypatch, printed, pages)
+    actions["Print…"].trigger()
+    assert len(pypdf.PdfReader(printed).pages) == pages
+    assert editor.state_label.text() == f"{pages} page(s) sent to the printer."

@@ -246,3 +246,32 @@ def test_a_failed_save_shows_the_error_without_the_progress_dialog(window, qtbot
     qtbot.mouseClick(composer.pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == [("Disk penuh.", [])]
+
+
+def test_in_english_the_composer_buttons_save_and_print_the_kit(english, window, qtbot, library, parts, tmp_path,
+                                                                 monkeypatch):
+    import pypdf
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    section = window.show_section("kits")
+    new = next(b for b in section.findChildren(QPushButton) if b.text() == "New press kit")
+    qtbot.mouseClick(new, Qt.MouseButton.LeftButton)
+    composer = section.composer
+    composer.title_edit.setText("Kit in English")
+    composer.add_part(store.PartInput("article", parts["first"]))
+    wait_preview(qtbot, composer)
+    pages = composer.document.pageCount()
+    buttons = {b.text(): b for b in composer.findChildren(QPushButton)}
+    target = tmp_path / "kit.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    qtbot.mouseClick(buttons["Save as PDF…"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and not window.ctx.tasks.active, timeout=30_000)
+    assert len(pypdf.PdfReader(target).pages) == pages
+
+    from kits_support import answer_print_dialog
+
+    printed = tmp_path / "printed.pdf"
+    answer_print_dialog(monkeypatch, printed, pages)
+    qtbot.mouseClick(buttons["Print…"], Qt.MouseButton.LeftButton)
+    assert len(pypdf.PdfReader(printed).pages) == pages

@@ -43,14 +43,14 @@ from desktop import dates
 from desktop.articles import api as articles
 from desktop.articles.api import KINDS, TIMEZONES, ArticleDoc
 from desktop.errors import WartaError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.ui import file_dialogs
 from desktop.ui.article_widgets import BodyEdit, QuotesTable
 from desktop.ui.widgets import OptionalDate, shortcut, text_box
 
 AUTOSAVE_PAUSE_MS = 2000
 AUTOSAVE_MAX_S = 5.0
-EXPORT_FORMATS = [("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Teks (.txt)"),
+EXPORT_FORMATS = [("pdf", "PDF (.pdf)"), ("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", N_("Text (.txt)")),
                   ("whatsapp", "WhatsApp (.txt)")]
 
 
@@ -145,7 +145,7 @@ class ArticleEditor(QWidget):
         menu.addAction(_("Duplicate as new draft"), self.duplicate).setObjectName("article-duplicate")
         export_menu = menu.addMenu(_("Export"))
         for fmt, label in EXPORT_FORMATS:
-            export_menu.addAction(label, lambda f=fmt: self.export(f)).setObjectName(f"article-export-{fmt}")
+            export_menu.addAction(_(label), lambda f=fmt: self.export(f)).setObjectName(f"article-export-{fmt}")
         menu.addAction(_("Print…"), self.print_release).setObjectName("article-print")
         menu.addAction(_("Copy as WhatsApp text"), self.copy_whatsapp)
         more.setMenu(menu)
