@@ -54,7 +54,7 @@ def test_person_keeps_titles_and_normalises_phones(library):
 @pytest.mark.parametrize(
     "phones, emails, expected",
     [
-        ([Phone("12345")], [], "12345"),
+        ([Phone("nomor kantor")], [], "nomor kantor"),
         ([], [Email("budi@gmail")], "budi@gmail"),
         ([], [Email("budi at kompas.com")], "budi at kompas.com"),
     ],
@@ -65,7 +65,25 @@ def test_invalid_phone_or_email_is_refused_with_its_value(library, phones, email
     assert expected in str(err.value)
     assert store.count_people(library) == 0
     assert store.phone_problem("12345") and store.phone_problem("+62 812 3456 7890") is None
+    assert store.phone_unverified("12345")  # kept, not refused (see the test below)
     assert store.email_problem("x@") and store.email_problem("humas@bawaslu.go.id") is None
+
+
+@pytest.mark.parametrize("typed", ["+358123456789", "(0331) 4872 ext 12", "12 345 678 90", "12345"])
+def test_a_phone_that_fails_validation_is_kept_as_typed_not_verified(library, typed):
+    """Issue 13: a number that is not valid is saved as typed, marked not verified, editable and searchable."""
+    pid = _person(library, name="Budi Santoso", phones=[Phone("0812-3456-7890"), Phone(typed, label="kantor")])
+    phones = store.get_person(library, pid).data.phones
+    assert [(p.number, p.verified, p.label) for p in phones] == [
+        ("+6281234567890", True, ""), (typed, False, "kantor")]
+    assert store.phone_unverified(typed) and store.phone_unverified("0812-3456-7890") is None
+    word = max(typed.replace("(", " ").replace(")", " ").replace("+", " ").split(), key=len)
+    assert store.people_ids(library, store.PeopleFilter(search=word)) == [pid]
+    data = store.get_person(library, pid).data
+    data.phones[1].number = "0331 487227"  # corrected later: now a valid, verified number
+    store.update_person(library, pid, data)
+    assert [(p.number, p.verified) for p in store.get_person(library, pid).data.phones] == [
+        ("+6281234567890", True), ("+62331487227", True)]
 
 
 def test_update_changes_channels_and_index(library):

@@ -66,11 +66,17 @@ def test_person_page_validates_as_you_type(main_window, qtbot, people):
     qtbot.keyClicks(email, ".example")
     assert page.save_button.isEnabled() and email.styleSheet() == ""
     phone = page.phones.add_row().value
+    qtbot.keyClicks(phone, "kantor")
+    assert not page.save_button.isEnabled() and "kantor" in page.problems.text()
+    phone.clear()
+    # A number that is not valid is kept as typed: marked "not verified" next to it, saving allowed.
     qtbot.keyClicks(phone, "12345")
-    assert not page.save_button.isEnabled() and "12345" in page.problems.text()
+    row = page.phones.rows[-1]
+    assert page.save_button.isEnabled() and not row.unverified.isHidden()
+    assert "12345" in phone.toolTip() and "fef5e7" in phone.styleSheet()
     phone.clear()
     qtbot.keyClicks(phone, "0813 1111 2222")
-    assert page.save_button.isEnabled()
+    assert page.save_button.isEnabled() and row.unverified.isHidden()
     page.position.setText("Pemimpin Redaksi")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = store.get_person(main_window.ctx.library, people["a"]).data

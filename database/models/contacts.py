@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, true, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from database.base import AUTOINCREMENT, Base, utcnow
@@ -57,6 +57,9 @@ class Organization(Base):
     mou_signed: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     mou_expires: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
     mou_scope: Mapped[str] = mapped_column(Text, default="")
+    # The expiry date whose Beranda alert the user dismissed; a renewed MoU
+    # (another expiry date) is alerted again.
+    mou_alert_dismissed: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -110,9 +113,12 @@ class PersonPhone(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(60), default="")
-    number: Mapped[str] = mapped_column(String(40), index=True)  # E.164 (+62…)
+    number: Mapped[str] = mapped_column(String(40), index=True)  # E.164 (+62…), or as typed when not verified
     whatsapp: Mapped[bool] = mapped_column(Boolean, default=False)
     public: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False: the number could not be read as a valid phone number and is kept
+    # exactly as the person typed it (shown "belum terverifikasi").
+    verified: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class PersonEmail(Base):

@@ -240,13 +240,17 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected], warnings: list[R
     warnings.extend(Rejected(rec.source, p) for p in told)
     phones: list[Phone] = []
     for ph in rec.phones:
+        # A number that is not valid is kept as written and marked not verified: never dropped.
         try:
-            number = store.normalize_phone_number(ph.number or ph.raw, trusted=True)
+            number, verified = store.keep_phone_number(ph.number or ph.raw, trusted=bool(ph.number) and ph.number != ph.raw)
         except ValidationError as exc:
             quiet.append(Rejected(rec.source, str(exc)))
             continue
+        if not verified:
+            quiet.append(Rejected(rec.source, store.phone_unverified(number) or ""))
         if number not in [p.number for p in phones]:
-            phones.append(Phone(number=number, label=ph.label, whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw))
+            phones.append(Phone(number=number, label=ph.label, whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw,
+                                verified=verified))
     emails: list[Email] = []
     for em in rec.emails:
         try:
@@ -622,7 +626,7 @@ def _insert_people(s, to_add: dict[int, ContactRecord], org_ids: dict[str, int],
             pictures.append({"person_id": pid, "data": photos[id(rec)]})
         for ph in rec.phones:
             phones.append({"person_id": pid, "label": ph.label or "", "number": ph.number,
-                           "whatsapp": bool(ph.whatsapp), "public": bool(ph.public)})
+                           "whatsapp": bool(ph.whatsapp), "public": bool(ph.public), "verified": ph.verified})
         for em in rec.emails:
             emails.append({"person_id": pid, "label": em.label or "", "address": em.address,
                            "address_key": store.email_key(em.address), "public": bool(em.public)})
@@ -672,7 +676,8 @@ def _merge_into(s, pid: int, recs: list[ContactRecord], org_ids: dict[str, int],
             if ph.number not in numbers:
                 numbers.add(ph.number)
                 s.execute(insert(PH).values(person_id=pid, label=ph.label or "", number=ph.number,
-                                            whatsapp=bool(ph.whatsapp), public=bool(ph.public)))
+                                            whatsapp=bool(ph.whatsapp), public=bool(ph.public),
+                                            verified=ph.verified))
                 changed = True
         for em in rec.emails:
             if store.email_key(em.address) not in keys:

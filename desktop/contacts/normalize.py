@@ -132,6 +132,11 @@ def _parsed_e164(e164: str):
         return None
 
 
+def unverified_note(reason: str) -> str:
+    """The warning for a phone number that is not valid: it is kept as typed, marked not verified."""
+    return _("{reason} It is kept as typed and marked not verified.").format(reason=reason)
+
+
 def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     """``+6281234567890`` → ``0812-3456-7890``: the one style for lists, documents and PDFs.
 

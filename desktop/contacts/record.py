@@ -17,6 +17,8 @@ class Phone:
     whatsapp: bool = False
     public: bool = False
     raw: str = ""  # as written in the source
+    # False: not a valid phone number, kept as written ("belum terverifikasi").
+    verified: bool = True
 
 
 @dataclass

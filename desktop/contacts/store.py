@@ -211,6 +211,32 @@ def phone_problem(raw: str) -> str | None:
     return None
 
 
+def phone_unverified(raw: str) -> str | None:
+    """Why ``raw`` will be kept as typed and marked not verified, or None when it is a valid number.
+
+    Unlike :func:`phone_problem` this does not block saving: any text with a
+    digit is kept (see :func:`keep_phone_number`).
+    """
+    try:
+        normalize_phone_number(raw)
+    except ValidationError as exc:
+        return normalize.unverified_note(str(exc))
+    return None
+
+
+def keep_phone_number(raw: str, *, trusted: bool = False) -> tuple[str, bool]:
+    """``(number, verified)``: E.164 when ``raw`` is a valid number, else the text as typed (spacing
+    tidied, at most the column's 40 characters) and ``verified`` False. A value without a digit is
+    not a phone number at all (ValidationError)."""
+    try:
+        return normalize_phone_number(raw, trusted=trusted), True
+    except ValidationError:
+        text = " ".join("".join(c for c in (raw or "") if c >= " ").split())
+        if not any(c.isdigit() for c in text):
+            raise
+        return text[:40], False
+
+
 def email_problem(raw: str) -> str | None:
     try:
         normalize_email(raw)
@@ -299,9 +325,10 @@ def _clean_person(data: PersonInput) -> PersonInput:
     for ph in data.phones:
         if not (ph.number or "").strip():
             continue
-        number = normalize_phone_number(ph.number)
+        number, verified = keep_phone_number(ph.number)
         if number not in [p.number for p in phones]:
-            phones.append(Phone(number=number, label=ph.label.strip(), whatsapp=ph.whatsapp, public=ph.public))
+            phones.append(Phone(number=number, label=ph.label.strip(), whatsapp=ph.whatsapp, public=ph.public,
+                                verified=verified))
     emails: list[Email] = []
     for em in data.emails:
         if not (em.address or "").strip():
@@ -386,7 +413,7 @@ SELECT p.id AS rowid, p.full_name AS name, p.position || ' ' || p.beat AS positi
             JOIN organizations o ON o.id = a.organization_id WHERE a.person_id = p.id), '') AS organization,
   p.notes AS notes, replace(p.tags, ',', ' ') AS tags,
   coalesce((SELECT string_agg(e.address, ' ') FROM person_emails e WHERE e.person_id = p.id), '') || ' ' ||
-  coalesce((SELECT string_agg(substr(t.number, 2) ||
+  coalesce((SELECT string_agg(CASE WHEN t.number LIKE '+%' THEN substr(t.number, 2) ELSE t.number END ||
             CASE WHEN t.number LIKE '+62%' THEN ' 0' || substr(t.number, 4) ELSE '' END, ' ')
             FROM person_phones t WHERE t.person_id = p.id), '') AS channels
 FROM people p
@@ -396,7 +423,7 @@ FROM people p
 def person_fts_row(pid: int, *, full_name: str, position: str, beat: str, affiliations: Sequence[tuple[str, str]],
                    notes: str, tags: str, emails: Sequence[str], phones: Sequence[str]) -> dict:
     """The same text ``_PEOPLE_FTS_SELECT`` produces, built from values in hand (bulk imports)."""
-    phone_words = [n[1:] + (" 0" + n[3:] if n.startswith("+62") else "") for n in phones]
+    phone_words = [(n[1:] if n.startswith("+") else n) + (" 0" + n[3:] if n.startswith("+62") else "") for n in phones]
     return {
         "rowid": pid,
         "name": full_name,
@@ -661,7 +688,8 @@ def _write_channels(session, person_id: int, data: PersonInput) -> None:  # noqa
         session.execute(
             insert(PH),
             [
-                {"person_id": person_id, "label": p.label, "number": p.number, "whatsapp": p.whatsapp, "public": p.public}
+                {"person_id": person_id, "label": p.label, "number": p.number, "whatsapp": p.whatsapp, "public": p.public,
+                 "verified": p.verified}
                 for p in data.phones
             ],
         )
@@ -789,7 +817,8 @@ def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001
 
 def _person_input(s, row: Person) -> PersonInput:  # noqa: ANN001
     phones = [
-        Phone(number=r.number, label=r.label, whatsapp=bool(r.whatsapp), public=bool(r.public))
+        Phone(number=r.number, label=r.label, whatsapp=bool(r.whatsapp), public=bool(r.public),
+              verified=bool(r.verified))
         for r in s.execute(select(PH).where(PH.c.person_id == row.id).order_by(PH.c.id))
     ]
     emails = [

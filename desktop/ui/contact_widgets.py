@@ -27,6 +27,8 @@ from desktop.i18n import _
 from desktop.ui.widgets import OptionalDate, date_edit, text_box
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; background: #fdecea; }"
+UNVERIFIED_FIELD_STYLE = "QLineEdit { border: 1px solid #b9770e; background: #fef5e7; }"
+UNVERIFIED_STYLE = "QLabel { color: #9a6400; font-style: italic; }"
 
 
 class _ChannelRow(QWidget):
@@ -50,10 +52,16 @@ class _ChannelRow(QWidget):
         self.whatsapp = QCheckBox(_("WhatsApp"))
         self.public = QCheckBox(_("Public"))
         self.public.setToolTip(_("Only public numbers and addresses may be printed in a press kit."))
+        # A phone that is not a valid number is kept as typed: said next to it, never refused.
+        self.unverified = QLabel(_("not verified"))
+        self.unverified.setObjectName(f"{kind}-unverified")
+        self.unverified.setStyleSheet(UNVERIFIED_STYLE)
+        self.unverified.hide()
         remove = QPushButton("✕")
         remove.setToolTip(_("Remove"))
         remove.setFixedWidth(28)
         layout.addWidget(self.value, 1)
+        layout.addWidget(self.unverified)
         layout.addWidget(self.label)
         if kind == "phone":
             layout.addWidget(self.whatsapp)
@@ -77,8 +85,12 @@ class _ChannelRow(QWidget):
             self.problem = contacts.phone_problem(text)
         else:
             self.problem = contacts.email_problem(text)
-        self.value.setStyleSheet(INVALID_STYLE if self.problem else "")
-        self.value.setToolTip(self.problem or "")
+        note = None
+        if self.problem and self.kind == "phone" and any(c.isdigit() for c in text):
+            note, self.problem = contacts.phone_unverified(text), None
+        self.unverified.setVisible(note is not None)
+        self.value.setStyleSheet(INVALID_STYLE if self.problem else (UNVERIFIED_FIELD_STYLE if note else ""))
+        self.value.setToolTip(self.problem or note or "")
         self.changed.emit()
 
 

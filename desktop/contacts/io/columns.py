@@ -363,7 +363,7 @@ class RowMapper:
             if any(p.number == number for p in rec.phones):
                 continue
             if reason:
-                rec.problems.append(reason)
+                rec.problems.append(normalize.unverified_note(reason))
             rec.phones.append(Phone(number=number, label=label, public=public, raw=raw,
                                     whatsapp=whatsapp or normalize.is_whatsapp_hint(raw)))
 
@@ -378,7 +378,7 @@ class RowMapper:
                 continue
             reason = normalize.validate_email(address)
             if reason:
-                rec.problems.append(reason)
+                rec.problems.append(normalize.unverified_note(reason))
             rec.emails.append(Email(address=address, label=label, public=_truthy(attrs.get("email_public", ""))))
 
 

@@ -461,7 +461,7 @@ def _add_phone(rec: ContactRecord, prop: Prop, labels: dict[str, str]) -> None:
     if any(p.number == number for p in rec.phones):
         return
     if reason:
-        rec.problems.append(reason)
+        rec.problems.append(normalize.unverified_note(reason))
     rec.phones.append(Phone(number=number, label=label, whatsapp=whatsapp, public=_flag(prop, PUBLIC_PARAM), raw=raw))
 
 
