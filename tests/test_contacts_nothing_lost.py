@@ -47,3 +47,83 @@ def test_imported_phones_that_fail_validation_are_kept_as_written(library, tmp_p
     # Each is reported (the contact still imports) and found by search.
     assert sum("belum terverifikasi" in w["reason"] for w in result.warnings) == 3
     assert store.people_ids(library, store.PeopleFilter(search="4872")) == [result.added[1]]
+
+
+HEADER = "Nama,Telepon,Catatan\r\n"
+
+
+def test_a_csv_with_one_unclosed_quote_is_refused_naming_the_line(library, tmp_path):
+    rows = "".join(f"Orang {n},0812-0000-{n:04d},catatan {n}\r\n" for n in range(1, 40))
+    text = HEADER + 'Siti Aminah,0812-3456-7890,"pindah ke desk politik\r\n' + rows
+    path = tmp_path / "mitra.csv"
+    path.write_text(text, encoding="utf-8")
+    preview = importer.preview_import(library, [path])
+    assert preview.items == []
+    (refused,) = preview.rejected
+    assert refused.source == f"{path}:line 2" and "2" in refused.reason and "tanda kutip" in refused.reason.lower()
+    result = importer.commit_import(library, preview)
+    assert result.exit_code == 2 and store.count_people(library) == 0
+
+
+def test_a_quote_closed_rows_later_is_refused_too(library, tmp_path):
+    text = (HEADER + 'Siti Aminah,0812-3456-7890,"pindah\r\nBudi,0813-1111-2222,baru\r\n'
+            'Citra,0814-2222-3333,"rapat"\r\nDedi,0815-3333-4444,ok\r\n')
+    path = tmp_path / "mitra.csv"
+    path.write_text(text, encoding="utf-8")
+    preview = importer.preview_import(library, [path])
+    assert [r.source for r in preview.rejected] == [f"{path}:line 2"] and preview.items == []
+
+
+def test_quoted_notes_over_several_lines_still_import(library, tmp_path):
+    text = HEADER + 'Siti Aminah,0812-3456-7890,"baris satu\r\nbaris dua, dengan koma"\r\nBudi,0813-1111-2222,ok\r\n'
+    path = tmp_path / "mitra.csv"
+    path.write_text(text, encoding="utf-8")
+    preview = importer.preview_import(library, [path])
+    assert preview.rejected == [] and len(preview.items) == 2
+
+
+def test_control_characters_are_cleaned_on_import(library, tmp_path):
+    text = HEADER + "Siti\x00 Aminah\x1b]0;pwned\x07,0812-3456-7890,baris satu\x0bbaris dua\x9b31m\r\n" + "".join(
+        f"Orang {n},0812-0000-{n:04d},catatan biasa untuk orang nomor {n}\r\n" for n in range(1, 20))
+    path = tmp_path / "mitra.csv"
+    path.write_bytes(text.encode("utf-8"))
+    result = importer.commit_import(library, importer.preview_import(library, [path]))
+    d = store.get_person(library, result.added[0]).data
+    assert d.full_name == "Siti Aminah]0;pwned"
+    assert d.notes == "baris satu\nbaris dua31m"
+    for value in (d.full_name, d.notes):
+        assert not any(ord(c) < 32 and c != "\n" or 0x7f <= ord(c) <= 0x9f for c in value)
+
+
+def test_cli_output_never_carries_terminal_escapes(cli, library_path):
+    """A name saved with escape sequences (typed elsewhere, an old library) is shown with them made visible."""
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        pid = store.create_person(lib, store.PersonInput(full_name="Siti \x1b]0;judul\x07Aminah \x1b[2J\x9b31m"))
+    finally:
+        lib.close()
+    code, out, err = cli("contacts", "list", "--library", str(library_path))
+    assert code == 0 and str(pid) in out
+    assert not any(c in out + err for c in "\x1b\x07\x9b")
+    assert "Siti \\x1b]0;judul\\x07Aminah \\x1b[2J\\x9b31m" in out
+
+
+def test_cli_export_of_contacts_is_private(cli, library_path, tmp_path):
+    import os
+    import stat
+
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        store.create_person(lib, store.PersonInput(full_name="Siti Aminah", phones=[store.Phone("0812-3456-7890")]))
+    finally:
+        lib.close()
+    for fmt in ("vcf", "csv", "xlsx"):
+        out = tmp_path / f"kontak.{fmt}"
+        code, _out, err = cli("contacts", "export", "--format", fmt, "-o", str(out), "--library", str(library_path))
+        assert code == 0, err
+        if os.name == "posix":
+            assert stat.S_IMODE(out.stat().st_mode) == 0o600, fmt

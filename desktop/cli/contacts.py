@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from desktop.cli import UsageError, common, emit, open_library, print_rejections
 from desktop.i18n import _
+
+
+# C0 controls, DEL and C1 controls (CSI \x9b, OSC \x9d …): a contact name holding them
+# must not move the cursor, retitle the window or hide text in the user's terminal.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """A value for the terminal: control characters written visibly as ``\\xNN``."""
+    return _CONTROLS.sub(lambda m: "\\x{:02x}".format(ord(m.group())), str(value))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -127,19 +138,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines.append(_("Dry run: nothing was changed."))
         for c in candidates:
             others = "; ".join(
-                _("{name} ({organization}, id {id})").format(**x) for x in c["candidates"]
+                _("{name} ({organization}, id {id})").format(name=shown(x["name"]), organization=shown(x["organization"]),
+                                                            id=x["id"]) for x in c["candidates"]
             )
             lines.append(_("possible duplicate: {source}: {name} ~ {others}").format(
-                source=contacts_api.display_source(c["source"], keep_path=True), name=c["name"], others=others))
+                source=shown(contacts_api.display_source(c["source"], keep_path=True)), name=shown(c["name"]),
+                others=others))
         return "\n".join(lines)
 
     emit(args, payload, text)
     if not args.json:
-        print_rejections([{"source": contacts_api.display_source(r["source"], keep_path=True), "reason": r["reason"]}
-                          for r in result.rejected])
+        print_rejections([{"source": shown(contacts_api.display_source(r["source"], keep_path=True)),
+                           "reason": shown(r["reason"])} for r in result.rejected])
         for w in result.warnings:
-            print(_("warning: {source}: {reason}").format(source=contacts_api.display_source(w["source"], keep_path=True),
-                                                          reason=w["reason"]), file=sys.stderr)
+            print(_("warning: {source}: {reason}").format(
+                source=shown(contacts_api.display_source(w["source"], keep_path=True)), reason=shown(w["reason"])),
+                file=sys.stderr)
     return code
 
 
@@ -169,13 +183,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     def text() -> str:
         lines = []
         for p in payload["people"]:
-            extra = " · ".join(x for x in (p["organization"], ", ".join(p["phones"]), ", ".join(p["emails"])) if x)
-            lines.append(f"{p['id']:>6}  {p['name']}" + (f"  —  {extra}" if extra else ""))
+            extra = shown(" · ".join(x for x in (p["organization"], ", ".join(p["phones"]), ", ".join(p["emails"])) if x))
+            lines.append(f"{p['id']:>6}  {shown(p['name'])}" + (f"  —  {extra}" if extra else ""))
         if payload["organizations"]:
             lines.append("")
             lines.append(_("Organisations:"))
             for o in payload["organizations"]:
-                lines.append(f"{o['id']:>6}  {o['name']}" + (f"  ({o['type']})" if o["type"] else ""))
+                lines.append(f"{o['id']:>6}  {shown(o['name'])}" + (f"  ({shown(o['type'])})" if o["type"] else ""))
         return "\n".join(lines) if lines else _("No contacts yet.")
 
     try:
@@ -203,5 +217,5 @@ def cmd_merge(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     emit(args, {"kept": args.keep, "merged": args.other, "name": name},
-         _("Contact {other} merged into {keep} ({name}).").format(other=args.other, keep=args.keep, name=name))
+         _("Contact {other} merged into {keep} ({name}).").format(other=args.other, keep=args.keep, name=shown(name)))
     return 0

@@ -57,7 +57,7 @@ def export_to(
     list_id: int | None = None,
 ) -> int:
     """Write people (everyone, the given ids, or a list's members) to ``target``; returns how many."""
-    from desktop.fsutil import atomic_write_bytes
+    from desktop.fsutil import atomic_write
 
     target = Path(target)
     fmt = (fmt or target.suffix.lstrip(".")).lower()
@@ -65,7 +65,9 @@ def export_to(
         person_ids = store.people_ids(library, store.PeopleFilter(list_id=list_id))
     data = export_bytes(library, fmt, person_ids)
     try:
-        atomic_write_bytes(target, data)
+        # Phones, e-mails and addresses of private people: readable by the owner only.
+        with atomic_write(target, private=True) as fh:
+            fh.write(data)
     except OSError as exc:
         raise WartaError(_("The contacts could not be written to {path}: {error}. "
                            "Choose a folder you can write to.").format(

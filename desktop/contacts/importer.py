@@ -277,7 +277,9 @@ def _fit(value: str, column) -> str:  # noqa: ANN001 - a sqlalchemy Column
     column's length (PostgreSQL refuses longer text; SQLite would keep it)."""
     if not value:
         return value or ""
-    cleaned = "".join(c for c in value if c >= " " or c in "\t\n")
+    # A vertical tab or form feed is Word's line break (Shift+Enter): a new line, not nothing.
+    value = value.replace("\x0b", "\n").replace("\x0c", "\n")
+    cleaned = "".join(c for c in value if (" " <= c < "\x7f" or c > "\x9f") or c in "\t\n")
     length = getattr(column.type, "length", None)
     return cleaned[:length] if length else cleaned
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from desktop.contacts.io import columns
 from desktop.contacts.record import ContactRecord, ParseResult, Rejected
+from desktop.errors import ValidationError
 from desktop.i18n import _
 
 _DELIMITERS = [",", ";", "\t", "|"]
@@ -106,11 +107,55 @@ def _read_csv(data: bytes, mapping: dict[str, str] | None = None) -> _Table:
     delimiter = sniff_delimiter(text)
     # Long notes are legitimate; the file size limit is the real bound.
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
-    for number, row in enumerate(reader, start=1):
-        rows.append((number, [_clean_cell(c) for c in row]))
+    starts: list[int] = []  # the line each row starts on
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, row))
+            starts.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "end of data" in str(exc):  # a quotation mark open at the end of the file
+            raise UnclosedQuote(start) from None
+        # Anything else odd (text after a closing quote …) is read as before, tolerantly.
+        rows, starts = [], []
+        start = 1
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        for number, row in enumerate(reader, start=1):
+            rows.append((number, row))
+            starts.append(start)
+            start = reader.line_num + 1
+    width = len(rows[0][1]) if rows else 0
+    for (_number, row), line in zip(rows, starts):
+        if _swallows_rows(row, delimiter, width):
+            raise UnclosedQuote(line)
+    rows = [(n, [_clean_cell(c) for c in row]) for n, row in rows]
     return _table(rows, mapping, encoding=encoding, delimiter=delimiter)
+
+
+class UnclosedQuote(ValidationError):
+    """A quotation mark that is never closed (or closed rows later): the rows after it would be one field."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        super().__init__(_(
+            "Line {line} opens a quotation mark that is not closed where the field ends, so the lines after it "
+            "would be read as the text of one contact. Nothing was imported from this file: add the missing "
+            "quotation mark (or remove the stray one) and import it again.").format(line=line))
+
+
+def _swallows_rows(row: list[str], delimiter: str, width: int) -> bool:
+    """True when a quoted field holds lines that look like rows of their own (as many separators as a row)."""
+    if width < 3:
+        return False
+    for cell in row:
+        if "\n" in cell:
+            inner = cell.replace("\r\n", "\n").split("\n")[1:]
+            if sum(1 for line in inner if line.count(delimiter) >= width - 1) >= 1:
+                return True
+    return False
 
 
 def _table(rows: list[tuple[int, list[str]]], mapping: dict[str, str] | None = None, **extra) -> _Table:
@@ -253,8 +298,15 @@ def _records(table: _Table, source_name: str, mapping: dict[str, str] | None, ch
 
 
 def parse_csv(data: bytes, source_name: str, mapping: dict[str, str] | None = None) -> ParseResult:
-    """Read a CSV file; ``mapping`` is ``{header: field}`` (default: guessed from the headers)."""
-    return _records(_read_csv(data, mapping), source_name, mapping, check_width=True)
+    """Read a CSV file; ``mapping`` is ``{header: field}`` (default: guessed from the headers).
+
+    A quotation mark left open refuses the whole file (one rejected entry naming its line):
+    importing the rest would make one contact of many rows and call it a success."""
+    try:
+        table = _read_csv(data, mapping)
+    except UnclosedQuote as exc:
+        return ParseResult(rejected=[Rejected("{file}:line {line}".format(file=source_name, line=exc.line), str(exc))])
+    return _records(table, source_name, mapping, check_width=True)
 
 
 def parse_xlsx(data: bytes, source_name: str, mapping: dict[str, str] | None = None,
