@@ -27,6 +27,9 @@ class Card:
     order: int = 50
     # A "See all" link under the items: (section key, filters for its list), see Section.show_filtered.
     more: tuple[str, dict] | None = None
+    # A button that clears the chosen item from the card: (label, "module:function" of an
+    # area's api taking (library, item id)); e.g. an expired MoU's alert.
+    dismiss: tuple[str, str] | None = None
 
 
 def cards(library, staff_id: int | None) -> list[Card]:  # noqa: ANN001

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.contacts import importer, store
+from desktop.errors import ValidationError
 
 CARDS = """BEGIN:VCARD
 VERSION:3.0
@@ -127,3 +128,51 @@ def test_cli_export_of_contacts_is_private(cli, library_path, tmp_path):
         assert code == 0, err
         if os.name == "posix":
             assert stat.S_IMODE(out.stat().st_mode) == 0o600, fmt
+
+
+def _mou(library, name, expires, **kw):
+    return store.create_org(library, store.OrgInput(name=name, mou_number=f"{name[:3]}/MoU", mou_expires=expires, **kw))
+
+
+def test_expired_mous_stay_in_the_alert_until_renewed_or_dismissed(library):
+    import datetime as dt
+
+    from desktop.contacts import api, log, providers
+
+    today = dt.date.today()
+    old = _mou(library, "Universitas Jember", today - dt.timedelta(days=400))
+    soon = _mou(library, "Radar Jember", today + dt.timedelta(days=10))
+    _mou(library, "Kampus Jauh", today + dt.timedelta(days=300))
+    assert [x[0] for x in log.expiring_mous(library)] == [old, soon]
+    (card,) = providers.overview(library, None)
+    assert [i.id for i in card.items] == [old, soon] and "sudah berakhir" in card.items[0].text
+    api.dismiss_mou_alert(library, old)
+    assert [x[0] for x in log.expiring_mous(library)] == [soon]
+    # Renewed (another expiry date) and expired again: alerted again.
+    data = store.get_org(library, old).data
+    data.mou_expires = today - dt.timedelta(days=1)
+    store.update_org(library, old, data)
+    assert [x[0] for x in log.expiring_mous(library)] == [old, soon]
+    with pytest.raises(ValidationError):
+        api.dismiss_mou_alert(library, 9999)
+
+
+def test_beranda_dismisses_an_expired_mou_by_clicking(main_window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    lib = main_window.ctx.library
+    old = _mou(lib, "Universitas Jember", dt.date.today() - dt.timedelta(days=30))
+    home = main_window.show_section("home")
+    home.refresh()
+    qtbot.waitUntil(lambda: any(l.count() and "Universitas Jember" in l.item(0).text() for l in home.card_lists))
+    lst = next(l for l in home.card_lists if "Universitas Jember" in l.item(0).text())
+    button = lst.parentWidget().findChild(QPushButton, "card-dismiss")
+    assert button is not None and not button.isEnabled()
+    lst.setCurrentRow(0)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not any(l.count() and "Universitas Jember" in l.item(0).text() for l in home.card_lists))
+    assert store.get_org(lib, old).data.mou_expires is not None  # the agreement itself is kept

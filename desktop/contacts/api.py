@@ -24,7 +24,7 @@ from desktop.contacts.importer import (
 from desktop.contacts.io import FIELDS as IMPORT_FIELDS
 from desktop.contacts.io import parse_map_option, preview_rows, read_limited
 from desktop.contacts.lists import add_to_list, create_list, delete_list, find_list, lists, remove_from_list
-from desktop.contacts.log import COLLABORATION_KINDS, HistoryEntry, add_collaboration, add_coverage
+from desktop.contacts.log import COLLABORATION_KINDS, HistoryEntry, add_collaboration, add_coverage, dismiss_mou_alert
 from desktop.contacts.log import kind_label as collaboration_label
 from desktop.contacts.merge import FIELDS as MERGE_FIELDS
 from desktop.contacts.merge import KEEP, OTHER, compare, default_choices, merge_people
@@ -82,7 +82,7 @@ __all__ = [
     "PersonInput", "Phone", "Preview", "PreviewItem", "PublicContact",
     "add_collaboration", "add_coverage", "add_org_type", "add_to_list", "all_for_listing", "check_photo",
     "clean_tags", "collaboration_label", "commit_import", "compare", "count_orgs", "count_people", "create_list",
-    "create_org", "create_person", "default_choices", "delete_list", "delete_org", "delete_org_type",
+    "create_org", "create_person", "default_choices", "dismiss_mou_alert", "delete_list", "delete_org", "delete_org_type",
     "delete_people", "display_source", "email_problem", "existing_list_ids", "export_to", "find_list", "find_org",
     "first_person_ids", "format_phone", "get_org", "get_person", "lists", "merge_people", "name_key",
     "org_choices", "org_names", "org_types", "orgs_page", "parse_map_option", "people_ids", "people_page",

@@ -160,13 +160,33 @@ def kind_label(kind: str) -> str:
 
 
 def expiring_mous(library, days: int = MOU_WARNING_DAYS, today: dt.date | None = None) -> list[tuple[int, str, str, dt.date]]:  # noqa: ANN001
-    """Organisations whose MoU expires within ``days`` (id, name, number, expiry), soonest first."""
+    """Organisations whose MoU expires within ``days`` or has expired (id, name, number, expiry), soonest first.
+
+    An expired MoU stays until it is renewed (a new expiry date) or its alert is
+    dismissed (:func:`dismiss_mou_alert`, which remembers the date dismissed).
+    """
+    from sqlalchemy import or_
+
     today = today or dt.date.today()
     with library.store.read() as s:
         rows = s.execute(
             select(O.c.id, O.c.name, O.c.mou_number, O.c.mou_expires)
-            .where(and_(O.c.mou_expires.is_not(None), O.c.mou_expires >= today,
-                        O.c.mou_expires <= today + dt.timedelta(days=days)))
-            .order_by(O.c.mou_expires)
+            .where(and_(O.c.mou_expires.is_not(None), O.c.mou_expires <= today + dt.timedelta(days=days),
+                        or_(O.c.mou_alert_dismissed.is_(None), O.c.mou_alert_dismissed != O.c.mou_expires)))
+            .order_by(O.c.mou_expires, O.c.id)
         ).all()
     return [(r.id, r.name, r.mou_number, r.mou_expires) for r in rows]
+
+
+def dismiss_mou_alert(library, organization_id: int) -> None:  # noqa: ANN001
+    """Stop alerting the organisation's MoU on Beranda until it gets another expiry date."""
+    from sqlalchemy import update
+
+    with library.store.write() as tx:
+        done = tx.session.execute(
+            update(O).where(O.c.id == organization_id, O.c.mou_expires.is_not(None))
+            .values(mou_alert_dismissed=O.c.mou_expires))
+        if not done.rowcount:
+            raise ValidationError(_("There is no partnership agreement of organisation {id} to dismiss.").format(
+                id=organization_id))
+        tx.audit("update", "organizations", str(organization_id), _("MoU alert dismissed"))

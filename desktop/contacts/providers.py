@@ -6,7 +6,7 @@ from sqlalchemy import select, text
 
 from database import fts
 from desktop.contacts import log, store
-from desktop.i18n import _
+from desktop.i18n import N_, _
 
 
 def search(library, query: str, limit: int) -> list:  # noqa: ANN001
@@ -31,24 +31,27 @@ def search(library, query: str, limit: int) -> list:  # noqa: ANN001
 
 
 def overview(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG001
-    """Beranda: partnership agreements (MoU) that expire within 60 days."""
+    """Beranda: partnership agreements (MoU) that expired (until renewed or dismissed) or expire within 60 days."""
+    import datetime as dt
+
     from desktop import dates
     from desktop.overview import Card, CardItem
 
     expiring = log.expiring_mous(library)
     if not expiring:
         return []
+    today = dt.date.today()
     items = [
         CardItem(
-            _("{name}: MoU {number} expires {date}").format(
-                name=name, number=number or "-", date=dates.long_date(expires)
-            ),
+            (_("{name}: MoU {number} expired {date}") if expires < today else _("{name}: MoU {number} expires {date}"))
+            .format(name=name, number=number or "-", date=dates.long_date(expires)),
             "organization",
             oid,
         )
         for oid, name, number, expires in expiring
     ]
-    return [Card(title=_("Partnership agreements expiring within 60 days"), items=items, warning=True, order=20)]
+    return [Card(title=_("Partnership agreements expired or expiring within 60 days"), items=items, warning=True,
+                 order=20, dismiss=(N_("Dismiss alert"), "desktop.contacts.api:dismiss_mou_alert"))]
 
 
 def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001

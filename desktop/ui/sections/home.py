@@ -152,6 +152,15 @@ class HomeSection(Section):
                 lst.itemDoubleClicked.connect(self._activated)
                 v.addWidget(lst)
                 self.card_lists.append(lst)
+                if card.dismiss is not None:
+                    label, spec = card.dismiss
+                    dismiss = QPushButton(_(label))
+                    dismiss.setObjectName("card-dismiss")
+                    dismiss.setToolTip(_("Select an entry first; it comes back when its date changes."))
+                    dismiss.setEnabled(False)
+                    lst.currentItemChanged.connect(lambda cur, _prev, b=dismiss: b.setEnabled(cur is not None))
+                    dismiss.clicked.connect(lambda _c=False, l=lst, f=spec: self._dismiss(l, f))
+                    v.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignLeft)
             else:
                 empty = QLabel(card.empty_text or _("Nothing here yet."))
                 empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,6 +181,21 @@ class HomeSection(Section):
         window = self.ctx.main_window
         if window is not None:
             window.show_section(key).show_filtered(filters)
+
+    def _dismiss(self, lst: QListWidget, spec: str) -> None:
+        from desktop import areas
+        from desktop.errors import WartaError
+
+        item = lst.currentItem()
+        if item is None:
+            return
+        _kind, ident = item.data(ITEM_ROLE)
+        try:
+            areas.load(spec)(self.ctx.library, int(ident))
+        except WartaError as exc:
+            self.ctx.show_error(self, exc)
+            return
+        self.refresh()
 
     def _activated(self, item: QListWidgetItem) -> None:
         kind, ident = item.data(ITEM_ROLE)
