@@ -17,6 +17,13 @@ from xml.sax.saxutils import escape as _xml_escape
 from desktop.kits import styles as st
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# reportlab wraps a paragraph again from its first word on every page it continues
+# on, taking words off the front of a list: one paragraph of n characters costs
+# about n² (400 KB took two minutes). Longer text is set as consecutive Paragraphs
+# of at most this many characters, cut after a sentence where there is one, so a
+# kit takes time in proportion to its text. A press-release paragraph is far shorter.
+CHUNK_CHARS = 2000
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s+")
 # C0/C1 controls (other than tab and newline) have no glyph and confuse the parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ATTRIBUTION = re.compile(r"^\s*(—|–|--)\s*")
@@ -60,42 +67,168 @@ def _parser():  # noqa: ANN202
     return MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
 
 
-def inline_markup(children: list) -> str:  # noqa: C901 - one branch per token type
+def inline_markup(children: list) -> str:
     """reportlab markup for markdown-it inline tokens; every text goes through :func:`esc`."""
+    return "".join(inline_chunks(children, limit=None))
+
+
+def _cut(text: str, room: int) -> int:
+    """Where to end a piece of at most ``room`` characters: after the last sentence in its
+    second half, else after its last space, else at ``room``."""
+    end = 0
+    for m in _SENTENCE_END.finditer(text, room // 2, room):
+        end = m.end()
+    if end:
+        return end
+    space = text.rfind(" ", room // 2, room)
+    return space + 1 if space > 0 else room
+
+
+def _pieces(text: str, room: int, limit: int) -> list[str]:
+    """``text`` cut into pieces, the first of at most ``room`` characters, the others ``limit``."""
     out: list[str] = []
+    start = 0
+    while len(text) - start > room:
+        end = start + _cut(text[start:start + room + 1], room)
+        out.append(text[start:end])
+        start, room = end, limit
+    out.append(text[start:])
+    return out
+
+
+def inline_chunks(children: list, limit: int | None = CHUNK_CHARS) -> list[str]:  # noqa: C901 - one branch per token
+    """reportlab markup for markdown-it inline tokens, as pieces of at most ``limit`` characters of
+    text; every piece closes the tags it opened and the next opens them again. Every text goes
+    through :func:`esc`. ``limit=None``: one piece."""
+    chunks: list[list[str]] = [[]]
+    tags: list[str] = []  # closing markup of what is open, innermost last
+    opens: list[str] = []
+    size = 0
+
+    def new_chunk() -> None:
+        nonlocal size
+        chunks[-1].extend(reversed(tags))
+        chunks.append(list(opens))
+        size = 0
+
+    def text(content: str, wrap: tuple[str, str] = ("", "")) -> None:
+        nonlocal size
+        if limit is None:
+            chunks[-1].append(wrap[0] + esc(content) + wrap[1])
+            return
+        if size and len(content) > limit - size and limit - size < limit // 4:
+            new_chunk()  # little room left: start the next piece rather than cut a word off
+        pieces = _pieces(content, limit - size, limit)
+        for n, piece in enumerate(pieces):
+            if n:
+                new_chunk()
+            chunks[-1].append(wrap[0] + esc(piece) + wrap[1])
+            size += len(piece)
+
+    def push(open_markup: str, close_markup: str) -> None:
+        chunks[-1].append(open_markup)
+        opens.append(open_markup)
+        tags.append(close_markup)
+
+    def pop() -> None:
+        if tags:
+            chunks[-1].append(tags.pop())
+            opens.pop()
+
     links: list[bool] = []
     for tok in children or []:
         t = tok.type
         if t == "text":
-            out.append(esc(tok.content))
+            text(tok.content)
         elif t == "softbreak":
-            out.append(" ")
+            text(" ")
         elif t == "hardbreak":
-            out.append("<br/>")
+            if limit is not None and size > limit // 2:
+                new_chunk()  # the next piece starts on a new line anyway
+            else:
+                chunks[-1].append("<br/>")
         elif t == "strong_open":
-            out.append("<b>")
-        elif t == "strong_close":
-            out.append("</b>")
+            push("<b>", "</b>")
         elif t == "em_open":
-            out.append("<i>")
-        elif t == "em_close":
-            out.append("</i>")
+            push("<i>", "</i>")
+        elif t in ("strong_close", "em_close"):
+            pop()
         elif t == "code_inline":
-            out.append(f'<font face="{st.fonts.SANS}">{esc(tok.content)}</font>')
+            text(tok.content, (f'<font face="{st.fonts.SANS}">', "</font>"))
         elif t == "link_open":
             href = safe_href(tok.attrs.get("href", ""))
             links.append(href is not None)
             if href is not None:
-                out.append(f'<a href="{esc(href)}" color="{st.ACCENT}">')
+                push(f'<a href="{esc(href)}" color="{st.ACCENT}">', "</a>")
         elif t == "link_close":
             if links and links.pop():
-                out.append("</a>")
+                pop()
         elif t == "image":
             # Alt text only: a kit never loads a file named by article text.
-            out.append(inline_markup(tok.children or []) or esc(tok.content))
+            alt = tok.children or []
+            if alt:
+                for piece in inline_chunks(alt, limit=None):
+                    chunks[-1].append(piece)
+                    size += len(piece)
+            else:
+                text(tok.content)
         else:  # html_inline (if ever enabled), entities already decoded by markdown-it
-            out.append(esc(tok.content))
-    return "".join(out)
+            text(tok.content)
+    chunks[-1].extend(reversed(tags))
+    return ["".join(c) for c in chunks if c]
+
+
+_PART_STYLES: dict[tuple[int, str], object] = {}
+
+
+def paragraphs(chunks: list[str], style, *, prefix: str = "") -> list:  # noqa: ANN001
+    """Paragraphs that read as one: pieces after the first add no space above, pieces before
+    the last none below. ``prefix`` (markup) opens the first."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    chunks = chunks or [""]
+    if len(chunks) == 1:
+        return [Paragraph(prefix + chunks[0], style)]
+
+    def part(position: str):  # noqa: ANN202 - ParagraphStyle
+        key = (id(style), position)
+        if key not in _PART_STYLES:
+            space = {"first": {"spaceAfter": 0}, "middle": {"spaceBefore": 0, "spaceAfter": 0},
+                     "last": {"spaceBefore": 0}}[position]
+            _PART_STYLES[key] = (style, ParagraphStyle(f"{style.name}-{position}", parent=style, **space))
+        return _PART_STYLES[key][1]
+
+    out = []
+    for n, chunk in enumerate(chunks):
+        position = "first" if n == 0 else "last" if n == len(chunks) - 1 else "middle"
+        out.append(Paragraph((prefix if n == 0 else "") + chunk, part(position)))
+    return out
+
+
+def text_paragraphs(text: str, style, *, before: str = "", after: str = "") -> list:  # noqa: ANN001
+    """Paragraphs of plain user text (escaped), cut like :func:`inline_chunks`; ``before`` and
+    ``after`` (markup) open the first and close the last."""
+    pieces = [esc(p) for p in _pieces(text, CHUNK_CHARS, CHUNK_CHARS)]
+    pieces[0] = before + pieces[0]
+    pieces[-1] += after
+    return paragraphs(pieces, style)
+
+
+def line_paragraphs(text: str, style) -> list:  # noqa: ANN001
+    """Multi-line text keeping its line breaks (:func:`lines`), as paragraphs of at most
+    ``CHUNK_CHARS`` characters each (cut between lines, or inside an over-long line)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for line in (text or "").strip().splitlines():
+        line = line.strip()
+        for piece in _pieces(line, CHUNK_CHARS, CHUNK_CHARS):
+            if size and size + len(piece) > CHUNK_CHARS:
+                groups.append([])
+                size = 0
+            groups[-1].append(esc(piece))
+            size += len(piece)
+    return paragraphs(["<br/>".join(g) for g in groups], style)
 
 
 def paragraph(text: str, style) -> object:  # noqa: ANN001
@@ -139,21 +272,21 @@ def _block(node, style, state: dict, depth: int) -> list:  # noqa: ANN001, C901
     S = st.styles()
     t = node.type
     if t == "paragraph":
-        return [Paragraph(_take_prefix(state) + inline_markup(_inline_of(node)), style)]
+        return paragraphs(inline_chunks(_inline_of(node)), style, prefix=_take_prefix(state))
     if t == "heading":
         level = int(node.tag[1])
         hstyle = S.h1 if level == 1 else S.h2 if level == 2 else S.h3
-        return [Paragraph(inline_markup(_inline_of(node)), hstyle)]
+        return paragraphs(inline_chunks(_inline_of(node)), hstyle)
     if t in ("bullet_list", "ordered_list"):
         return [_list(node, state, depth)]
     if t == "blockquote":
         return [_blockquote(node, state, depth)]
     if t in ("fence", "code_block"):
-        return [Paragraph(lines(node.content), S.code)]
+        return line_paragraphs(node.content, S.code)
     if t == "hr":
         return [HRFlowable(width="30%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=8)]
     if t == "html_block":  # unreachable with html off; printed literally if it ever appears
-        return [Paragraph(lines(node.content), style)]
+        return line_paragraphs(node.content, style)
     out: list = []
     for child in node.children:
         out.extend(_block(child, style, state, depth))
@@ -197,7 +330,7 @@ def _blockquote(node, state: dict, depth: int):  # noqa: ANN001, ANN202
             attribution = "— " + esc(first) + inline_markup(tail[1:])
             head = tokens[: breaks[-1]] if breaks else []
             if head:
-                rows_last.append(Paragraph(inline_markup(head), S.quote))
+                rows_last.extend(paragraphs(inline_chunks(head), S.quote))
             children = children[:-1]
     rows: list = []
     for child in children:

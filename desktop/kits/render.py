@@ -46,7 +46,7 @@ from desktop.jobs import Progress
 from desktop.kits import fonts, images
 from desktop.kits import styles as st
 from desktop.kits.letterhead import LOGO_BOX, Letterhead
-from desktop.kits.markup import esc, lines, markdown_flowables, quote_box
+from desktop.kits.markup import esc, line_paragraphs, lines, markdown_flowables, quote_box, text_paragraphs
 from desktop.kits.spec import (
     ArticlePart,
     ContactsPart,
@@ -592,8 +592,9 @@ class _Builder:
             if not quote.text.strip():
                 continue
             who = esc(quote.speaker) + (", " + esc(quote.position) if quote.position else "")
+            # A quote longer than a page runs on: the box splits between its rows.
             out.append(quote_box([
-                Paragraph("“" + esc(quote.text.strip()) + "”", S.quote),
+                *text_paragraphs(quote.text.strip(), S.quote, before="“", after="”"),
                 Paragraph("— " + who, S.attribution),
             ]))
         credits = [
@@ -614,7 +615,7 @@ class _Builder:
         if contact:
             out.append(KeepTogether([
                 Paragraph(esc(self.gettext("Contact person")), S.small_bold),
-                Paragraph(lines(contact), S.small),
+                *line_paragraphs(contact, S.small),
             ]))
         return out
 

@@ -45,6 +45,19 @@ class Block:
 # -- normalisation ---------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
+# What no article text may hold: C0 controls but tab and newline, DEL, C1 controls,
+# the two non-characters and lone surrogates. lxml (so .docx, and the ZIP kit holding
+# it) refuses them, PostgreSQL refuses NUL, and none of them prints.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Word's Shift+Enter comes through copy and paste as a vertical tab, a page break as form feed.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\r": "\n"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters: a vertical tab (Word's Shift+Enter) becomes a line
+    break, a form feed a paragraph break, CR/CRLF a newline, every other control is dropped."""
+    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    return _CONTROLS.sub("", text)
 
 
 def normalize_spans(spans: Iterable[Span], *, breaks: bool = True) -> list[Span]:
@@ -52,17 +65,23 @@ def normalize_spans(spans: Iterable[Span], *, breaks: bool = True) -> list[Span]
 
     Tabs become spaces and spaces around line breaks go (Markdown would drop
     them anyway); ``breaks=False`` turns line breaks into spaces (headings).
+    Control characters are cleaned (:func:`clean_text`). Linear in the text:
+    neighbours are joined once, not appended to one another.
     """
-    out: list[Span] = []
+    groups: list[tuple[Span, list[str]]] = []
     for span in spans:
-        text = span.text.replace("\t", " ").replace("\r", "")
-        text = _SPACES.sub("\n", text) if breaks else _SPACES.sub(" ", text)
-        if not text:
+        if not span.text:
             continue
-        if out and out[-1].same_format(span):
-            out[-1] = replace(out[-1], text=out[-1].text + text)
+        if groups and groups[-1][0].same_format(span):
+            groups[-1][1].append(span.text)
         else:
-            out.append(replace(span, text=text))
+            groups.append((span, [span.text]))
+    out: list[Span] = []
+    for first, texts in groups:
+        text = clean_text("".join(texts).replace("\r", "")).replace("\t", " ")
+        text = _SPACES.sub("\n", text) if breaks else _SPACES.sub(" ", text)
+        if text:
+            out.append(replace(first, text=text))
     # A break next to another break, or at either end, carries nothing.
     while out and not out[0].text.lstrip(" \n\u00a0"):
         out.pop(0)

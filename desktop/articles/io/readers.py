@@ -7,12 +7,11 @@ importer records it and goes on with the other files.
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from pathlib import Path
 
-from desktop.articles.io.markup import Block, Span, normalize_blocks, parse_markdown, parse_text
+from desktop.articles.io.markup import Block, Span, clean_text, normalize_blocks, parse_markdown, parse_text
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.stats import human_size
@@ -22,6 +21,10 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 # Word files carry photos, so they may be larger; the XML inside is bounded separately.
 MAX_DOCX_BYTES = 60 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 50 * 1024 * 1024
+# Parts in one Word file: a long article with photos has a few dozen.
+MAX_DOCX_PARTS = 2000
+# One paragraph of a press release is a few hundred characters; this is about fifteen pages.
+MAX_PARAGRAPH_CHARS = 50_000
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DOCX_EXTENSIONS = (".docx",)
@@ -112,6 +115,18 @@ def read_article(path: Path | str) -> tuple[list[Block], dict]:
     blocks = normalize_blocks(blocks)
     if not blocks:
         raise ArticleFileError(path, _("The file holds no text to import."))
+    from desktop import numbers
+
+    for number, block in enumerate(blocks, start=1):
+        length = sum(len(span.text) for span in block.spans)
+        if length > MAX_PARAGRAPH_CHARS:
+            raise ArticleFileError(
+                path,
+                _("Paragraph {number} has {count} characters; Warta imports paragraphs of up to {limit}. "
+                  "Separate its paragraphs with blank lines (or check that the file really is an article).").format(
+                    number=number, count=numbers.integer(length), limit=numbers.integer(MAX_PARAGRAPH_CHARS)
+                ),
+            )
     return blocks, meta
 
 
@@ -181,7 +196,9 @@ def read_text(path: Path) -> str:
                 return _clean_text(path, data.decode(codec))
             except UnicodeDecodeError:
                 break
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(b"\x00") > len(head) // 100 + 1:
+        # UTF-16 without a byte order mark, or binary data; a stray NUL or two is dropped.
         raise ArticleFileError(path, _not_text_reason())
     try:
         return _clean_text(path, data.decode("utf-8"))
@@ -200,14 +217,15 @@ def read_text(path: Path) -> str:
 
 def _binary_looking(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    # A vertical tab is Word's Shift+Enter pasted into Notepad: a line break, not binary.
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return controls > len(sample) // 100 + 1
 
 
 def _clean_text(path: Path, text: str) -> str:
     if _binary_looking(text):
         raise ArticleFileError(path, _not_text_reason())
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    return clean_text(text)
 
 
 def _not_text_reason() -> str:
@@ -247,20 +265,20 @@ def _read_docx(path: Path) -> tuple[list[Block], dict]:
     damaged = _("The Word document is damaged and cannot be read. Open it in Word and save it again, then import the copy.")
     if not head.startswith(ZIP_MAGIC):
         raise ArticleFileError(path, damaged)
+    import zlib
+
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            if "word/document.xml" not in names:
-                raise ArticleFileError(path, _("This is a zip file but not a Word document."))
-            if sum(i.file_size for i in zf.infolist() if i.filename.endswith(".xml")) > MAX_DOCX_XML_BYTES:
-                raise ArticleFileError(path, _("The Word document holds too much text to be an article."))
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        package = _text_parts(path)
+    except ArticleFileError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
         raise ArticleFileError(path, damaged) from exc
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(os.fspath(path))
+        document = docx.Document(package)
         return _docx_blocks(document), _docx_meta(document)
     except ArticleFileError:
         raise
@@ -268,6 +286,54 @@ def _read_docx(path: Path) -> tuple[list[Block], dict]:
         raise ArticleFileError(path, damaged) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on broken XML
         raise ArticleFileError(path, damaged) from exc
+
+
+def _is_xml_part(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _text_parts(path: Path):  # noqa: ANN202 - io.BytesIO
+    """The Word package with only what holds text: its XML parts (relationships included), every
+    other part (photos, embedded files) left empty so python-docx never reads it.
+
+    Sizes come from the ZIP's central directory and are checked before anything is
+    decompressed; each XML part is read in chunks and never past its declared size
+    or the budget, so a small file that claims, or inflates to, gigabytes is refused
+    with a sentence instead of filling the memory.
+    """
+    import io
+
+    too_much = _("The Word document holds too much text to be an article.")
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_DOCX_PARTS:
+            raise ArticleFileError(
+                path,
+                _("The Word document has {count} parts; an article has a few dozen. Open it in Word, "
+                  "save it again and import the copy.").format(count=len(infos)),
+            )
+        parts = {i.filename: i for i in infos if not i.is_dir()}  # a name given twice: the last one, as zipfile reads it
+        if "word/document.xml" not in parts:
+            raise ArticleFileError(path, _("This is a zip file but not a Word document."))
+        if sum(i.file_size for name, i in parts.items() if _is_xml_part(name)) > MAX_DOCX_XML_BYTES:
+            raise ArticleFileError(path, too_much)
+        budget = MAX_DOCX_XML_BYTES
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for name, info in parts.items():
+                data = b""
+                if _is_xml_part(name):
+                    chunks = []
+                    with zf.open(info) as member:
+                        while chunk := member.read(1 << 20):
+                            budget -= len(chunk)
+                            if budget < 0:
+                                raise ArticleFileError(path, too_much)
+                            chunks.append(chunk)
+                    data = b"".join(chunks)
+                copy.writestr(name, data)
+    out.seek(0)
+    return out
 
 
 def _docx_meta(document) -> dict:  # noqa: ANN001

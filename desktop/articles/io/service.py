@@ -17,10 +17,22 @@ from typing import Iterable
 
 from desktop.articles.document import ArticleDoc
 from desktop.errors import Cancelled, ValidationError, WartaError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.jobs import ImportResult, Progress
 
 MAX_TITLE = 500
+# Fields an imported file fills whose database column has a length (see database.models.articles);
+# a longer value is refused with a sentence, never cut short or sent to the database.
+_LIMITED = {
+    "subtitle": N_("subtitle"),
+    "dateline_city": N_("dateline city"),
+    "writer": N_("writer"),
+    "editor": N_("editor"),
+    "photographer": N_("photo credit"),
+    "source_url": N_("source address (URL)"),
+}
+# Two imports of the same files at once: the one that commits second finds the first's articles.
+_IMPORT_ATTEMPTS = 3
 
 
 @dataclass
@@ -51,7 +63,35 @@ def parse_file(path: Path | str) -> ArticleDoc:
         raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))
     if len(doc.title) > MAX_TITLE:
         raise ArticleFileError(path, _("The first line is longer than 500 characters and cannot be the title."))
+    _check_lengths(path, doc)
     return doc
+
+
+def _check_lengths(path: Path, doc: ArticleDoc) -> None:
+    """Refuse a value longer than its column, naming the field (PostgreSQL would raise a raw error)."""
+    from database.models.articles import Article, ArticleQuote
+    from desktop.articles.io.readers import ArticleFileError
+
+    def refuse(field: str, value: str, limit: int) -> None:
+        raise ArticleFileError(
+            path,
+            _("The {field} is {count} characters long; Warta keeps up to {limit}. "
+              "Shorten it in the file and import it again.").format(field=field, count=len(value), limit=limit),
+        )
+
+    columns = Article.__table__.c
+    for name, label in _LIMITED.items():
+        value = getattr(doc, name).strip()
+        limit = columns[name].type.length
+        if len(value) > limit:
+            refuse(_(label), value, limit)
+    quote_columns = ArticleQuote.__table__.c
+    for number, quote in enumerate(doc.quotes, start=1):
+        for value, name in ((quote.speaker, "speaker"), (quote.position, "position")):
+            limit = quote_columns[name].type.length
+            if len(value.strip()) > limit:
+                label = _("speaker of quote {number}") if name == "speaker" else _("position of quote {number}")
+                refuse(label.format(number=number), value.strip(), limit)
 
 
 def _count(value: object) -> int | None:
@@ -67,19 +107,25 @@ def _apply_meta(doc: ArticleDoc, meta: dict) -> None:
     the dateline's date (the dateline shows the publication date when there is one)."""
     import datetime as dt
 
+    from desktop.articles.io.markup import clean_text
+
     def text(*keys: str) -> str:
         for key in keys:
             value = meta.get(key)
             if isinstance(value, list):
-                value = ", ".join(value)
+                value = ", ".join(str(v) for v in value)
             if value:
-                return " ".join(str(value).split())
+                return " ".join(clean_text(str(value)).split())
         return ""
 
     tags = meta.get("tags") or meta.get("tag") or meta.get("categories") or []
     if isinstance(tags, str):
         tags = tags.split(",")
-    doc.tags = [t.strip() for t in tags if t.strip()] or doc.tags
+    if not isinstance(tags, list):
+        tags = []
+    # Word's metadata is JSON: "\u0000" in it is a real NUL, which no export could write.
+    tags = [" ".join(clean_text(str(t)).split()) for t in tags]
+    doc.tags = [t for t in tags if t] or doc.tags
     when = text("date", "publishdate", "published")
     try:
         doc.publication_date = dt.date.fromisoformat(when[:10]) if when else doc.publication_date
@@ -106,10 +152,8 @@ def file_hash(path: Path) -> str:
 
 def import_files(library, paths: Iterable[Path | str], progress: Progress | None = None) -> ArticleImportResult:  # noqa: ANN001
     """Import article files; every file is added, found existing, or rejected with a reason."""
-    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
 
-    from database.models.articles_io import ArticleSource
-    from desktop.articles import store
     from desktop.articles.io.readers import ArticleFileError
 
     progress = progress or Progress()
@@ -137,26 +181,20 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
         return result
     progress.report(len(paths), len(paths), _("Saving…"))
     hashes = [p.sha256 for p in parsed]
-    with library.store.read() as s:
-        known = dict(s.execute(select(ArticleSource.sha256, ArticleSource.article_id).where(ArticleSource.sha256.in_(hashes))).all()) if hashes else {}
-    pending = [p for p in parsed if p.sha256 not in known]
-    try:
-        with library.store.write() as tx:
-            written: dict[str, int] = {}
-            for item in pending:
-                progress.check()
-                if item.sha256 in written:
-                    continue  # the same file twice in one batch
-                article_id = store.insert_article(
-                    tx, item.doc, note=_("Imported from {name}").format(name=item.path.name)
-                )
-                tx.session.add(ArticleSource(article_id=article_id, sha256=item.sha256, file_name=item.path.name[:300]))
-                written[item.sha256] = article_id
-            if written:
-                tx.audit("import", "articles", "", _("{count} article(s) imported").format(count=len(written)))
-    except Cancelled:
-        result.cancelled = True
-        return result
+    for attempt in range(1, _IMPORT_ATTEMPTS + 1):
+        try:
+            known, written = _write_batch(library, parsed, hashes, progress)
+            break
+        except Cancelled:
+            result.cancelled = True
+            return result
+        except IntegrityError as exc:
+            # Another import committed the same file between our check and our commit
+            # (PostgreSQL runs both at once; SQLite queues them): look again.
+            if attempt == _IMPORT_ATTEMPTS:
+                raise WartaError(
+                    _("Another import of the same files was running; nothing was imported. Import them again.")
+                ) from exc
     # The contract: plain lists of article ids, in the order the files were given.
     firsts: set[str] = set()
     for item in parsed:
@@ -166,6 +204,38 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
         firsts.add(item.sha256)
         result.details.append({"id": article_id, "source": str(item.path), "title": item.doc.title, "new": new})
     return result
+
+
+def _write_batch(library, parsed: list[_Parsed], hashes: list[str], progress: Progress):  # noqa: ANN001, ANN202
+    """Write the articles of files not imported before, in one transaction; (known, written) hashes → ids.
+
+    Which files were imported before is asked inside the write transaction: two
+    imports of the same file at once then give one article, not a raw
+    ``IntegrityError`` from the unique hash.
+    """
+    from sqlalchemy import select
+
+    from database.models.articles_io import ArticleSource
+    from desktop.articles import store
+
+    with library.store.write() as tx:
+        known = dict(
+            tx.session.execute(
+                select(ArticleSource.sha256, ArticleSource.article_id).where(ArticleSource.sha256.in_(hashes))
+            ).all()
+        ) if hashes else {}
+        written: dict[str, int] = {}
+        for item in parsed:
+            progress.check()
+            if item.sha256 in known or item.sha256 in written:
+                continue  # imported before, or the same file twice in one batch
+            article_id = store.insert_article(tx, item.doc, note=_("Imported from {name}").format(name=item.path.name))
+            tx.session.add(ArticleSource(article_id=article_id, sha256=item.sha256, file_name=item.path.name[:300]))
+            written[item.sha256] = article_id
+        if written:
+            tx.session.flush()  # the unique hash is checked here, inside the retry
+            tx.audit("import", "articles", "", _("{count} article(s) imported").format(count=len(written)))
+    return known, written
 
 
 def render(doc: ArticleDoc, fmt: str, *, about_name: str = "") -> bytes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 
 from desktop.articles.document import ArticleDoc
-from desktop.articles.io.markup import WHATSAPP, Block, Span, to_markdown, to_text
+from desktop.articles.io.markup import WHATSAPP, Block, Span, clean_text, to_markdown, to_text
 from desktop.articles.io.structure import export_meta, layout
 
 # Word keeps Warta's metadata (see structure.export_meta) as JSON in the document's
@@ -83,11 +83,13 @@ def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
     props = document.core_properties
-    props.title = doc.title[:255]
-    props.author = doc.writer[:255]
-    props.subject = doc.subtitle[:255]
-    props.keywords = ", ".join(doc.tags)[:255]
-    props.identifier = doc.source_url[:255]
+    # Word's XML cannot hold control characters (an article saved before they were
+    # cleaned on import may still have some): the text blocks are cleaned by layout().
+    props.title = clean_text(doc.title)[:255]
+    props.author = clean_text(doc.writer)[:255]
+    props.subject = clean_text(doc.subtitle)[:255]
+    props.keywords = clean_text(", ".join(doc.tags))[:255]
+    props.identifier = clean_text(doc.source_url)[:255]
     props.comments = json.dumps({DOCX_META_KEY: export_meta(doc)}, ensure_ascii=False)
     list_num: dict[int, int] = {}  # level -> numId of the numbered list being written
     previous: Block | None = None

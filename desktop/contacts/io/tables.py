@@ -212,9 +212,27 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | None = None) -> _Table:
-    from openpyxl import load_workbook
+#: The largest sheet read (rows, columns: IV, Excel 2003's last), and the most its parts may inflate to.
+MAX_XLSX_ROWS = 100_000
+MAX_XLSX_COLUMNS = 256
+MAX_XLSX_UNPACKED = 256 * 1024 * 1024
 
+
+class SheetTooLarge(ValidationError):
+    """A workbook beyond the limits above; the message is the sentence for the user."""
+
+
+def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | None = None) -> _Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # sizes from the central directory, before reading
+        if sum(i.file_size for i in archive.infolist()) > MAX_XLSX_UNPACKED:
+            raise SheetTooLarge(_("The workbook unpacks to more than {limit} MB; a contacts list is far "
+                                  "smaller. Save the contacts sheet alone and import that.").format(
+                limit=MAX_XLSX_UNPACKED // 1024 // 1024))
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         names = workbook.sheetnames
@@ -224,9 +242,23 @@ def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | 
         candidates = [workbook[sheet]] if sheet else workbook.worksheets
         first: _Table | None = None
         for ws in candidates:
+            # A 5 KB file can declare A1:XFD1048576 (or hold one cell there) and openpyxl would make
+            # every empty cell of it: read only the cells that are there, within the limits.
+            ws.reset_dimensions()
             rows = []
+            width = 0
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                rows.append((number, [_cell_text(v) for v in values]))
+                if number > MAX_XLSX_ROWS or len(values) > MAX_XLSX_COLUMNS:
+                    raise SheetTooLarge(_(
+                        "The sheet \"{sheet}\" reaches beyond row {rows} or column {column}; Warta reads contacts "
+                        "up to there. Delete the empty rows and columns after the contacts (or split the list) "
+                        "and import it again.").format(sheet=ws.title, rows=MAX_XLSX_ROWS,
+                                                       column=get_column_letter(MAX_XLSX_COLUMNS)))
+                cells = [_cell_text(v) for v in values]
+                if any(c.strip() for c in cells):  # empty rows carry nothing (_table drops them too)
+                    width = max(width, len(cells))
+                    rows.append((number, cells))
+            rows = [(n, r + [""] * (width - len(r))) for n, r in rows]  # every row as wide as the sheet
             table = _table(rows, mapping, sheet=ws.title, sheets=list(names))
             used = {h: f for h, f in (mapping or table.guessed).items() if h in table.headers}
             if table.rows and columns.is_usable(used):
@@ -317,6 +349,8 @@ def parse_xlsx(data: bytes, source_name: str, mapping: dict[str, str] | None = N
     except KeyError:
         return ParseResult(rejected=[Rejected(source_name, _("The workbook has no sheet named \"{sheet}\".").format(
             sheet=sheet))])
+    except SheetTooLarge as exc:
+        return ParseResult(rejected=[Rejected(source_name, str(exc))])
     return _records(table, source_name, mapping, check_width=False)
 
 
