@@ -139,3 +139,23 @@ def png_broken_stream(path: Path, *, exif: bool = True) -> Path:
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
     return path
+
+
+def write_slowly_in_worker(target: str, started: str, seconds: float) -> str:
+    """A worker task that writes into the library the way the importer does, slowly.
+
+    It holds the importer's write lock and an open temporary file for
+    ``seconds`` after creating ``started``: a parent killed meanwhile must
+    not leave the temporary file behind.
+    """
+    import time
+
+    from desktop.fsutil import atomic_write
+    from desktop.photos import importer
+
+    with importer._writing, atomic_write(Path(target)) as fh:
+        fh.write(b"half")
+        Path(started).write_text("x")
+        time.sleep(seconds)
+        fh.write(b" and the rest")
+    return target

@@ -86,7 +86,7 @@ def _make(task: dict) -> dict:
     from PIL import Image
 
     from desktop.fsutil import atomic_write_bytes
-    from desktop.photos import files, imaging
+    from desktop.photos import files, imaging, importer
 
     img = _scene(task["seed"], task["banner"], tuple(task["size"]))
     exif = Image.Exif()
@@ -99,9 +99,11 @@ def _make(task: dict) -> dict:
     sha = hashlib.sha256(data).hexdigest()
     root = Path(task["root"])
     rel = files.original_rel(sha, "jpg")
-    atomic_write_bytes(root / rel, data)
     thumb = imaging.fit(img, imaging.THUMB_EDGE)
-    atomic_write_bytes(files.thumbnail_path(root, sha), imaging.jpeg_bytes(thumb, imaging.THUMB_QUALITY))
+    thumb_data = imaging.jpeg_bytes(thumb, imaging.THUMB_QUALITY)
+    with importer._writing:  # the pool's watchdog waits for it before ending the worker
+        atomic_write_bytes(root / rel, data)
+        atomic_write_bytes(files.thumbnail_path(root, sha), thumb_data)
     return {
         **task["meta"],
         "source": task["file_name"],

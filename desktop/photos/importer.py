@@ -18,6 +18,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import hashlib
 import os
+import threading
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,10 +132,46 @@ def collect(paths: Iterable[str | os.PathLike], result: ImportResult, *, library
 # -- worker side -----------------------------------------------------------
 
 
+# Held by a worker while it writes a file into the library; the watchdog
+# takes it before ending the process, so no temporary file is left half-written.
+_writing = threading.Lock()
+
+
 def _init_worker(language: str) -> None:
     from desktop import i18n
 
     i18n.set_language(language)
+    _watch_parent()
+
+
+def _watch_parent() -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A pool's workers wait for work on a queue whose writing end they hold
+    themselves, so when the importing process is killed (``kill -9``, a
+    crash, Task Manager) they would wait forever, and the resource tracker
+    with them. ``multiprocessing.parent_process().sentinel`` becomes ready
+    when the parent dies, on Linux and macOS (the end of a pipe only the
+    parent holds) as on Windows (a handle of the parent process). A daemon
+    thread waits on it, lets a write in progress finish (its temporary
+    file renamed into place or removed) and ends the process.
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        try:
+            wait([parent.sentinel])
+        except OSError:
+            pass
+        _writing.acquire()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="warta-parent-watchdog", daemon=True).start()
 
 
 def _present(root: Path, sha256: str) -> str | None:
@@ -183,10 +220,11 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
     rel = files.original_rel(sha, ext)
     target = lib / rel
     created = False
-    if not (target.is_file() and target.stat().st_size == len(data)):
-        atomic_write_bytes(target, data)
-        created = True
-    atomic_write_bytes(files.thumbnail_path(lib, sha), thumb_data)
+    with _writing:
+        if not (target.is_file() and target.stat().st_size == len(data)):
+            atomic_write_bytes(target, data)
+            created = True
+        atomic_write_bytes(files.thumbnail_path(lib, sha), thumb_data)
     exif = info.exif
     return {
         "status": "ok",
@@ -217,7 +255,9 @@ def make_thumbnail(root: str, rel_path: str, sha256: str) -> bool:
     lib = Path(root)
     try:
         img, _info = imaging.decode((lib / rel_path).read_bytes(), edge=imaging.THUMB_EDGE)
-        atomic_write_bytes(files.thumbnail_path(lib, sha256), imaging.thumbnail_bytes(img))
+        payload = imaging.thumbnail_bytes(img)
+        with _writing:
+            atomic_write_bytes(files.thumbnail_path(lib, sha256), payload)
     except (OSError, imaging.ImageRejected):
         return False
     return True
@@ -229,8 +269,9 @@ def make_rendition(root: str, rel_path: str, sha256: str) -> bool:
 
     lib = Path(root)
     try:
-        data = (lib / rel_path).read_bytes()
-        atomic_write_bytes(files.rendition_path(lib, sha256), imaging.rendition_from(data))
+        payload = imaging.rendition_from((lib / rel_path).read_bytes())
+        with _writing:
+            atomic_write_bytes(files.rendition_path(lib, sha256), payload)
     except (OSError, imaging.ImageRejected):
         return False
     return True
