@@ -176,3 +176,36 @@ def test_beranda_dismisses_an_expired_mou_by_clicking(main_window, qtbot):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not any(l.count() and "Universitas Jember" in l.item(0).text() for l in home.card_lists))
     assert store.get_org(lib, old).data.mou_expires is not None  # the agreement itself is kept
+
+
+def test_two_imports_of_the_same_file_at_once_add_everyone_once(library, tmp_path):
+    """Both previews are made before either import commits (two windows, two PCs): matched again on write."""
+    path = _write(tmp_path, "kontak.vcf", CARDS.replace("FN:Candra Dewi", "FN:Candra Dewi\nEMAIL:candra@contoh.id"))
+    first = importer.preview_import(library, [path])
+    second = importer.preview_import(library, [path])
+    assert len(importer.commit_import(library, first).added) == 3
+    again = importer.commit_import(library, second)
+    assert again.added == [] and again.merged == [] and len(again.existing) == 3
+    assert store.count_people(library) == 3
+
+
+def test_an_import_waits_for_another_one_on_the_same_library(library, tmp_path):
+    import threading
+
+    path = _write(tmp_path, "kontak.vcf", CARDS)
+    previews = [importer.preview_import(library, [path]) for _ in range(2)]
+    results, errors = [], []
+
+    def run(p):
+        try:
+            results.append(importer.commit_import(library, p))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in previews]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == [] and sorted(len(r.added) for r in results) == [0, 3]
+    assert store.count_people(library) == 3

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 
 from desktop.contacts import store
 from desktop.contacts.record import ContactRecord, Email, Phone, Rejected
@@ -514,6 +514,12 @@ def commit_import(
     with library.store.write() as tx:
         s = tx.session
         conn = s.connection()
+        # Matched again inside the write transaction, one import at a time: the
+        # preview may be stale (another import of the same file committed since).
+        _one_import_at_a_time(s)
+        for pos, pid in _rematch(s, to_add).items():
+            to_merge.setdefault(pid, []).append(to_add.pop(pos))
+            first_pos.setdefault(pid, pos)
         org_ids = _ensure_orgs(s, list(to_add.values()) + [x for v in to_merge.values() for x in v])
         added_ids = _insert_people(s, to_add, org_ids, photos)
         result.added.extend(added_ids)  # to_add is in input order
@@ -543,6 +549,38 @@ def commit_import(
             )
     progress.report(len(preview.items), len(preview.items), "")
     return result
+
+
+def _one_import_at_a_time(s) -> None:  # noqa: ANN001
+    """Serialize contact imports. SQLite's write transactions already are (BEGIN IMMEDIATE);
+    on PostgreSQL a transaction-scoped advisory lock makes the second import wait for the first."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext('warta.contacts.import'))"))
+
+
+def _rematch(s, to_add: dict[int, ContactRecord]) -> dict[int, int]:  # noqa: ANN001
+    """Records about to be added whose phone or e-mail is (now) an existing person's: item index -> person id."""
+    PH, EM = store.PH, store.EM
+    numbers = sorted({p.number for r in to_add.values() for p in r.phones})
+    keys = sorted({store.email_key(e.address) for r in to_add.values() for e in r.emails})
+    by_number: dict[str, int] = {}
+    by_key: dict[str, int] = {}
+    for chunk in store._chunks(numbers):
+        for pid, number in s.execute(select(PH.c.person_id, PH.c.number).where(PH.c.number.in_(chunk))
+                                     .order_by(PH.c.person_id)):
+            by_number.setdefault(number, pid)
+    for chunk in store._chunks(keys):
+        for pid, key in s.execute(select(EM.c.person_id, EM.c.address_key).where(EM.c.address_key.in_(chunk))
+                                  .order_by(EM.c.person_id)):
+            by_key.setdefault(key, pid)
+    found: dict[int, int] = {}
+    for pos, rec in to_add.items():
+        pid = next((by_number[p.number] for p in rec.phones if p.number in by_number), None)
+        if pid is None:
+            pid = next((by_key[k] for k in (store.email_key(e.address) for e in rec.emails) if k in by_key), None)
+        if pid is not None:
+            found[pos] = pid
+    return found
 
 
 def _ensure_orgs(s, records: Iterable[ContactRecord]) -> dict[str, int]:  # noqa: ANN001
