@@ -209,3 +209,67 @@ def test_an_import_waits_for_another_one_on_the_same_library(library, tmp_path):
         t.join(60)
     assert errors == [] and sorted(len(r.added) for r in results) == [0, 3]
     assert store.count_people(library) == 3
+
+
+def _cards(n_people: int, repeated: int) -> str:
+    """``n_people`` cards, then the first ``repeated`` of them again with a new e-mail (the same phone)."""
+    cards = [f"BEGIN:VCARD\nVERSION:3.0\nFN:Orang Nomor {n}\nTEL:0812-7000-{n:04d}\nEND:VCARD\n" for n in range(n_people)]
+    cards += [f"BEGIN:VCARD\nVERSION:3.0\nFN:Orang Nomor {n}\nTEL:0812-7000-{n:04d}\nEMAIL:orang{n}@contoh.id\n"
+              "END:VCARD\n" for n in range(repeated)]
+    return "".join(cards)
+
+
+def test_every_card_is_in_exactly_one_outcome_of_the_report(library, tmp_path, cli, library_path):
+    import json
+
+    bad = "BEGIN:VCARD\nVERSION:3.0\nNOTE:tanpa nama\nEND:VCARD\n"
+    path = _write(tmp_path, "kontak.vcf", _cards(27, 5) + bad)
+    preview = importer.preview_import(library, [path])
+    counts = preview.counts()
+    assert (counts["new"], counts["merge"], counts["within"], counts["invalid"]) == (27, 5, 5, 1)
+    result = importer.commit_import(library, preview)
+    assert len(result.entries) == 33
+    assert result.tally() == {"added": 27, "merged": 5, "existing": 0, "skipped": 0, "rejected": 1, "within": 5}
+    sources = [e["source"] for e in result.entries]
+    assert len(set(sources)) == 33  # each card once
+    by_source = {e["source"]: e for e in result.entries}
+    twice = by_source[f"{path}:line {5 * 27 + 1}"]  # the first repeated card
+    assert twice["outcome"] == "merged" and twice["same_as"] == f"{path}:line 1"
+    assert twice["person"] == by_source[f"{path}:line 1"]["person"] == result.added[0]
+    assert "orang0@contoh.id" in [e.address for e in store.get_person(library, result.added[0]).data.emails]
+    # The command line reports the same, in --json and in words.
+    other = _write(tmp_path, "lagi.vcf", _cards(3, 2).replace("rang", "arga").replace("7000", "8000"))
+    code, out, err = cli("contacts", "import", str(other), "--json", "--library", str(library_path))
+    payload = json.loads(out)
+    assert payload["tally"]["added"] == 3 and payload["tally"]["merged"] == 2 and payload["tally"]["within"] == 2, payload["entries"]
+    assert [e["outcome"] for e in payload["entries"]] == ["added"] * 3 + ["merged"] * 2
+    assert payload["entries"][3]["same_as"] == f"{other}:line 1"
+    code, out, err = cli("contacts", "import", str(other), "--dry-run", "--library", str(library_path))
+    code, out, err = cli("contacts", "import", str(_write(tmp_path, "baru.vcf", _cards(2, 1).replace("rang", "ira").replace("7000", "9000"))),
+                         "--library", str(library_path))
+    assert "3 entri: 2 ditambahkan, 1 digabung (1 di antaranya" in out
+    assert "dua kali dalam impor ini" in out and "baru.vcf:baris 1" in out
+
+
+def test_import_window_flags_cards_twice_in_the_file_and_reports_every_card(main_window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a, **k: shown.append(text))
+    path = _write(tmp_path, "kontak.vcf", _cards(4, 2))
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.ui import file_dialogs
+
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [str(path)])
+    section = main_window.show_section("contacts")
+    qtbot.mouseClick(section.findChild(QPushButton, "contacts-import"), Qt.MouseButton.LeftButton)
+    dialog = section.import_dialog
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15000)
+    assert "2 dari yang akan digabung adalah narahubung yang sama dua kali" in dialog.summary.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    (text,) = shown
+    assert "6 entri: 4 ditambahkan, 2 digabung (2 di antaranya" in text and "0 tidak diimpor" in text
+    assert store.count_people(main_window.ctx.library) == 4

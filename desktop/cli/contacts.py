@@ -38,7 +38,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             "  warnings    values left out of contacts that were imported (same shape)\n"
             "  candidates  possible duplicates: source, name, organization and candidates\n"
             "              (existing contacts: id, name, organization, score)\n"
-            "  preview     counts: new, merge, existing, fuzzy, invalid, warnings\n"
+            "  entries     one per entry read: source, outcome (added, merged, existing, rejected),\n"
+            "              person (the id it became or was merged into), same_as (the source of an\n"
+            "              earlier entry of the same import it duplicates), reason (rejected ones)\n"
+            "  tally       entries per outcome (they add up to the entries read); within: entries\n"
+            "              that duplicate another entry of the same import\n"
+            "  preview     counts: new, merge, existing, fuzzy, within, invalid, warnings\n"
             "  dry_run     true with --dry-run: nothing is written and added stays empty\n"
             "              (new contacts have no id yet; see preview.new)\n"
             "Exit code: 0 every entry imported, 1 some rejected, 2 nothing imported."),
@@ -134,8 +139,20 @@ def cmd_import(args: argparse.Namespace) -> int:
                     added=len(result.added), merged=len(result.merged), existing=len(result.existing)
                 )
             )
+            lines.append(contacts_api.entries_sentence(result.tally()))
+            for e in result.entries:
+                if e["same_as"]:
+                    lines.append(_("twice in this import: {source} is the same contact as {other}").format(
+                        source=shown(contacts_api.display_source(e["source"], keep_path=True)),
+                        other=shown(contacts_api.display_source(e["same_as"], keep_path=True))))
         else:
             lines.append(_("Dry run: nothing was changed."))
+            for item in preview.items:
+                if item.target_item is not None:
+                    lines.append(_("twice in this import: {source} is the same contact as {other}").format(
+                        source=shown(contacts_api.display_source(item.record.source, keep_path=True)),
+                        other=shown(contacts_api.display_source(preview.items[item.target_item].record.source,
+                                                                keep_path=True))))
         for c in candidates:
             others = "; ".join(
                 _("{name} ({organization}, id {id})").format(name=shown(x["name"]), organization=shown(x["organization"]),

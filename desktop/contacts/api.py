@@ -19,6 +19,7 @@ from desktop.contacts.importer import (
     PreviewItem,
     commit_import,
     display_source,
+    entries_sentence,
     preview_import,
 )
 from desktop.contacts.io import FIELDS as IMPORT_FIELDS
@@ -83,7 +84,7 @@ __all__ = [
     "add_collaboration", "add_coverage", "add_org_type", "add_to_list", "all_for_listing", "check_photo",
     "clean_tags", "collaboration_label", "commit_import", "compare", "count_orgs", "count_people", "create_list",
     "create_org", "create_person", "default_choices", "dismiss_mou_alert", "delete_list", "delete_org", "delete_org_type",
-    "delete_people", "display_source", "email_problem", "existing_list_ids", "export_to", "find_list", "find_org",
+    "delete_people", "display_source", "entries_sentence", "email_problem", "existing_list_ids", "export_to", "find_list", "find_org",
     "first_person_ids", "format_phone", "get_org", "get_person", "lists", "merge_people", "name_key",
     "org_choices", "org_names", "org_types", "orgs_page", "parse_map_option", "people_ids", "people_page",
     "person_named", "person_names", "phone_problem", "phone_unverified", "preview_import", "preview_rows", "public_contact",

@@ -92,6 +92,7 @@ class Preview:
             "merge": len(self.of("merge")),
             "existing": len(self.of("same")),
             "fuzzy": len(self.of("fuzzy")),
+            "within": sum(1 for i in self.items if i.target_item is not None),  # twice in this import
             "invalid": len(self.rejected),
             "warnings": len(self.warnings),
         }
@@ -109,12 +110,36 @@ class ContactImportResult(ImportResult):
     def __init__(self) -> None:
         super().__init__()
         self.warnings: list[dict] = []
+        # One per input entry, in input order (rejected ones last): ``source``, ``outcome``
+        # ("added", "merged", "existing", "skipped" by the user, "rejected"), ``person`` (the
+        # id it became or was merged into), ``same_as`` (the source of an earlier entry of
+        # this import it duplicates) and, for rejected ones, ``reason``.
+        self.entries: list[dict] = []
 
     def warn(self, source: str, reason: str) -> None:
         self.warnings.append({"source": source, "reason": reason})
 
+    def tally(self) -> dict[str, int]:
+        """Entries per outcome; they add up to the number of entries read."""
+        counts = dict.fromkeys(("added", "merged", "existing", "skipped", "rejected"), 0)
+        for e in self.entries:
+            counts[e["outcome"]] += 1
+        counts["within"] = sum(1 for e in self.entries if e["same_as"])
+        return counts
+
     def to_json(self) -> dict:
-        return {**super().to_json(), "warnings": list(self.warnings)}
+        return {**super().to_json(), "warnings": list(self.warnings), "entries": list(self.entries),
+                "tally": self.tally()}
+
+
+def entries_sentence(tally: dict[str, int]) -> str:
+    """What became of every entry read, in one sentence (window and command line)."""
+    total = sum(tally[k] for k in ("added", "merged", "existing", "skipped", "rejected"))
+    text = _("{total} entries: {added} added, {merged} merged ({within} of them the same contact twice in this "
+             "import), {existing} already present, {rejected} not imported.").format(total=total, **tally)
+    if tally.get("skipped"):
+        text += " " + _("{skipped} skipped as you chose.").format(skipped=tally["skipped"])
+    return text
 
 
 _SOURCE_PLACE = re.compile(r"^(?P<file>.*):(?P<kind>line|row) (?P<n>\d+)$")
@@ -475,32 +500,44 @@ def commit_import(
     to_merge: dict[int, list[ContactRecord]] = {}  # existing id -> records
     first_pos: dict[int, int] = {}  # existing id -> first item index naming it (for input order)
     existing: dict[int, int] = {}  # person id -> item index, skipped as already present
+    # What became of each entry, for the per-entry report: ("add",), ("fold", item it was folded
+    # into), ("merge", person id, item of this import it duplicates or None), ("same", id), ("skip",).
+    fate: dict[int, tuple] = {}
     for pos, item in enumerate(preview.items):
         choice = decisions.get(pos, item.default_decision)
         rec = item.record
         if choice == SKIP:
             if item.status == "same" and item.target is not None:
                 existing.setdefault(item.target, pos)
+                fate[pos] = ("same", item.target)
+            else:
+                fate[pos] = ("skip",)
             continue
         if isinstance(choice, int) and not isinstance(choice, bool):
             to_merge.setdefault(choice, []).append(rec)
             first_pos.setdefault(choice, pos)
+            fate[pos] = ("merge", choice, None)
         elif choice == MERGE and item.target is not None:
             to_merge.setdefault(item.target, []).append(rec)
             first_pos.setdefault(item.target, pos)
+            fate[pos] = ("merge", item.target, None)
         elif choice == MERGE and item.target_item is not None:
             root = item.target_item
             while root not in to_add and preview.items[root].target_item is not None:
                 root = preview.items[root].target_item  # type: ignore[assignment]
             if root in to_add:
                 _fold(to_add[root], rec)
+                fate[pos] = ("fold", root)
             elif preview.items[root].target is not None and decisions.get(root, preview.items[root].default_decision) != SKIP:
                 to_merge.setdefault(preview.items[root].target, []).append(rec)  # type: ignore[arg-type]
                 first_pos.setdefault(preview.items[root].target, pos)  # type: ignore[arg-type]
+                fate[pos] = ("merge", preview.items[root].target, root)
             else:
                 to_add[pos] = rec
+                fate[pos] = ("add",)
         else:
             to_add[pos] = rec
+            fate[pos] = ("add",)
     progress.check()
     # Pictures Warta cannot keep are reported; the contact still imports.
     photos: dict[int, bytes] = {}
@@ -520,6 +557,7 @@ def commit_import(
         for pos, pid in _rematch(s, to_add).items():
             to_merge.setdefault(pid, []).append(to_add.pop(pos))
             first_pos.setdefault(pid, pos)
+            fate[pos] = ("merge", pid, None)
         org_ids = _ensure_orgs(s, list(to_add.values()) + [x for v in to_merge.values() for x in v])
         added_ids = _insert_people(s, to_add, org_ids, photos)
         result.added.extend(added_ids)  # to_add is in input order
@@ -547,8 +585,38 @@ def commit_import(
                     files=", ".join(Path(f).name for f in preview.files) or "-",
                 ),
             )
+        result.entries = _entries(preview, fate, dict(zip(to_add, added_ids)), merged_set)
     progress.report(len(preview.items), len(preview.items), "")
     return result
+
+
+def _entries(preview: Preview, fate: dict[int, tuple], added: dict[int, int], merged: set[int]) -> list[dict]:
+    """One line per input entry: every entry is added, merged (into whom), already present, skipped or rejected."""
+    done: dict[int, dict] = {}
+
+    def resolve(pos: int) -> dict:
+        if pos in done:
+            return done[pos]
+        f = fate[pos]
+        entry = {"source": preview.items[pos].record.source, "outcome": "skipped", "person": None, "same_as": None}
+        if f[0] == "add":
+            entry.update(outcome="added", person=added[pos])
+        elif f[0] == "fold":
+            root = resolve(f[1])
+            entry.update(outcome="merged" if root["outcome"] == "added" else root["outcome"], person=root["person"],
+                         same_as=root["source"])
+        elif f[0] == "merge":
+            entry.update(outcome="merged" if f[1] in merged else "existing", person=f[1],
+                         same_as=preview.items[f[2]].record.source if f[2] is not None else None)
+        elif f[0] == "same":
+            entry.update(outcome="existing", person=f[1])
+        done[pos] = entry
+        return entry
+
+    out = [resolve(pos) for pos in range(len(preview.items))]
+    out += [{"source": r.source, "outcome": "rejected", "person": None, "same_as": None, "reason": r.reason}
+            for r in preview.rejected]
+    return out
 
 
 def _one_import_at_a_time(s) -> None:  # noqa: ANN001

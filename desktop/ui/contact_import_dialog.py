@@ -203,7 +203,9 @@ class ContactImportDialog(QDialog):
         self.summary.setText(_(
             "{new} new, {merge} to merge with existing contacts, {existing} already present, "
             "{fuzzy} possible duplicates to check, {invalid} problems. Nothing has been written yet."
-        ).format(**{**counts, "invalid": counts["invalid"] + counts["warnings"]}))
+        ).format(**{**counts, "invalid": counts["invalid"] + counts["warnings"]}) + (
+            " " + _("{within} of those to merge are the same contact twice in this import (see To merge).").format(
+                within=counts["within"]) if counts["within"] else ""))
         self.tabs.clear()
         self.decision_boxes.clear()
         cols = [_("Source"), _("Name"), _("Organisation"), _("Phones"), _("E-mails")]
@@ -298,6 +300,7 @@ class ContactImportDialog(QDialog):
         QMessageBox.information(self, _("Import contacts"), _(
             "{added} contacts added, {merged} merged, {existing} already present, {rejected} problems."
         ).format(added=len(result.added), merged=len(result.merged), existing=len(result.existing),
-                 rejected=len(result.rejected) + len(getattr(result, "warnings", ()))))
+                 rejected=len(result.rejected) + len(getattr(result, "warnings", ())))
+            + "\n\n" + contacts.entries_sentence(result.tally()))
         self.accept()
 
