@@ -273,3 +273,50 @@ def test_import_window_flags_cards_twice_in_the_file_and_reports_every_card(main
     (text,) = shown
     assert "6 entri: 4 ditambahkan, 2 digabung (2 di antaranya" in text and "0 tidak diimpor" in text
     assert store.count_people(main_window.ctx.library) == 4
+
+
+def _library_with_duplicates(lib):
+    radar = store.create_org(lib, store.OrgInput(name="Radar Jember"))
+    a = store.create_person(lib, store.PersonInput(full_name="Dr. Siti Aminah, S.Pd.", organization_id=radar,
+                                                   phones=[store.Phone("0812-3456-7890")]))
+    b = store.create_person(lib, store.PersonInput(full_name="Siti Aminah", organization_id=radar))
+    c = store.create_person(lib, store.PersonInput(full_name="Budi Santoso", emails=[store.Email("budi@contoh.id")]))
+    d = store.create_person(lib, store.PersonInput(full_name="B. Santoso (kantor)", emails=[store.Email("Budi@contoh.id")]))
+    store.create_person(lib, store.PersonInput(full_name="Wahyu Pratama", phones=[store.Phone("0813-1111-2222")]))
+    return a, b, c, d
+
+
+def test_find_duplicates_in_the_library(library, cli, library_path):
+    import json
+
+    from desktop.contacts import api
+
+    a, b, c, d = _library_with_duplicates(library)
+    pairs = api.find_duplicates_in_library(library)
+    assert [(p.keep_id, p.other_id) for p in pairs] == [(c, d), (a, b)]
+    assert pairs[0].reasons == ("email",) and pairs[1].reasons == ("name",)
+    code, out, _err = cli("contacts", "duplicates", "--json", "--library", str(library_path))
+    assert code == 0 and [(p["keep_id"], p["other_id"]) for p in json.loads(out)["pairs"]] == [(c, d), (a, b)]
+    code, out, _err = cli("contacts", "duplicates", "--library", str(library_path))
+    assert f"warta contacts merge {c} {d}" in out and "Siti Aminah" in out
+
+
+def test_find_duplicates_window_lists_pairs_and_opens_the_merge_screen(main_window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.ui import merge_dialog
+
+    a, b, c, d = _library_with_duplicates(main_window.ctx.library)
+    opened = []
+    monkeypatch.setattr(merge_dialog.MergeDialog, "exec", lambda self: opened.append((self.keep_id, self.other_id)) or 0)
+    section = main_window.show_section("contacts")
+    qtbot.mouseClick(section.findChild(QPushButton, "contacts-duplicates"), Qt.MouseButton.LeftButton)
+    dialog = section.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.pairs is not None, timeout=15000)
+    assert dialog.table.rowCount() == 2 and "Budi Santoso" in dialog.table.item(0, 0).text()
+    assert "2 pasang" in dialog.summary.text() and not dialog.merge_button.isEnabled()
+    dialog.table.selectRow(1)
+    assert dialog.merge_button.isEnabled()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert opened == [(a, b)]

@@ -66,6 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = common(csub.add_parser("list", help=_("list people and organisations")))
     p.set_defaults(handler=cmd_list)
 
+    p = common(csub.add_parser("duplicates", help=_("list contacts of the library that may be the same person")))
+    p.set_defaults(handler=cmd_duplicates)
+
     p = common(csub.add_parser("merge", help=_("merge a duplicate contact into another (keeps every phone, e-mail and history)")))
     p.add_argument("keep", type=int, metavar="KEEP_ID")
     p.add_argument("other", type=int, metavar="DUPLICATE_ID")
@@ -235,4 +238,29 @@ def cmd_merge(args: argparse.Namespace) -> int:
         lib.close()
     emit(args, {"kept": args.keep, "merged": args.other, "name": name},
          _("Contact {other} merged into {keep} ({name}).").format(other=args.other, keep=args.keep, name=shown(name)))
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from desktop.contacts import api as contacts_api
+
+    lib = open_library(args)
+    try:
+        pairs = contacts_api.find_duplicates_in_library(lib)
+    finally:
+        lib.close()
+
+    def text() -> str:
+        if not pairs:
+            return _("No contacts look like duplicates of each other.")
+        lines = [_("{keep_id} {keep} ~ {other_id} {other}: {why} ({score}%); merge with: warta contacts merge {keep_id} {other_id}")
+                 .format(keep_id=p.keep_id, other_id=p.other_id,
+                         keep=shown(p.keep_name + (f" ({p.keep_organization})" if p.keep_organization else "")),
+                         other=shown(p.other_name + (f" ({p.other_organization})" if p.other_organization else "")),
+                         why=", ".join(p.reasons), score=round(p.score)) for p in pairs]
+        return "\n".join(lines)
+
+    emit(args, {"pairs": [{**asdict(p), "reasons": list(p.reasons), "score": round(p.score, 1)} for p in pairs]}, text)
     return 0

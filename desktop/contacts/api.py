@@ -9,6 +9,8 @@ asks articles and photos to move their links (``repoint_references``).
 
 from __future__ import annotations
 
+from desktop.contacts.duplicates import DuplicatePair
+from desktop.contacts.duplicates import find_in_library as find_duplicates_in_library
 from desktop.contacts.export import export_to
 from desktop.contacts.importer import (
     ADD,
@@ -79,12 +81,12 @@ from desktop.contacts.store import (
 __all__ = [
     "ADD", "CHANNELS", "COLLABORATION_KINDS", "IMPORT_FIELDS", "KEEP", "MAX_PHOTO_BYTES", "MERGE", "MERGE_FIELDS",
     "OTHER", "SKIP",
-    "AffiliationInput", "ContactImportResult", "Email", "HistoryEntry", "OrgFilter", "OrgInput", "PeopleFilter",
+    "AffiliationInput", "ContactImportResult", "DuplicatePair", "Email", "HistoryEntry", "OrgFilter", "OrgInput", "PeopleFilter",
     "PersonInput", "Phone", "Preview", "PreviewItem", "PublicContact",
     "add_collaboration", "add_coverage", "add_org_type", "add_to_list", "all_for_listing", "check_photo",
     "clean_tags", "collaboration_label", "commit_import", "compare", "count_orgs", "count_people", "create_list",
     "create_org", "create_person", "default_choices", "dismiss_mou_alert", "delete_list", "delete_org", "delete_org_type",
-    "delete_people", "display_source", "entries_sentence", "email_problem", "existing_list_ids", "export_to", "find_list", "find_org",
+    "delete_people", "display_source", "entries_sentence", "email_problem", "existing_list_ids", "export_to", "find_duplicates_in_library", "find_list", "find_org",
     "first_person_ids", "format_phone", "get_org", "get_person", "lists", "merge_people", "name_key",
     "org_choices", "org_names", "org_types", "orgs_page", "parse_map_option", "people_ids", "people_page",
     "person_named", "person_names", "phone_problem", "phone_unverified", "preview_import", "preview_rows", "public_contact",

@@ -142,6 +142,11 @@ class ContactsSection(Section):
         self.merge_button.setToolTip(_("Select two contacts that are the same person, then merge them."))
         self.merge_button.clicked.connect(self.merge_selected)
         filters.addWidget(self.merge_button)
+        self.duplicates_button = QPushButton(_("Find duplicates…"))
+        self.duplicates_button.setObjectName("contacts-duplicates")
+        self.duplicates_button.setToolTip(_("List contacts of the library that may be the same person."))
+        self.duplicates_button.clicked.connect(self.find_duplicates)
+        filters.addWidget(self.duplicates_button)
         filters.addStretch(1)
         layout.addLayout(filters)
 
@@ -423,6 +428,13 @@ class ContactsSection(Section):
             self.merge_with(ids[0])
         else:
             QMessageBox.information(self, _("Merge contacts"), _("Select the two contacts that are the same person."))
+
+    def find_duplicates(self) -> None:
+        from desktop.ui.contact_duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.ctx, self.merge_with, self)
+        self.duplicates_dialog = dialog  # reachable by tests
+        dialog.open()
 
     def merge_with(self, keep_id: int, other_id: int | None = None) -> None:
         from desktop.ui.merge_dialog import MergeDialog
