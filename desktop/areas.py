@@ -78,7 +78,12 @@ safety = Area(
     "safety",
     api="desktop.safety.api",
     cli=("desktop.cli.safety",),
-    checks=("desktop.safety.checks:leftovers", "desktop.safety.checks:managed_files"),
+    checks=(
+        "desktop.safety.checks:schema_objects",
+        "desktop.safety.checks:stored_paths",
+        "desktop.safety.checks:leftovers",
+        "desktop.safety.checks:managed_files",
+    ),
     overview=("desktop.safety.backup:overview_cards", "desktop.safety.sweep:overview_cards"),
     settings_pages=("desktop.ui.backup_page:BackupPage",),
 )

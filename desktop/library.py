@@ -78,6 +78,7 @@ class Library:
         create: bool = True,
         server: str | None = None,
         allow_network_share: bool = False,
+        remove_foreign: bool = False,
     ) -> "Library":
         """Open the library at ``path``, creating it in a new or empty folder.
 
@@ -93,12 +94,17 @@ class Library:
 
         path = Path(path).expanduser().absolute()
         db = path / DB_NAME
-        if path.exists() and not path.is_dir():
+        kind = path_kind(path)
+        if kind == "file":
             raise LibraryError(
                 _("{path} is a file, not a folder. Choose a folder for the library.").format(path=path)
             )
+        if kind == "special":
+            raise LibraryError(special_file_message(path))
+        if path_kind(db) == "special":
+            raise LibraryError(special_file_message(db))
         if (path / SERVER_FILE).exists() or server is not None:
-            return cls._open_server(path, server, create=create)
+            return cls._open_server(path, server, create=create, remove_foreign=remove_foreign)
         if not allow_network_share:
             from desktop import netfs
 
@@ -135,6 +141,8 @@ class Library:
             raise LibraryError(
                 _("{path} is not a Warta database (the file is not SQLite). Nothing was changed.").format(path=db)
             )
+        elif db.stat().st_size == 0 and _holds_more_than(path, db):
+            raise LibraryError(_empty_database_message(path, db))
         if not os.access(path, os.W_OK | os.X_OK):
             raise LibraryError(
                 _("The library folder {path} is not writable. Check its permissions or choose another folder.").format(
@@ -142,10 +150,17 @@ class Library:
                 )
             )
         try:
-            lib = cls._open_database(path, is_new)
+            lib = cls._open_database(path, is_new, remove_foreign=remove_foreign)
         except LibraryError:
             raise
-        except (DatabaseError, sqlite3.DatabaseError) as exc:
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+            from desktop.safety import api as safety
+
+            storage = safety.explain_storage_error(exc, str(path))
+            if storage is not None:
+                raise storage from exc
+            if isinstance(exc, OSError):
+                raise
             raise LibraryError(
                 _(
                     "The database {path} is damaged or unreadable ({error}). "
@@ -158,7 +173,7 @@ class Library:
         return lib
 
     @classmethod
-    def _open_server(cls, path: Path, server: str | None, *, create: bool) -> "Library":
+    def _open_server(cls, path: Path, server: str | None, *, create: bool, remove_foreign: bool = False) -> "Library":
         from desktop import server as srv
 
         is_new = server is not None
@@ -185,13 +200,18 @@ class Library:
         except BaseException:
             engine.dispose()
             raise
+        try:
+            lib._refuse_foreign(remove_foreign)
+        except BaseException:
+            lib.store.dispose()
+            raise
         from desktop.safety import api as safety
 
         safety.on_open(lib)
         return lib
 
     @classmethod
-    def _open_database(cls, path: Path, is_new: bool) -> "Library":
+    def _open_database(cls, path: Path, is_new: bool, *, remove_foreign: bool = False) -> "Library":
         from database import schema
         from database.engine import sqlite_engine
         from database.session import Store
@@ -209,6 +229,11 @@ class Library:
             raise LibraryError(
                 _("{path} is an SQLite database but not a Warta library. Nothing was changed.").format(path=db)
             )
+        if not is_new and not remove_foreign:
+            # Before anything writes (an upgrade would run a planted trigger).
+            planted = schema.file_foreign_objects(db, triggers_and_views_only=True)
+            if planted:
+                raise LibraryError(foreign_objects_message(path, planted))
         engine = sqlite_engine(db)
         try:
             if state is not schema.SchemaState.CURRENT:
@@ -227,9 +252,44 @@ class Library:
                 _remove_new_library(path)
             raise
         lib = cls(path, Store(engine))
+        try:
+            lib._refuse_foreign(remove_foreign)
+        except BaseException:
+            engine.dispose()
+            raise
         lib._ensure_identity()
         lib._ensure_search_indexes()
         return lib
+
+    #: Sentences about this library that the user should see (the CLI prints them, Beranda shows a card).
+    warnings: list[str] = []
+    #: Sentences about schema objects moved to quarantine by this open (``remove_foreign``).
+    quarantined_schema: list[str] = []
+
+    def _refuse_foreign(self, remove: bool) -> None:
+        """Refuse (or with ``remove``, quarantine) schema objects that are not Warta's."""
+        from database import schema
+
+        with self.store.engine.connect() as conn:
+            found = schema.foreign_objects(conn, triggers_and_views_only=not remove)
+        if not found:
+            return
+        if not remove:
+            raise LibraryError(foreign_objects_message(self.path, found))
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        saved = self.folder("quarantine") / stamp / "foreign-schema.sql"
+        from desktop.fsutil import atomic_write
+
+        with atomic_write(saved, private=True) as fh:
+            fh.write("".join(f"-- {o.kind} {o.name}\n{o.sql};\n\n" for o in found).encode("utf-8"))
+        with self.store.engine.begin() as conn:
+            schema.drop_objects(conn, found)
+        self.quarantined_schema = [
+            _("removed {kind} {name}, which is not part of Warta (its definition is kept in {file})").format(
+                kind=o.kind, name=o.name, file=saved.relative_to(self.path).as_posix()
+            )
+            for o in found
+        ]
 
     def _ensure_identity(self) -> None:
         from database.models import Meta, Office
@@ -282,8 +342,25 @@ class Library:
         return target
 
     def managed(self, relative: str) -> Path:
-        """Absolute path of a managed file recorded by its library-relative path."""
-        return self.path / relative
+        """Absolute path of a managed file recorded by its library-relative path.
+
+        The path comes from the database, which a library from a USB stick or
+        a crafted backup may have changed: one that would lead outside the
+        library's managed folders (``..``, an absolute path, a link out) is
+        refused with :class:`LibraryError`, so nothing outside is ever read,
+        copied or deleted.
+        """
+        if not is_managed_name(relative):
+            raise LibraryError(outside_message(relative))
+        target = self.path.joinpath(*relative.split("/"))
+        try:
+            real = target.resolve()
+            inside = real.is_relative_to(self.path.resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if not inside:
+            raise LibraryError(outside_message(relative))
+        return target
 
     def size_bytes(self) -> int:
         total = 0
@@ -320,6 +397,95 @@ class Library:
 
         safety.release_session(self)
         self.store.dispose()
+
+
+def path_kind(path: Path) -> str:
+    """``missing``, ``folder``, ``file`` or ``special`` (a pipe, device or socket), without following a FIFO.
+
+    A name the system refuses (too long, invalid) raises :class:`LibraryError`.
+    """
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except NotADirectoryError:
+        return "missing"
+    except OSError as exc:
+        raise LibraryError(unusable_path_message(path, exc)) from exc
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    return "special"
+
+
+def special_file_message(path: Path) -> str:
+    return _(
+        "{path} is not a folder or an ordinary file (it is a pipe, device or socket). Choose an ordinary folder or file."
+    ).format(path=path)
+
+
+def unusable_path_message(path: Path | str, exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENAMETOOLONG:
+        return _("The name {path} is too long for this disk. Choose a shorter name or folder.").format(
+            path=_shorten(str(path))
+        )
+    return _("Cannot use {path}: {error}").format(path=_shorten(str(path)), error=exc.strerror or exc)
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
+
+
+def is_managed_name(relative: object) -> bool:
+    """True for a plain relative path inside one of the managed folders (``photos/ab/…``)."""
+    if not isinstance(relative, str) or not relative or len(relative) > 1000:
+        return False
+    if "\x00" in relative or "\\" in relative or relative.startswith("/") or (len(relative) > 1 and relative[1] == ":"):
+        return False
+    parts = relative.split("/")
+    return len(parts) >= 2 and parts[0] in FOLDERS and not ({"", ".", ".."} & set(parts))
+
+
+def outside_message(relative: object) -> str:
+    return _(
+        "The library's database names '{path}' as one of its files, but that path leads outside the library. "
+        "Someone may have tampered with this library; Warta will not read, copy or delete that file. "
+        "Run 'warta check' and restore from a backup you trust."
+    ).format(path=_shorten(str(relative), 200))
+
+
+def foreign_objects_message(path: Path, found: list) -> str:  # noqa: ANN001 - database.schema.ForeignObject
+    shown = ", ".join(f"{o.kind} {o.name}" for o in found[:5]) + (" …" if len(found) > 5 else "")
+    return _(
+        "The database of {path} contains {count} object(s) that are not part of Warta ({objects}). "
+        "They could change or delete data on every save, so the library was not opened and nothing was changed. "
+        "To move them to the quarantine folder and open the library, run: warta check --repair --library {path}"
+    ).format(path=path, count=len(found), objects=shown)
+
+
+def _holds_more_than(path: Path, db: Path) -> bool:
+    """True when the folder holds anything but ``db`` (and its journal files)."""
+    own = {db.name, db.name + "-wal", db.name + "-shm", db.name + "-journal", ".warta-session"}
+    return any(p.name not in own for p in path.iterdir())
+
+
+def _empty_database_message(path: Path, db: Path) -> str:
+    snapshots = sorted((path / "backups").glob("auto-*.db")) if (path / "backups").is_dir() else []
+    if snapshots:
+        hint = _("The newest automatic backup is {file}; restore it with Settings → Backups or 'warta restore'.").format(
+            file=snapshots[-1]
+        )
+    else:
+        hint = _("Restore the library from a backup (warta restore).")
+    return _(
+        "The database {path} is empty (0 bytes): its contents were lost, e.g. by a full disk or an interrupted copy. "
+        "The library was not opened, so its files stay as they are. {hint}"
+    ).format(path=db, hint=hint)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -68,14 +68,17 @@ def _install_server_libraries() -> None:
 
     original = Library.open.__func__
 
-    def open_(cls, path, *, create=True, server=None, allow_network_share=False):  # noqa: ANN001
+    def open_(cls, path, *, create=True, server=None, allow_network_share=False, **kwargs):  # noqa: ANN001
         p = Path(path).expanduser().absolute()
-        fresh = not (p / DB_NAME).exists() and not (p / SERVER_FILE).exists() and (
-            not p.exists() or (p.is_dir() and not any(p.iterdir()))
-        )
+        try:
+            fresh = not (p / DB_NAME).exists() and not (p / SERVER_FILE).exists() and (
+                not p.exists() or (p.is_dir() and not any(p.iterdir()))
+            )
+        except OSError:  # a name the system refuses: Library.open says so
+            fresh = False
         if server is None and create and fresh and _server_libraries:
             server = pg_server().new_database()
-        return original(cls, path, create=create, server=server, allow_network_share=allow_network_share)
+        return original(cls, path, create=create, server=server, allow_network_share=allow_network_share, **kwargs)
 
     Library.open = classmethod(open_)
 

@@ -101,10 +101,13 @@ def print_rejections(rejected: list[dict]) -> None:
         print(_("rejected: {source}: {reason}").format(**item), file=sys.stderr)
 
 
-def open_library(args: argparse.Namespace):  # noqa: ANN201 - desktop.library.Library
+def open_library(args: argparse.Namespace, **options: Any):  # noqa: ANN201 - desktop.library.Library
+    """The library of ``--library`` (``options`` go to :meth:`Library.open`); its warnings go to stderr."""
     from desktop.library import Library, resolve_library_path
 
-    lib = Library.open(resolve_library_path(getattr(args, "library", None)))
+    lib = Library.open(resolve_library_path(getattr(args, "library", None)), **options)
+    for warning in getattr(lib, "warnings", ()):
+        print(_("warning: {message}").format(message=warning), file=sys.stderr)
     # Headless commands act as the staff member remembered for this PC, or
     # as WARTA_USER (a staff name or id) when scripted.
     from desktop import staff

@@ -93,7 +93,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from desktop.errors import LibraryError
 
     try:
-        lib = open_library(args)
+        lib = open_library(args, remove_foreign=args.repair)
     except LibraryError as exc:
         # A library too damaged to open still deserves a list of what is
         # wrong with its database file.

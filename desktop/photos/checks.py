@@ -44,7 +44,11 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
             conn, store.FTS, store.FTS_SELECT
         )
     renditions_ready: list[int] = []
+    from desktop.library import is_managed_name
+
     for pid, sha, rel, size, rendition_state in rows:
+        if not is_managed_name(rel) or not is_managed_name(files.thumbnail_rel(sha)):
+            continue  # reported as tampering by desktop.safety.checks:stored_paths
         original = root / rel
         if not original.is_file():
             problems.append(

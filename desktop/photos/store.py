@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, insert, literal, select, update
 
 from database import fts
 from database.models.photos import Album, Photo, PhotoAlbum, PhotoEvent, PhotoPerson
-from desktop.errors import ValidationError
+from desktop.errors import LibraryError, ValidationError
 from desktop.i18n import _
 from desktop.photos import files
 
@@ -617,7 +617,11 @@ def delete_photos(library, ids: Iterable[int]) -> int:  # noqa: ANN001
         for pid, _sha, path in doomed:
             tx.audit("delete", "photos", pid, path)
     for _pid, sha, path in doomed:
-        for target in (library.managed(path), files.thumbnail_path(library.path, sha), files.rendition_path(library.path, sha)):
+        try:  # a tampered row naming a file outside the library: never delete that file
+            targets = (library.managed(path), files.thumbnail_path(library.path, sha), files.rendition_path(library.path, sha))
+        except LibraryError:
+            continue
+        for target in targets:
             try:
                 target.unlink()
             except FileNotFoundError:

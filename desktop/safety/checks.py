@@ -21,6 +21,36 @@ LIST_LIMIT = 20
 SELF_CHECKED = frozenset({"photos"})
 
 
+def schema_objects(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001
+    """Triggers, views, tables … that are not Warta's (a library opened with ``remove_foreign`` moved them aside)."""
+    from database import schema
+    from desktop.library import foreign_objects_message
+
+    problems = [repaired(line) for line in library.quarantined_schema]
+    with library.store.engine.connect() as conn:
+        found = schema.foreign_objects(conn)
+    if found:
+        problems.append(foreign_objects_message(library.path, found))
+    return problems
+
+
+def stored_paths(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001
+    """Rows naming a file outside the library: reported as tampering, never as a damaged file."""
+    from desktop.safety import sweep
+
+    return [attack_message(rel, owner) for rel, owner in sweep.unsafe_claims(library)]
+
+
+def attack_message(rel: str, owner: str) -> str:
+    from desktop.library import _shorten
+
+    return _(
+        "possible attack: a {owner} record names '{path}' as its file, a path outside the library. "
+        "Someone changed this library's database; Warta will not read, copy or delete that file. "
+        "Restore the library from a backup you trust."
+    ).format(owner=owner, path=_shorten(rel, 200))
+
+
 def leftovers(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001
     from desktop.safety import sweep
 

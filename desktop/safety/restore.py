@@ -166,6 +166,7 @@ def _check_database(db: Path, *, source: str) -> None:
                 )
             from desktop.safety.backup import clear_locks
 
+            _refuse_planted(db, source=source)
             clear_locks(conn)
         finally:
             conn.close()
@@ -173,6 +174,39 @@ def _check_database(db: Path, *, source: str) -> None:
         raise BackupError(
             _("The database in the backup {file} is damaged ({detail}); it was not restored.").format(file=source, detail=exc)
         ) from exc
+
+
+def _refuse_planted(db: Path, *, source: str) -> None:
+    """Refuse a backup whose database holds objects that are not Warta's or rows naming files outside the library."""
+    from sqlalchemy import create_engine
+
+    from database import schema
+    from desktop.safety import sweep
+
+    current = schema.file_state(db) is schema.SchemaState.CURRENT
+    found = schema.file_foreign_objects(db, triggers_and_views_only=not current)
+    if found:
+        shown = ", ".join(f"{o.kind} {o.name}" for o in found[:5]) + (" …" if len(found) > 5 else "")
+        raise BackupError(
+            _(
+                "The database in the backup {file} contains objects that are not part of Warta ({objects}); "
+                "someone may have tampered with it. It was not restored."
+            ).format(file=source, objects=shown)
+        )
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        unsafe = sweep.unsafe_claims(None, engine)
+    finally:
+        engine.dispose()
+    if unsafe:
+        from desktop.library import _shorten
+
+        raise BackupError(
+            _(
+                "The backup {file} names files outside the library (e.g. '{path}'); someone may have tampered with it. "
+                "It was not restored."
+            ).format(file=source, path=_shorten(unsafe[0][0], 120))
+        )
 
 
 def _open_library(staging: Path) -> None:

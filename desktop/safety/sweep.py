@@ -159,6 +159,19 @@ def claimed_files(library, engine=None) -> dict[str, tuple[str, str | None]]:  #
     return claims
 
 
+def unsafe_claims(library, engine=None) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(path, owning area) of every row naming a file outside the library's managed folders.
+
+    A lexical check (cheap enough for every open); :meth:`Library.managed`
+    also follows links at each use.
+    """
+    from desktop.library import is_managed_name
+
+    return sorted(
+        (str(rel), owner) for rel, (owner, _sha) in claimed_files(library, engine).items() if not is_managed_name(rel)
+    )
+
+
 def _orphans(library, claims: dict) -> list[Path]:  # noqa: ANN001
     found = []
     root = library.path
@@ -237,6 +250,17 @@ def on_open(library) -> SweepReport:  # noqa: ANN001
 
     errors.install(library)
     register_session(library)
+    unsafe = unsafe_claims(library)
+    if unsafe:
+        from desktop.i18n import _
+        from desktop.library import _shorten
+
+        library.warnings = [
+            _(
+                "{count} record(s) of this library name files outside it (e.g. '{path}'): someone may have tampered "
+                "with it. Warta will not read, copy or delete those files; run 'warta check'."
+            ).format(count=len(unsafe), path=_shorten(unsafe[0][0], 80))
+        ]
     try:
         return sweep(library, deep=False, orphans=False)
     except OSError:
@@ -277,11 +301,12 @@ def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG0
     from desktop.i18n import _
     from desktop.overview import Card, CardItem
 
-    found = FINDINGS.get(str(library.path))
-    if not found or not (found["missing"] or found["moved"]):
+    found = FINDINGS.get(str(library.path)) or {"missing": [], "moved": []}
+    warnings = list(getattr(library, "warnings", ()))
+    if not (found["missing"] or found["moved"] or warnings):
         return []
     # Beranda cards show one short line per item.
-    items = []
+    items = [CardItem(_("Records name files outside the library: possible tampering; see 'warta check'."))] if warnings else []
     if found["missing"]:
         items.append(
             CardItem(
@@ -299,4 +324,4 @@ def overview_cards(library, staff_id: int | None) -> list:  # noqa: ANN001, ARG0
                 )
             )
         )
-    return [Card(title=_("Library check"), items=items, warning=bool(found["missing"]), order=6)]
+    return [Card(title=_("Library check"), items=items, warning=bool(found["missing"] or warnings), order=6)]

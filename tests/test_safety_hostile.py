@@ -1,0 +1,312 @@
+"""Issue 18: a library from a USB stick or a crafted backup cannot hurt the PC.
+
+Stored paths that lead outside the library, triggers/views planted in the
+database, a 0-byte ``warta.db``, special files and too-long names: each is
+refused with a sentence and nothing outside the library is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from photos_support import jpeg
+
+# -- stored paths (point 2) ------------------------------------------------------------
+
+
+def _one_photo(library, tmp_path) -> int:
+    from desktop.photos import api as photos
+
+    src = jpeg(tmp_path / "src" / "a.jpg")
+    photos.import_paths(library, [src])
+    return photos.photo_ids(library, photos.PhotoFilter())[0]
+
+
+def _set_path(library, pid: int, path: str, sha: str | None = None) -> None:
+    with library.store.engine.begin() as conn:
+        conn.execute(text("UPDATE photos SET path = :p WHERE id = :i"), {"p": path, "i": pid})
+        if sha is not None:
+            conn.execute(text("UPDATE photos SET sha256 = :s WHERE id = :i"), {"s": sha, "i": pid})
+
+
+HOSTILE_PATHS = [
+    "../victim.txt",
+    "photos/../../victim.txt",
+    "/tmp/victim.txt",
+    "photos/ab/../../../victim.txt",
+    "C:/victim.txt",
+    "photos\\..\\..\\victim.txt",
+    "warta.db",
+    "photos//x.jpg",
+]
+
+
+@pytest.mark.parametrize("bad", HOSTILE_PATHS)
+def test_delete_never_removes_a_file_outside_the_library(library, tmp_path, bad):
+    from desktop.photos import api as photos
+
+    pid = _one_photo(library, tmp_path)
+    victim = library.path.parent / "victim.txt"
+    victim.write_text("keep me")
+    _set_path(library, pid, bad)
+    photos.delete_photos(library, [pid])
+    assert victim.read_text() == "keep me"
+    assert (library.path / "warta.db").exists() or library.is_server
+
+
+def test_sha_with_dots_never_reaches_outside(library, tmp_path):
+    from desktop.errors import LibraryError
+    from desktop.photos import api as photos
+
+    pid = _one_photo(library, tmp_path)
+    outside = library.path.parent / "victim.jpg"
+    outside.write_text("keep me")
+    _set_path(library, pid, "photos/xx/ok.jpg", sha="../../victim")
+    with pytest.raises(LibraryError):
+        photos.thumbnail_path(library.path, "../../victim")
+    photos.delete_photos(library, [pid])
+    assert outside.read_text() == "keep me"
+
+
+def test_export_refuses_a_file_outside_the_library(library, tmp_path):
+    from desktop.errors import LibraryError
+    from desktop.photos import api as photos
+
+    pid = _one_photo(library, tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    _set_path(library, pid, os.path.relpath(secret, library.path))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(LibraryError, match="ke luar pustaka|outside"):
+        photos.export_photos(library, [pid], out)
+    assert not any("private" in p.read_text(errors="ignore") for p in out.rglob("*") if p.is_file())
+
+
+def test_a_link_out_of_the_library_is_refused(library, tmp_path):
+    from desktop.errors import LibraryError
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.jpg").write_text("x")
+    (library.path / "photos" / "zz").symlink_to(outside)
+    with pytest.raises(LibraryError):
+        library.managed("photos/zz/x.jpg")
+    assert library.managed("photos/ab/cd.jpg") == library.path / "photos" / "ab" / "cd.jpg"
+
+
+def test_check_reports_tampered_paths_as_an_attack(library_path, tmp_path, cli):
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    pid = _one_photo(lib, tmp_path)
+    _set_path(lib, pid, "../victim.txt")
+    lib.close()
+    (library_path.parent / "victim.txt").write_text("x")
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert code == 1
+    assert "possible attack" in out and "../victim.txt" in out
+    assert "damaged" not in out and "missing" not in out
+    # Opening warns on stderr and the file outside stays.
+    code, out, err = cli("--lang", "en", "info", "--library", library_path)
+    assert "tampered" in err
+    assert (library_path.parent / "victim.txt").read_text() == "x"
+
+
+@pytest.mark.sqlite_file
+def test_restore_refuses_a_backup_naming_files_outside(library, tmp_path):
+    from desktop.safety import api as safety
+    from desktop.safety.archive import BackupError
+
+    pid = _one_photo(library, tmp_path)
+    _set_path(library, pid, "../victim.txt")
+    (tmp_path / "usb").mkdir()
+    result = safety.export_backup(library, tmp_path / "usb")
+    with pytest.raises(BackupError, match="victim"):
+        safety.restore(result.path, tmp_path / "restored")
+    assert not (tmp_path / "restored").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".warta-tmp")]
+
+
+# -- planted SQL (point 3) ----------------------------------------------------------------
+
+PLANTED_SQLITE = [
+    "CREATE TRIGGER evil AFTER INSERT ON audit_log BEGIN DELETE FROM audit_log; END",
+    "CREATE TRIGGER evil2 AFTER INSERT ON person_phones BEGIN UPDATE person_phones SET public = 1; END",
+    "CREATE VIEW evil_view AS SELECT * FROM people",
+]
+# Run nothing, so a library with them opens; check reports them, restore refuses them.
+PLANTED_INERT = ["CREATE TABLE evil_table (x)", "CREATE INDEX evil_index ON office (id)"]
+
+
+@pytest.mark.sqlite_file
+@pytest.mark.parametrize("sql", PLANTED_SQLITE)
+def test_open_refuses_planted_objects_and_changes_nothing(library_path, sql):
+    from desktop.errors import LibraryError
+    from desktop.library import Library
+
+    db = library_path / "warta.db"
+    conn = sqlite3.connect(db)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(LibraryError, match="warta check --repair"):
+        Library.open(library_path)
+    assert db.read_bytes() == before
+
+
+@pytest.mark.sqlite_file
+def test_check_repair_quarantines_a_planted_trigger(library_path, cli):
+    db = library_path / "warta.db"
+    conn = sqlite3.connect(db)
+    conn.execute(PLANTED_SQLITE[0])
+    conn.commit()
+    conn.close()
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert code == 1 and "trigger evil" in out and "not part of Warta" in out
+    code, out, err = cli("--lang", "en", "check", "--repair", "--library", library_path)
+    assert "repaired: removed trigger evil" in out, out + err
+    saved = list((library_path / "quarantine").rglob("foreign-schema.sql"))
+    assert saved and "DELETE FROM audit_log" in saved[0].read_text()
+    code, out, err = cli("info", "--library", library_path)
+    assert code == 0, err
+
+
+@pytest.mark.sqlite_file
+@pytest.mark.parametrize("sql", PLANTED_INERT)
+def test_check_reports_a_planted_table_or_index(library_path, cli, sql):
+    conn = sqlite3.connect(library_path / "warta.db")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert code == 1 and "evil_" in out and "not part of Warta" in out
+    code, out, err = cli("--lang", "en", "check", "--repair", "--library", library_path)
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert "evil_" not in out
+
+
+def test_planted_trigger_on_the_server_is_refused(library_path):
+    """PostgreSQL: a trigger function planted in schema public; SQLite: a trigger in warta.db."""
+    from desktop.errors import LibraryError
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    with lib.store.engine.begin() as conn:
+        if lib.is_server:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION evil() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM audit_log; RETURN NULL; END $$"
+            )
+            conn.exec_driver_sql("CREATE TRIGGER evil AFTER INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION evil()")
+            conn.exec_driver_sql("CREATE VIEW evil_view AS SELECT * FROM people")
+        else:
+            conn.exec_driver_sql(PLANTED_SQLITE[0])
+    lib.close()
+    with pytest.raises(LibraryError, match="evil"):
+        Library.open(library_path)
+    lib = Library.open(library_path, remove_foreign=True)
+    try:
+        from database import schema
+
+        with lib.store.engine.connect() as conn:
+            assert schema.foreign_objects(conn) == []
+        assert any("evil" in line for line in lib.quarantined_schema)
+    finally:
+        lib.close()
+    Library.open(library_path).close()
+
+
+def test_a_fresh_library_has_no_foreign_objects(library):
+    from database import schema
+
+    with library.store.engine.connect() as conn:
+        assert schema.foreign_objects(conn) == []
+
+
+@pytest.mark.sqlite_file
+@pytest.mark.parametrize("sql", [PLANTED_SQLITE[0], PLANTED_INERT[0]])
+def test_restore_refuses_a_backup_with_a_planted_object(library, tmp_path, sql):
+    import zipfile
+
+    from desktop.safety import api as safety
+    from desktop.safety.archive import BackupError
+
+    (tmp_path / "usb").mkdir()
+    result = safety.export_backup(library, tmp_path / "usb")
+    # Rebuild the archive with a trigger in its database (and a matching manifest).
+    work = tmp_path / "work"
+    with zipfile.ZipFile(result.path) as zf:
+        zf.extractall(work)
+    conn = sqlite3.connect(work / "warta.db")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    _rezip(work, tmp_path / "evil.wartabackup")
+    with pytest.raises(BackupError, match="evil"):
+        safety.restore(tmp_path / "evil.wartabackup", tmp_path / "restored")
+    assert not (tmp_path / "restored").exists()
+
+
+def _rezip(work: Path, target: Path) -> None:
+    import hashlib
+    import json
+    import zipfile
+
+    manifest = json.loads((work / "manifest.json").read_text())
+    files = []
+    for item in manifest["files"]:
+        data = (work / item["path"]).read_bytes()
+        files.append({"path": item["path"], "size": len(data), "sha256": hashlib.sha256(data).hexdigest()})
+    manifest["files"] = files
+    with zipfile.ZipFile(target, "w") as zf:
+        for item in files:
+            zf.write(work / item["path"], item["path"])
+        zf.writestr("manifest.json", json.dumps(manifest))
+
+
+# -- 0-byte database (point 5) -------------------------------------------------------------
+
+
+@pytest.mark.sqlite_file
+def test_a_zero_byte_database_is_not_made_a_new_library(library_path, cli):
+    (library_path / "photos" / "ab").mkdir(parents=True, exist_ok=True)
+    (library_path / "photos" / "ab" / "x.jpg").write_bytes(b"photo")
+    (library_path / "warta.db").write_bytes(b"")
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert code != 0
+    assert "0 bytes" in out + err
+    assert (library_path / "warta.db").stat().st_size == 0
+    assert (library_path / "photos" / "ab" / "x.jpg").exists()
+    assert not (library_path / "quarantine").exists() or not any((library_path / "quarantine").rglob("x.jpg"))
+
+
+# -- special files and names (point 7) ---------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_is_not_called_a_folder_or_a_file(tmp_path, cli):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, out, err = cli("--lang", "en", "info", "--library", fifo)
+    assert code == 2 and "pipe, device or socket" in err
+
+
+@pytest.mark.sqlite_file
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_as_warta_db_does_not_hang(tmp_path, cli):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    os.mkfifo(lib / "warta.db")
+    code, out, err = cli("--lang", "en", "info", "--library", lib)
+    assert code == 2 and "pipe, device or socket" in err
+
+
+def test_a_too_long_library_name_is_a_sentence(tmp_path, cli):
+    code, out, err = cli("--lang", "en", "info", "--library", tmp_path / ("a" * 300))
+    assert code == 2 and "too long" in err and "unexpected" not in err
