@@ -1,15 +1,18 @@
 """Export photos for a newsroom: resized JPEGs that carry their caption.
 
-A resized export is a JPEG with the caption, credit and date embedded as EXIF
-(ImageDescription, Artist, Copyright, DateTimeOriginal, XPTitle) and as an
-XMP packet (dc:description, dc:creator, dc:rights, photoshop:Credit,
-photoshop:DateCreated), so the caption travels with the photo. Pillow cannot
-write IPTC-IIM blocks; XMP is what current newsroom tools read first.
+A resized export is a JPEG with the caption, credit, keywords and date
+embedded as EXIF (ImageDescription, Artist, Copyright, DateTimeOriginal,
+XPTitle), as XMP and as IPTC-IIM (``desktop.photos.metadata``), so the
+caption travels with the photo into any newsroom tool and back into Warta.
 
-"Original" exports copy the untouched original byte for byte: nothing can be
-embedded without rewriting it, and the result says so.
+"Original" (full-size) exports are the original's own bytes with only the
+XMP and IPTC-IIM blocks added: pixels, EXIF and colour profile untouched.
+A HEIC or WebP original cannot carry them and is copied unchanged; the
+result says so (``metadata_embedded``).
 
-File names: ``<date>_<event>_<nnn>.jpg``, e.g. ``2025-03-14_rapat-pleno_001.jpg``.
+File names: ``<date>_<event>_<nnn>.jpg``, e.g. ``2025-03-14_rapat-pleno_001.jpg``;
+a photo with no known date is named without one (``rapat-pleno_001.jpg``)
+and carries no date inside: an export never invents a capture date.
 """
 
 from __future__ import annotations
@@ -64,11 +67,12 @@ def slug(text: str, limit: int = 60) -> str:
     return cut[: cut.rfind("-")] if "-" in cut else whole[:limit]
 
 
-def export_name(date: dt.date, event: str, sequence: int, ext: str) -> str:
-    return f"{date.isoformat()}_{slug(event) or 'foto'}_{sequence:03d}.{ext}"
+def export_name(date: dt.date | None, event: str, sequence: int, ext: str) -> str:
+    name = f"{slug(event) or 'foto'}_{sequence:03d}.{ext}"
+    return f"{date.isoformat()}_{name}" if date else name
 
 
-def _free_name(folder: Path, date: dt.date, event: str, sequence: int, ext: str, taken: set[str]) -> tuple[str, int]:
+def _free_name(folder: Path, date: dt.date | None, event: str, sequence: int, ext: str, taken: set[str]) -> tuple[str, int]:
     """The next name not already in the folder (an export never overwrites)."""
     while True:
         name = export_name(date, event, sequence, ext)
@@ -88,7 +92,7 @@ def export_photos(
 ) -> ExportResult:
     """Write the photos ``ids`` into ``folder``; one bad photo does not stop the rest."""
     from desktop.fsutil import atomic_copy, atomic_write_bytes
-    from desktop.photos import imaging, store
+    from desktop.photos import imaging, metadata, store
 
     if long_edge not in LONG_EDGES:
         raise ValidationError(
@@ -108,7 +112,7 @@ def export_photos(
     if not os.access(out, os.W_OK):
         raise ValidationError(_("The export folder {path} is not writable.").format(path=out))
     infos = [store.get_photo(library, pid) for pid in ids]  # unknown ids: nothing written
-    result = ExportResult(metadata_embedded=bool(long_edge))
+    result = ExportResult()
     taken_names: set[str] = set()
     sequence = 1
     for done, info in enumerate(infos):
@@ -118,23 +122,31 @@ def export_photos(
             result.cancelled = True
             break
         progress.report(done, len(infos), info.file_name)
-        date = info.date or (info.taken.date() if info.taken else None) or (
-            info.imported_at.date() if info.imported_at else dt.date.today()
-        )
+        # The day the photo was taken or its caption states; never the day of import.
+        date = info.date or (info.taken.date() if info.taken else None)
+        meta = imaging.Caption(caption=info.caption, credit=info.credit, date=date, event=info.event,
+                               location=info.location, keywords=list(info.tags))
         try:
             if not long_edge:
                 ext = Path(info.path).suffix.lstrip(".") or "jpg"
+                original = library.managed(info.path)
+                data = original.read_bytes()
+                try:
+                    payload = imaging.embed_caption(data, meta)
+                except metadata.NotWritable:
+                    payload = None
+                    result.metadata_embedded = False
                 name, sequence = _free_name(out, date, info.event, sequence, ext, taken_names)
-                atomic_copy(library.managed(info.path), out / name)
+                if payload is None:
+                    atomic_copy(original, out / name)
+                else:
+                    atomic_write_bytes(out / name, payload)
             else:
                 if long_edge <= imaging.RENDITION_EDGE:
                     data = store.print_rendition(library, info.id).read_bytes()
                 else:
                     data = library.managed(info.path).read_bytes()
                 img, _decoded = imaging.decode(data, edge=long_edge)
-                meta = imaging.Caption(
-                    caption=info.caption, credit=info.credit, date=date, event=info.event, location=info.location
-                )
                 payload = imaging.export_jpeg(img, meta, long_edge=long_edge)
                 name, sequence = _free_name(out, date, info.event, sequence, "jpg", taken_names)
                 atomic_write_bytes(out / name, payload)

@@ -449,6 +449,7 @@ class Caption:
     date: dt.date | None = None
     event: str = ""
     location: str = ""
+    keywords: list[str] = field(default_factory=list)
 
 
 def ascii_text(text: str) -> str:
@@ -458,42 +459,20 @@ def ascii_text(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
-def xmp_packet(meta: Caption) -> bytes:
-    """An XMP packet with the caption (dc:description), credit and date, UTF-8."""
-    from xml.sax.saxutils import escape
+def embed_caption(data: bytes, meta: Caption) -> bytes:
+    """Image bytes with the caption, credit, keywords … written as XMP and IPTC-IIM (pixels untouched).
 
-    def alt(value: str) -> str:
-        return f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(value)}</rdf:li></rdf:Alt>'
+    Raises :class:`desktop.photos.metadata.NotWritable` for a kind of file
+    that cannot carry them (HEIC, WebP).
+    """
+    from desktop.photos import metadata
 
-    parts = []
-    if meta.caption:
-        parts.append(f"<dc:description>{alt(meta.caption)}</dc:description>")
-    if meta.event:
-        parts.append(f"<dc:title>{alt(meta.event)}</dc:title>")
-        parts.append(f"<photoshop:Headline>{escape(meta.event)}</photoshop:Headline>")
-    if meta.credit:
-        parts.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(meta.credit)}</rdf:li></rdf:Seq></dc:creator>")
-        parts.append(f"<dc:rights>{alt(meta.credit)}</dc:rights>")
-        parts.append(f"<photoshop:Credit>{escape(meta.credit)}</photoshop:Credit>")
-    if meta.date:
-        parts.append(f"<photoshop:DateCreated>{meta.date.isoformat()}</photoshop:DateCreated>")
-    if meta.location:
-        parts.append(f"<Iptc4xmpCore:Location>{escape(meta.location)}</Iptc4xmpCore:Location>")
-    body = "".join(parts)
-    packet = (
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" '
-        'xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/">'
-        f"{body}</rdf:Description></rdf:RDF></x:xmpmeta>"
-        '<?xpacket end="w"?>'
-    )
-    return packet.encode("utf-8")
+    return metadata.embed(data, caption=meta.caption, credit=meta.credit, keywords=meta.keywords, date=meta.date,
+                          event=meta.event, location=meta.location)
 
 
 def export_jpeg(img: "PILImage", meta: Caption, *, long_edge: int | None) -> bytes:
-    """A JPEG for a newsroom with caption, credit and date inside (EXIF + XMP)."""
+    """A JPEG for a newsroom with caption, credit, keywords and date inside (EXIF, XMP and IPTC-IIM)."""
     Image = _pil()
     out = fit(img, long_edge) if long_edge else img
     exif = Image.Exif()
@@ -508,4 +487,4 @@ def export_jpeg(img: "PILImage", meta: Caption, *, long_edge: int | None) -> byt
         stamp = meta.date.strftime("%Y:%m:%d 00:00:00")
         exif[0x0132] = stamp
         exif.get_ifd(_EXIF_IFD)[0x9003] = stamp  # DateTimeOriginal
-    return jpeg_bytes(out, EXPORT_QUALITY, exif=exif.tobytes(), xmp=xmp_packet(meta))
+    return embed_caption(jpeg_bytes(out, EXPORT_QUALITY, exif=exif.tobytes()), meta)

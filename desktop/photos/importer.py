@@ -27,7 +27,7 @@ from typing import Iterable
 from desktop.errors import Cancelled
 from desktop.i18n import _
 from desktop.jobs import ImportResult, Progress
-from desktop.photos import files, imaging
+from desktop.photos import files, imaging, metadata
 
 WORKERS = 2
 BATCH_SIZE = 25
@@ -226,7 +226,11 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
             created = True
         atomic_write_bytes(files.thumbnail_path(lib, sha), thumb_data)
     exif = info.exif
+    embedded = metadata.read(data)  # XMP and IPTC-IIM: caption, credit, keywords, date
+    found = {"caption": embedded.caption, "credit": embedded.credit, "tags": embedded.keywords,
+             "location": embedded.location}
     return {
+        **{key: value for key, value in found.items() if value},
         "status": "ok",
         "source": source,
         "sha256": sha,
@@ -237,7 +241,8 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
         "width": info.width,
         "height": info.height,
         "orientation": exif.orientation,
-        "taken": exif.taken,
+        # EXIF's date, else the one XMP or IPTC states; never the day of import.
+        "taken": exif.taken or embedded.taken,
         "camera": exif.camera,
         "gps_lat": exif.gps_lat,
         "gps_lon": exif.gps_lon,

@@ -222,7 +222,7 @@ def insert_imported(library, items: list[dict], *, event: str | None, credit: st
                 "date": taken.date() if taken else None,
                 "event_id": event_of(item.get("event") or event),
                 "location": item.get("location", "")[:300],
-                "tags": clean_tags(split_tags(item.get("tags", ""))),
+                "tags": _item_tags(item.get("tags", "")),
                 "usage_notes": "",
                 "pilihan": bool(item.get("pilihan", False)),
                 "phash": item["phash"],
@@ -249,6 +249,11 @@ def insert_imported(library, items: list[dict], *, event: str | None, credit: st
             claimed.add(sha)
             outcome.append(("added", new_ids[sha]))
     return outcome
+
+
+def _item_tags(tags: str | list[str]) -> str:
+    """Tags of an imported item: a comma-joined string (demo) or a file's keywords (a list)."""
+    return clean_tags(tags if isinstance(tags, list) else split_tags(tags))
 
 
 def set_rendition_state(library, ready: Sequence[int], failed: Sequence[int] = ()) -> None:  # noqa: ANN001
