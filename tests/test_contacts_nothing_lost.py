@@ -320,3 +320,25 @@ def test_find_duplicates_window_lists_pairs_and_opens_the_merge_screen(main_wind
     assert dialog.merge_button.isEnabled()
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert opened == [(a, b)]
+
+
+def test_every_imported_field_is_kept(library, tmp_path):
+    card = ("BEGIN:VCARD\nVERSION:3.0\nFN:Rina Handayani\nNICKNAME:Rin\nTITLE:Redaktur\nROLE:Koordinator liputan\n"
+            "ORG:Kabar Jember\nBDAY:1985-04-12\nURL:https://kabarjember.example\nURL:https://rina.example/blog\n"
+            "ADR;TYPE=HOME:;;Jl. Mawar 3;Jember;;68121;\nADR;TYPE=WORK:;;Jl. Kalimantan 37;Jember;;68121;\n"
+            "item1.X-ABDATE:2010-06-01\nitem1.X-ABLabel:_$!<Anniversary>!$_\n"
+            "NOTE:Suka diundang ke rakor.\nCATEGORIES:media,jember\nEND:VCARD\n")
+    path = _write(tmp_path, "rina.vcf", card)
+    sheet = tmp_path / "mitra.csv"
+    sheet.write_text("Nama,HP,Situs web,Catatan\nBagus Wicaksono,0812-5555-6666,https://bagus.example,rekan lama\n",
+                     encoding="utf-8")
+    result = importer.commit_import(library, importer.preview_import(library, [path, sheet]))
+    rina, bagus = (store.get_person(library, pid).data for pid in result.added)
+    assert rina.position == "Redaktur" and rina.tags == ["media", "jember"]
+    assert "Jl. Mawar 3" in rina.address and "Jl. Kalimantan 37" in rina.address
+    assert "home: " in rina.address and "work: " in rina.address
+    for kept in ("Suka diundang ke rakor.", "Ulang tahun: 1985-04-12", "Situs web: https://kabarjember.example",
+                 "Situs web: https://rina.example/blog", "Peran: Koordinator liputan", "Nama panggilan: Rin",
+                 "2010-06-01"):
+        assert kept in rina.notes, kept
+    assert "rekan lama" in bagus.notes and "Situs web: https://bagus.example" in bagus.notes

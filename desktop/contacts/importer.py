@@ -289,6 +289,11 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected], warnings: list[R
         warnings.extend(quiet)
     rec.phones, rec.emails = phones, emails
     rec.organization = " ".join((rec.organization or "").split())
+    # A person has no website field: the address is kept in the notes, not dropped.
+    website = (rec.website or "").strip()
+    if website and website not in (rec.notes or ""):
+        line = _("Website") + ": " + website
+        rec.notes = (rec.notes + "\n" + line) if rec.notes else line
     return rec
 
 

@@ -356,7 +356,9 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
     n_parts: list[str] = []
     nickname = ""
     notes: list[str] = []
-    addresses: list[str] = []
+    addresses: list[tuple[str, str]] = []  # (label, address)
+    # Values Warta has no field for, kept as "Label: value" lines in the notes (never dropped).
+    extras: list[tuple[str, str]] = []
     depth = 0
     for prop in card.props:
         name = prop.name
@@ -385,6 +387,14 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
                 rec.position = _unescape(_text_value(prop)).strip()
             elif name == "ROLE" and not rec.position:
                 rec.position = _unescape(_text_value(prop)).strip()
+            elif name in ("ROLE", "TITLE"):
+                _extra(extras, _("Role"), _unescape(_text_value(prop)))
+            elif name == "BDAY":
+                _extra(extras, _("Birthday"), _unescape(_text_value(prop)))
+            elif name in ("ANNIVERSARY", "X-ANNIVERSARY"):
+                _extra(extras, _("Anniversary"), _unescape(_text_value(prop)))
+            elif name in ("X-ABDATE", "X-ABRELATEDNAMES", "RELATED"):
+                _extra(extras, _label(prop, labels) or name.title(), _unescape(_text_value(prop)))
             elif name == "TEL":
                 _add_phone(rec, prop, labels)
             elif name == "EMAIL":
@@ -392,10 +402,14 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
             elif name == "ADR":
                 parts = [p.strip() for p in _split_structured(_text_value(prop))]
                 text = ", ".join(p for p in parts if p)
-                if text and text not in addresses:
-                    addresses.append(text)
-            elif name == "URL" and not rec.website:
-                rec.website = _unescape(_text_value(prop)).strip()
+                if text and text not in [a for _l, a in addresses]:
+                    addresses.append((_label(prop, labels), text))
+            elif name == "URL":
+                url = _unescape(_text_value(prop)).strip()
+                if not rec.website:
+                    rec.website = url
+                elif url != rec.website:
+                    _extra(extras, _("Website"), url)
             elif name == "NOTE":
                 text = _unescape(_text_value(prop)).strip()
                 if text:
@@ -422,7 +436,12 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
         except Exception:  # noqa: BLE001 — one odd value must not cost the whole card
             rec.problems.append(_("Line {line}: the {field} value could not be read and was skipped.").format(
                 line=prop.line, field=name))
-    rec.address = "\n".join(addresses)
+    # Several addresses keep their labels ("home: …", "work: …") to tell them apart.
+    rec.address = "\n".join("{label}: {address}".format(label=label, address=text)
+                             if label and len(addresses) > 1 else text for label, text in addresses)
+    if fn and nickname:
+        _extra(extras, _("Nickname"), nickname)
+    notes += ["\n".join("{label}: {value}".format(label=k, value=v) for k, v in extras)] if extras else []
     rec.notes = "\n\n".join(notes)
     if len(n_parts) >= 2:
         rec.family_name, rec.given_name = n_parts[0], n_parts[1]
@@ -446,6 +465,12 @@ def card_to_record(card: Card, source_name: str) -> ContactRecord | Rejected:
     if not card.closed:
         rec.problems.append(_("The vCard entry has no END:VCARD line; the file may be cut short."))
     return rec
+
+
+def _extra(extras: list[tuple[str, str]], label: str, value: str) -> None:
+    value = " ".join((value or "").split())
+    if value and (label, value) not in extras:
+        extras.append((label, value))
 
 
 def _add_phone(rec: ContactRecord, prop: Prop, labels: dict[str, str]) -> None:
