@@ -281,6 +281,227 @@ def test_text_and_markdown_article_import_fuzz(library, tmp_path):
     run()
 
 
+# -- hand-made hostile article and sheet files (bounded work and memory) ---------------------------
+
+# Per importer: hostile files tried, and how many ended cleanly (imported, or refused with a
+# sentence and nothing changed). Reported by test_report_counts for the data-safety note.
+HOSTILE: dict[str, list[int]] = {}
+# A hang guard, not a speed test (bench/bench_articles_io.py measures): these inputs took minutes.
+HANG_GUARD_S = 30.0
+
+
+def _hostile_run(lib, importer: str, label: str, fn) -> None:  # noqa: ANN001
+    import time
+
+    tried = HOSTILE.setdefault(importer, [0, 0])
+    tried[0] += 1
+    before = fingerprint(lib)
+    start = time.monotonic()
+    try:
+        result = fn()
+    except WartaError as exc:
+        assert str(exc).strip(), label
+        assert fingerprint(lib) == before, f"{label}: a refusal changed the library"
+    else:
+        rejected = getattr(result, "rejected", [])
+        for item in rejected:
+            reason = item["reason"] if isinstance(item, dict) else item.reason
+            assert reason.strip() and "Traceback" not in reason and "Error(" not in reason, (label, reason)
+        if getattr(result, "exit_code", 0) == 2 or (rejected and not getattr(result, "records", True)):
+            assert fingerprint(lib) == before, f"{label}: a refused import changed the library"
+    assert time.monotonic() - start < HANG_GUARD_S, f"{label} took minutes"
+    tried[1] += 1
+
+
+def _zip(members: dict[str, bytes], flag_encrypted: str = "") -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            if name == flag_encrypted:
+                info.flag_bits |= 0x1
+            zf.writestr(info, data)
+    return out.getvalue()
+
+
+def _picture_docx() -> dict[str, bytes]:
+    from docx import Document
+    from PIL import Image
+
+    pic = io.BytesIO()
+    Image.new("RGB", (8, 8), (1, 2, 3)).save(pic, format="PNG")
+    pic.seek(0)
+    doc = Document()
+    doc.add_heading("Rilis Uji", 1)
+    doc.add_paragraph("Jember – Bawaslu mengajak warga mengawasi tahapan pemilu.")
+    doc.add_picture(pic)
+    buf = io.BytesIO()
+    doc.save(buf)
+    src = zipfile.ZipFile(buf)
+    return {n: src.read(n) for n in src.namelist()}
+
+
+def _dup_docx(good: dict[str, bytes]) -> bytes:
+    import warnings
+
+    out = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w") as zf:
+        warnings.simplefilter("ignore")  # "Duplicate name"
+        zf.writestr("word/document.xml", b"<not xml")
+        for name, data in good.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _hostile_docx() -> list[tuple[str, bytes]]:
+    good = _picture_docx()
+    media = next(n for n in good if n.startswith("word/media/"))
+    body = good["word/document.xml"]
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def with_body(inner: bytes) -> dict[str, bytes]:
+        return {**good, "word/document.xml": b'<?xml version="1.0"?><w:document ' + w + b"><w:body>" + inner
+                + b"</w:body></w:document>"}
+
+    para = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
+    return [
+        ("media part of 300 MB behind a picture relationship", _zip({**good, media: bytes(300 * 1024 * 1024)})),
+        (".rels part of 60 MB", _zip({**good, "word/_rels/document.xml.rels": good["word/_rels/document.xml.rels"]
+                                      .replace(b"<Relationships", b"<!--" + b" " * (60 << 20) + b"--><Relationships", 1)})),
+        ("document.xml inflating to 60 MB", _zip({**good, "word/document.xml": body.replace(b"<w:body>", b"<w:body>" + b" " * (60 << 20), 1)})),
+        ("3000 empty parts", _zip({**good, **{f"customXml/x{i}.bin": b"" for i in range(3000)}})),
+        ("billion laughs", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+                                 + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10) for i in range(9))
+                                 + b"]><w:document " + w + b"><w:body>" + para % b"&j;" + b"</w:body></w:document>"})),
+        ("external entity", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                  + b"<w:document " + w + b"><w:body>" + para % b"Judul" + para % b"&x;" + b"</w:body></w:document>"})),
+        ("encrypted member", _zip(good, flag_encrypted="word/document.xml")),
+        ("no word/document.xml", _zip({n: d for n, d in good.items() if n != "word/document.xml"})),
+        ("truncated", _zip(good)[: len(_zip(good)) // 2]),
+        ("officeDocument relationship to a non-XML part", _zip({**good, "_rels/.rels": good["_rels/.rels"].replace(b"word/document.xml", b"word/media/big.bin"),
+                                                                 "word/media/big.bin": bytes(50 << 20)})),
+        ("paragraph of 60,000 characters", _zip(with_body(para % b"Judul" + para % (b"kata " * 12_000)))),
+        ("20,000 runs in one paragraph", _zip(with_body(para % b"Judul" + b"<w:p>" + b"<w:r><w:t xml:space=\"preserve\">k </w:t></w:r>" * 20_000 + b"</w:p>"))),
+        ("content controls nested 5,000 deep", _zip(with_body(para % b"Judul" + b"<w:sdt><w:sdtContent>" * 5000 + para % b"isi" + b"</w:sdtContent></w:sdt>" * 5000))),
+        ("hyperlink to a missing relationship", _zip(with_body(para % b"Judul" + b'<w:p><w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId999"><w:r><w:t>tautan</w:t></w:r></w:hyperlink></w:p>'))),
+        ("NUL and controls in Warta's JSON metadata", _zip({**good, "docProps/core.xml": good["docProps/core.xml"].replace(
+            b"</cp:coreProperties>", b'<dc:description>{"warta_article": {"tags": ["a\\u0000b", "\\u000b"], "source_url": "x\\u0007"}}</dc:description></cp:coreProperties>')})),
+        ("word/document.xml twice, a broken one first", _dup_docx(good)),
+        ("OLE header with a .docx name", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+    ]
+
+
+def _hostile_text() -> list[tuple[str, str, bytes]]:
+    line = ("Bawaslu mengawasi tahapan pemilu bersama warga " * 110_000)[: 4_900_000]
+    return [
+        ("4.9 MB line", ".txt", ("Judul\n\n" + line).encode()),
+        ("4.8 MB of soft breaks in one paragraph", ".md", ("# Judul\n\n" + "\n".join(line[i:i + 60] for i in range(0, 4_700_000, 60))).encode()),
+        ("4.8 MB in 1,000-character paragraphs", ".md", ("# Judul\n\n" + "\n\n".join(line[i:i + 1000] for i in range(0, 4_800_000, 1000))).encode()),
+        ("6 MB file", ".txt", b"Judul\n\n" + b"a " * (3 << 20)),
+        ("Shift+Enter, NUL, ESC and BEL", ".txt", ("Judul\n\n" + "Isi rilis yang panjang. " * 60 + "\n\nBaris\vdua \x00 \x1b[2J \x07.\n").encode()),
+        ("UTF-16 without a byte order mark", ".txt", "Judul\n\nIsi rilis.".encode("utf-16-le")),
+        ("blockquotes nested 20,000 deep", ".md", b"# Judul\n\n" + b">" * 20_000 + b" isi"),
+        ("lists nested 1,000 deep", ".md", b"# Judul\n\n" + b"".join(b"  " * i + b"- butir\n" for i in range(1000))),
+        ("40,000 unmatched emphasis marks", ".md", b"# Judul\n\n" + b"*a _b " * 40_000),
+        ("40,000 open brackets", ".md", b"# Judul\n\n" + b"[" * 40_000 + b"x"),
+        ("front matter subtitle of 700 characters", ".md", b"---\nsubtitle: " + b"s" * 700 + b"\n---\n# Judul\n\nIsi.\n"),
+        ("front matter title of 600 characters", ".md", b"---\ntitle: " + b"t" * 600 + b"\n---\nIsi.\n"),
+        ("front matter of 100,000 lines", ".md", b"---\n" + b"k: v\n" * 100_000 + b"---\n# Judul\n\nIsi.\n"),
+        ("quote speaker of 400 characters", ".txt", "Judul\n\nJember – Isi.\n\n“Kami siap,” kata {}.\n".format("N" * 400).encode()),
+        ("only controls", ".txt", bytes(range(1, 32)) * 10),
+        ("a ZIP named .md", ".md", _zip({"a.txt": b"x"})),
+    ]
+
+
+def test_hostile_article_files_end_cleanly(library, tmp_path):
+    pytest.importorskip("desktop.articles.io.service")
+    for label, data in _hostile_docx():
+        path = write(tmp_path, ".docx", data)
+        _hostile_run(library, "docx", label, _article_import(library, path))
+        path.unlink()
+    for label, suffix, data in _hostile_text():
+        path = write(tmp_path, suffix, data)
+        _hostile_run(library, "text_article", label, _article_import(library, path))
+        path.unlink()
+    import os
+
+    fifo = tmp_path / "pipa.txt"
+    os.mkfifo(fifo)
+    _hostile_run(library, "text_article", "a FIFO", _article_import(library, fifo))  # opening it would block
+    from desktop.articles import store
+    from desktop.articles.io import service
+
+    for article in store.list_articles(library):
+        doc = store.load_doc(library, article.id)
+        assert "root:" not in doc.lead + doc.body, "an external entity was resolved"
+        for fmt in ("docx", "md", "txt"):
+            service.render(doc, fmt)  # whatever got in exports
+
+
+def test_hostile_release_pdfs_end_cleanly(library):
+    from desktop.articles import store
+    from desktop.articles.document import ArticleDoc, Quote
+    from desktop.kits import api as kits
+
+    sentence = "Bawaslu mengawasi tahapan pemilu bersama warga desa. "
+    cases = [
+        ("one paragraph of 400 KB", ArticleDoc(title="Satu", lead="Lead.", body=sentence * 7600)),
+        ("one word of 60 KB", ArticleDoc(title="Kata", lead="Lead.", body="a" * 60_000)),
+        ("a quote of 60 KB", ArticleDoc(title="Kutipan", lead="Lead.", body="Isi.", quotes=[Quote("Ketua", "", "kami siap " * 6000)])),
+        ("a contact block of 3,000 lines", ArticleDoc(title="Kontak", lead="Lead.", body="Isi.",
+                                                       contact_block="\n".join(f"Nama {i} 0812" for i in range(3000)))),
+        ("20,000 tiny paragraphs", ArticleDoc(title="Banyak", lead="Lead.", body="\n\n".join(["a"] * 20_000))),
+        ("a code block of 200 KB", ArticleDoc(title="Kode", lead="Lead.", body="```\n" + ("x" * 100 + "\n") * 2000 + "```")),
+        ("controls stored in the text", ArticleDoc(title="Kontrol\x07", lead="Le\x0bad\x1b.", body="Isi\x01\x02.")),
+        ("a bold run over 100 KB", ArticleDoc(title="Tebal", lead="Lead.", body="**" + sentence.strip() * 2000 + "**")),
+    ]
+    for label, doc in cases:
+        try:
+            article_id = store.create_article(library, doc)
+        except WartaError:
+            continue
+        _hostile_run(library, "release_pdf", label, lambda: kits.release_pdf(library, article_id))
+
+
+def _sheet_zip(sheet_xml: bytes) -> bytes:
+    good = _xlsx([["Nama", "Telepon"], ["Budi", "081234567890"]])
+    src = zipfile.ZipFile(io.BytesIO(good))
+    return _zip({n: (sheet_xml if n == "xl/worksheets/sheet1.xml" else src.read(n)) for n in src.namelist()})
+
+
+def test_hostile_xlsx_files_end_cleanly(library, tmp_path):
+    from openpyxl import Workbook
+
+    ns = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    end = b"</sheetData></worksheet>"
+    row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Budi</t></is></c></row>'
+
+    def workbook(cells: dict[str, str]) -> bytes:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Nama", "Telepon"])
+        ws.append(["Budi", "081234567890"])
+        for ref, value in cells.items():
+            ws[ref] = value
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    cases = [
+        ("a cell at XFD1048576 (4.9 KB)", workbook({"XFD1048576": "x"})),
+        ("a cell at IW1", workbook({"IW1": "x"})),
+        ("a declared dimension of A1:XFD1048576", _sheet_zip(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>' + row + end)),
+        ("a row numbered 99,999,999,999", _sheet_zip(ns + row + b'<row r="99999999999"><c r="A99999999999" t="inlineStr"><is><t>x</t></is></c></row>' + end)),
+        ("200,000 rows", _sheet_zip(ns + row + b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>n</t></is></c></row>' % (i, i) for i in range(3, 200_003)) + end)),
+        ("a sheet inflating to 300 MB", _sheet_zip(ns + row + b" " * (300 << 20) + end)),
+    ]
+    for label, data in cases:
+        path = write(tmp_path, ".xlsx", data)
+        _hostile_run(library, "xlsx", label, _contacts_import(library, path))
+        path.unlink()
+
+
 # -- the article editor's save path -----------------------------------------------------------
 
 def test_article_save_fuzz(library):
@@ -423,3 +644,4 @@ def test_backup_restore_fuzz(library, tmp_path):
 def test_report_counts():
     """Prints how many examples each importer got in this run (for the data-safety note)."""
     print("\nHypothesis examples run:", json.dumps(RUN), file=sys.stderr)
+    print("Hand-made hostile files [tried, ended cleanly]:", json.dumps(HOSTILE), file=sys.stderr)

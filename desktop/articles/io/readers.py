@@ -51,8 +51,11 @@ def _check_size(path: Path, limit: int) -> int:
         raise ArticleFileError(path, _("The file does not exist.")) from exc
     except OSError as exc:
         raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
-    if not path.is_file():
+    if path.is_dir():
         raise ArticleFileError(path, _("This is a folder, not a file."))
+    if not path.is_file():
+        # A pipe or a device (/dev/zero) would block or never end: refused before it is opened.
+        raise ArticleFileError(path, _("This is not a regular file (it is a device or a pipe). Import a saved article file."))
     if size == 0:
         raise ArticleFileError(path, _("The file is empty."))
     if size > limit:
