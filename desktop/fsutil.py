@@ -16,6 +16,57 @@ from typing import BinaryIO, Iterator
 
 TMP_PREFIX = ".warta-tmp-"
 _umask: int | None = None
+# Files no export may replace: each open library's database (Library.open adds them).
+PROTECTED: set[str] = set()
+
+
+def protect(*paths: Path) -> None:
+    PROTECTED.update(os.path.normcase(os.path.abspath(p)) for p in paths)
+
+
+def unprotect(*paths: Path) -> None:
+    PROTECTED.difference_update(os.path.normcase(os.path.abspath(p)) for p in paths)
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """True when ``path`` (links followed) is ``root`` or lies inside it."""
+    try:
+        return Path(path).resolve().is_relative_to(Path(root).resolve())
+    except OSError:
+        return False
+
+
+def refuse_unsafe_target(target: Path) -> None:
+    """Refuse to replace a pipe, device, socket or folder, or an open library's database.
+
+    A rename over ``/dev/full`` (as root) would replace the device node; one
+    over ``warta.db`` the library itself. Raises ``ValidationError``.
+    """
+    import stat
+
+    from desktop.errors import ValidationError
+    from desktop.i18n import _
+
+    try:
+        real = target.resolve()
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        from desktop.library import unusable_path_message
+
+        raise ValidationError(unusable_path_message(target, exc)) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ValidationError(
+            _("{path} is not an ordinary file (it is a folder, pipe, device or socket); nothing was written. Choose a file name.").format(
+                path=target
+            )
+        )
+    for candidate in (target, real):
+        if os.path.normcase(os.path.abspath(candidate)) in PROTECTED:
+            raise ValidationError(
+                _("{path} is the database of an open library; it is never overwritten. Choose another file.").format(path=target)
+            )
 
 
 def _default_mode() -> int:
@@ -51,6 +102,7 @@ def atomic_write(target: Path | str, mode: str = "wb", *, private: bool = False)
     ``private`` keeps the file readable by its owner only (backups).
     """
     target = Path(target)
+    refuse_unsafe_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
     tmp = Path(tmp_name)

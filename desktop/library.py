@@ -170,6 +170,7 @@ class Library:
         from desktop.safety import api as safety  # leftovers of a crash; cheap, see its docstring
 
         safety.on_open(lib)
+        lib._protect()
         return lib
 
     @classmethod
@@ -208,6 +209,7 @@ class Library:
         from desktop.safety import api as safety
 
         safety.on_open(lib)
+        lib._protect()
         return lib
 
     @classmethod
@@ -392,9 +394,19 @@ class Library:
         """
         self.store.engine.dispose()
 
+    def _protected_files(self) -> tuple[Path, ...]:
+        return tuple(self.path / n for n in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"))
+
+    def _protect(self) -> None:
+        from desktop import fsutil
+
+        fsutil.protect(*self._protected_files())
+
     def close(self) -> None:
+        from desktop import fsutil
         from desktop.safety import api as safety
 
+        fsutil.unprotect(*self._protected_files())
         safety.release_session(self)
         self.store.dispose()
 

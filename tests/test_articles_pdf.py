@@ -50,7 +50,7 @@ def test_cli_exports_one_release_as_a_pdf_identical_on_re_export(library, librar
     assert code == 0, err
     first = out.read_bytes()
     _check(first)
-    code, _stdout, err = cli("article", "export", art, "--format", "pdf", "-o", out, "--library", library_path)
+    code, _stdout, err = cli("article", "export", art, "--format", "pdf", "-o", out, "--force", "--library", library_path)
     assert code == 0, err
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(first).hexdigest()
 

@@ -310,3 +310,81 @@ def test_a_fifo_as_warta_db_does_not_hang(tmp_path, cli):
 def test_a_too_long_library_name_is_a_sentence(tmp_path, cli):
     code, out, err = cli("--lang", "en", "info", "--library", tmp_path / ("a" * 300))
     assert code == 2 and "too long" in err and "unexpected" not in err
+
+
+# -- export targets (point 1) -------------------------------------------------------------------
+
+
+def _article(library) -> int:
+    from desktop.articles import store
+    from desktop.articles.document import ArticleDoc
+
+    return store.create_article(library, ArticleDoc(title="Rilis uji", body="Isi rilis."))
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+def test_article_export_never_replaces_the_library_database(library, library_path, cli, fmt):
+    art = _article(library)
+    library.close()
+    for name in ("warta.db", "server.json", "photos/x.txt"):
+        target = library_path / name
+        before = target.read_bytes() if target.exists() else None
+        code, out, err = cli("--lang", "en", "article", "export", art, "-f", fmt, "-o", target, "--library", library_path)
+        assert code == 2 and "inside the library" in err, err
+        assert (target.read_bytes() if target.exists() else None) == before
+    code, out, err = cli("info", "--library", library_path)
+    assert code == 0, err
+
+
+def test_exports_never_replace_an_existing_file_without_force(library, library_path, cli, tmp_path):
+    art = _article(library)
+    library.close()
+    existing = tmp_path / "keep.txt"
+    existing.write_text("mine")
+    commands = [
+        ("article", "export", art, "-f", "txt"),
+        ("glossary", "export"),
+        ("contacts", "export", "--format", "csv"),
+    ]
+    for command in commands:
+        code, out, err = cli("--lang", "en", *command, "-o", existing, "--library", library_path)
+        assert code == 2 and "--force" in err, (command, err)
+        assert existing.read_text() == "mine"
+    code, out, err = cli("--lang", "en", "article", "export", art, "-f", "txt", "-o", existing, "--force", "--library", library_path)
+    assert code == 0, err
+    assert "Rilis uji" in existing.read_text()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")
+def test_exports_never_replace_a_pipe_or_a_device(library, library_path, cli, tmp_path):
+    import stat
+
+    art = _article(library)
+    library.close()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in (fifo, Path("/dev/null"), tmp_path):
+        code, out, err = cli("--lang", "en", "article", "export", art, "-f", "txt", "-o", target, "--force",
+                             "--library", library_path)
+        assert code == 2 and "not an ordinary file" in err, err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_atomic_write_refuses_special_files_and_open_databases(library, tmp_path):
+    from desktop import fsutil
+    from desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        fsutil.atomic_write_bytes("/dev/null", b"x")
+    if not library.is_server:
+        before = library.db_path.read_bytes()
+        with pytest.raises(ValidationError, match="sedang terbuka"):
+            fsutil.atomic_write_bytes(library.db_path, b"x")
+        assert library.db_path.read_bytes() == before
+
+
+def test_photo_export_into_the_library_is_refused(library, library_path, cli, tmp_path):
+    pid = _one_photo(library, tmp_path)
+    library.close()
+    code, out, err = cli("--lang", "en", "photos", "export", pid, "-o", library_path / "photos", "--library", library_path)
+    assert code == 2 and "inside the library" in err, err

@@ -96,6 +96,52 @@ def terminal_progress(args: argparse.Namespace) -> Iterator[Progress]:
             print(file=sys.stderr)
 
 
+def add_output(parser: argparse.ArgumentParser, *, metavar: str = "FILE", help: str | None = None) -> None:  # noqa: A002
+    """``-o/--output`` and ``--force`` of a command that writes a file (see :func:`check_output`)."""
+    parser.add_argument("-o", "--output", required=True, metavar=metavar, help=help)
+    parser.add_argument("--force", action="store_true", help=_("replace the output file if it exists"))
+
+
+def check_output(args: argparse.Namespace, library, *, folder: bool = False) -> None:  # noqa: ANN001
+    """Refuse an output inside the library, one that is not an ordinary file (or folder), or an existing file without ``--force``.
+
+    ``folder``: the output is a folder to write into (photo export).
+    """
+    from pathlib import Path
+
+    from desktop.errors import ValidationError
+    from desktop.library import path_kind
+
+    if args.output == "-":
+        return
+    from desktop.fsutil import is_inside
+
+    target = Path(args.output).expanduser().absolute()
+    if is_inside(target, library.path):
+        raise ValidationError(
+            _("{path} is inside the library {library}; nothing was written. Choose a file outside the library, e.g. in Documents.").format(
+                path=target, library=library.path
+            )
+        )
+    kind = path_kind(target)
+    if folder:
+        if kind not in ("missing", "folder"):
+            raise ValidationError(_("{path} is not a folder; nothing was written. Choose a folder.").format(path=target))
+        return
+    if kind == "missing":
+        return
+    if kind != "file":
+        raise ValidationError(
+            _("{path} is not an ordinary file (it is a folder, pipe, device or socket); nothing was written. Choose a file name.").format(
+                path=target
+            )
+        )
+    if not getattr(args, "force", False):
+        raise ValidationError(
+            _("{path} already exists; nothing was written. Choose another name, or add --force to replace it.").format(path=target)
+        )
+
+
 def print_rejections(rejected: list[dict]) -> None:
     for item in rejected:
         print(_("rejected: {source}: {reason}").format(**item), file=sys.stderr)

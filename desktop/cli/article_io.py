@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import common, emit, open_library, print_rejections, terminal_progress
+from desktop.cli import add_output, check_output, common, emit, open_library, print_rejections, terminal_progress
 from desktop.cli.articles import add_article_subcommand
 from desktop.i18n import _
 
@@ -20,13 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_article_subcommand(sub, "export", help=_("export one article as .docx, .md, .txt, WhatsApp text or a PDF on the letterhead"))
     p.add_argument("id", type=int)
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="docx", help=_("file format (default: docx)"))
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("file to write ('-' prints the text)"))
+    add_output(p, metavar="OUT", help=_("file to write ('-' prints the text)"))
     p.set_defaults(handler=cmd_export)
 
     glossary = sub.add_parser("glossary", help=_("export or import the office style glossary"))
     gsub = glossary.add_subparsers(dest="glossary_command", required=True)
     p = common(gsub.add_parser("export", help=_("write the glossary to a CSV file")))
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.set_defaults(handler=cmd_glossary_export)
     p = common(gsub.add_parser("import", help=_("replace the glossary with the rules in a CSV file")))
     p.add_argument("file", metavar="FILE")
@@ -71,6 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
+        check_output(args, lib)
         if args.output == "-":
             data = articles.export_bytes(lib, args.id, args.format)
             if args.format in ("docx", "pdf"):
@@ -94,6 +95,7 @@ def cmd_glossary_export(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
+        check_output(args, lib)
         rules = articles.load_glossary(lib)
         articles.export_glossary(rules, args.output)
     finally:

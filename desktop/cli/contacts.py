@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from desktop.cli import UsageError, common, emit, open_library, print_rejections
+from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, print_rejections
 from desktop.i18n import _
 
 
@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = common(csub.add_parser("export", help=_("export contacts as vCard, CSV or .xlsx")))
     p.add_argument("--list", metavar="NAME", help=_("only the members of this distribution list"))
     p.add_argument("--format", required=True, choices=["vcf", "csv", "xlsx"])
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    add_output(p, metavar="OUT")
     p.set_defaults(handler=cmd_export)
 
     p = common(csub.add_parser("list", help=_("list people and organisations")))
@@ -183,6 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         list_id = contacts_api.find_list(lib, args.list) if args.list else None
+        check_output(args, lib)
         count = contacts_api.export_to(lib, args.output, args.format, list_id=list_id)
     finally:
         lib.close()

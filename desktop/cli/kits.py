@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from desktop.cli import UsageError, common, emit, open_library, terminal_progress
+from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, terminal_progress
 from desktop.i18n import _
 
 
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = common(ksub.add_parser("export", help=_("write a kit as PDF, or as a ZIP for journalists")))
     p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    add_output(p)
     p.add_argument("--zip", action="store_true", help=_("the PDF, articles as .docx and full-size photos in a ZIP"))
     p.set_defaults(handler=cmd_export)
 
@@ -102,6 +102,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
+        check_output(args, lib)
         export = kits.export_zip if args.zip else kits.export_pdf
         with terminal_progress(args) as progress:
             result = export(lib, args.id, args.output, progress=progress)

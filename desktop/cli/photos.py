@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import UsageError, common, emit, open_library, print_rejections, terminal_progress
+from desktop.cli import UsageError, check_output, common, emit, open_library, print_rejections, terminal_progress
 from desktop.i18n import _
 
 
@@ -72,6 +72,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
+        check_output(args, lib, folder=True)
         result = photos_api.export_photos(lib, args.ids, args.output, long_edge=args.long_edge)
     finally:
         lib.close()

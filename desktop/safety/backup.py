@@ -407,15 +407,16 @@ def _add_file(zf: zipfile.ZipFile, name: str, path: Path, progress: Progress, wh
 
 
 def _check_target_folder(library, folder: Path) -> None:  # noqa: ANN001
-    if not folder.is_dir():
+    from desktop.library import path_kind, special_file_message
+
+    kind = path_kind(folder)
+    if kind == "special":
+        raise BackupError(special_file_message(folder))
+    if kind != "folder":
         raise BackupError(_("The backup folder {folder} does not exist. Choose an existing folder or a USB disk.").format(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise BackupError(_("The backup folder {folder} is not writable. Choose another folder.").format(folder=folder))
-    try:
-        inside = folder.resolve().is_relative_to(library.path.resolve())
-    except OSError:
-        inside = False
-    if inside:
+    if fsutil.is_inside(folder, library.path):
         raise BackupError(
             _("Choose a folder outside the library ({library}) for a backup: a backup inside the library does not survive losing it.").format(
                 library=library.path
