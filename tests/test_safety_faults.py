@@ -398,3 +398,42 @@ def test_library_turned_read_only_during_work_is_a_clear_error(library):
         library.store.engine.dispose()
     assert _fingerprint(library) == before
     staff.create(library, staff.StaffInput(name="Tersimpan"))
+
+
+# -- two article imports at once (real processes) ----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_two_processes_importing_the_same_articles_at_once(library_path, tmp_path):
+    """Two PCs (or two windows) import the same folder at the same moment: both finish without a raw
+    IntegrityError, and every file is one article (the second import finds the first's)."""
+    from sqlalchemy import text
+
+    files = tmp_path / "rilis"
+    files.mkdir()
+    count = 60
+    for i in range(count):
+        (files / f"rilis-{i:03d}.md").write_text(
+            f"# Rilis Bersama {i}\n\nJember – Bawaslu mengajak warga mengawasi tahapan pemilu ke-{i}.\n\n"
+            + "Isi rilis yang cukup panjang. " * 40 + "\n", encoding="utf-8")
+    paths = sorted(str(p) for p in files.iterdir())
+    env = dict(os.environ, PYTHONPATH=str(ROOT), WARTA_USER="Admin Uji", WARTA_LANG="en")
+    argv = [sys.executable, "-m", "desktop", "article", "import", *paths, "--library", str(library_path)]
+    procs = [subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs):
+        assert "Traceback" not in err and "IntegrityError" not in err, err[-3000:]
+        # Both did all they were asked (imported, or found already imported); a refusal would be 2 with a sentence.
+        assert proc.returncode in (0, 2), (proc.returncode, err[-2000:])
+        if proc.returncode == 2:
+            assert "Another import of the same files" in err, err[-2000:]
+    assert any(p.returncode == 0 for p in procs)
+    lib = _open_and_check(library_path)
+    try:
+        with lib.store.read() as s:
+            articles = s.execute(text("SELECT count(*) FROM articles")).scalar()
+            sources = s.execute(text("SELECT count(DISTINCT sha256) FROM article_sources")).scalar()
+        assert articles == count and sources == count, (articles, sources)
+    finally:
+        lib.close()
