@@ -10,6 +10,18 @@
   of the same articles one by one.
 
 ``small``: 20 files per batch; ``full``: 200.
+
+Hostile input (issue 18), each beside a bare equivalent of the same size, so a
+ratio near 1 (or growing with the size, not its square) shows the work is linear:
+
+- a release PDF of one long paragraph, beside the same text in paragraphs of
+  2,000 characters, at two sizes (400 KB took 119 s before the fix);
+- importing 4.8 MB of Markdown soft breaks (one paragraph, refused after
+  reading), beside reading the file and markdown-it parsing it (31 s before);
+- a .docx whose picture part inflates to 300 MB, beside the same .docx with
+  its real 8-pixel picture (the whole part was read: 1.5 GB → 3.1 GB peak);
+- a 5 KB .xlsx with a cell at XFD1048576, beside the same sheet without it
+  (9.6 GB before).
 """
 
 from __future__ import annotations
@@ -133,3 +145,85 @@ def run(table: Table, scale: str, workdir: Path) -> None:
 
     table.add(f"import: batch of {count} files (.md/.docx), one transaction", measure(batch, repeat=3),
               baseline=f"store.create_article x{count}, parsed already", baseline_samples=measure(one_by_one, repeat=3))
+
+    _hostile(table, scale, folder)
+
+
+def _hostile(table: Table, scale: str, folder: Path) -> None:
+    import zipfile
+
+    from desktop.articles.document import ArticleDoc
+    from desktop.articles.io import parse_file
+    from desktop.articles.io.markup import parse_markdown
+    from desktop.contacts.io import tables
+    from desktop.kits import render as kit_render
+    from desktop.kits import spec as kit_spec
+    from desktop.office import OfficeProfile
+
+    sentence = "Bawaslu mengawasi tahapan pemilu bersama warga desa. "
+    office = OfficeProfile(name="Kantor Uji")
+
+    def pdf(body: str) -> None:
+        doc = ArticleDoc(title="Satu Paragraf", lead="Lead.", body=body)
+        kit_render.render(kit_spec.release(doc, office, date=dt.date(2025, 1, 1), approved=True))
+
+    sizes = (100_000, 400_000) if scale == "full" else (50_000, 200_000)
+    for size in sizes:
+        long = sentence * (size // len(sentence))
+        split = "\n\n".join(long[i:i + 2000] for i in range(0, len(long), 2000))
+        table.add(f"release PDF: one paragraph of {size // 1000} KB", measure(lambda: pdf(long), repeat=3),
+                  baseline="same text in 2 KB paragraphs", baseline_samples=measure(lambda: pdf(split), repeat=3))
+
+    text = ("# Judul\n\n" + "\n".join((sentence * 2)[:60] for _ in range(80_000)))
+    md = folder / "soft-breaks.md"
+    md.write_text(text, encoding="utf-8")
+
+    def refused() -> None:
+        try:
+            parse_file(md)
+        except Exception:  # noqa: BLE001 - refused: one paragraph over the limit
+            return
+        raise AssertionError("the soft-break file was imported")
+
+    table.add(f"import: {len(text) // 1_000_000} MB of soft breaks in one paragraph (refused)",
+              measure(refused, repeat=3), baseline="read the file + markdown-it parse",
+              baseline_samples=measure(lambda: parse_markdown(md.read_text(encoding="utf-8")), repeat=3))
+
+    import docx
+    from PIL import Image
+
+    picture = folder / "p.png"
+    Image.new("RGB", (8, 8), (1, 2, 3)).save(picture)
+    document = docx.Document()
+    document.add_heading("Rilis Bergambar", 1)
+    document.add_paragraph("Jember – " + sentence * 5)
+    document.add_picture(str(picture))
+    plain_docx = folder / "gambar.docx"
+    document.save(str(plain_docx))
+    src = zipfile.ZipFile(plain_docx)
+    media = next(n for n in src.namelist() if n.startswith("word/media/"))
+    bomb = folder / "gambar-300mb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in src.namelist():
+            zf.writestr(name, bytes(300 * 1024 * 1024) if name == media else src.read(name))
+    table.add(f"import: .docx of {bomb.stat().st_size // 1024} KB, picture part of 300 MB",
+              measure(lambda: parse_file(bomb), repeat=5), baseline="same .docx, 8-pixel picture",
+              baseline_samples=measure(lambda: parse_file(plain_docx), repeat=5))
+
+    from openpyxl import Workbook
+
+    def workbook(far: bool) -> bytes:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Nama", "Telepon"])
+        ws.append(["Budi Santoso", "081234567890"])
+        if far:
+            ws["XFD1048576"] = "x"
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    far, near = workbook(True), workbook(False)
+    table.add(f"contacts .xlsx of {len(far) // 1000} KB, a cell at XFD1048576 (refused)",
+              measure(lambda: tables.parse_xlsx(far, "x.xlsx"), repeat=5), baseline="same sheet without that cell",
+              baseline_samples=measure(lambda: tables.parse_xlsx(near, "x.xlsx"), repeat=5))
