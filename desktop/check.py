@@ -23,9 +23,6 @@ def database_integrity(library, repair: bool = False) -> list[str]:  # noqa: ANN
     problems: list[str] = []
     with library.store.engine.connect() as conn:
         if library.store.is_sqlite:
-            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-            if rows != ["ok"]:
-                problems.extend(_("database integrity: {row}").format(row=r) for r in rows[:50])
             for row in conn.execute(text("PRAGMA foreign_key_check")):
                 problems.append(
                     _("foreign key: row {rowid} of table {table} points to a missing {parent}").format(
@@ -43,8 +40,35 @@ def database_integrity(library, repair: bool = False) -> list[str]:  # noqa: ANN
     return problems
 
 
+def damaged_message(library, damage: list[str]) -> str:  # noqa: ANN001
+    from desktop.safety import api as safety
+
+    return _(
+        "The database {path} is damaged: SQLite found {count} problem(s) in it, so the other checks were not run "
+        "and nothing was repaired. Do not keep working in it. {hint}"
+    ).format(path=library.db_path, count=len(damage), hint=safety.restore_hint(library))
+
+
 def run_checks(library, repair: bool = False) -> list[str]:  # noqa: ANN001
+    """Every area's checks; on a damaged database only the sentence saying so (the others would fail on it)."""
+    from sqlalchemy.exc import DatabaseError
+
+    if library.store.is_sqlite:
+        from desktop.safety import api as safety
+
+        damage = safety.integrity_problems(library.db_path)
+        if damage:
+            return [damaged_message(library, damage)] + [_("database integrity: {row}").format(row=r) for r in damage[:50]]
     problems: list[str] = []
     for spec in areas.entries("checks") + areas.entries("content_checks"):
-        problems.extend(areas.load(spec)(library, repair))
+        try:
+            found = areas.load(spec)(library, repair)
+        except DatabaseError as exc:
+            if not library.store.is_sqlite:
+                raise
+            from desktop.safety import api as safety
+
+            damage = safety.integrity_problems(library.db_path) or [str(getattr(exc, "orig", exc))]
+            return problems + [damaged_message(library, damage)]
+        problems.extend(found)
     return problems

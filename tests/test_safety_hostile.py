@@ -388,3 +388,63 @@ def test_photo_export_into_the_library_is_refused(library, library_path, cli, tm
     library.close()
     code, out, err = cli("--lang", "en", "photos", "export", pid, "-o", library_path / "photos", "--library", library_path)
     assert code == 2 and "inside the library" in err, err
+
+
+# -- a damaged database is never backed up as verified (issue 13) -------------------------------------
+
+
+def _damage(library_path: Path) -> None:
+    """Fill the audit log, then overwrite half of its root page with garbage (the library still opens)."""
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    with lib.store.write() as tx:
+        for i in range(3000):
+            tx.audit("update", "office", 1, "catatan panjang nomor %d " % i * 3)
+    lib.close()
+    db = library_path / "warta.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(db, "r+b") as fh:  # the cells of the audit log's root page
+        fh.seek((root - 1) * size + size // 2)
+        fh.write(b"\xa5" * (size // 2))
+
+
+@pytest.mark.sqlite_file
+def test_check_explains_a_damaged_database_in_a_sentence(library_path, cli):
+    _damage(library_path)
+    code, out, err = cli("--lang", "en", "check", "--library", library_path)
+    assert code == 1, err
+    assert "is damaged: SQLite found" in out and "unexpected" not in out + err
+
+
+@pytest.mark.sqlite_file
+def test_backup_of_a_damaged_database_is_refused(library_path, cli, tmp_path):
+    from desktop.library import Library
+    from desktop.safety import api as safety
+
+    lib = Library.open(library_path)
+    good = safety.auto_backup(lib)
+    lib.close()
+    _damage(library_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code, out, err = cli("--lang", "en", "backup", "--to", usb, "--library", library_path)
+    assert code == 2 and "damaged" in err and "no backup was made" in err, err
+    assert list(usb.iterdir()) == []
+    assert good.path.name in err  # names the sound snapshot to restore
+    lib = Library.open(library_path)
+    try:
+        assert safety.last_external_backup(lib) is None
+        from desktop.safety.archive import BackupError
+
+        with pytest.raises(BackupError, match="no backup was made"):
+            safety.auto_backup(lib)
+        names = [b.path.name for b in safety.auto_backups(lib)]
+        assert names == [good.path.name]
+        assert not [p for p in (library_path / "backups").iterdir() if p.name.startswith(".warta-tmp")]
+    finally:
+        lib.close()

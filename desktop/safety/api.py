@@ -14,6 +14,8 @@ from desktop.safety.backup import (
     auto_backup_if_due,
     auto_backups,
     export_backup,
+    integrity_problems,
+    restore_hint,
     last_external_backup,
 )
 from desktop.safety.locks import HEARTBEAT_SECONDS, Lock, LockedBy, acquire, heartbeat, holder_of, release
@@ -23,6 +25,6 @@ from desktop.safety.sweep import on_open, release_session, scan
 
 __all__ = [
     "BACKUP_SUFFIX", "HEARTBEAT_SECONDS", "REMIND_AFTER_DAYS", "Lock", "LockedBy",
-    "acquire", "auto_backup", "explain_storage_error", "auto_backup_if_due", "auto_backups", "export_backup", "heartbeat", "holder_of",
+    "acquire", "auto_backup", "explain_storage_error", "auto_backup_if_due", "auto_backups", "export_backup", "heartbeat", "integrity_problems", "restore_hint", "holder_of",
     "last_external_backup", "on_open", "release", "release_session", "restore", "restore_snapshot", "scan",
 ]

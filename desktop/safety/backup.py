@@ -102,6 +102,10 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
         conn = sqlite3.connect(tmp, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
+            # A copy of damaged pages would be called a backup and not restore.
+            damage = _integrity(conn)
+            if damage:
+                raise BackupError(damaged_database_message(library, damage))
             clear_locks(conn)
         finally:
             conn.close()
@@ -111,13 +115,54 @@ def snapshot_database(library, target: Path) -> Path:  # noqa: ANN001 - desktop.
         os.replace(tmp, target)
         fsutil.fsync_dir(target.parent)
     except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".part")):
+        for leftover in (tmp, tmp.with_name(tmp.name + ".part"), tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
             try:
                 leftover.unlink()
             except OSError:
                 pass
         raise
     return target
+
+
+def integrity_problems(db: Path) -> list[str]:
+    """What SQLite's integrity check finds in a database file ([] when sound)."""
+    try:
+        conn = sqlite3.connect(f"{Path(db).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _integrity(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == ["ok"]:
+        return []
+    return [line for row in rows for line in row.splitlines() if line.strip() and not line.startswith("***")]
+
+
+def restore_hint(library) -> str:  # noqa: ANN001
+    """What to do about a damaged database: the newest automatic backup by name, else ``warta restore``."""
+    snapshots = [b for b in auto_backups(library) if not integrity_problems(b.path)][:1]
+    if snapshots:
+        return _("Restore the newest sound automatic backup ({file}) with Settings → Backups, or a backup file with 'warta restore'.").format(
+            file=snapshots[0].path.name
+        )
+    return _("Restore the library from a backup (warta restore).")
+
+
+def damaged_database_message(library, problems: list[str]) -> str:  # noqa: ANN001
+    """One sentence for a damaged library database: what SQLite found and what to do."""
+    hint = restore_hint(library)
+    return _(
+        "The library database is damaged (SQLite found {count} problem(s), e.g. \"{detail}\"), so no backup was made: "
+        "a copy of damaged data would not restore. Your earlier backups are kept. {hint}"
+    ).format(count=len(problems), detail=problems[0][:200], hint=hint)
 
 
 def clear_locks(conn: sqlite3.Connection) -> None:
