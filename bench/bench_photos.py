@@ -1,10 +1,14 @@
 """Photo archive benchmarks: import throughput against the bare floor, rendition cost, grid opening.
 
-- Import of 24-megapixel JPEGs (hash + copy + validate + EXIF + thumbnail +
-  rows) in Warta's two worker processes, against the floor measured in the
-  same run: SHA-256 + Pillow ``draft()`` decode + ``exif_transpose`` +
-  thumbnail of the same files in two processes. Target: ≥ 70 % of the
-  floor's throughput, i.e. a time ratio ≤ 1.43×.
+- Import of 24-megapixel JPEGs (hash + copy + validate + EXIF/XMP/IPTC +
+  thumbnail + rows) in Warta's two worker processes, against the floor
+  measured in the same run: SHA-256 + copy with fsync + Pillow ``draft()``
+  decode + ``exif_transpose`` + thumbnail of the same files in two
+  processes. Target (issue 13): ≥ 80 % of the floor's throughput, i.e. a
+  time ratio ≤ 1.25×.
+- The same import with print renditions (what the window does), against a
+  floor that also makes a 1600 px rendition from one decode (Warta's
+  renditions are 2000 px, so this floor does less than Warta). Same target.
 - The print rendition (≤ 2000 px, made once per photo and cached) against
   the thumbnail decode of the same file.
 - Opening the Foto section on a library of 20,000 photos (``full``; 2,000
@@ -54,22 +58,34 @@ def _make_jpegs(folder: Path, count: int, size: tuple[int, int]) -> list[Path]:
     return paths
 
 
-def _floor_one(path: str) -> int:
+def _floor_one(path: str, out: str, rendition: int) -> int:
     from PIL import Image, ImageOps
 
     data = Path(path).read_bytes()
-    hashlib.sha256(data).hexdigest()
+    sha = hashlib.sha256(data).hexdigest()
+    target = Path(out) / sha
+    with open(target, "wb") as fh:  # the managed copy, durable
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
     with Image.open(io.BytesIO(data)) as img:
-        img.draft("RGB", (320, 320))
+        img.draft("RGB", (rendition or 320, rendition or 320))
         img.load()
         upright = ImageOps.exif_transpose(img)
+        if rendition:
+            upright.thumbnail((rendition, rendition))
+            upright.save(io.BytesIO(), "JPEG", quality=88)
         upright.thumbnail((320, 320))
+        upright.save(io.BytesIO(), "JPEG", quality=82)
+    target.unlink()
     return len(data)
 
 
-def _floor(paths: list[Path]) -> None:
+def _floor(paths: list[Path], workdir: Path, rendition: int = 0) -> None:
+    out = workdir / "floor-copies"
+    out.mkdir(exist_ok=True)
     with cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        list(pool.map(_floor_one, [str(p) for p in paths]))
+        list(pool.map(_floor_one, [str(p) for p in paths], [str(out)] * len(paths), [rendition] * len(paths)))
 
 
 def _fresh_library(workdir: Path, name: str):  # noqa: ANN202
@@ -91,10 +107,11 @@ def _bench_import(table: Table, scale: str, workdir: Path) -> None:
     paths = _make_jpegs(workdir / f"jpeg-{size[0]}x{size[1]}", count, size)
     megapixels = size[0] * size[1] / 1e6
 
-    floor = measure(lambda: _floor(paths), repeat=repeat, warmup=1)
+    floor = measure(lambda: _floor(paths, workdir), repeat=repeat, warmup=1)
+    rendition_floor = measure(lambda: _floor(paths, workdir, 1600), repeat=repeat, warmup=1)
 
     # Empty libraries are made before timing: creating one runs the migrations.
-    libraries = [_fresh_library(workdir, f"import-lib-{i}") for i in range(repeat * 2 + 3)]
+    libraries = [_fresh_library(workdir, f"import-lib-{i}") for i in range(repeat * 2 + 1)]
 
     def one_import(renditions: bool) -> None:
         lib = libraries.pop()
@@ -108,19 +125,19 @@ def _bench_import(table: Table, scale: str, workdir: Path) -> None:
     table.add(
         f"import {count} × {megapixels:.0f} MP JPEG (2 processes)",
         imports,
-        baseline="floor: sha256+draft+transpose+thumb, 2 procs",
+        baseline="floor: sha256+copy+fsync+draft+transpose+thumb, 2 procs",
         baseline_samples=floor,
-        target="≤ 1.43× (≥ 70 % of floor throughput)",
+        target="≤ 1.25× (≥ 80 % of floor throughput)",
     )
-    with_renditions = measure(lambda: one_import(True), repeat=2 if scale == "full" else 1, warmup=0)
+    with_renditions = measure(lambda: one_import(True), repeat=repeat, warmup=0)
     for lib in libraries:
         lib.close()
     table.add(
         f"import {count} × {megapixels:.0f} MP + print renditions",
         with_renditions,
-        baseline="floor (same run)",
-        baseline_samples=floor,
-        target="(renditions are a second pass)",
+        baseline="floor + 1600 px rendition from one decode",
+        baseline_samples=rendition_floor,
+        target="≤ 1.25×",
     )
 
     data = paths[1].read_bytes()

@@ -6,6 +6,7 @@ import hashlib
 import time
 
 import photos_support as ps
+from PIL import Image
 from sqlalchemy import text
 
 from desktop.jobs import Progress
@@ -151,12 +152,12 @@ def test_rendition_is_made_lazily_when_missing(library, tmp_path):
 _real_process_file = importer.process_file
 
 
-def _crash_on_poison(source, root, skip_present=True):
+def _crash_on_poison(source, root, *args):
     import os
 
     if "racun" in source:
         os._exit(3)  # what a decoder segfault or the OOM killer looks like to the pool
-    return _real_process_file(source, root, skip_present)
+    return _real_process_file(source, root, *args)
 
 
 def test_a_file_that_kills_its_worker_is_rejected_and_the_rest_imports(library, tmp_path, monkeypatch):
@@ -178,3 +179,27 @@ def test_a_file_that_kills_its_worker_is_rejected_and_the_rest_imports(library, 
     assert len(result.added) == 6
     assert [r["source"].rsplit("/", 1)[1] for r in result.rejected] == ["racun.jpg"]
     assert "mogok" in result.rejected[0]["reason"]
+
+
+def test_each_photo_is_read_and_decoded_once_for_thumbnail_and_print_rendition(library, tmp_path, monkeypatch):
+    from desktop.photos import imaging
+
+    decoded: list[int | None] = []
+    real_decode = imaging.decode
+
+    def counting(data, *, edge=None):
+        decoded.append(edge)
+        return real_decode(data, edge=edge)
+
+    monkeypatch.setattr(imaging, "decode", counting)
+    src = [ps.jpeg(tmp_path / f"f{i}.jpg", seed=700 + i, size=(2600, 1800), orientation=6 if i else 1) for i in range(3)]
+    result = importer.import_paths(library, src, workers=1)  # in this process, so the calls are counted
+    assert len(result.added) == 3
+    assert decoded == [imaging.RENDITION_EDGE] * 3  # one decode per photo, at the rendition's scale
+    for photo_id in result.added:
+        info = store.get_photo(library, photo_id)
+        assert info.rendition_state == "ok"
+        with Image.open(library.path / "renditions" / info.sha256[:2] / f"{info.sha256}.jpg") as rendition:
+            assert rendition.size == ((2000, 1385) if photo_id == result.added[0] else (1385, 2000))
+        with Image.open(library.path / "thumbnails" / info.sha256[:2] / f"{info.sha256}.jpg") as thumb:
+            assert max(thumb.size) == imaging.THUMB_EDGE

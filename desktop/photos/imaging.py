@@ -390,8 +390,10 @@ def fit(img: "PILImage", edge: int) -> "PILImage":
         return img
     scale = edge / max(width, height)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    # reducing_gap: a fast box reduction first, then Lanczos for the last step.
-    return img.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    # reducing_gap: a fast box reduction (``reduce``) to within twice the
+    # size, then bicubic for the last step: as sharp as Lanczos at these
+    # ratios to the eye, at a fraction of its cost on 24 MP photos.
+    return img.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
 
 
 def jpeg_bytes(img: "PILImage", quality: int, **extra: object) -> bytes:

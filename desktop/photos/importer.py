@@ -8,9 +8,12 @@ process commits its row, in small batches. Cancel stops the pool; files
 written for rows not yet committed are removed again, so a cancelled import
 keeps exactly what was committed.
 
-Print renditions are made in a second pass over the photos just added: the
-photos are usable (grid, search, export) as soon as their batch commits, and
-a rendition still missing is made on demand by ``store.print_rendition``.
+Print renditions are made by the same worker from the same decode as the
+thumbnail (each photo is read and decoded once: at the rendition's scale,
+and the thumbnail is scaled from that). A rendition the worker could not
+make is tried again in a second pass, and one still missing is made on
+demand by ``store.print_rendition``. With ``renditions=False`` the worker
+decodes at thumbnail scale only, the quickest way to a usable grid.
 """
 
 from __future__ import annotations
@@ -182,12 +185,13 @@ def _present(root: Path, sha256: str) -> str | None:
     return None
 
 
-def process_file(source: str, root: str, skip_present: bool = True) -> dict:
+def process_file(source: str, root: str, skip_present: bool = True, rendition: bool = False) -> dict:
     """Read, hash, validate, describe and store one file (runs in a worker).
 
     Returns a plain dict (it crosses a process boundary): ``status`` is
     ``ok``, ``present`` (the original is already in the library folder) or
-    ``rejected`` with a ``reason``.
+    ``rejected`` with a ``reason``. With ``rendition`` the print rendition
+    is made from the same decode (``"rendition": True`` when written).
     """
     from desktop.fsutil import atomic_write_bytes
 
@@ -209,8 +213,14 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
         rel = _present(lib, sha)
         if rel:
             return {"status": "present", "source": source, "sha256": sha, "path": rel}
+    rendition_data = None
     try:
-        img, info = imaging.decode(data, edge=imaging.THUMB_EDGE)
+        if rendition:
+            img, info = imaging.decode(data, edge=imaging.RENDITION_EDGE)
+            img = imaging.fit(img, imaging.RENDITION_EDGE)
+            rendition_data = imaging.jpeg_bytes(img, imaging.RENDITION_QUALITY)
+        else:
+            img, info = imaging.decode(data, edge=imaging.THUMB_EDGE)
         thumb = imaging.fit(img, imaging.THUMB_EDGE)
         thumb_data = imaging.jpeg_bytes(thumb, imaging.THUMB_QUALITY)
         dh, ah = imaging.dhash(thumb), imaging.ahash(thumb)
@@ -225,6 +235,8 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
             atomic_write_bytes(target, data)
             created = True
         atomic_write_bytes(files.thumbnail_path(lib, sha), thumb_data)
+        if rendition_data is not None:
+            atomic_write_bytes(files.rendition_path(lib, sha), rendition_data)
     exif = info.exif
     embedded = metadata.read(data)  # XMP and IPTC-IIM: caption, credit, keywords, date
     found = {"caption": embedded.caption, "credit": embedded.credit, "tags": embedded.keywords,
@@ -232,6 +244,7 @@ def process_file(source: str, root: str, skip_present: bool = True) -> dict:
     return {
         **{key: value for key, value in found.items() if value},
         "status": "ok",
+        "rendition": rendition_data is not None,
         "source": source,
         "sha256": sha,
         "path": rel,
@@ -335,6 +348,7 @@ class _Run:
         self.existing_order: list[tuple[int, int]] = []
         self.added_ids: list[tuple[int, str, str]] = []  # (id, path, sha) for renditions
         self.executor = None  # a process pool, or _Inline for a handful of files
+        self.renditions = True  # workers make print renditions from the same decode
 
     def known(self, sha: str) -> int | None:
         from sqlalchemy import select
@@ -364,7 +378,8 @@ class _Run:
             if status == "added":
                 self.added_order.append((item["index"], photo_id))
                 self.committed.add(item["sha256"])
-                self.added_ids.append((photo_id, item["path"], item["sha256"]))
+                if not item.get("rendition"):
+                    self.added_ids.append((photo_id, item["path"], item["sha256"]))
             else:
                 self.existing_order.append((item["index"], photo_id))
         for index, sha in dupes:
@@ -383,7 +398,9 @@ class _Run:
             if item["sha256"] in self.committed or self.known(item["sha256"]):
                 continue
             root = Path(self.root)
-            for path in (root / item["path"], files.thumbnail_path(root, item["sha256"])):
+            made = (root / item["path"], files.thumbnail_path(root, item["sha256"]),
+                    files.rendition_path(root, item["sha256"]))
+            for path in made:
                 try:
                     path.unlink()
                 except FileNotFoundError:
@@ -437,6 +454,7 @@ def import_paths(
     if not tasks:
         return result
     run = _Run(library, event, result, progress)
+    run.renditions = renditions
     run.executor = _Inline() if total <= 2 or workers <= 1 else _pool(min(workers, total))
     window: deque[list] = deque()
     try:
@@ -491,7 +509,7 @@ def _drive(run: _Run, tasks: deque, window: deque, total: int, workers: int) -> 
                 if alone and busy:
                     break
                 task = entry[0]
-                entry[1] = run.executor.submit(process_file, task.source, run.root, task.skip_present)
+                entry[1] = run.executor.submit(process_file, task.source, run.root, task.skip_present, run.renditions)
                 busy = True
         task, fut = window[0]
         if not fut.done():

@@ -228,7 +228,7 @@ def insert_imported(library, items: list[dict], *, event: str | None, credit: st
                 "phash": item["phash"],
                 "ahash": item["ahash"],
                 "thumb_state": "ok",
-                "rendition_state": "pending",
+                "rendition_state": "ok" if item.get("rendition") else "pending",
                 "imported_at": now,
                 "updated_at": now,
             }
