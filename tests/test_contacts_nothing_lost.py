@@ -342,3 +342,18 @@ def test_every_imported_field_is_kept(library, tmp_path):
                  "2010-06-01"):
         assert kept in rina.notes, kept
     assert "rekan lama" in bagus.notes and "Situs web: https://bagus.example" in bagus.notes
+
+
+def test_spreadsheet_columns_warta_has_no_field_for_are_kept_in_the_notes(library, tmp_path):
+    sheet = tmp_path / "google.csv"
+    sheet.write_text(
+        "No,First Name,Last Name,Nickname,Birthday,Phone 1 - Value,Website 1 - Value,Website 2 - Value,"
+        "Custom Field 1 - Label,Custom Field 1 - Value,Sensitivity\n"
+        "1,Rina,Handayani,Rin,1985-04-12,0812-5555-6666,https://a.example,https://b.example,Desk,Politik,Normal\n",
+        encoding="utf-8")
+    result = importer.commit_import(library, importer.preview_import(library, [sheet]))
+    notes = store.get_person(library, result.added[0]).data.notes
+    for kept in ("Nickname: Rin", "Birthday: 1985-04-12", "Website 2 - Value: https://b.example",
+                 "Custom Field 1 - Label: Desk", "Custom Field 1 - Value: Politik", "Situs web: https://a.example"):
+        assert kept in notes, kept
+    assert "Sensitivity" not in notes and "No:" not in notes  # Outlook's fillers and the running number say nothing

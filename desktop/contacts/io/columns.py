@@ -270,6 +270,14 @@ def is_usable(fields) -> bool:
     return bool(set(values) & _IDENTIFYING)
 
 
+# Values of unmapped columns that say nothing (Outlook writes them in every row).
+_NOTHING_SAID = frozenset({"normal", "false", "unspecified", "0/0/00", "0/0/0000", "00/00/0000", "0"})
+
+
+# The running-number column of office spreadsheets ("No", "No.", "#"): not about the contact.
+_ROW_NUMBER_HEADERS = frozenset({"no", "no.", "nomor", "no urut", "nomor urut", "#", "urut"})
+
+
 class RowMapper:
     """Turns rows into records for one header row and mapping."""
 
@@ -285,6 +293,11 @@ class RowMapper:
         # Per-column facts worked out once, not for every row.
         self.attr_columns = [(i, self.owner[i], f) for i, f, _h in self.columns if i in self.owner]
         self.value_columns = [(i, f, _column_extra(f, h)) for i, f, h in self.columns if i not in self.owner]
+        self.header_of = {i: h for i, _f, h in self.columns}
+        # Columns Warta has no field for ("Birthday", "Nickname", "Custom Field 1 - Value" …):
+        # their values are kept in the notes as "Header: value", never dropped.
+        self.unmapped = [(i, h.strip()) for i, h in enumerate(headers)
+                         if not mapping.get(h) and h.strip() and h.strip().casefold() not in _ROW_NUMBER_HEADERS]
 
     def _plan_slots(self) -> None:
         # Attribute columns point at the value column they describe.
@@ -308,6 +321,7 @@ class RowMapper:
         for index, owner, field in self.attr_columns:
             attrs.setdefault(owner, {})[field] = row[index].strip() if index < width else ""
         notes: list[str] = []
+        extras: list[tuple[str, str]] = []
         for index, field, extra in self.value_columns:
             value = row[index].strip() if index < width else ""
             if not value:
@@ -337,6 +351,14 @@ class RowMapper:
             elif field in ("position", "organization", "organization_type", "department", "website"):
                 if not getattr(rec, field):
                     setattr(rec, field, value)
+                elif getattr(rec, field) != value:  # a second website, position … of the same row
+                    extras.append((self.header_of[index], value))
+        for index, header in self.unmapped:
+            value = row[index].strip() if index < width else ""
+            if value and value.casefold() not in _NOTHING_SAID:
+                extras.append((header, value))
+        if extras:
+            notes.append("\n".join("{label}: {value}".format(label=k, value=" ".join(v.split())) for k, v in extras))
         rec.notes = "\n\n".join(notes)
         rec.address = "\n".join(a for a in (_join_address(g) for g in addresses.values()) if a)
         rec.given_name = parts.get("given_name", "")
