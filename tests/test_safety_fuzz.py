@@ -290,7 +290,9 @@ HOSTILE: dict[str, list[int]] = {}
 HANG_GUARD_S = 30.0
 
 
-def _hostile_run(lib, importer: str, label: str, fn) -> None:  # noqa: ANN001
+def _hostile_run(lib, importer: str, label: str, fn, expect: str = "either") -> None:  # noqa: ANN001
+    """Run one hostile case: it must end as ``expect`` ("import", "refuse" or "either"): imported, or
+    refused with a sentence and nothing changed, within the hang guard."""
     import time
 
     tried = HOSTILE.setdefault(importer, [0, 0])
@@ -301,14 +303,16 @@ def _hostile_run(lib, importer: str, label: str, fn) -> None:  # noqa: ANN001
         result = fn()
     except WartaError as exc:
         assert str(exc).strip(), label
-        assert fingerprint(lib) == before, f"{label}: a refusal changed the library"
+        outcome = "refuse"
     else:
         rejected = getattr(result, "rejected", [])
         for item in rejected:
             reason = item["reason"] if isinstance(item, dict) else item.reason
             assert reason.strip() and "Traceback" not in reason and "Error(" not in reason, (label, reason)
-        if getattr(result, "exit_code", 0) == 2 or (rejected and not getattr(result, "records", True)):
-            assert fingerprint(lib) == before, f"{label}: a refused import changed the library"
+        outcome = "refuse" if getattr(result, "exit_code", 0) == 2 else "import"
+    if outcome == "refuse":
+        assert fingerprint(lib) == before, f"{label}: a refusal changed the library"
+    assert expect in ("either", outcome), f"{label}: expected {expect}, got {outcome}"
     assert time.monotonic() - start < HANG_GUARD_S, f"{label} took minutes"
     tried[1] += 1
 
@@ -354,7 +358,7 @@ def _dup_docx(good: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _hostile_docx() -> list[tuple[str, bytes]]:
+def _hostile_docx() -> list[tuple[str, str, bytes]]:
     good = _picture_docx()
     media = next(n for n in good if n.startswith("word/media/"))
     body = good["word/document.xml"]
@@ -366,69 +370,69 @@ def _hostile_docx() -> list[tuple[str, bytes]]:
 
     para = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
     return [
-        ("media part of 300 MB behind a picture relationship", _zip({**good, media: bytes(300 * 1024 * 1024)})),
-        (".rels part of 60 MB", _zip({**good, "word/_rels/document.xml.rels": good["word/_rels/document.xml.rels"]
+        ("media part of 300 MB behind a picture relationship", "import", _zip({**good, media: bytes(300 * 1024 * 1024)})),
+        (".rels part of 60 MB", "refuse", _zip({**good, "word/_rels/document.xml.rels": good["word/_rels/document.xml.rels"]
                                       .replace(b"<Relationships", b"<!--" + b" " * (60 << 20) + b"--><Relationships", 1)})),
-        ("document.xml inflating to 60 MB", _zip({**good, "word/document.xml": body.replace(b"<w:body>", b"<w:body>" + b" " * (60 << 20), 1)})),
-        ("3000 empty parts", _zip({**good, **{f"customXml/x{i}.bin": b"" for i in range(3000)}})),
-        ("billion laughs", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        ("document.xml inflating to 60 MB", "refuse", _zip({**good, "word/document.xml": body.replace(b"<w:body>", b"<w:body>" + b" " * (60 << 20), 1)})),
+        ("3000 empty parts", "refuse", _zip({**good, **{f"customXml/x{i}.bin": b"" for i in range(3000)}})),
+        ("billion laughs", "refuse", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
                                  + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&" + bytes([97 + i]) + b";") * 10) for i in range(9))
                                  + b"]><w:document " + w + b"><w:body>" + para % b"&j;" + b"</w:body></w:document>"})),
-        ("external entity", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        ("external entity", "import", _zip({**good, "word/document.xml": b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
                                   + b"<w:document " + w + b"><w:body>" + para % b"Judul" + para % b"&x;" + b"</w:body></w:document>"})),
-        ("encrypted member", _zip(good, flag_encrypted="word/document.xml")),
-        ("no word/document.xml", _zip({n: d for n, d in good.items() if n != "word/document.xml"})),
-        ("truncated", _zip(good)[: len(_zip(good)) // 2]),
-        ("officeDocument relationship to a non-XML part", _zip({**good, "_rels/.rels": good["_rels/.rels"].replace(b"word/document.xml", b"word/media/big.bin"),
+        ("encrypted member", "either", _zip(good, flag_encrypted="word/document.xml")),
+        ("no word/document.xml", "refuse", _zip({n: d for n, d in good.items() if n != "word/document.xml"})),
+        ("truncated", "refuse", _zip(good)[: len(_zip(good)) // 2]),
+        ("officeDocument relationship to a non-XML part", "refuse", _zip({**good, "_rels/.rels": good["_rels/.rels"].replace(b"word/document.xml", b"word/media/big.bin"),
                                                                  "word/media/big.bin": bytes(50 << 20)})),
-        ("paragraph of 60,000 characters", _zip(with_body(para % b"Judul" + para % (b"kata " * 12_000)))),
-        ("20,000 runs in one paragraph", _zip(with_body(para % b"Judul" + b"<w:p>" + b"<w:r><w:t xml:space=\"preserve\">k </w:t></w:r>" * 20_000 + b"</w:p>"))),
-        ("content controls nested 5,000 deep", _zip(with_body(para % b"Judul" + b"<w:sdt><w:sdtContent>" * 5000 + para % b"isi" + b"</w:sdtContent></w:sdt>" * 5000))),
-        ("hyperlink to a missing relationship", _zip(with_body(para % b"Judul" + b'<w:p><w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId999"><w:r><w:t>tautan</w:t></w:r></w:hyperlink></w:p>'))),
-        ("NUL and controls in Warta's JSON metadata", _zip({**good, "docProps/core.xml": good["docProps/core.xml"].replace(
+        ("paragraph of 60,000 characters", "refuse", _zip(with_body(para % b"Judul" + para % (b"kata " * 12_000)))),
+        ("20,000 runs in one paragraph", "import", _zip(with_body(para % b"Judul" + b"<w:p>" + b"<w:r><w:t xml:space=\"preserve\">k </w:t></w:r>" * 20_000 + b"</w:p>"))),
+        ("content controls nested 5,000 deep", "refuse", _zip(with_body(para % b"Judul" + b"<w:sdt><w:sdtContent>" * 5000 + para % b"isi" + b"</w:sdtContent></w:sdt>" * 5000))),
+        ("hyperlink to a missing relationship", "import", _zip(with_body(para % b"Judul" + b'<w:p><w:hyperlink xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId999"><w:r><w:t>tautan</w:t></w:r></w:hyperlink></w:p>'))),
+        ("NUL and controls in Warta's JSON metadata", "import", _zip({**good, "docProps/core.xml": good["docProps/core.xml"].replace(
             b"</cp:coreProperties>", b'<dc:description>{"warta_article": {"tags": ["a\\u0000b", "\\u000b"], "source_url": "x\\u0007"}}</dc:description></cp:coreProperties>')})),
-        ("word/document.xml twice, a broken one first", _dup_docx(good)),
-        ("OLE header with a .docx name", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        ("word/document.xml twice, a broken one first", "either", _dup_docx(good)),
+        ("OLE header with a .docx name", "refuse", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
     ]
 
 
-def _hostile_text() -> list[tuple[str, str, bytes]]:
+def _hostile_text() -> list[tuple[str, str, str, bytes]]:
     line = ("Bawaslu mengawasi tahapan pemilu bersama warga " * 110_000)[: 4_900_000]
     return [
-        ("4.9 MB line", ".txt", ("Judul\n\n" + line).encode()),
-        ("4.8 MB of soft breaks in one paragraph", ".md", ("# Judul\n\n" + "\n".join(line[i:i + 60] for i in range(0, 4_700_000, 60))).encode()),
-        ("4.8 MB in 1,000-character paragraphs", ".md", ("# Judul\n\n" + "\n\n".join(line[i:i + 1000] for i in range(0, 4_800_000, 1000))).encode()),
-        ("6 MB file", ".txt", b"Judul\n\n" + b"a " * (3 << 20)),
-        ("Shift+Enter, NUL, ESC and BEL", ".txt", ("Judul\n\n" + "Isi rilis yang panjang. " * 60 + "\n\nBaris\vdua \x00 \x1b[2J \x07.\n").encode()),
-        ("UTF-16 without a byte order mark", ".txt", "Judul\n\nIsi rilis.".encode("utf-16-le")),
-        ("blockquotes nested 20,000 deep", ".md", b"# Judul\n\n" + b">" * 20_000 + b" isi"),
-        ("lists nested 1,000 deep", ".md", b"# Judul\n\n" + b"".join(b"  " * i + b"- butir\n" for i in range(1000))),
-        ("40,000 unmatched emphasis marks", ".md", b"# Judul\n\n" + b"*a _b " * 40_000),
-        ("40,000 open brackets", ".md", b"# Judul\n\n" + b"[" * 40_000 + b"x"),
-        ("front matter subtitle of 700 characters", ".md", b"---\nsubtitle: " + b"s" * 700 + b"\n---\n# Judul\n\nIsi.\n"),
-        ("front matter title of 600 characters", ".md", b"---\ntitle: " + b"t" * 600 + b"\n---\nIsi.\n"),
-        ("front matter of 100,000 lines", ".md", b"---\n" + b"k: v\n" * 100_000 + b"---\n# Judul\n\nIsi.\n"),
-        ("quote speaker of 400 characters", ".txt", "Judul\n\nJember – Isi.\n\n“Kami siap,” kata {}.\n".format("N" * 400).encode()),
-        ("only controls", ".txt", bytes(range(1, 32)) * 10),
-        ("a ZIP named .md", ".md", _zip({"a.txt": b"x"})),
+        ("4.9 MB line", "refuse", ".txt", ("Judul\n\n" + line).encode()),
+        ("4.8 MB of soft breaks in one paragraph", "refuse", ".md", ("# Judul\n\n" + "\n".join(line[i:i + 60] for i in range(0, 4_700_000, 60))).encode()),
+        ("4.8 MB in 1,000-character paragraphs", "import", ".md", ("# Judul\n\n" + "\n\n".join(line[i:i + 1000] for i in range(0, 4_800_000, 1000))).encode()),
+        ("6 MB file", "refuse", ".txt", b"Judul\n\n" + b"a " * (3 << 20)),
+        ("Shift+Enter, NUL, ESC and BEL", "import", ".txt", ("Judul\n\n" + "Isi rilis yang panjang. " * 60 + "\n\nBaris\vdua \x00 \x1b[2J \x07.\n").encode()),
+        ("UTF-16 without a byte order mark", "refuse", ".txt", "Judul\n\nIsi rilis.".encode("utf-16-le")),
+        ("blockquotes nested 20,000 deep", "import", ".md", b"# Judul\n\n" + b">" * 20_000 + b" isi"),
+        ("lists nested 1,000 deep", "import", ".md", b"# Judul\n\n" + b"".join(b"  " * i + b"- butir\n" for i in range(1000))),
+        ("40,000 unmatched emphasis marks", "refuse", ".md", b"# Judul\n\n" + b"*a _b " * 40_000),
+        ("40,000 open brackets", "import", ".md", b"# Judul\n\n" + b"[" * 40_000 + b"x"),
+        ("front matter subtitle of 700 characters", "refuse", ".md", b"---\nsubtitle: " + b"s" * 700 + b"\n---\n# Judul\n\nIsi.\n"),
+        ("front matter title of 600 characters", "refuse", ".md", b"---\ntitle: " + b"t" * 600 + b"\n---\nIsi.\n"),
+        ("front matter of 100,000 lines", "refuse", ".md", b"---\n" + b"k: v\n" * 100_000 + b"---\n# Judul\n\nIsi.\n"),
+        ("quote speaker of 400 characters", "refuse", ".txt", "Judul\n\nJember – Isi.\n\n“Kami siap,” kata {}.\n".format("N" * 400).encode()),
+        ("only controls", "refuse", ".txt", bytes(range(1, 32)) * 10),
+        ("a ZIP named .md", "refuse", ".md", _zip({"a.txt": b"x"})),
     ]
 
 
 def test_hostile_article_files_end_cleanly(library, tmp_path):
     pytest.importorskip("desktop.articles.io.service")
-    for label, data in _hostile_docx():
+    for label, expect, data in _hostile_docx():
         path = write(tmp_path, ".docx", data)
-        _hostile_run(library, "docx", label, _article_import(library, path))
+        _hostile_run(library, "docx", label, _article_import(library, path), expect)
         path.unlink()
-    for label, suffix, data in _hostile_text():
+    for label, expect, suffix, data in _hostile_text():
         path = write(tmp_path, suffix, data)
-        _hostile_run(library, "text_article", label, _article_import(library, path))
+        _hostile_run(library, "text_article", label, _article_import(library, path), expect)
         path.unlink()
     import os
 
     fifo = tmp_path / "pipa.txt"
     os.mkfifo(fifo)
-    _hostile_run(library, "text_article", "a FIFO", _article_import(library, fifo))  # opening it would block
+    _hostile_run(library, "text_article", "a FIFO", _article_import(library, fifo), "refuse")  # opening it would block
     from desktop.articles import store
     from desktop.articles.io import service
 
@@ -461,7 +465,7 @@ def test_hostile_release_pdfs_end_cleanly(library):
             article_id = store.create_article(library, doc)
         except WartaError:
             continue
-        _hostile_run(library, "release_pdf", label, lambda: kits.release_pdf(library, article_id))
+        _hostile_run(library, "release_pdf", label, lambda: kits.release_pdf(library, article_id), "import")
 
 
 def _sheet_zip(sheet_xml: bytes) -> bytes:
@@ -489,16 +493,16 @@ def test_hostile_xlsx_files_end_cleanly(library, tmp_path):
         return buf.getvalue()
 
     cases = [
-        ("a cell at XFD1048576 (4.9 KB)", workbook({"XFD1048576": "x"})),
-        ("a cell at IW1", workbook({"IW1": "x"})),
-        ("a declared dimension of A1:XFD1048576", _sheet_zip(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>' + row + end)),
-        ("a row numbered 99,999,999,999", _sheet_zip(ns + row + b'<row r="99999999999"><c r="A99999999999" t="inlineStr"><is><t>x</t></is></c></row>' + end)),
-        ("200,000 rows", _sheet_zip(ns + row + b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>n</t></is></c></row>' % (i, i) for i in range(3, 200_003)) + end)),
-        ("a sheet inflating to 300 MB", _sheet_zip(ns + row + b" " * (300 << 20) + end)),
+        ("a cell at XFD1048576 (4.9 KB)", "refuse", workbook({"XFD1048576": "x"})),
+        ("a cell at IW1", "refuse", workbook({"IW1": "x"})),
+        ("a declared dimension of A1:XFD1048576", "import", _sheet_zip(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>' + row + end)),
+        ("a row numbered 99,999,999,999", "refuse", _sheet_zip(ns + row + b'<row r="99999999999"><c r="A99999999999" t="inlineStr"><is><t>x</t></is></c></row>' + end)),
+        ("200,000 rows", "refuse", _sheet_zip(ns + row + b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>n</t></is></c></row>' % (i, i) for i in range(3, 200_003)) + end)),
+        ("a sheet inflating to 300 MB", "refuse", _sheet_zip(ns + row + b" " * (300 << 20) + end)),
     ]
-    for label, data in cases:
+    for label, expect, data in cases:
         path = write(tmp_path, ".xlsx", data)
-        _hostile_run(library, "xlsx", label, _contacts_import(library, path))
+        _hostile_run(library, "xlsx", label, _contacts_import(library, path), expect)
         path.unlink()
 
 
