@@ -95,7 +95,9 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path | str, mode: str = "wb", *, private: bool = False) -> Iterator[BinaryIO]:
+def atomic_write(
+    target: Path | str, mode: str = "wb", *, private: bool = False, prefix: str = TMP_PREFIX
+) -> Iterator[BinaryIO]:
     """Yield a file object; on success it replaces ``target`` atomically.
 
     On any exception the temporary file is removed and ``target`` is untouched.
@@ -104,7 +106,7 @@ def atomic_write(target: Path | str, mode: str = "wb", *, private: bool = False)
     target = Path(target)
     refuse_unsafe_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, dir=target.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, mode) as fh:

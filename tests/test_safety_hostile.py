@@ -448,3 +448,127 @@ def test_backup_of_a_damaged_database_is_refused(library_path, cli, tmp_path):
         assert not [p for p in (library_path / "backups").iterdir() if p.name.startswith(".warta-tmp")]
     finally:
         lib.close()
+
+
+# -- messages (point 7) -----------------------------------------------------------------------------
+
+
+@pytest.mark.sqlite_file
+def test_a_full_disk_on_open_is_not_called_damage(library_path, monkeypatch):
+    import sqlalchemy.exc
+
+    from desktop.library import Library
+    from desktop.safety.errors import StorageError
+
+    def full(self):  # noqa: ANN001
+        raise sqlalchemy.exc.OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(Library, "_ensure_identity", full)
+    with pytest.raises(StorageError) as err:
+        Library.open(library_path)
+    assert "penuh" in str(err.value) and "rusak" not in str(err.value)
+
+
+def _backup(library, tmp_path) -> Path:
+    from desktop.safety import api as safety
+
+    usb = tmp_path / "usb"
+    usb.mkdir(exist_ok=True)
+    return safety.export_backup(library, usb).path
+
+
+def test_restore_into_an_unwritable_folder_is_a_sentence(library, tmp_path, monkeypatch, cli):
+    from desktop.safety import sweep
+
+    backup = _backup(library, tmp_path)
+    real_mkdir = os.mkdir
+
+    def refuse(path, *args, **kwargs):  # noqa: ANN001
+        if os.path.basename(path).startswith(sweep.RESTORE_TMP_PREFIX):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", refuse)
+    code, out, err = cli("--lang", "en", "restore", backup, "--to", tmp_path / "ro" / "lib")
+    assert code == 2 and "Cannot restore into" in err and "Permission denied" in err and "unexpected" not in err
+    assert not (tmp_path / "ro" / "lib").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_restore_names_too_long_and_special_paths(library, tmp_path, cli):
+    backup = _backup(library, tmp_path)
+    code, out, err = cli("--lang", "en", "restore", backup, "--to", tmp_path / ("a" * 300))
+    assert code == 2 and "too long" in err and "unexpected" not in err
+    fifo = tmp_path / "pipe.wartabackup"
+    os.mkfifo(fifo)
+    code, out, err = cli("--lang", "en", "restore", fifo, "--to", tmp_path / "new")
+    assert code == 2 and "pipe, device or socket" in err
+    code, out, err = cli("--lang", "en", "backup", "--to", tmp_path / ("b" * 300))
+    assert code == 2 and "too long" in err and "unexpected" not in err
+
+
+# -- leftovers of a killed backup or restore (point 8) ------------------------------------------------
+
+
+def test_a_killed_backups_temp_file_is_removed_by_the_next_backup(library, tmp_path):
+    import fcntl
+    import subprocess
+    import sys
+    import time
+
+    from desktop.safety import sweep
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # A real backup killed half-way: its process dies holding the temp file.
+    script = (
+        "import sys, os, time\n"
+        "from desktop import fsutil\n"
+        "from desktop.safety import sweep\n"
+        "with fsutil.atomic_write(os.path.join(sys.argv[1], 'x.wartabackup'), 'w+b', private=True,"
+        " prefix=sweep.BACKUP_TMP_PREFIX) as fh:\n"
+        "    sweep.hold(fh.fileno()); fh.write(b'x' * 100000); fh.flush(); print('writing', flush=True); time.sleep(60)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script, str(usb)], stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parent.parent)
+    assert child.stdout.readline().strip() == "writing"
+    killed = [p for p in usb.iterdir() if p.name.startswith(sweep.BACKUP_TMP_PREFIX)]
+    assert len(killed) == 1
+    # Another Warta still writing one: it holds its lock and must be left alone.
+    busy = usb / (sweep.BACKUP_TMP_PREFIX + "busy")
+    busy.write_bytes(b"y")
+    fd = os.open(busy, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    child.kill()
+    child.wait()
+    try:
+        result = _backup(library, tmp_path)
+        assert not killed[0].exists()
+        assert busy.exists()
+        names = sorted(p.name for p in usb.iterdir())
+        assert names == sorted([result.name, busy.name])
+    finally:
+        os.close(fd)
+
+
+def test_a_killed_restores_staging_folder_is_removed_by_the_next_restore(library, tmp_path):
+    import time
+
+    from desktop.safety import api as safety
+    from desktop.safety import sweep
+
+    backup = _backup(library, tmp_path)
+    target_parent = tmp_path / "restores"
+    target_parent.mkdir()
+    dead = target_parent / (sweep.RESTORE_TMP_PREFIX + "dead")
+    (dead / "photos").mkdir(parents=True)
+    (dead / "warta.db").write_bytes(b"x" * 1000)
+    (dead / sweep.RESTORE_LOCK).write_bytes(b"")
+    fresh_unlocked = target_parent / (sweep.RESTORE_TMP_PREFIX + "starting")
+    fresh_unlocked.mkdir()  # just made by a restore that has not taken its lock yet
+    other = target_parent / ".warta-tmp-something-else"
+    other.write_bytes(b"not ours")
+    safety.restore(backup, target_parent / "lib")
+    assert not dead.exists()
+    assert fresh_unlocked.exists() and other.exists()
+    assert not (target_parent / "lib" / sweep.RESTORE_LOCK).exists()

@@ -337,10 +337,14 @@ def export_backup(
     estimate = sum(_size(p) for _n, p in files) + _size(library.db_path) + SPACE_MARGIN
     _check_space(folder, estimate)
 
+    from desktop.safety import sweep
+
+    sweep.remove_abandoned(folder)  # what a killed backup left on this disk
     entries: list[archive.Entry] = []
     total_steps = 2 * (len(files) + 1)
     try:
-        with fsutil.atomic_write(target, "w+b", private=True) as fh:
+        with fsutil.atomic_write(target, "w+b", private=True, prefix=sweep.BACKUP_TMP_PREFIX) as fh:
+            sweep.hold(fh.fileno())
             # Level 1: the database deflates almost as well as at 6, several times faster;
             # photos are stored as they are anyway.
             with zipfile.ZipFile(fh, "w", allowZip64=True, compresslevel=1) as zf:

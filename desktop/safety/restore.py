@@ -11,6 +11,8 @@ behind.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -18,6 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from desktop import fsutil
 from desktop.i18n import _
@@ -49,7 +52,10 @@ class RestoreResult:
 
 def check_target(target_dir: Path) -> Path:
     """Refuse anything but a new path or an empty folder."""
+    from desktop.library import path_kind
+
     target = Path(target_dir).expanduser().absolute()
+    path_kind(target)  # a name the system refuses (too long) is a sentence
     if target.exists() or target.is_symlink():
         if not target.is_dir() or target.is_symlink():
             raise BackupError(_("{path} already exists and is not a folder. Restore into a new folder.").format(path=target))
@@ -76,13 +82,8 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
     progress = progress or Progress()
     source = Path(backup_file).expanduser().absolute()
     target = check_target(Path(target_dir))
-    if not source.is_file():
-        raise BackupError(_("The backup file {file} does not exist.").format(file=source))
-    parent = target.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BackupError(_("Cannot create {path}: {error}").format(path=parent, error=exc.strerror or exc)) from exc
+    _check_source(source)
+    parent = _make_parent(target)
 
     with archive.open_archive(source, source=str(source)) as zf:
         members = archive.check_members(zf, source=str(source))
@@ -96,9 +97,7 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
                     folder=parent, needed=declared // 2**20 + 1, free=free // 2**20
                 )
             )
-        staging = parent / f"{fsutil.TMP_PREFIX}restore-{uuid.uuid4().hex[:12]}"
-        staging.mkdir(mode=0o700)
-        try:
+        with _staging(target) as staging:
             made: set[Path] = {staging}
             for i, entry in enumerate(entries):
                 progress.check()
@@ -107,20 +106,82 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
             progress.report(len(entries), len(entries) + 1, archive.DATABASE)
             _check_database(staging / archive.DATABASE, source=str(source))
             _open_library(staging)
-            if os.name == "posix":
-                os.sync()
-            if target.exists():
-                target.rmdir()  # empty (checked above); rename needs it gone on every OS
-            _owner_only(staging)
-            os.rename(staging, target)
-            fsutil.fsync_dir(parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
     progress.report(len(entries) + 1, len(entries) + 1, "")
     return RestoreResult(
         target, len(entries), declared, time.perf_counter() - started, str(manifest.get("created_at", ""))
     )
+
+
+def _check_source(source: Path) -> None:
+    from desktop.library import path_kind, special_file_message
+
+    kind = path_kind(source)
+    if kind == "special":
+        raise BackupError(special_file_message(source))
+    if kind != "file":
+        raise BackupError(_("The backup file {file} does not exist.").format(file=source))
+
+
+def _make_parent(target: Path) -> Path:
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(_("Cannot create {path}: {error}").format(path=parent, error=exc.strerror or exc)) from exc
+    return parent
+
+
+def _cannot_write(folder: Path, exc: OSError) -> BackupError:
+    if exc.errno == errno.ENOSPC:
+        return BackupError(
+            _("The disk holding {folder} is full, so nothing was restored. Free some space and try again.").format(folder=folder)
+        )
+    return BackupError(
+        _("Cannot restore into {folder}: {error}. Nothing was restored; choose a folder you can write to.").format(
+            folder=folder, error=exc.strerror or exc
+        )
+    )
+
+
+@contextlib.contextmanager
+def _staging(target: Path) -> Iterator[Path]:
+    """A hidden, locked staging folder beside ``target``, renamed to it when the block succeeds.
+
+    Any failure removes it; one left by a killed restore is removed by the
+    next restore into the same folder (:func:`desktop.safety.sweep.remove_abandoned`).
+    """
+    from desktop.safety import sweep
+
+    parent = target.parent
+    sweep.remove_abandoned(parent)
+    staging = parent / f"{sweep.RESTORE_TMP_PREFIX}{uuid.uuid4().hex[:12]}"
+    try:
+        staging.mkdir(mode=0o700)
+        lock_fd = os.open(staging / sweep.RESTORE_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _cannot_write(parent, exc) from exc
+    try:
+        sweep.hold(lock_fd)
+        try:
+            yield staging
+            os.close(lock_fd)
+            lock_fd = -1
+            os.unlink(staging / sweep.RESTORE_LOCK)
+            if os.name == "posix":
+                os.sync()
+            if target.exists():
+                target.rmdir()  # empty (checked before); rename needs it gone on every OS
+            _owner_only(staging)
+            os.rename(staging, target)
+            fsutil.fsync_dir(parent)
+        except OSError as exc:
+            raise _cannot_write(parent, exc) from exc
+    except BaseException:
+        if lock_fd >= 0:
+            os.close(lock_fd)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
 
 
 def _owner_only(root: Path) -> None:
@@ -230,14 +291,12 @@ def restore_snapshot(
     progress = progress or Progress()
     target = check_target(Path(target_dir))
     snapshot = Path(snapshot)
-    if not snapshot.is_file():
-        raise BackupError(_("The backup file {file} does not exist.").format(file=snapshot))
+    _check_source(snapshot)
     from desktop.safety.backup import managed_files
 
     files = managed_files(library, include_renditions=True)
     needed = sum(p.stat().st_size for _n, p in files) + snapshot.stat().st_size
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
+    parent = _make_parent(target)
     free = shutil.disk_usage(parent).free
     if needed + SPACE_MARGIN > free:
         raise BackupError(
@@ -245,9 +304,7 @@ def restore_snapshot(
                 folder=parent, needed=needed // 2**20 + 1, free=free // 2**20
             )
         )
-    staging = parent / f"{fsutil.TMP_PREFIX}restore-{uuid.uuid4().hex[:12]}"
-    staging.mkdir(mode=0o700)
-    try:
+    with _staging(target) as staging:
         shutil.copyfile(snapshot, staging / archive.DATABASE)
         for i, (name, path) in enumerate(files):
             progress.check()
@@ -258,15 +315,5 @@ def restore_snapshot(
         progress.report(len(files), len(files) + 1, archive.DATABASE)
         _check_database(staging / archive.DATABASE, source=str(snapshot))
         _open_library(staging)
-        if os.name == "posix":
-            os.sync()
-        if target.exists():
-            target.rmdir()
-        _owner_only(staging)
-        os.rename(staging, target)
-        fsutil.fsync_dir(parent)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     progress.report(len(files) + 1, len(files) + 1, "")
     return RestoreResult(target, len(files) + 1, needed, time.perf_counter() - started, "")

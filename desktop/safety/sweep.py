@@ -113,6 +113,83 @@ def alone(library) -> bool:  # noqa: ANN001
             _close_fd(fd)
 
 
+# -- leftovers of a killed backup or restore outside the library -------------------------------
+
+BACKUP_TMP_PREFIX = TMP_PREFIX + "backup-"
+RESTORE_TMP_PREFIX = TMP_PREFIX + "restore-"
+RESTORE_LOCK = ".warta-restore.lock"
+# Without advisory locks (Windows), what is older than this is taken for a leftover.
+UNLOCKED_MIN_AGE = 24 * 3600
+
+
+def hold(fd: int) -> None:
+    """Mark a temporary file or folder as being worked on by this process (released when it dies)."""
+    if os.name == "posix":
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass
+
+
+def _abandoned(path: Path) -> bool:
+    """True when no living process holds ``path`` (see :func:`hold`)."""
+    if os.name != "posix":
+        try:
+            return time.time() - path.stat().st_mtime > UNLOCKED_MIN_AGE
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def remove_abandoned(folder: Path) -> list[str]:
+    """Delete what a killed backup or restore left in ``folder``: its hidden temporary file or staging folder.
+
+    Only Warta's own names (``.warta-tmp-backup-*`` files, ``.warta-tmp-restore-*``
+    folders) and only when the process that made them is gone: one still
+    writing holds a lock on it.
+    """
+    import shutil
+
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.name.startswith(BACKUP_TMP_PREFIX) and entry.is_file(follow_symlinks=False):
+                if _abandoned(path):
+                    path.unlink()
+                    removed.append(entry.name)
+            elif entry.name.startswith(RESTORE_TMP_PREFIX) and entry.is_dir(follow_symlinks=False):
+                lock = path / RESTORE_LOCK
+                if lock.is_file() and not lock.is_symlink():
+                    stale = _abandoned(lock)
+                else:  # killed before it took its lock (or by an older Warta)
+                    stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > 3600
+                if stale:
+                    shutil.rmtree(path)
+                    removed.append(entry.name)
+        except OSError:
+            continue
+    return removed
+
+
 # -- finding leftovers -----------------------------------------------------------------
 
 
