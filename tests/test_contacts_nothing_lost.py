@@ -357,3 +357,14 @@ def test_spreadsheet_columns_warta_has_no_field_for_are_kept_in_the_notes(librar
                  "Custom Field 1 - Label: Desk", "Custom Field 1 - Value: Politik", "Situs web: https://a.example"):
         assert kept in notes, kept
     assert "Sensitivity" not in notes and "No:" not in notes  # Outlook's fillers and the running number say nothing
+
+
+def test_a_phone_extension_is_kept_beside_the_number(library, tmp_path):
+    sheet = tmp_path / "mitra.csv"
+    sheet.write_text("Nama,Telepon Kantor\nBagus Wicaksono,(0331) 487227 ext 12\n", encoding="utf-8")
+    result = importer.commit_import(library, importer.preview_import(library, [sheet]))
+    (phone,) = store.get_person(library, result.added[0]).data.phones
+    assert (phone.number, phone.verified) == ("+62331487227", True) and phone.label.endswith("ext. 12")
+    pid = store.create_person(library, store.PersonInput(full_name="Citra", phones=[store.Phone("0331 487227 ext. 204")]))
+    (phone,) = store.get_person(library, pid).data.phones
+    assert phone.number == "+62331487227" and phone.label == "ext. 204"

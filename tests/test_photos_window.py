@@ -238,3 +238,34 @@ def test_people_shown_are_linked_to_contacts(section, qtbot, monkeypatch):
     assert "Orang Tak Dikenal" in errors[0]
     assert store.get_photo(sec.ctx.library, photo_id).caption != "tidak tersimpan"
     sec.side_form.load(photo_id)  # "Undo changes"
+
+
+def test_full_size_export_from_the_window_carries_the_caption_in_iptc_and_xmp(section, qtbot, tmp_path, monkeypatch):
+    from PIL import IptcImagePlugin
+
+    from desktop.photos import metadata
+    from desktop.ui import photo_dialogs
+
+    sec = section
+    _select(sec, [0, 1, 2], qtbot)
+    out = tmp_path / "asli"
+
+    def fake_exec(dialog):
+        dialog.group.button(0).setChecked(True)  # the original, full size
+        dialog.folder.setText(str(out))
+        return photo_dialogs.ExportDialog.DialogCode.Accepted
+
+    shown = []
+    monkeypatch.setattr(photo_dialogs.ExportDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a, **k: shown.append(text))
+    sec.export_selected()
+    qtbot.waitUntil(lambda: hasattr(sec, "last_export"), timeout=20_000)
+    assert sec.last_export.metadata_embedded and len(shown) == 1
+    assert "tidak dapat memuat keterangan" not in shown[0]  # nothing copied without its caption
+    captions = {}
+    for path in sorted(out.iterdir()):
+        with Image.open(path) as img:
+            iptc = IptcImagePlugin.getiptcinfo(img) or {}
+        captions[path.name] = (iptc.get((2, 120), b"").decode("utf-8"), metadata.read(path.read_bytes()).caption)
+    assert captions["2025-01-10_foto_003.jpg"] == ("Apel siaga di alun-alun", "Apel siaga di alun-alun")
+    assert len(captions) == 3

@@ -80,7 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     def text() -> str:
         lines = [_("{count} photo(s) exported to {path}.").format(count=len(result.written), path=args.output)]
         if not result.metadata_embedded:
-            lines.append(_("Some originals (HEIC, WebP) cannot carry a caption: they were copied unchanged, without caption and credit."))
+            lines.append(_("Some originals cannot carry a caption (HEIC, WebP, or damaged metadata): they were copied unchanged, without caption and credit."))
         return "\n".join(lines)
 
     emit(args, result.to_json(), text)

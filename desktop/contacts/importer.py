@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 
 from sqlalchemy import insert, select, text, update
 
-from desktop.contacts import store
+from desktop.contacts import normalize, store
 from desktop.contacts.record import ContactRecord, Email, Phone, Rejected
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -273,8 +273,9 @@ def _clean_record(rec: ContactRecord, rejected: list[Rejected], warnings: list[R
             continue
         if not verified:
             quiet.append(Rejected(rec.source, store.phone_unverified(number) or ""))
+        label = normalize.label_with_extension(ph.label, ph.raw) if verified else ph.label
         if number not in [p.number for p in phones]:
-            phones.append(Phone(number=number, label=ph.label, whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw,
+            phones.append(Phone(number=number, label=label[:60], whatsapp=ph.whatsapp, public=ph.public, raw=ph.raw,
                                 verified=verified))
     emails: list[Email] = []
     for em in rec.emails:

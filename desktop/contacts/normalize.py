@@ -132,6 +132,24 @@ def _parsed_e164(e164: str):
         return None
 
 
+_EXTENSION_RE = re.compile(r"(?:\bext(?:ension)?\.?|\bx|\bpes(?:awat)?\.?|\bpsw\.?|\bekst\.?)\s*(\d{1,6})\s*\)?\s*$",
+                           re.IGNORECASE)
+
+
+def extension(raw: str) -> str:
+    """The extension written after a number ("(0331) 487227 ext 12", "… pes. 12") or "": E.164 cannot hold it."""
+    m = _EXTENSION_RE.search(raw or "")
+    return m.group(1) if m else ""
+
+
+def label_with_extension(label: str, raw: str) -> str:
+    """``label`` plus "ext. N" when ``raw`` names an extension (kept beside the E.164 number)."""
+    ext = extension(raw)
+    if not ext or ("ext. " + ext) in (label or ""):
+        return label or ""
+    return ((label or "") + " ext. " + ext).strip()
+
+
 def unverified_note(reason: str) -> str:
     """The warning for a phone number that is not valid: it is kept as typed, marked not verified."""
     return _("{reason} It is kept as typed and marked not verified.").format(reason=reason)

@@ -326,8 +326,9 @@ def _clean_person(data: PersonInput) -> PersonInput:
         if not (ph.number or "").strip():
             continue
         number, verified = keep_phone_number(ph.number)
+        label = normalize.label_with_extension(ph.label.strip(), ph.number) if verified else ph.label.strip()
         if number not in [p.number for p in phones]:
-            phones.append(Phone(number=number, label=ph.label.strip(), whatsapp=ph.whatsapp, public=ph.public,
+            phones.append(Phone(number=number, label=label, whatsapp=ph.whatsapp, public=ph.public,
                                 verified=verified))
     emails: list[Email] = []
     for em in data.emails:

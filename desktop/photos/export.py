@@ -7,7 +7,8 @@ caption travels with the photo into any newsroom tool and back into Warta.
 
 "Original" (full-size) exports are the original's own bytes with only the
 XMP and IPTC-IIM blocks added: pixels, EXIF and colour profile untouched.
-A HEIC or WebP original cannot carry them and is copied unchanged; the
+A HEIC or WebP original (or one whose metadata is too damaged to rewrite)
+cannot carry them and is copied unchanged; the
 result says so (``metadata_embedded``).
 
 File names: ``<date>_<event>_<nnn>.jpg``, e.g. ``2025-03-14_rapat-pleno_001.jpg``;

@@ -444,7 +444,7 @@ class PhotosSection(Section):
             self.last_export = result
             lines = [_("{count} photo(s) exported to {path}.").format(count=len(result.written), path=target)]
             if not result.metadata_embedded:
-                lines.append(_("Some originals (HEIC, WebP) cannot carry a caption: they were copied unchanged, without caption and credit."))
+                lines.append(_("Some originals cannot carry a caption (HEIC, WebP, or damaged metadata): they were copied unchanged, without caption and credit."))
             lines += [_("not exported: photo {id}: {reason}").format(**f) for f in result.failed]
             QMessageBox.information(self, _("Export photos"), "\n".join(lines))
 
