@@ -239,6 +239,9 @@ def test_every_card_is_in_exactly_one_outcome_of_the_report(library, tmp_path, c
     assert "orang0@contoh.id" in [e.address for e in store.get_person(library, result.added[0]).data.emails]
     # The command line reports the same, in --json and in words.
     other = _write(tmp_path, "lagi.vcf", _cards(3, 2).replace("rang", "arga").replace("7000", "8000"))
+    code, out, err = cli("contacts", "import", str(other), "--dry-run", "--json", "--library", str(library_path))
+    dry = json.loads(out)
+    assert dry["tally"] == {"added": 3, "merged": 2, "existing": 0, "skipped": 0, "rejected": 0, "within": 2}
     code, out, err = cli("contacts", "import", str(other), "--json", "--library", str(library_path))
     payload = json.loads(out)
     assert payload["tally"]["added"] == 3 and payload["tally"]["merged"] == 2 and payload["tally"]["within"] == 2, payload["entries"]

@@ -106,6 +106,7 @@ def _dry_run_result(preview):  # noqa: ANN001, ANN202
         result.reject(r.source, r.reason)
     for r in preview.warnings:
         result.warn(r.source, r.reason)
+    result.entries = contacts_api.preview_entries(preview)
     return result
 
 

@@ -22,6 +22,7 @@ from desktop.contacts.importer import (
     commit_import,
     display_source,
     entries_sentence,
+    preview_entries,
     preview_import,
 )
 from desktop.contacts.io import FIELDS as IMPORT_FIELDS
@@ -89,7 +90,7 @@ __all__ = [
     "delete_people", "display_source", "entries_sentence", "email_problem", "existing_list_ids", "export_to", "find_duplicates_in_library", "find_list", "find_org",
     "first_person_ids", "format_phone", "get_org", "get_person", "lists", "merge_people", "name_key",
     "org_choices", "org_names", "org_types", "orgs_page", "parse_map_option", "people_ids", "people_page",
-    "person_named", "person_names", "phone_problem", "phone_unverified", "preview_import", "preview_rows", "public_contact",
+    "person_named", "person_names", "phone_problem", "phone_unverified", "preview_entries", "preview_import", "preview_rows", "public_contact",
     "read_limited", "regions", "remove_from_list", "rename_org_type", "tags_in_use", "update_org",
     "update_person",
 ]

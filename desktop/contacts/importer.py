@@ -625,6 +625,23 @@ def _entries(preview: Preview, fate: dict[int, tuple], added: dict[int, int], me
     return out
 
 
+def preview_entries(preview: Preview) -> list[dict]:
+    """What :func:`commit_import` would report per entry with the default decisions (a dry run):
+    contacts it would add have no ``person`` id yet."""
+    fate: dict[int, tuple] = {}
+    for pos, item in enumerate(preview.items):
+        if item.status == "same":
+            fate[pos] = ("same", item.target)
+        elif item.target is not None:
+            fate[pos] = ("merge", item.target, None)
+        elif item.target_item is not None:
+            fate[pos] = ("fold", item.target_item)
+        else:
+            fate[pos] = ("add",)
+    targets = {i.target for i in preview.items if i.status == "merge" and i.target is not None}
+    return _entries(preview, fate, {pos: None for pos, f in fate.items() if f[0] == "add"}, targets)
+
+
 def _one_import_at_a_time(s) -> None:  # noqa: ANN001
     """Serialize contact imports. SQLite's write transactions already are (BEGIN IMMEDIATE);
     on PostgreSQL a transaction-scoped advisory lock makes the second import wait for the first."""
