@@ -38,8 +38,12 @@ class _ChannelRow(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        layout = QHBoxLayout(self)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(1)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(layout)
         self.value = QLineEdit()
         self.value.setObjectName(f"{kind}-value")
         self.value.setPlaceholderText("0812-3456-7890" if kind == "phone" else "nama@contoh.go.id")
@@ -61,7 +65,6 @@ class _ChannelRow(QWidget):
         remove.setToolTip(_("Remove"))
         remove.setFixedWidth(28)
         layout.addWidget(self.value, 1)
-        layout.addWidget(self.unverified)
         layout.addWidget(self.label)
         if kind == "phone":
             layout.addWidget(self.whatsapp)
@@ -69,6 +72,7 @@ class _ChannelRow(QWidget):
             self.whatsapp.hide()
         layout.addWidget(self.public)
         layout.addWidget(remove)
+        rows.addWidget(self.unverified)  # under the number, so the row keeps its width
         self.value.textChanged.connect(self._check)
         for w in (self.label,):
             w.textChanged.connect(self.changed)
