@@ -23,6 +23,9 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # of at most this many characters, cut after a sentence where there is one, so a
 # kit takes time in proportion to its text. A press-release paragraph is far shorter.
 CHUNK_CHARS = 2000
+# Inside a quote box a piece is a table row, which never splits across pages: shorter
+# pieces leave at most a few lines empty at the foot of a page.
+ROW_CHARS = 500
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s+")
 # C0/C1 controls (other than tab and newline) have no glyph and confuse the parser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -206,10 +209,10 @@ def paragraphs(chunks: list[str], style, *, prefix: str = "") -> list:  # noqa: 
     return out
 
 
-def text_paragraphs(text: str, style, *, before: str = "", after: str = "") -> list:  # noqa: ANN001
+def text_paragraphs(text: str, style, *, before: str = "", after: str = "", limit: int = CHUNK_CHARS) -> list:  # noqa: ANN001
     """Paragraphs of plain user text (escaped), cut like :func:`inline_chunks`; ``before`` and
     ``after`` (markup) open the first and close the last."""
-    pieces = [esc(p) for p in _pieces(text, CHUNK_CHARS, CHUNK_CHARS)]
+    pieces = [esc(p) for p in _pieces(text, limit, limit)]
     pieces[0] = before + pieces[0]
     pieces[-1] += after
     return paragraphs(pieces, style)
@@ -272,7 +275,8 @@ def _block(node, style, state: dict, depth: int) -> list:  # noqa: ANN001, C901
     S = st.styles()
     t = node.type
     if t == "paragraph":
-        return paragraphs(inline_chunks(_inline_of(node)), style, prefix=_take_prefix(state))
+        return paragraphs(inline_chunks(_inline_of(node), state.get("limit", CHUNK_CHARS)), style,
+                          prefix=_take_prefix(state))
     if t == "heading":
         level = int(node.tag[1])
         hstyle = S.h1 if level == 1 else S.h2 if level == 2 else S.h3
@@ -330,11 +334,14 @@ def _blockquote(node, state: dict, depth: int):  # noqa: ANN001, ANN202
             attribution = "— " + esc(first) + inline_markup(tail[1:])
             head = tokens[: breaks[-1]] if breaks else []
             if head:
-                rows_last.extend(paragraphs(inline_chunks(head), S.quote))
+                rows_last.extend(paragraphs(inline_chunks(head, ROW_CHARS), S.quote))
             children = children[:-1]
     rows: list = []
+    outer = state.get("limit", CHUNK_CHARS)
+    state["limit"] = ROW_CHARS
     for child in children:
         rows.extend(_block(child, S.quote, state, depth + 1))
+    state["limit"] = outer
     rows.extend(rows_last)
     if attribution:
         rows.append(Paragraph(attribution, S.attribution))

@@ -46,7 +46,7 @@ from desktop.jobs import Progress
 from desktop.kits import fonts, images
 from desktop.kits import styles as st
 from desktop.kits.letterhead import LOGO_BOX, Letterhead
-from desktop.kits.markup import esc, line_paragraphs, lines, markdown_flowables, quote_box, text_paragraphs
+from desktop.kits.markup import ROW_CHARS, esc, line_paragraphs, lines, markdown_flowables, quote_box, text_paragraphs
 from desktop.kits.spec import (
     ArticlePart,
     ContactsPart,
@@ -594,7 +594,7 @@ class _Builder:
             who = esc(quote.speaker) + (", " + esc(quote.position) if quote.position else "")
             # A quote longer than a page runs on: the box splits between its rows.
             out.append(quote_box([
-                *text_paragraphs(quote.text.strip(), S.quote, before="“", after="”"),
+                *text_paragraphs(quote.text.strip(), S.quote, before="“", after="”", limit=ROW_CHARS),
                 Paragraph("— " + who, S.attribution),
             ]))
         credits = [
