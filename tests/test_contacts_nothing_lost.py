@@ -109,6 +109,8 @@ def test_cli_output_never_carries_terminal_escapes(cli, library_path):
     assert code == 0 and str(pid) in out
     assert not any(c in out + err for c in "\x1b\x07\x9b")
     assert "Siti \\x1b]0;judul\\x07Aminah \\x1b[2J\\x9b31m" in out
+    code, out, err = cli("search", "Aminah", "--library", str(library_path))
+    assert code == 0 and "Aminah" in out and not any(c in out + err for c in "\x1b\x07\x9b")
 
 
 def test_cli_export_of_contacts_is_private(cli, library_path, tmp_path):

@@ -506,6 +506,34 @@ def test_hostile_xlsx_files_end_cleanly(library, tmp_path):
         path.unlink()
 
 
+def test_hostile_contact_csv_and_vcards_end_cleanly(library, tmp_path):
+    """Issue 18 points 5 and 7 for contacts: a stray quote refuses the file; controls never get in."""
+    from desktop.contacts import store
+
+    head = "Nama,Telepon,Catatan\n"
+    rows = "".join(f"Orang {n},0812-0000-{n:04d},catatan {n}\n" for n in range(300))
+    cases = [
+        ("csv", "an unclosed quote before 300 rows", "refuse", head + 'Siti,0812-3456-7890,"pindah\n' + rows),
+        ("csv", "an unclosed quote on the last row", "refuse", head + rows + 'Siti,0812-3456-7890,"pindah\n'),
+        ("csv", "a quote closed 300 rows later", "refuse", head + 'Siti,0812,"a\n' + rows + 'Zaki,0813,"b"\n'),
+        ("csv", "a semicolon file with a stray quote", "refuse", 'Nama;Telepon\n"Siti;0812\n' + "Budi;0813\n" * 20),
+        ("csv", "NUL, vertical tab and form feed in notes", "import", head + rows.replace("catatan 5", "a\x00b\x0bc\x0cd")),
+        ("csv", "terminal escapes in a name", "import", head + "Siti \x1b]0;x\x07\x1b[2J\x9b31m,0813-9999-0000,\n" + rows),
+        ("csv", "a notes field of 2 MB", "import", head + "Siti,0813-9999-0001," + "x" * 2_000_000 + "\n"),
+        ("csv", "5,000 columns", "import", "Nama," + ",".join(f"c{i}" for i in range(5000)) + "\nSiti," + ",".join("v" * 5000) + "\n"),
+        ("vcard", "3,000 TEL lines", "import", "BEGIN:VCARD\nVERSION:3.0\nFN:Siti\n" + "".join(f"TEL:0812{n:07d}\n" for n in range(3000)) + "END:VCARD\n"),
+        ("vcard", "500 nested BEGIN:VCARD", "either", "BEGIN:VCARD\nVERSION:3.0\nFN:A\n" + "BEGIN:VCARD\n" * 500 + "END:VCARD\n" * 501),
+    ]
+    for importer, label, expect, text in cases:
+        path = write(tmp_path, ".csv" if importer == "csv" else ".vcf", text.encode("utf-8"))
+        _hostile_run(library, importer, label, _contacts_import(library, path), expect)
+        path.unlink()
+    for pid in store.people_ids(library, store.PeopleFilter()):
+        d = store.get_person(library, pid).data
+        for value in (d.full_name, d.notes, d.address):
+            assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value), repr(value[:80])
+
+
 # -- the article editor's save path -----------------------------------------------------------
 
 def test_article_save_fuzz(library):

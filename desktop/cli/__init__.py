@@ -20,6 +20,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -63,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     for name in areas.entries("cli"):
         areas.load(name).register(sub)
     return parser
+
+
+# C0 controls, DEL and C1 controls (CSI \x9b, OSC \x9d …): a name holding them must not
+# move the cursor, retitle the window or hide text in the user's terminal.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """User text for the terminal: control characters written visibly as ``\\xNN`` (tab and newline kept)."""
+    return _CONTROLS.sub(lambda m: "\\x{:02x}".format(ord(m.group())), str(value))
 
 
 def emit(args: argparse.Namespace, payload: dict, text: str | Callable[[], str]) -> None:

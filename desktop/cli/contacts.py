@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
-from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, print_rejections
+from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, print_rejections, shown
 from desktop.i18n import _
-
-
-# C0 controls, DEL and C1 controls (CSI \x9b, OSC \x9d …): a contact name holding them
-# must not move the cursor, retitle the window or hide text in the user's terminal.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def shown(value: object) -> str:
-    """A value for the terminal: control characters written visibly as ``\\xNN``."""
-    return _CONTROLS.sub(lambda m: "\\x{:02x}".format(ord(m.group())), str(value))
 
 
 def register(sub: argparse._SubParsersAction) -> None:

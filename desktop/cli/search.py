@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import common, emit, open_library
+from desktop.cli import common, emit, open_library, shown
 from desktop.i18n import _
 
 
@@ -32,7 +32,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     def text() -> str:
         if not hits:
             return _("Nothing found for {query}.").format(query=query)
-        return "\n".join(f"{h.type}\t{h.id}\t{h.title}\n\t{h.plain_snippet()}" for h in hits)
+        return "\n".join(f"{h.type}\t{h.id}\t{shown(h.title)}\n\t{shown(h.plain_snippet())}" for h in hits)
 
     emit(args, {"hits": [h.to_json() for h in hits]}, text)
     return 0
