@@ -127,11 +127,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         ]
         if not args.dry_run:
-            lines.append(
-                _("Imported: {added} added, {merged} merged, {existing} already present.").format(
-                    added=len(result.added), merged=len(result.merged), existing=len(result.existing)
-                )
-            )
+            # Counted per entry read (as the preview counts), not per person: an entry merged
+            # into another entry of the same file is "merged" here, never missing.
             lines.append(contacts_api.entries_sentence(result.tally()))
             for e in result.entries:
                 if e["same_as"]:

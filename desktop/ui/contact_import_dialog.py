@@ -297,10 +297,12 @@ class ContactImportDialog(QDialog):
 
     def _imported(self, result) -> None:  # noqa: ANN001
         self.result = result
-        QMessageBox.information(self, _("Import contacts"), _(
-            "{added} contacts added, {merged} merged, {existing} already present, {rejected} problems."
-        ).format(added=len(result.added), merged=len(result.merged), existing=len(result.existing),
-                 rejected=len(result.rejected) + len(getattr(result, "warnings", ())))
-            + "\n\n" + contacts.entries_sentence(result.tally()))
+        # Counted per entry read, as the preview counted them (an entry merged into another
+        # entry of the same file is "merged", not missing).
+        text = contacts.entries_sentence(result.tally())
+        if result.warnings:
+            text += "\n\n" + _("{count} warnings: values left out of imported contacts, or kept as written "
+                                 "and marked not verified.").format(count=len(result.warnings))
+        QMessageBox.information(self, _("Import contacts"), text)
         self.accept()
 
