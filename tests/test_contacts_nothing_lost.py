@@ -373,3 +373,42 @@ def test_a_phone_extension_is_kept_beside_the_number(library, tmp_path):
     pid = store.create_person(library, store.PersonInput(full_name="Citra", phones=[store.Phone("0331 487227 ext. 204")]))
     (phone,) = store.get_person(library, pid).data.phones
     assert phone.number == "+62331487227" and phone.label == "ext. 204"
+
+
+@pytest.mark.sqlite_file  # upgrades a SQLite file made at the previous revision
+def test_a_library_of_0002_keeps_its_phones_verified_after_the_upgrade(tmp_path):
+    from alembic import command
+
+    from database import schema
+    from database.engine import sqlite_engine
+    from desktop.library import Library
+
+    path = tmp_path / "lib"
+    path.mkdir()
+    engine = sqlite_engine(path / "warta.db")
+    cfg = schema.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002_linear")
+        conn.exec_driver_sql("INSERT INTO office (id, name, short_name, unit, address, phone, email, website, city, logo,"
+                             " boilerplate, photo_credit, updated_at) VALUES (1, 'Kantor', '', '', '', '', '', '', '',"
+                             " '', '', '', '2024-01-01')")
+        conn.exec_driver_sql("INSERT INTO people (id, full_name, sort_name, position, organization_sort, beat,"
+                             " preferred_channel, address, notes, tags, source, consent, created_at, updated_at)"
+                             " VALUES (1, 'Siti', 'siti', '', '', '', '', '', '', '', '', 0, '2024-01-01', '2024-01-01')")
+        conn.exec_driver_sql("INSERT INTO person_phones (person_id, label, number, whatsapp, public)"
+                             " VALUES (1, '', '+6281234567890', 0, 1)")
+        conn.exec_driver_sql("INSERT INTO organizations (name, type_id, regency, province, address, phone, email, website,"
+                             " social, notes, tags, mou_number, mou_expires, mou_scope, created_at, updated_at) VALUES"
+                             " ('Radar', NULL, '', '', '', '', '', '', '', '', '', '1', '2020-01-01', '', '2024-01-01',"
+                             " '2024-01-01')")
+    engine.dispose()
+    lib = Library.open(path)
+    try:
+        (phone,) = store.get_person(lib, 1).data.phones
+        assert phone.number == "+6281234567890" and phone.verified and phone.public
+        from desktop.contacts import log
+
+        assert [x[1] for x in log.expiring_mous(lib)] == ["Radar"]  # expired in 2020, never dismissed
+    finally:
+        lib.close()
