@@ -512,6 +512,12 @@ def _drive(run: _Run, tasks: deque, window: deque, total: int, workers: int) -> 
                 entry[1] = run.executor.submit(process_file, task.source, run.root, task.skip_present, run.renditions)
                 busy = True
         task, fut = window[0]
+        if fut is None:
+            # One at a time, but a later file is still running (submitted to
+            # the pool in the moment it broke): let it end first. If it
+            # failed it is tried again in its turn, alone.
+            _settle_stray(run, window)
+            continue
         if not fut.done():
             cf.wait([fut], timeout=0.1)
             continue
@@ -548,6 +554,21 @@ def _drive(run: _Run, tasks: deque, window: deque, total: int, workers: int) -> 
             if tasks and workers > 1:
                 run.executor.shutdown(wait=True)
                 run.executor = _pool(min(workers, len(tasks)))
+
+
+def _settle_stray(run: _Run, window: deque) -> None:
+    running = [entry[1] for entry in window if entry[1] is not None and not entry[1].done()]
+    if running:
+        cf.wait(running, timeout=0.1)
+    broken = False
+    for entry in window:
+        other = entry[1]
+        if other is not None and other.done() and (other.cancelled() or other.exception() is not None):
+            entry[1] = None
+            broken = True
+    if broken:
+        run.executor.shutdown(wait=False, cancel_futures=True)
+        run.executor = _pool(1)
 
 
 def _renditions(run: _Run, progress: Progress) -> None:
