@@ -572,3 +572,64 @@ def test_a_killed_restores_staging_folder_is_removed_by_the_next_restore(library
     assert not dead.exists()
     assert fresh_unlocked.exists() and other.exists()
     assert not (target_parent / "lib" / sweep.RESTORE_LOCK).exists()
+
+
+# -- password-protected backups (issue 13) -------------------------------------------------------------
+
+
+def test_a_password_protected_backup_restores_only_with_its_password(library, tmp_path, cli, monkeypatch):
+    from desktop.safety import api as safety
+    from desktop.safety import crypto
+    from desktop.safety.archive import BackupError
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    result = safety.export_backup(library, usb, password="rahasia kantor")
+    data = result.path.read_bytes()
+    assert data.startswith(crypto.MAGIC)
+    assert b"warta.db" not in data and b"manifest.json" not in data and b"Bawaslu" not in data
+    assert [p.name for p in usb.iterdir()] == [result.path.name]
+    assert not [p for p in (library.path / "backups").iterdir() if p.name.startswith(".warta-tmp")]
+    with pytest.raises(safety.PasswordNeeded):
+        safety.restore(result.path, tmp_path / "a")
+    with pytest.raises(BackupError, match="password|kata sandi"):
+        safety.restore(result.path, tmp_path / "b", password="salah sekali")
+    # Changed bytes, a cut-short file, bytes appended: refused, nothing restored.
+    for name, bad in [
+        ("flipped", data[:200] + bytes([data[200] ^ 1]) + data[201:]),
+        ("short", data[: len(data) - 40]),
+        ("longer", data + b"\x00" * 8),
+    ]:
+        path = tmp_path / f"{name}.wartabackup"
+        path.write_bytes(bad)
+        with pytest.raises(BackupError):
+            safety.restore(path, tmp_path / name, password="rahasia kantor")
+        assert not (tmp_path / name).exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".warta-tmp")]
+    restored = safety.restore(result.path, tmp_path / "ok", password="rahasia kantor")
+    from desktop.library import Library
+
+    Library.open(restored.path).close()
+    # The command line: the password from the environment (scripts), a clear sentence without it.
+    library.close()
+    monkeypatch.setenv("WARTA_BACKUP_PASSWORD", "rahasia kantor")
+    code, out, err = cli("--lang", "en", "restore", result.path, "--to", tmp_path / "cli")
+    assert code == 0, err
+    monkeypatch.delenv("WARTA_BACKUP_PASSWORD")
+    code, out, err = cli("--lang", "en", "restore", result.path, "--to", tmp_path / "cli2")
+    assert code == 2 and "WARTA_BACKUP_PASSWORD" in err
+
+
+def test_backup_password_from_the_command_line(library_path, tmp_path, cli, monkeypatch):
+    from desktop.safety import crypto
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setenv("WARTA_BACKUP_PASSWORD", "pendek")
+    code, out, err = cli("--lang", "en", "backup", "--to", usb, "--password", "--library", library_path)
+    assert code == 2 and "at least 8" in err and list(usb.iterdir()) == []
+    monkeypatch.setenv("WARTA_BACKUP_PASSWORD", "cukup panjang")
+    code, out, err = cli("--lang", "en", "backup", "--to", usb, "--password", "--library", library_path)
+    assert code == 0, err
+    (written,) = usb.iterdir()
+    assert crypto.is_encrypted(written)

@@ -20,11 +20,11 @@ from desktop.safety.backup import (
 )
 from desktop.safety.locks import HEARTBEAT_SECONDS, Lock, LockedBy, acquire, heartbeat, holder_of, release
 from desktop.safety.errors import explain as explain_storage_error
-from desktop.safety.restore import restore, restore_snapshot
+from desktop.safety.restore import PasswordNeeded, is_protected, restore, restore_snapshot
 from desktop.safety.sweep import on_open, release_session, scan
 
 __all__ = [
-    "BACKUP_SUFFIX", "HEARTBEAT_SECONDS", "REMIND_AFTER_DAYS", "Lock", "LockedBy",
+    "BACKUP_SUFFIX", "HEARTBEAT_SECONDS", "PasswordNeeded", "is_protected", "REMIND_AFTER_DAYS", "Lock", "LockedBy",
     "acquire", "auto_backup", "explain_storage_error", "auto_backup_if_due", "auto_backups", "export_backup", "heartbeat", "integrity_problems", "restore_hint", "holder_of",
     "last_external_backup", "on_open", "release", "release_session", "restore", "restore_snapshot", "scan",
 ]

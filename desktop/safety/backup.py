@@ -20,6 +20,7 @@ reminder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -322,8 +323,13 @@ def export_backup(
     progress: Progress | None = None,
     include_renditions: bool = False,
     now: dt.datetime | None = None,
+    password: str | None = None,
 ) -> BackupResult:
-    """Backup now: one verified ``.wartabackup`` file in ``folder``."""
+    """Backup now: one verified ``.wartabackup`` file in ``folder``.
+
+    ``password``: seal the file with it (:mod:`desktop.safety.crypto`); a
+    restore then asks for it.
+    """
     from database.schema import schema_label
     from desktop import __version__
 
@@ -343,8 +349,7 @@ def export_backup(
     entries: list[archive.Entry] = []
     total_steps = 2 * (len(files) + 1)
     try:
-        with fsutil.atomic_write(target, "w+b", private=True, prefix=sweep.BACKUP_TMP_PREFIX) as fh:
-            sweep.hold(fh.fileno())
+        with _archive_file(library, target, password) as fh:
             # Level 1: the database deflates almost as well as at 6, several times faster;
             # photos are stored as they are anyway.
             with zipfile.ZipFile(fh, "w", allowZip64=True, compresslevel=1) as zf:
@@ -411,6 +416,37 @@ def export_backup(
     record_external_backup(library, target, size, now)
     progress.report(total_steps, total_steps, "")
     return BackupResult(target, size, len(entries), sum(e.size for e in entries), time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _archive_file(library, target: Path, password: str | None):  # noqa: ANN001, ANN202
+    """Where the archive is written: the target's temporary file, or with a password a private
+    plain copy inside the library that is sealed into the target's temporary file afterwards
+    and checked by opening it again."""
+    from desktop.safety import crypto, sweep
+
+    if password is None:
+        with fsutil.atomic_write(target, "w+b", private=True, prefix=sweep.BACKUP_TMP_PREFIX) as fh:
+            sweep.hold(fh.fileno())
+            yield fh
+        return
+    crypto.check_password(password)
+    plain, fd = sweep.private_temp(library.folder("backups"), f"{fsutil.TMP_PREFIX}export-plain-", ".zip")
+    try:
+        with os.fdopen(fd, "w+b") as fh:
+            yield fh
+            fh.seek(0)
+            with fsutil.atomic_write(target, "w+b", private=True, prefix=sweep.BACKUP_TMP_PREFIX) as out:
+                sweep.hold(out.fileno())
+                sealed = crypto.encrypt(fh, out, password)
+                out.flush()
+                os.fsync(out.fileno())
+                out.seek(0)
+                if crypto.decrypt(out, None, password, source=str(target)) != sealed:
+                    raise BackupError(_("The backup {file} is damaged: {name} does not match its recorded checksum.").format(
+                        file=target, name=target.name))
+    finally:
+        _unlink(plain)
 
 
 def _claimed_by_snapshot(library, snap: Path, include_renditions: bool) -> list[str]:  # noqa: ANN001

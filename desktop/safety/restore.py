@@ -76,18 +76,68 @@ def check_target(target_dir: Path) -> Path:
     return target
 
 
-def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress | None = None) -> RestoreResult:
-    """Restore ``backup_file`` into the new library folder ``target_dir``."""
+def restore(
+    backup_file: Path | str, target_dir: Path | str, progress: Progress | None = None, *, password: str | None = None
+) -> RestoreResult:
+    """Restore ``backup_file`` into the new library folder ``target_dir``.
+
+    A password-protected backup needs ``password`` (:class:`PasswordNeeded` without one).
+    """
     started = time.perf_counter()
     progress = progress or Progress()
     source = Path(backup_file).expanduser().absolute()
     target = check_target(Path(target_dir))
     _check_source(source)
     parent = _make_parent(target)
+    with _opened(source, parent, password) as plain:
+        return _restore_archive(plain, source, target, parent, progress, started)
 
-    with archive.open_archive(source, source=str(source)) as zf:
-        members = archive.check_members(zf, source=str(source))
-        manifest = archive.read_manifest(zf, members, source=str(source))
+
+class PasswordNeeded(BackupError):
+    """The backup is protected by a password and none was given."""
+
+
+def is_protected(backup_file: Path | str) -> bool:
+    from desktop.safety import crypto
+
+    return crypto.is_encrypted(Path(backup_file))
+
+
+@contextlib.contextmanager
+def _opened(source: Path, parent: Path, password: str | None) -> Iterator[Path]:
+    """The plain archive: ``source`` itself, or a sealed backup opened into a private temporary file."""
+    from desktop.safety import crypto, sweep
+
+    if not crypto.is_encrypted(source):
+        yield source
+        return
+    if not password:
+        raise PasswordNeeded(
+            _("The backup {file} is protected by a password. Give it to restore the backup.").format(file=source)
+        )
+    try:
+        plain, fd = sweep.private_temp(parent, sweep.BACKUP_TMP_PREFIX, ".zip")
+    except OSError as exc:
+        raise _cannot_write(parent, exc) from exc
+    try:  # fd stays open (and locked) until the restore is done
+        with os.fdopen(os.dup(fd), "w+b") as out, open(source, "rb") as src:
+            try:
+                crypto.decrypt(src, out, password, source=str(source))
+            except OSError as exc:
+                raise _cannot_write(parent, exc) from exc
+        yield plain
+    finally:
+        os.close(fd)
+        try:
+            plain.unlink()
+        except OSError:
+            pass
+
+
+def _restore_archive(source: Path, shown: Path, target: Path, parent: Path, progress: Progress, started: float) -> RestoreResult:
+    with archive.open_archive(source, source=str(shown)) as zf:
+        members = archive.check_members(zf, source=str(shown))
+        manifest = archive.read_manifest(zf, members, source=str(shown))
         entries: list[archive.Entry] = manifest["entries"]
         declared = sum(e.size for e in entries)
         free = shutil.disk_usage(parent).free
@@ -102,9 +152,9 @@ def restore(backup_file: Path | str, target_dir: Path | str, progress: Progress 
             for i, entry in enumerate(entries):
                 progress.check()
                 progress.report(i, len(entries) + 1, entry.path)
-                _extract(zf, entry, staging, made, source=str(source), progress=progress)
+                _extract(zf, entry, staging, made, source=str(shown), progress=progress)
             progress.report(len(entries), len(entries) + 1, archive.DATABASE)
-            _check_database(staging / archive.DATABASE, source=str(source))
+            _check_database(staging / archive.DATABASE, source=str(shown))
             _open_library(staging)
     progress.report(len(entries) + 1, len(entries) + 1, "")
     return RestoreResult(

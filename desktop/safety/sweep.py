@@ -155,6 +155,19 @@ def _abandoned(path: Path) -> bool:
         os.close(fd)
 
 
+def private_temp(folder: Path, prefix: str, suffix: str = "") -> tuple[Path, int]:
+    """A new temporary file only its owner may read (a backup's plain archive), held by this process.
+
+    Returns its path and an open read-write descriptor; the caller closes and removes it.
+    """
+    import uuid
+
+    path = folder / f"{prefix}{uuid.uuid4().hex[:12]}{suffix}"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    hold(fd)
+    return path, fd
+
+
 def remove_abandoned(folder: Path) -> list[str]:
     """Delete what a killed backup or restore left in ``folder``: its hidden temporary file or staging folder.
 
