@@ -352,3 +352,20 @@ def test_imports_still_find_files_imported_before(library, tmp_path):
     second = service.import_files(library, [Path(path)])
     assert len(first.added) == 1 and first.existing == first.added
     assert second.existing == first.added and not second.added
+
+
+# -- the editor's save path: the same rules (PostgreSQL raised raw errors) ---------------------------
+
+
+def test_saving_text_with_controls_stores_it_cleaned(library):
+    from desktop.errors import ValidationError
+
+    article_id = store.create_article(library, ArticleDoc(title="Awal"))
+    store.save(library, article_id, ArticleDoc(title="Judul\x00", lead="Lead\x0bbaris", body="Isi \x00\x1b[2J."))
+    doc = store.load_doc(library, article_id)
+    assert (doc.title, doc.lead, doc.body) == ("Judul", "Lead\nbaris", "Isi [2J.")
+    before = store.load(library, article_id).revision
+    with pytest.raises(ValidationError) as err:
+        store.save(library, article_id, ArticleDoc(title="Judul", quotes=[Quote("N" * 301, "", "Kami siap.")]))
+    assert "kutipan 1" in str(err.value) and "300" in str(err.value)
+    assert store.load(library, article_id).revision == before

@@ -186,8 +186,55 @@ DATE_FIELDS = ("updated_at", "created_at", "publication_date", "event_date")
 # -- validation and row mapping -------------------------------------------
 
 
+# Fields whose database column has a length, as messages name them.
+LIMITED_FIELDS = {
+    "subtitle": N_("subtitle"),
+    "dateline_city": N_("dateline city"),
+    "writer": N_("writer"),
+    "editor": N_("editor"),
+    "photographer": N_("photo credit"),
+    "source_url": N_("source address (URL)"),
+}
+
+
+def too_long(doc: ArticleDoc) -> tuple[str, int, int] | None:
+    """(field as the user knows it, length, limit) of the first value longer than its column, or None.
+
+    PostgreSQL refuses such a value with a raw error (SQLite would keep it).
+    """
+    columns = Article.__table__.c
+    for name, label in LIMITED_FIELDS.items():
+        value = (getattr(doc, name) or "").strip()
+        if len(value) > columns[name].type.length:
+            return _(label), len(value), columns[name].type.length
+    quote_columns = ArticleQuote.__table__.c
+    for number, quote in enumerate(doc.quotes, start=1):
+        for value, name in ((quote.speaker, "speaker"), (quote.position, "position")):
+            limit = quote_columns[name].type.length
+            if len((value or "").strip()) > limit:
+                label = _("speaker of quote {number}") if name == "speaker" else _("position of quote {number}")
+                return label.format(number=number), len(value.strip()), limit
+    return None
+
+
+def _without_controls(doc: ArticleDoc) -> ArticleDoc:
+    """The text fields without control characters (NUL, ESC, Word's \\v …): PostgreSQL refuses NUL
+    and the .docx writer (so the kit ZIP) every one of them; a vertical tab becomes a line break."""
+    import dataclasses
+
+    from desktop.articles.io.markup import clean_text
+
+    fields = {name: clean_text(getattr(doc, name) or "") for name in (
+        "title", "subtitle", "dateline_city", "lead", "body", "writer", "editor", "photographer", "boilerplate",
+        "contact_block", "source_url")}
+    quotes = [dataclasses.replace(q, speaker=clean_text(q.speaker or ""), position=clean_text(q.position or ""),
+                                  text=clean_text(q.text or "")) for q in doc.quotes]
+    return dataclasses.replace(doc, **fields, quotes=quotes, tags=[clean_text(str(t)) for t in doc.tags])
+
+
 def _clean(doc: ArticleDoc) -> ArticleDoc:
     """Strip fields and reject what the database must never hold."""
+    doc = _without_controls(doc)
     title = (doc.title or "").strip()
     if not title:
         raise ValidationError(_("An article needs a title."))
@@ -201,6 +248,10 @@ def _clean(doc: ArticleDoc) -> ArticleDoc:
         )
     if len(title) > 500:
         raise ValidationError(_("The title is longer than 500 characters; shorten it."))
+    long = too_long(doc)
+    if long is not None:
+        raise ValidationError(_("The {field} is {count} characters long; Warta keeps up to {limit}. Shorten it.").format(
+            field=long[0], count=long[1], limit=long[2]))
     tags: list[str] = []
     for tag in doc.tags:
         tag = " ".join(str(tag).split())[:100]

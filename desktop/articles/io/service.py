@@ -17,20 +17,10 @@ from typing import Iterable
 
 from desktop.articles.document import ArticleDoc
 from desktop.errors import Cancelled, ValidationError, WartaError
-from desktop.i18n import N_, _
+from desktop.i18n import _
 from desktop.jobs import ImportResult, Progress
 
 MAX_TITLE = 500
-# Fields an imported file fills whose database column has a length (see database.models.articles);
-# a longer value is refused with a sentence, never cut short or sent to the database.
-_LIMITED = {
-    "subtitle": N_("subtitle"),
-    "dateline_city": N_("dateline city"),
-    "writer": N_("writer"),
-    "editor": N_("editor"),
-    "photographer": N_("photo credit"),
-    "source_url": N_("source address (URL)"),
-}
 # Two imports of the same files at once: the one that commits second finds the first's articles.
 _IMPORT_ATTEMPTS = 3
 
@@ -69,29 +59,16 @@ def parse_file(path: Path | str) -> ArticleDoc:
 
 def _check_lengths(path: Path, doc: ArticleDoc) -> None:
     """Refuse a value longer than its column, naming the field (PostgreSQL would raise a raw error)."""
-    from database.models.articles import Article, ArticleQuote
+    from desktop.articles import store
     from desktop.articles.io.readers import ArticleFileError
 
-    def refuse(field: str, value: str, limit: int) -> None:
+    long = store.too_long(doc)
+    if long is not None:
         raise ArticleFileError(
             path,
             _("The {field} is {count} characters long; Warta keeps up to {limit}. "
-              "Shorten it in the file and import it again.").format(field=field, count=len(value), limit=limit),
+              "Shorten it in the file and import it again.").format(field=long[0], count=long[1], limit=long[2]),
         )
-
-    columns = Article.__table__.c
-    for name, label in _LIMITED.items():
-        value = getattr(doc, name).strip()
-        limit = columns[name].type.length
-        if len(value) > limit:
-            refuse(_(label), value, limit)
-    quote_columns = ArticleQuote.__table__.c
-    for number, quote in enumerate(doc.quotes, start=1):
-        for value, name in ((quote.speaker, "speaker"), (quote.position, "position")):
-            limit = quote_columns[name].type.length
-            if len(value.strip()) > limit:
-                label = _("speaker of quote {number}") if name == "speaker" else _("position of quote {number}")
-                refuse(label.format(number=number), value.strip(), limit)
 
 
 def _count(value: object) -> int | None:
