@@ -13,6 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QLineEdit,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -58,7 +61,11 @@ class BackupPage(QWidget):
         self.restore_button = QPushButton(_("Restore a backup file…"))
         self.restore_button.setObjectName("backup-restore-file")
         self.restore_button.clicked.connect(self.choose_and_restore)
+        self.password_box = QCheckBox(_("Protect with a password"))
+        self.password_box.setObjectName("backup-password")
+        self.password_box.setToolTip(_("The backup holds personal data; with a password only who knows it can restore it"))
         row.addWidget(self.backup_button)
+        row.addWidget(self.password_box)
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -134,10 +141,24 @@ class BackupPage(QWidget):
 
     def choose_and_backup(self) -> None:
         folder = file_dialogs.folder(self.ctx.settings, self, "backup", _("Choose a folder or USB disk for the backup"))
-        if folder:
-            self.backup_to(Path(folder))
+        if not folder:
+            return
+        password = None
+        if self.password_box.isChecked():
+            password = self._ask_password(_("Password for the backup (at least 8 characters):"))
+            if password is None:
+                return
+            again = self._ask_password(_("The same password again: "))
+            if again != password:
+                QMessageBox.warning(self, _("Backup"), _("The two passwords differ; nothing was written."))
+                return
+        self.backup_to(Path(folder), password)
 
-    def backup_to(self, folder: Path):  # noqa: ANN201 - TaskHandle
+    def _ask_password(self, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, _("Backup password"), label, QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def backup_to(self, folder: Path, password: str | None = None):  # noqa: ANN201 - TaskHandle
         from desktop.safety import api as safety
 
         library = self.ctx.library
@@ -153,7 +174,7 @@ class BackupPage(QWidget):
             )
 
         return self.ctx.tasks.start(
-            lambda progress: safety.export_backup(library, folder, progress=progress),
+            lambda progress: safety.export_backup(library, folder, progress=progress, password=password),
             title=_("Backing up…"),
             on_done=done,
             parent=self,
@@ -166,20 +187,25 @@ class BackupPage(QWidget):
                                       _("Warta backups (*{suffix})").format(suffix=safety.BACKUP_SUFFIX))
         if not file:
             return
+        password = None
+        if safety.is_protected(file):
+            password = self._ask_password(_("This backup is protected by a password. Password:"))
+            if password is None:
+                return
         target = self._choose_target()
         if target is not None:
-            self.restore_file(Path(file), target)
+            self.restore_file(Path(file), target, password)
 
     def _choose_target(self) -> Path | None:
         folder = file_dialogs.folder(self.ctx.settings, self, "library",
                                      _("Choose a new, empty folder for the restored library"))
         return Path(folder) if folder else None
 
-    def restore_file(self, file: Path, target: Path):  # noqa: ANN201 - TaskHandle
+    def restore_file(self, file: Path, target: Path, password: str | None = None):  # noqa: ANN201 - TaskHandle
         from desktop.safety import api as safety
 
         return self.ctx.tasks.start(
-            lambda progress: safety.restore(file, target, progress),
+            lambda progress: safety.restore(file, target, progress, password=password),
             title=_("Restoring…"),
             on_done=self._restored,
             parent=self,
