@@ -58,3 +58,16 @@ def QLineEdit_Password():  # noqa: N802
     from PySide6.QtWidgets import QLineEdit
 
     return QLineEdit.EchoMode.Password
+
+
+def test_settings_open_on_a_library_whose_logo_path_was_tampered_with(main_window, qtbot):
+    from sqlalchemy import text
+
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    with main_window.ctx.library.store.engine.begin() as conn:
+        conn.execute(text("UPDATE office SET logo = '../../etc/passwd' WHERE id = 1"))
+    dialog = SettingsDialog(main_window.ctx, main_window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.close()

@@ -56,7 +56,7 @@ class OfficeForm(QWidget):
         logo_row = QHBoxLayout()
         self.logo_label = QLabel()
         self.logo_label.setObjectName("office-logo-preview")
-        self._show_logo(library.managed(profile.logo) if library is not None and profile.logo else None)
+        self._show_logo(_managed_logo(library, profile.logo))
         choose = QPushButton(_("Choose logo…"))
         choose.clicked.connect(self._choose_logo)
         logo_row.addWidget(self.logo_label, 1)
@@ -89,3 +89,15 @@ class OfficeForm(QWidget):
         for name, widget in self.fields.items():
             values[name] = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         return office.OfficeProfile(**values)
+
+
+def _managed_logo(library, logo: str) -> Path | None:  # noqa: ANN001
+    """The stored logo's file, or None (none set, or a path leading outside the library: 'warta check' names it)."""
+    from desktop.errors import LibraryError
+
+    if library is None or not logo:
+        return None
+    try:
+        return library.managed(logo)
+    except LibraryError:
+        return None
