@@ -523,15 +523,26 @@ def test_hostile_contact_csv_and_vcards_end_cleanly(library, tmp_path):
         ("csv", "5,000 columns", "import", "Nama," + ",".join(f"c{i}" for i in range(5000)) + "\nSiti," + ",".join("v" * 5000) + "\n"),
         ("vcard", "3,000 TEL lines", "import", "BEGIN:VCARD\nVERSION:3.0\nFN:Siti\n" + "".join(f"TEL:0812{n:07d}\n" for n in range(3000)) + "END:VCARD\n"),
         ("vcard", "500 nested BEGIN:VCARD", "either", "BEGIN:VCARD\nVERSION:3.0\nFN:A\n" + "BEGIN:VCARD\n" * 500 + "END:VCARD\n" * 501),
+        # Each took minutes: the line so far was re-read at every continuation (quadratic).
+        ("vcard", "2.4 MB of quoted-printable soft breaks", "import",
+         "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Soft Break\r\nNOTE;ENCODING=QUOTED-PRINTABLE:"
+         + "=\r\n".join(["catatan=20rapat"] * 110_000) + "\r\nEND:VCARD\r\n"),
+        ("vcard", "a note folded over 200,000 lines", "import",
+         "BEGIN:VCARD\nVERSION:3.0\nFN:Folded Note\nNOTE:awal\n" + " lanjut\n" * 200_000 + "END:VCARD\n"),
     ]
     for importer, label, expect, text in cases:
         path = write(tmp_path, ".csv" if importer == "csv" else ".vcf", text.encode("utf-8"))
         _hostile_run(library, importer, label, _contacts_import(library, path), expect)
         path.unlink()
+    notes = {}
     for pid in store.people_ids(library, store.PeopleFilter()):
         d = store.get_person(library, pid).data
+        notes[d.full_name] = d.notes
         for value in (d.full_name, d.notes, d.address):
             assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in value), repr(value[:80])
+    # Unfolded whole, not cut: every piece of the long values arrived.
+    assert notes["Soft Break"].count("catatan rapat") == 110_000
+    assert notes["Folded Note"].startswith("awallanjut") and notes["Folded Note"].count("lanjut") == 200_000
 
 
 # -- the article editor's save path -----------------------------------------------------------
