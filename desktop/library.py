@@ -433,6 +433,35 @@ def path_kind(path: Path) -> str:
     return "special"
 
 
+def export_target_problem(target: Path, library_path: Path | None, *, folder: bool = False) -> str | None:
+    """Why an export must not write to ``target`` (a sentence), or None.
+
+    Refused: anything inside the library (its database, photos, backups),
+    and anything but an ordinary file (a folder to write into, with
+    ``folder``). Replacing an existing file is the caller's question
+    (``--force``, or the save dialog's own).
+    """
+    from desktop.fsutil import is_inside
+
+    target = Path(target).expanduser().absolute()
+    if library_path is not None and is_inside(target, library_path):
+        return _(
+            "{path} is inside the library {library}; nothing was written. "
+            "Choose a file outside the library, e.g. in Documents."
+        ).format(path=target, library=library_path)
+    kind = path_kind(target)
+    if folder:
+        if kind not in ("missing", "folder"):
+            return _("{path} is not a folder; nothing was written. Choose a folder.").format(path=target)
+        return None
+    if kind not in ("missing", "file"):
+        return _(
+            "{path} is not an ordinary file (it is a folder, pipe, device or socket); nothing was written. "
+            "Choose a file name."
+        ).format(path=target)
+    return None
+
+
 def special_file_message(path: Path) -> str:
     return _(
         "{path} is not a folder or an ordinary file (it is a pipe, device or socket). Choose an ordinary folder or file."

@@ -633,3 +633,33 @@ def test_backup_password_from_the_command_line(library_path, tmp_path, cli, monk
     assert code == 0, err
     (written,) = usb.iterdir()
     assert crypto.is_encrypted(written)
+
+
+def test_the_window_refuses_to_save_an_export_inside_the_library(main_window, qtbot, library, tmp_path, monkeypatch):
+    """Issue 18.1 in the window: Ekspor → .docx named like the library's own database, or among its photos,
+    is refused with a sentence and nothing is written; an ordinary file outside is saved."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop.articles import store
+    from desktop.articles.document import ArticleDoc
+
+    art = store.create_article(library, ArticleDoc(title="Rapat Pleno", lead="Bawaslu menggelar rapat."))
+    section = main_window.show_section("articles")
+    section.open_article(art)
+    editor = section.editor
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warned.append(text))
+    (library.path / "photos").mkdir(exist_ok=True)
+    for inside in (library.path / "warta.db", library.path / "photos" / "rilis.docx"):
+        before = inside.read_bytes() if inside.exists() else None
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=inside, **k: (str(target), ""))
+        editor.findChild(QAction, "article-export-docx").trigger()
+        assert warned and "di dalam pustaka" in warned[-1], warned
+        assert (inside.read_bytes() if inside.exists() else None) == before
+    count = len(warned)
+    outside = tmp_path / "rilis.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(outside), ""))
+    editor.findChild(QAction, "article-export-docx").trigger()
+    qtbot.waitUntil(outside.exists, timeout=10_000)
+    assert len(warned) == count and outside.read_bytes().startswith(b"PK")

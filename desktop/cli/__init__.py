@@ -121,32 +121,16 @@ def check_output(args: argparse.Namespace, library, *, folder: bool = False) -> 
     from pathlib import Path
 
     from desktop.errors import ValidationError
-    from desktop.library import path_kind
+    from desktop.library import export_target_problem
 
     if args.output == "-":
         return
-    from desktop.fsutil import is_inside
-
     target = Path(args.output).expanduser().absolute()
-    if is_inside(target, library.path):
-        raise ValidationError(
-            _("{path} is inside the library {library}; nothing was written. Choose a file outside the library, e.g. in Documents.").format(
-                path=target, library=library.path
-            )
-        )
-    kind = path_kind(target)
-    if folder:
-        if kind not in ("missing", "folder"):
-            raise ValidationError(_("{path} is not a folder; nothing was written. Choose a folder.").format(path=target))
+    problem = export_target_problem(target, library.path, folder=folder)
+    if problem:
+        raise ValidationError(problem)
+    if folder or not target.exists():
         return
-    if kind == "missing":
-        return
-    if kind != "file":
-        raise ValidationError(
-            _("{path} is not an ordinary file (it is a folder, pipe, device or socket); nothing was written. Choose a file name.").format(
-                path=target
-            )
-        )
     if not getattr(args, "force", False):
         raise ValidationError(
             _("{path} already exists; nothing was written. Choose another name, or add --force to replace it.").format(path=target)

@@ -37,6 +37,9 @@ class AppContext(QObject):
 
         self.library = library
         self.staff_id = staff_id
+        from desktop.ui import file_dialogs
+
+        file_dialogs.protect(library.path)
         library.store.staff_id = staff_id
         self.settings = settings_mod.load()
         self.tasks = TaskRunner(self)

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop import settings as settings_mod
 
@@ -58,11 +58,39 @@ def open_files(settings: settings_mod.Settings | None, parent: QWidget | None, p
     return list(paths)
 
 
+# Libraries opened in this run: no save dialog may write into one (an export
+# named like warta.db, or saved among the photos, would destroy data).
+_LIBRARIES: set[Path] = set()
+# Folder purposes that write into the chosen folder.
+EXPORT_FOLDER_PURPOSES = frozenset({"export-photos"})
+
+
+def protect(library_path: Path) -> None:
+    _LIBRARIES.add(Path(library_path))
+
+
+def _refused(parent: QWidget | None, title: str, path: str, *, folder: bool) -> bool:
+    """Say why ``path`` cannot be written to, and return True; False when it can."""
+    from desktop.errors import WartaError
+    from desktop.library import export_target_problem
+
+    try:
+        problems = [export_target_problem(Path(path), lib, folder=folder) for lib in _LIBRARIES or [None]]
+    except WartaError as exc:  # a name the system refuses
+        problems = [str(exc)]
+    problem = next((p for p in problems if p), None)
+    if problem:
+        QMessageBox.warning(parent, title, problem)
+    return bool(problem)
+
+
 def save_file(settings: settings_mod.Settings | None, parent: QWidget | None, purpose: str, title: str,
               file_name: str = "", file_filter: str = "") -> tuple[str, str]:
-    """``(path, chosen filter)``; the path is "" when cancelled."""
+    """``(path, chosen filter)``; the path is "" when cancelled or refused (said in a message)."""
     start = os.path.join(start_folder(settings, purpose), file_name) if file_name else start_folder(settings, purpose)
     path, chosen = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+    if path and _refused(parent, title, path, folder=False):
+        return "", chosen
     if path:
         remember(settings, purpose, str(Path(path).parent))
     return path, chosen
@@ -73,6 +101,8 @@ def folder(settings: settings_mod.Settings | None, parent: QWidget | None, purpo
     """An existing folder, or "" when cancelled; ``start`` (a folder already chosen) wins over the remembered one."""
     chosen = QFileDialog.getExistingDirectory(parent, title, start if start and os.path.isdir(start)
                                               else start_folder(settings, purpose))
+    if chosen and purpose in EXPORT_FOLDER_PURPOSES and _refused(parent, title, chosen, folder=True):
+        return ""
     if chosen:
         remember(settings, purpose, str(Path(chosen).parent) if purpose in ("library", "new-library") else chosen)
     return chosen
