@@ -324,6 +324,7 @@ class Library:
                 tx.session.add(Meta(key=fts.VERSION_KEY, value=fts.VERSION))
             else:
                 row.value = fts.VERSION
+        fts.tidy(self.store.engine)
 
     # -- facts -----------------------------------------------------------
 
