@@ -109,3 +109,26 @@ def test_check_finds_stale_search_text_and_repair_fixes_it(cli, library_path, tm
     photos = json.loads(cli("photos", "list", "--search", "sosialisasi", *lib, "--json")[1])["photos"]
     assert [p["id"] for p in photos] == [photo_id]
     assert json.loads(cli("photos", "list", "--search", "apel", *lib, "--json")[1])["photos"] == []
+
+
+def test_a_full_disk_during_import_is_said_plainly(cli, library_path, tmp_path, monkeypatch):
+    """Issue 18.7: a full disk while copying a photo in was 'unexpected error: OSError 28'."""
+    import errno
+
+    from desktop import fsutil
+
+    src = tmp_path / "src"
+    src.mkdir()
+    ps.jpeg(src / "IMG_1.jpg")
+
+    def full(*_a, **_k):  # noqa: ANN202
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    original = fsutil.atomic_write_bytes
+    monkeypatch.setattr(fsutil, "atomic_write_bytes", full)
+    code, _out, err = cli("photos", "import", str(src / "IMG_1.jpg"), "--library", library_path)
+    assert code == 2
+    assert "penuh" in err and "unexpected" not in err and "tak terduga" not in err, err
+    monkeypatch.setattr(fsutil, "atomic_write_bytes", original)
+    code, out, _err = cli("photos", "list", "--library", library_path, "--json")
+    assert code == 0 and "IMG_1" not in out  # nothing half-imported

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import re
@@ -188,9 +189,13 @@ def run(argv: list[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract: never a traceback
         if os.environ.get("WARTA_DEBUG"):
             raise
-        message = _("warta: unexpected error: {error}. Run again with WARTA_DEBUG=1 for details.").format(
-            error=f"{exc.__class__.__name__}: {exc}"
-        )
+        from desktop.safety import api as safety
+
+        # A full or read-only disk outside the database (photo copies, exports) is said plainly too.
+        storage = safety.explain_storage_error(exc) if isinstance(exc, OSError) and exc.errno == errno.ENOSPC else None
+        message = f"warta: {storage}" if storage is not None else _(
+            "warta: unexpected error: {error}. Run again with WARTA_DEBUG=1 for details."
+        ).format(error=f"{exc.__class__.__name__}: {exc}")
         print(message, file=sys.stderr)
         _json_error(argv, message)
         return 2

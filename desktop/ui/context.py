@@ -13,6 +13,12 @@ from desktop.errors import WartaError
 from desktop.i18n import _
 
 
+def _disk_full(exc: BaseException) -> bool:
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+
+
 class AppContext(QObject):
     """The open library, the signed-in staff member, background tasks, change events.
 
@@ -105,8 +111,13 @@ class AppContext(QObject):
         if isinstance(exc, ServerUnavailable):
             self.connection_lost(exc)
             return
-        if isinstance(exc, WartaError):
-            text = str(exc)
+        from desktop.safety import api as safety
+
+        # A full or read-only disk reached outside the database (a photo copy,
+        # an export) says so, like the database's own storage errors.
+        storage = safety.explain_storage_error(exc, str(self.library.path)) if _disk_full(exc) else None
+        if isinstance(exc, WartaError) or storage is not None:
+            text = str(exc if storage is None else storage)
         else:
             text = _("Something went wrong: {error}. Nothing was changed.").format(
                 error=f"{exc.__class__.__name__}: {exc}"
