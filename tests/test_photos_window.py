@@ -269,3 +269,30 @@ def test_full_size_export_from_the_window_carries_the_caption_in_iptc_and_xmp(se
         captions[path.name] = (iptc.get((2, 120), b"").decode("utf-8"), metadata.read(path.read_bytes()).caption)
     assert captions["2025-01-10_foto_003.jpg"] == ("Apel siaga di alun-alun", "Apel siaga di alun-alun")
     assert len(captions) == 3
+
+
+def test_a_full_disk_during_import_is_said_plainly_in_the_window(main_window, qtbot, tmp_path, monkeypatch):
+    """Issue 18.7: clicking Impor… on a full disk said 'galat tak terduga: OSError 28'."""
+    import errno
+
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop import fsutil
+    from desktop.ui import file_dialogs
+
+    sec = _open_photos(main_window, qtbot)
+    src = tmp_path / "src"
+    src.mkdir()
+    ps.jpeg(src / "IMG_1.jpg")
+
+    def full(*_a, **_k):  # noqa: ANN202
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "atomic_write_bytes", full)
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *a, **k: [str(src / "IMG_1.jpg")])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    qtbot.mouseClick(sec.findChild(QPushButton, "photos-import"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not main_window.ctx.tasks.active, timeout=20_000)
+    assert shown and "penuh" in shown[-1] and "OSError" not in shown[-1], shown
+    assert store.photo_ids(main_window.ctx.library) == []
