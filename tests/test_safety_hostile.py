@@ -140,12 +140,12 @@ PLANTED_SQLITE = [
     "CREATE TRIGGER evil2 AFTER INSERT ON person_phones BEGIN UPDATE person_phones SET public = 1; END",
     "CREATE VIEW evil_view AS SELECT * FROM people",
 ]
-# Run nothing, so a library with them opens; check reports them, restore refuses them.
+# Run nothing, but are not Warta's either: open and restore refuse them, check reports them.
 PLANTED_INERT = ["CREATE TABLE evil_table (x)", "CREATE INDEX evil_index ON office (id)"]
 
 
 @pytest.mark.sqlite_file
-@pytest.mark.parametrize("sql", PLANTED_SQLITE)
+@pytest.mark.parametrize("sql", PLANTED_SQLITE + PLANTED_INERT)
 def test_open_refuses_planted_objects_and_changes_nothing(library_path, sql):
     from desktop.errors import LibraryError
     from desktop.library import Library
