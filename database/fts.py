@@ -311,8 +311,13 @@ def _tsquery(terms: Sequence[_Term], *, exact: bool = False) -> str:
             parts.append(lex(t.words[0], ":*" + _PG_WEIGHTS))
         elif exact:
             parts.append(lex(t.words[0], ":" + _PG_WEIGHTS))
+        elif t.stem == t.words[0]:
+            parts.append(lex(t.stem))
         else:
-            parts.append(f"({lex(t.words[0], ':' + _PG_WEIGHTS)} | {lex(t.stem)})")
+            # No weight on the typed word: among the stems it could only be
+            # its own stem, which matches anyway; and a query without weights
+            # is answered by the GIN index alone, without reading each row.
+            parts.append(f"({lex(t.words[0])} | {lex(t.stem)})")
     return " & ".join(parts)
 
 
