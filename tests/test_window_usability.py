@@ -299,3 +299,14 @@ def test_no_button_or_menu_slot_takes_an_optional_argument():
             if node is not None and "toggled" not in match.group(0) and len(node.args.args) > 1:
                 bad.append(f"{path.name}: {name}({', '.join(a.arg for a in node.args.args[1:])})")
     assert bad == [], bad
+
+
+def test_no_section_makes_the_window_wider_than_a_1280_pixel_screen(main_window, qtbot):
+    """Common office screens are 1280 (or 1366) pixels wide: a section whose bars need more widens the window
+    past the screen and clips the sidebar (the contacts filter row did, with Cari duplikat…)."""
+    from desktop.ui import sections
+
+    for key, _spec, _icon in sections.SECTIONS:
+        main_window.show_section(key)
+        qtbot.wait(10)
+        assert main_window.minimumSizeHint().width() <= 1280, key
