@@ -246,20 +246,18 @@ def rebuild(conn: Connection, index: Index, select_sql: str, params: dict | None
 
 
 def tidy(engine) -> None:  # noqa: ANN001 - sqlalchemy Engine
-    """After rebuilding indexes (outside any transaction): on PostgreSQL, VACUUM them.
+    """After rebuilding indexes (outside any transaction): on PostgreSQL, VACUUM ANALYZE the database.
 
-    Until vacuumed, fresh rows are not marked visible to all, so counting the
-    hits of a common word visits every row instead of only the index.
-    Autovacuum would do it within minutes; the first lists after a move to
-    the server should not wait for it.
+    Indexes are rebuilt after an upgrade or a move to the server, that is
+    after many rows were written at once. Until vacuumed, those rows are not
+    marked visible to all and have no statistics, so a list filtered by a
+    common word visits every row and the planner guesses. Autovacuum would
+    get there within minutes; the first lists after a move should not wait.
     """
     if engine.dialect.name == "sqlite":
         return
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        names = conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                                  "AND tablename LIKE 'fts\\_%'")).scalars().all()
-        for name in names:
-            conn.execute(text(f'VACUUM (ANALYZE) "{name}"'))
+        conn.execute(text("VACUUM (ANALYZE)"))
 
 
 # -- querying ---------------------------------------------------------------
