@@ -377,19 +377,11 @@ def test_a_phone_extension_is_kept_beside_the_number(library, tmp_path):
 
 @pytest.mark.sqlite_file  # upgrades a SQLite file made at the previous revision
 def test_a_library_of_0002_keeps_its_phones_verified_after_the_upgrade(tmp_path):
-    from alembic import command
-
-    from database import schema
-    from database.engine import sqlite_engine
     from desktop.library import Library
+    from migrations_support import database_at
 
     path = tmp_path / "lib"
-    path.mkdir()
-    engine = sqlite_engine(path / "warta.db")
-    cfg = schema.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002_linear")
+    with database_at(path, "0002_linear") as conn:
         conn.exec_driver_sql("INSERT INTO office (id, name, short_name, unit, address, phone, email, website, city, logo,"
                              " boilerplate, photo_credit, updated_at) VALUES (1, 'Kantor', '', '', '', '', '', '', '',"
                              " '', '', '', '2024-01-01')")
@@ -402,7 +394,6 @@ def test_a_library_of_0002_keeps_its_phones_verified_after_the_upgrade(tmp_path)
                              " social, notes, tags, mou_number, mou_expires, mou_scope, created_at, updated_at) VALUES"
                              " ('Radar', NULL, '', '', '', '', '', '', '', '', '', '1', '2020-01-01', '', '2024-01-01',"
                              " '2024-01-01')")
-    engine.dispose()
     lib = Library.open(path)
     try:
         (phone,) = store.get_person(lib, 1).data.phones

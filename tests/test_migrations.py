@@ -68,17 +68,11 @@ def test_upgrade_empty_database_to_heads_without_drift(tmp_path):
 
 
 def test_older_library_is_upgraded_after_a_backup(tmp_path):
-    from alembic import command
+    from migrations_support import database_at
 
     path = tmp_path / "lib"
-    path.mkdir()
-    engine = sqlite_engine(path / "warta.db")
-    cfg = schema.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_foundation")
+    with database_at(path, "0001_foundation") as conn:
         conn.exec_driver_sql("INSERT INTO office (id, name, short_name, unit, address, phone, email, website, city, logo, boilerplate, photo_credit, updated_at) VALUES (1, 'Kantor Lama', '', '', '', '', '', '', '', '', '', '', '2024-01-01')")
-    engine.dispose()
     if schema.known_revisions() == {"0001_foundation"}:
         pytest.skip("only one revision exists")
     lib = Library.open(path)
@@ -144,16 +138,11 @@ def _insert(conn, table, **values):  # noqa: ANN001
 def test_a_library_of_the_first_release_is_bridged_to_one_revision(tmp_path):
     """The first release had five heads, reusable ids and plain-id references; one upgrade fixes all of it."""
     import sqlalchemy as sa
-    from alembic import command
+
+    from migrations_support import database_at
 
     path = tmp_path / "lib"
-    path.mkdir()
-    engine = sqlite_engine(path / "warta.db")
-    cfg = schema.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        for head in LEGACY_HEADS:
-            command.upgrade(cfg, head)
+    with database_at(path, *LEGACY_HEADS) as conn:
         assert schema._revisions(conn) == set(LEGACY_HEADS)
         # The first release's own bookkeeping, which the bridge drops.
         conn.exec_driver_sql("INSERT INTO warta_meta (key, value) VALUES ('applied_revisions', 'x')")
@@ -177,7 +166,6 @@ def test_a_library_of_the_first_release_is_bridged_to_one_revision(tmp_path):
         for pos, (kind, ref) in enumerate([("cover", None), ("article", one), ("article", two), ("photo", photo)]):
             _insert(conn, T["kit_parts"], kit_id=kit, position=pos, kind=kind, ref_id=ref)
         conn.execute(T["articles"].delete().where(T["articles"].c.id == two))
-    engine.dispose()
 
     lib = Library.open(path)
     try:
