@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -14,8 +15,6 @@ from desktop.i18n import _
 
 
 def _disk_full(exc: BaseException) -> bool:
-    import errno
-
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
 
 
