@@ -234,6 +234,11 @@ class Coverage(Base):
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     url: Mapped[str] = mapped_column(String(1000), default="")  # URL, or page for print ("hlm. 5")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The release sent to this outlet that the coverage followed (distribution's send log).
+    send_id: Mapped[int | None] = mapped_column(
+        ForeignKey("distribution_messages.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
 # Foreign-key targets in other modules must be declared before a flush sorts tables.
 import database.models.articles  # noqa: E402,F401
+import database.models.distribution  # noqa: E402,F401
