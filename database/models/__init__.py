@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits")
+AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "distribution")
 
 _WHERE = {
     "core": ("AuditLog", "Meta", "Office", "Staff", "StaffRole"),
@@ -29,6 +29,7 @@ _WHERE = {
     "photos": ("Album", "Photo", "PhotoAlbum", "PhotoEvent", "PhotoPerson"),
     "articles_io": ("ArticleSource",),
     "kits": ("Kit", "KitExport", "KitPart"),
+    "distribution": ("DistributionAttachment", "DistributionBatch", "DistributionMessage"),
 }
 _MODULE_OF = {name: area for area, names in _WHERE.items() for name in names}
 __all__ = sorted(_MODULE_OF)
