@@ -62,10 +62,12 @@ def template_doc(kind: str, *, office=None, writer: str = "", today: dt.date | N
     boilerplate = getattr(office, "boilerplate", "") or ""
     contact = ""
     if office is not None and (office.phone or office.email):
-        contact = _("Contact: {unit} {office}, {phone} {email}").format(
+        # No "Narahubung:" label in the value: every output prints that heading itself, and a
+        # label kept in the field would not come back from an exported file.
+        contact = "{unit} {office}, {phone} {email}".format(
             unit=office.unit or _("Public relations"), office=office.short_name or office.name,
             phone=office.phone, email=office.email,
-        ).replace("  ", " ").strip()
+        ).replace("  ", " ").strip(" ,")
     return ArticleDoc(
         title="",
         kind=kind,

@@ -47,7 +47,7 @@ def parse_file(path: Path | str) -> ArticleDoc:
 
     path = Path(path)
     blocks, meta = read_article(path)
-    doc = recognise(blocks, quote_count=_count(meta.get("quotes")))
+    doc = recognise(blocks, quote_count=_count(meta.get("quotes")), about_count=_count(meta.get("about")))
     _apply_meta(doc, meta)
     if not doc.title.strip():
         raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))

@@ -46,16 +46,27 @@ _NAV_NOISE = {
 WRITER, EDITOR, PHOTO = "Penulis", "Editor", "Foto"
 # Exported documents are Indonesian whatever the interface language.
 DOCUMENT_LANGUAGE = "id"
+# Credit labels in Indonesian and English (an office's English releases, a web page's byline).
 _CREDIT_FIELDS = {
     "penulis": "writer", "pewarta": "writer", "reporter": "writer", "wartawan": "writer",
-    "editor": "editor", "redaktur": "editor", "penyunting": "editor",
-    "foto": "photographer", "fotografer": "photographer",
+    "writer": "writer", "author": "writer", "written by": "writer",
+    "editor": "editor", "redaktur": "editor", "penyunting": "editor", "edited by": "editor",
+    "foto": "photographer", "fotografer": "photographer", "photo": "photographer", "photos": "photographer",
+    "photographer": "photographer", "photo by": "photographer",
 }
-_CREDIT_RE = re.compile(r"(?:^|(?<=[\n|;,/]))\s*(" + "|".join(_CREDIT_FIELDS) + r")\s*:\s*", re.I)
-_CONTACT_RE = re.compile(
-    r"^(?:narahubung|kontak media|contact person|cp|informasi lebih lanjut(?:,?\s+hubungi)?)\s*:?\s*(.*)$", re.I | re.S
+# Longest first: "photographer" before "photo", "photo by" before "photo".
+_CREDIT_RE = re.compile(
+    r"(?:^|(?<=[\n|;,/]))\s*(" + "|".join(sorted(_CREDIT_FIELDS, key=len, reverse=True)).replace(" ", r"\s+")
+    + r")\s*:\s*", re.I
 )
-_ABOUT_RE = re.compile(r"^Tentang\s+[A-Z0-9][^\n.,:;!?]{0,80}$")
+_CONTACT_RE = re.compile(
+    r"^(?:narahubung|kontak(?:\s+media|\s+pers)?|(?:media|press)\s+contacts?|contact\s+persons?|contacts?|cp"
+    r"|informasi lebih lanjut(?:,?\s+hubungi)?|for more information(?:,?\s+contact)?)\s*:?\s*(.*)$",
+    re.I | re.S,
+)
+# "Tentang Bawaslu Kab. Jember", "About us": a heading line, so no sentence punctuation and no final
+# full stop (the dots of an abbreviated office name are fine).
+_ABOUT_RE = re.compile(r"^(?:Tentang|About)\s+[A-Za-z0-9][^\n,:;!?]{0,100}(?<!\.)$")
 _END_MARKS = re.compile(r"^(?:\*{3}|#{3}|-{3}|\(?\s*-*\s*selesai\s*-*\s*\)?|\(\s*\w{1,6}\s*\)|-\s*end\s*-)$", re.I)
 _QUOTE_RE = re.compile(
     r"^[\"“”](?P<text>.+)[\"”“]\s*,?\s*"
@@ -234,7 +245,7 @@ def parse_credits(text: str) -> dict[str, str] | None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip(" \n|;,/")
         value = " ".join(value.split())
-        found.setdefault(_CREDIT_FIELDS[m.group(1).casefold()], value)
+        found.setdefault(_CREDIT_FIELDS[" ".join(m.group(1).casefold().split())], value)
     return found
 
 
@@ -246,7 +257,7 @@ def _section_label(block: Block) -> tuple[str, str] | None:
     m = _CONTACT_RE.match(text)
     if m:
         return "contact", m.group(1).strip()
-    if _ABOUT_RE.match(text) and len(text.split()) <= 8:
+    if _ABOUT_RE.match(text) and len(text.split()) <= 12:
         return "about", ""
     return None
 
@@ -262,8 +273,13 @@ class _Tail:
     about: list[str]
 
 
-def _parse_tail(blocks: list[Block]) -> _Tail:
-    """Credits, Narahubung and Tentang … at the end of the article, read backwards."""
+def _parse_tail(blocks: list[Block], limits: dict[str, int] | None = None) -> _Tail:
+    """Credits, Narahubung and Tentang … at the end of the article, read backwards.
+
+    ``limits``: how many paragraphs each section may have (Warta's own export says
+    how many it wrote; elsewhere a few, so a body paragraph is never taken for one).
+    """
+    limits = {**_SECTION_LIMITS, **(limits or {})}
     i = len(blocks)
     credits: dict[str, str] = {}
     contact = ""
@@ -281,7 +297,7 @@ def _parse_tail(blocks: list[Block]) -> _Tail:
             i -= 1
             continue
         label = None
-        for j in range(i - 1, max(-1, i - 1 - max(_SECTION_LIMITS.values()) - 1), -1):
+        for j in range(i - 1, max(-1, i - 1 - max(limits.values()) - 1), -1):
             if parse_credits(plain(blocks[j].spans)) is not None:
                 break
             kind = _section_label(blocks[j])
@@ -292,7 +308,7 @@ def _parse_tail(blocks: list[Block]) -> _Tail:
             break
         j, (kind, first) = label
         content = blocks[j + 1 : i]
-        if len(content) > _SECTION_LIMITS[kind] or any(b.kind == "h" for b in content):
+        if len(content) > limits[kind] or any(b.kind == "h" for b in content):
             break
         texts = ([first] if first else []) + [plain(b.spans).strip() for b in content]
         if kind == "contact" and not contact:
@@ -337,7 +353,7 @@ def _long(block: Block) -> bool:
     return len(plain(block.spans).split()) > 25
 
 
-def recognise(blocks: list[Block], quote_count: int | None = None) -> ArticleDoc:
+def recognise(blocks: list[Block], quote_count: int | None = None, about_count: int | None = None) -> ArticleDoc:
     """An ArticleDoc from blocks read from a file (see the module docstring).
 
     ``quote_count`` is how many quote paragraphs Warta's own export laid out
@@ -345,6 +361,7 @@ def recognise(blocks: list[Block], quote_count: int | None = None) -> ArticleDoc
     quoted sentence inside the body stays there. Without it (files from
     elsewhere) the run of stand-alone quote paragraphs that ends the body
     becomes the quotes, the place Warta and most offices put them.
+    ``about_count`` is how many paragraphs the export's *Tentang …* section has.
     """
     blocks = normalize_blocks(blocks)
     kind = "artikel"
@@ -408,7 +425,7 @@ def recognise(blocks: list[Block], quote_count: int | None = None) -> ArticleDoc
             lead_spans = drop_prefix(lead_spans, dateline.length)
         i = lead_at + 1
     rest = blocks[i:]
-    tail = _parse_tail(rest)
+    tail = _parse_tail(rest, {"about": about_count} if about_count else None)
     body_blocks = list(rest[: tail.start])
     quotes: list[Quote] = []
     while body_blocks and (quote_count is None or len(quotes) < quote_count):
@@ -483,7 +500,15 @@ def export_meta(doc: ArticleDoc) -> dict[str, object]:
     if doc.source_url.strip():
         meta["source_url"] = doc.source_url.strip()
     meta["quotes"] = len(exported_quotes(doc))
+    about = about_paragraphs(doc.boilerplate)
+    if about:
+        meta["about"] = len(about)
     return meta
+
+
+def about_paragraphs(text: str) -> list[str]:
+    """The *Tentang …* text as the paragraphs every export lays out."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
 # -- layout ---------------------------------------------------------------------------
@@ -523,7 +548,7 @@ def layout(doc: ArticleDoc, *, about_name: str = "") -> list[Block]:
         blocks.append(Block("p", [Span("\n".join(credits))], hint="credits"))
     if doc.boilerplate.strip():
         blocks.append(Block("p", [Span("Tentang " + (about_name.strip() or "Kami"), bold=True)], hint="label"))
-        blocks += [Block("p", [Span(p.strip())]) for p in re.split(r"\n\s*\n", doc.boilerplate) if p.strip()]
+        blocks += [Block("p", [Span(p)]) for p in about_paragraphs(doc.boilerplate)]
     contact = contact_text(doc.contact_block)
     if contact:
         blocks.append(Block("p", [Span("Narahubung", bold=True)], hint="label"))
