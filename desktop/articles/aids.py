@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from desktop.articles import lead_check
 from desktop.articles.document import ArticleDoc
 from desktop.i18n import N_, _, gettext, gettext_for
 
@@ -28,9 +29,13 @@ class Aids:
     reading_minutes: int
     lead_words: int
     warnings: list[str] = field(default_factory=list)
+    # The 5W1H check: one sentence per element the lead leaves out (who/what/when/where, then why/how).
+    lead_hints: list[str] = field(default_factory=list)
+    lead_missing: tuple[str, ...] = ()
 
 
-def analyse(doc: ArticleDoc) -> Aids:
+def analyse(doc: ArticleDoc, places: tuple[str, ...] = ()) -> Aids:
+    """Counts and warnings; ``places`` (the office's city) count as *where* in the lead."""
     from desktop.articles.store import plain_text
 
     lead = doc.lead  # plain text as typed (see ArticleDoc)
@@ -50,6 +55,13 @@ def analyse(doc: ArticleDoc) -> Aids:
         )
     if not lead.strip():
         warnings.append(_("The lead is empty."))
+    hints: list[str] = []
+    missing: tuple[str, ...] = ()
+    if lead.strip() and not _PLACEHOLDER.search(lead):
+        found = lead_check.check(lead, (*places, doc.dateline_city))
+        missing, hints = found.missing, found.hints()
+        # Who, what, when and where are faults; why and how stay hints beside the lead.
+        warnings.extend(hints[: len(missing)])
     placeholders = len(_PLACEHOLDER.findall(" ".join((doc.lead, doc.body))))
     if placeholders:
         warnings.append(_("{count} template placeholder(s) in [brackets] still to fill in.").format(count=placeholders))
@@ -63,6 +75,8 @@ def analyse(doc: ArticleDoc) -> Aids:
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0,
         lead_words=lead_words,
         warnings=warnings,
+        lead_hints=hints,
+        lead_missing=missing,
     )
 
 
