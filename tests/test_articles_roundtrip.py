@@ -67,6 +67,7 @@ def _filled(kind: str, seed: int) -> ArticleDoc:
                                       for _ in range(rng.randint(1, 4)))
     doc.tags = sorted({rng.choice(("pilkada", "pengawasan", "humas")) for _ in range(rng.randint(0, 2))})
     doc.source_url = rng.choice(("", "https://contoh.bawaslu.go.id/berita/123"))
+    doc.source_site = rng.choice(("", "Bawaslu Kabupaten Contoh"))
     doc.publication_date = dt.date(2025, 11, rng.randint(1, 28)) if rng.random() < 0.5 else None
     return doc
 

@@ -40,6 +40,8 @@ class Article(Base):
     boilerplate: Mapped[str] = mapped_column(Text, default="")
     contact_block: Mapped[str] = mapped_column(Text, default="")
     source_url: Mapped[str] = mapped_column(String(1000), default="")
+    # The site an imported web page came from ("Bawaslu Provinsi Jawa Timur"); its address is source_url.
+    source_site: Mapped[str] = mapped_column(String(200), default="", server_default="")
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id", ondelete="SET NULL"), nullable=True, index=True
     )

@@ -48,4 +48,5 @@ class ArticleDoc:
     contact_block: str = ""  # Narahubung, free text
     tags: list[str] = field(default_factory=list)
     source_url: str = ""
+    source_site: str = ""  # the site an imported web page came from (its og:site_name)
     status: str = "draft"

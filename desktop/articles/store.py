@@ -194,6 +194,7 @@ LIMITED_FIELDS = {
     "editor": N_("editor"),
     "photographer": N_("photo credit"),
     "source_url": N_("source address (URL)"),
+    "source_site": N_("source site"),
 }
 
 
@@ -226,7 +227,7 @@ def _without_controls(doc: ArticleDoc) -> ArticleDoc:
 
     fields = {name: clean_text(getattr(doc, name) or "") for name in (
         "title", "subtitle", "dateline_city", "lead", "body", "writer", "editor", "photographer", "boilerplate",
-        "contact_block", "source_url")}
+        "contact_block", "source_url", "source_site")}
     quotes = [dataclasses.replace(q, speaker=clean_text(q.speaker or ""), position=clean_text(q.position or ""),
                                   text=clean_text(q.text or "")) for q in doc.quotes]
     return dataclasses.replace(doc, **fields, quotes=quotes, tags=[clean_text(str(t)) for t in doc.tags])
@@ -281,6 +282,7 @@ def _clean(doc: ArticleDoc) -> ArticleDoc:
         contact_block=doc.contact_block.strip(),
         tags=tags,
         source_url=doc.source_url.strip(),
+        source_site=" ".join(doc.source_site.split()),
         status=doc.status if doc.status in STATUSES else "draft",
     )
 
@@ -288,7 +290,7 @@ def _clean(doc: ArticleDoc) -> ArticleDoc:
 _ROW_FIELDS = (
     "title", "kind", "subtitle", "dateline_city", "event_date", "publication_date", "embargo_at",
     "embargo_tz", "lead", "body", "writer", "editor", "photographer", "boilerplate",
-    "contact_block", "source_url",
+    "contact_block", "source_url", "source_site",
 )
 
 
@@ -612,6 +614,7 @@ def duplicate(library, article_id: int) -> int:  # noqa: ANN001
     doc.title = _("{title} (copy)").format(title=doc.title)[:500]
     doc.status = "draft"
     doc.source_url = ""
+    doc.source_site = ""
     doc.publication_date = None
     return create_article(library, doc, note=_("Duplicated from article {id}").format(id=article_id))
 

@@ -2,12 +2,16 @@
 
 Revision ID: 0008_articles_sources
 Revises: 0007_exchange
+
+- ``articles.source_site``: the site an imported web page came from (its
+  ``og:site_name`` or JSON-LD publisher). Its address, date and city already
+  have a place: ``source_url``, ``publication_date``, ``dateline_city``.
 """
 
 from __future__ import annotations
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0008_articles_sources"
 down_revision = "0007_exchange"
@@ -16,8 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("source_site", sa.String(length=200), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.drop_column("source_site")

@@ -1,7 +1,8 @@
-"""Articles in and out: .docx, .md and .txt import; .docx, .md, .txt and WhatsApp export.
+"""Articles in and out: .docx, .md, .txt and saved web page (.html, .mhtml) import, HTML from the
+clipboard; .docx, .md, .txt and WhatsApp export.
 
 Layers (each usable alone): ``readers`` turn a file into blocks of formatted
-spans (``markup``), ``structure`` recognises the parts of a humas article in
+spans (``markup``; ``webpage`` for HTML), ``structure`` recognises the parts of a humas article in
 blocks and lays an article out as blocks again, ``writers`` render blocks,
 ``service`` imports into and exports from a library. Heavy libraries
 (python-docx, charset-normalizer, markdown-it) load only when used.

@@ -28,7 +28,12 @@ MAX_PARAGRAPH_CHARS = 50_000
 TEXT_EXTENSIONS = (".txt", ".text")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 DOCX_EXTENSIONS = (".docx",)
-EXTENSIONS = DOCX_EXTENSIONS + MARKDOWN_EXTENSIONS + TEXT_EXTENSIONS
+# A page saved by a browser: "Web page, complete" / "HTML only" (.html) and "single file" (.mhtml).
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+MHTML_EXTENSIONS = (".mhtml", ".mht")
+EXTENSIONS = DOCX_EXTENSIONS + MARKDOWN_EXTENSIONS + TEXT_EXTENSIONS + HTML_EXTENSIONS + MHTML_EXTENSIONS
+# A saved page's single file carries its pictures too.
+MAX_MHTML_BYTES = MAX_DOCX_BYTES
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -113,6 +118,12 @@ def read_article(path: Path | str) -> tuple[list[Block], dict]:
         blocks = parse_markdown(text)
         if meta.get("title"):
             blocks.insert(0, Block("h", [Span(str(meta["title"]))], 1, hint="title"))
+    elif ext in HTML_EXTENSIONS:
+        from desktop.articles.io.webpage import html_article
+
+        blocks, meta = html_article(read_text(path))
+    elif ext in MHTML_EXTENSIONS:
+        blocks, meta = _read_mhtml(path)
     else:
         blocks = parse_text(read_text(path))
     blocks = normalize_blocks(blocks)
@@ -240,6 +251,20 @@ def _password_reason() -> str:
         "The document is protected with a password. Open it in Word, remove the password "
         "(File → Info → Protect Document), save it and import it again."
     )
+
+
+def _read_mhtml(path: Path) -> tuple[list[Block], dict]:
+    from desktop.articles.io.webpage import html_article, mhtml_html
+
+    _check_size(path, MAX_MHTML_BYTES)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+    html, url = mhtml_html(data)
+    if not html.strip():
+        raise ArticleFileError(path, _("The saved web page holds no HTML page to import."))
+    return html_article(clean_text(html), base_url=url)
 
 
 # -- Word -------------------------------------------------------------------------

@@ -117,6 +117,9 @@ def _apply_meta(doc: ArticleDoc, meta: dict) -> None:
     doc.writer = doc.writer or text("author", "penulis")
     doc.subtitle = doc.subtitle or text("subtitle", "description", "summary")
     doc.source_url = doc.source_url or text("url", "source_url", "link")
+    doc.source_site = doc.source_site or text("source_site", "site_name", "site")
+    # A web page's city from its structured data, when its lead has no dateline.
+    doc.dateline_city = doc.dateline_city or text("city")
 
 
 def file_hash(path: Path) -> str:
@@ -257,11 +260,12 @@ def release_pdf(library, article_id: int) -> bytes:  # noqa: ANN001
 
 def export_bytes(library, article_id: int, fmt: str) -> bytes:  # noqa: ANN001
     """A stored article in ``fmt`` (docx, md, txt, whatsapp or pdf) as the bytes of a file."""
-    from desktop.articles import store
+    from desktop.articles import approval
 
     if fmt == "pdf":
         return release_pdf(library, article_id)
-    return render(store.load_doc(library, article_id), fmt, about_name=about_name(library))
+    # The approved revision when there is one (see approval.document_for_output).
+    return render(approval.document_for_output(library, article_id).doc, fmt, about_name=about_name(library))
 
 
 def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> Path:  # noqa: ANN001
@@ -284,10 +288,10 @@ def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> 
 
 def article_whatsapp(library, article_id: int) -> str:  # noqa: ANN001
     """WhatsApp text of a stored article, for the clipboard."""
-    from desktop.articles import store
+    from desktop.articles import approval
     from desktop.articles.io.writers import whatsapp_text
 
-    return whatsapp_text(store.load_doc(library, article_id), about_name=about_name(library))
+    return whatsapp_text(approval.document_for_output(library, article_id).doc, about_name=about_name(library))
 
 
 def default_file_name(doc: ArticleDoc, fmt: str) -> str:

@@ -103,7 +103,7 @@ def _patterns() -> dict[str, re.Pattern]:
     date_or_site = rf"(?:(?P<date>{lead_d})|(?P<long>{long_d})|(?P<site>{site}))"
     return {
         # "Jember, Senin (3/11/2025) –", "Jember, kab-jember.kpu.go.id –"
-        "full": re.compile(rf"^{city}\s*,\s*{date_or_site}(?:\s*,\s*{site})?{dash}"),
+        "full": re.compile(rf"^{city}\s*,\s*{date_or_site}(?:\s*,\s*(?P<site2>{site}))?{dash}"),
         # "Senin (3/11/2025) –", "blitar.bawaslu.go.id -"
         "bare": re.compile(rf"^{date_or_site}{dash}"),
         # "JEMBER –" (capitals take a hyphen too), "Jember –" (needs a real dash)
@@ -116,6 +116,8 @@ def _patterns() -> dict[str, re.Pattern]:
             re.I,
         ),
         "immediate": re.compile(r"^untuk\s+segera\s+(?:di)?siarkan\.?$", re.I),
+        # A web page's date line or the date opening its excerpt: "Senin 3 November 2025, …", "3 November 2025".
+        "date_start": re.compile(rf"^{long_d}\b"),
     }
 
 
@@ -146,6 +148,7 @@ class Dateline:
     city: str
     date: dt.date | None
     length: int  # characters of the lead it takes, dash and space included
+    site: str = ""  # "kab-jember.kpu.go.id": the site a copied web article names in its dateline
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -166,7 +169,8 @@ def parse_dateline(text: str) -> Dateline | None:
             continue  # "Senin, 3 November 2025 –": a date with no city, read by "bare"
         if name == "city" and len(city.split()) > 3:
             continue
-        return Dateline(city=city, date=day, length=m.end())
+        site = (groups.get("site") or groups.get("site2") or "").strip()
+        return Dateline(city=city, date=day, length=m.end(), site=site)
     return None
 
 
@@ -418,8 +422,10 @@ def recognise(blocks: list[Block], quote_count: int | None = None, about_count: 
     if lead_at is None and i < len(blocks) and blocks[i].kind == "p" and not _closing(blocks[i]):
         lead_at = i
     lead_spans: list[Span] = []
+    page = _PageLines([], "", None)
     if lead_at is not None:
-        subtitle_parts += [plain(b.spans).strip() for b in blocks[i:lead_at]]
+        page = _page_lines([plain(b.spans).strip() for b in blocks[i:lead_at]], plain(blocks[lead_at].spans))
+        subtitle_parts += page.kept
         lead_spans = blocks[lead_at].spans
         if dateline is not None:
             lead_spans = drop_prefix(lead_spans, dateline.length)
@@ -442,18 +448,58 @@ def recognise(blocks: list[Block], quote_count: int | None = None, about_count: 
         kind=kind,
         subtitle=" — ".join(p.replace("\n", " ") for p in header + subtitle_parts if p),
         dateline_city=dateline.city if dateline else "",
-        event_date=dateline.date if dateline else None,
+        event_date=(dateline.date if dateline else None) or page.date,
         embargo_at=embargo,
         embargo_tz=tz,
         lead=plain(lead_spans).strip(),
         body=to_markdown(body_blocks),
         quotes=quotes,
-        writer=tail.credits.get("writer", ""),
+        writer=tail.credits.get("writer", "") or page.byline,
         editor=tail.credits.get("editor", ""),
         photographer=tail.credits.get("photographer", ""),
         boilerplate="\n\n".join(tail.about),
         contact_block=tail.contact,
+        source_site=dateline.site.removeprefix("https://").removeprefix("http://").rstrip("/") if dateline else "",
     )
+
+
+@dataclass
+class _PageLines:
+    kept: list[str]  # what is really a subtitle
+    byline: str
+    date: dt.date | None
+
+
+_BYLINE = re.compile(r"^(?:(?:oleh|by)\s+\S.*|[a-z][^.,:;!?\"“”]*)$")
+
+
+def _words_key(text: str, count: int = 6) -> list[str]:
+    return re.findall(r"\w+", text.casefold())[:count]
+
+
+def _page_lines(lines: list[str], lead: str) -> _PageLines:
+    """Lines a copied web page puts between the title and a dateline lead: the author's
+    account name ("humas datin 15"), the post's date, an excerpt repeating the lead. None is a
+    subtitle; the byline may name the writer and the date the day of the event."""
+    kept: list[str] = []
+    byline = ""
+    day: dt.date | None = None
+    dateline_length = parse_dateline(lead).length if parse_dateline(lead) else 0
+    lead_key = _words_key(lead[dateline_length:])
+    for line in lines:
+        m = _patterns()["date_start"].match(line)
+        rest = line[m.end():].lstrip(" ,.–—-") if m else line
+        when = _date(m["ly"], _month_number(m["month"]), m["ld"]) if m else None
+        if m and re.fullmatch(r"(?:(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?", rest.strip(), re.I):
+            day = day or when  # a date line
+        elif lead_key and len(lead_key) >= 4 and _words_key(rest) == lead_key[: len(_words_key(rest))] \
+                and len(_words_key(rest)) >= 4:
+            day = day or when  # an excerpt: the lead's own opening words again
+        elif len(line.split()) <= 4 and _BYLINE.match(line):
+            byline = byline or re.sub(r"^(?:oleh|by)\s+", "", line, flags=re.I)
+        else:
+            kept.append(line)
+    return _PageLines(kept, byline, day)
 
 
 def short_title(text: str, limit: int = 120) -> str:
@@ -499,6 +545,8 @@ def export_meta(doc: ArticleDoc) -> dict[str, object]:
     meta["event_date"] = doc.event_date.isoformat() if doc.event_date else ""
     if doc.source_url.strip():
         meta["source_url"] = doc.source_url.strip()
+    if doc.source_site.strip():
+        meta["source_site"] = doc.source_site.strip()
     meta["quotes"] = len(exported_quotes(doc))
     about = about_paragraphs(doc.boilerplate)
     if about:

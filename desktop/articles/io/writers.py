@@ -1,8 +1,8 @@
 """Rendering an article's blocks as Markdown, plain text, WhatsApp text or Word.
 
 What importing an export gives back: .md and .docx carry the article's
-metadata (:func:`structure.export_meta`: tags, source URL, publication and
-event dates, how many quotes follow the body) — Markdown as front matter,
+metadata (:func:`structure.export_meta`: tags, source URL and site, publication
+and event dates, how many quotes follow the body and paragraphs the *Tentang …*) — Markdown as front matter,
 Word as JSON in the document's Comments property (tags also as Keywords,
 the URL as Identifier) — so they import as the same article. Plain text and
 WhatsApp text are for pasting into mail, web forms and chats, where a header
