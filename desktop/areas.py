@@ -140,7 +140,13 @@ kits = Area(
     counted=(("kits", "kits"),),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits)
+distribution = Area(
+    "distribution",
+    api="desktop.distribution.api",
+    cli=("desktop.cli.send",),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution)
 
 
 def entries(field: str) -> list:
