@@ -28,11 +28,23 @@ ACTIONS = {
     "remove": N_("removed"),
     "merge": N_("merged"),
     "bulk_update": N_("changed in bulk"),
+    # Article workflow steps (desktop.articles.store.transition / approval).
+    "submit": N_("submitted for review"),
+    "approve": N_("approved"),
+    "self_approve": N_("approved by its own writer"),
+    "return": N_("returned with a comment"),
+    "publish": N_("marked as published"),
+    "archive": N_("archived"),
+    "reopen": N_("reopened as draft"),
+    "new_draft": N_("new draft after approval"),
+    "self_approval_on": N_("self-approval allowed"),
+    "self_approval_off": N_("self-approval forbidden"),
 }
 
 # Table -> what a person calls one of its rows.
 ENTITIES = {
     "affiliations": N_("affiliation"),
+    "article_approvals": N_("article approval"),
     "article_autosaves": N_("article autosave"),
     "article_comments": N_("article comment"),
     "article_quotes": N_("quote"),
@@ -63,6 +75,7 @@ ENTITIES = {
     "photo_events": N_("photo event"),
     "photo_people": N_("person in a photo"),
     "photos": N_("photo"),
+    "release_numbers": N_("release number"),
     "social_accounts": N_("social media account"),
     "staff": N_("staff profile"),
 }

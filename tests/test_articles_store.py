@@ -112,18 +112,26 @@ def test_workflow_by_role(library):
         store.approve(library, other)
 
 
-def test_editing_approved_article_goes_back_to_draft(library):
+def test_approved_article_is_not_saved_over_a_new_draft_is_started(library):
     art_id = store.create_article(library, _doc())
     store.submit(library, art_id)
+    _as(library, "Agus Editor", "editor")  # the writer does not approve their own text
     store.approve(library, art_id)
     store.publish(library, art_id, source_url="https://contoh.example/berita/1")
     published = store.load_doc(library, art_id)
     assert published.status == "published" and published.source_url.endswith("/1")
+    with pytest.raises(store.NotAllowed):
+        store.save(library, art_id, _doc(body="Ralat kecil.", source_url=published.source_url))
+    assert store.load_doc(library, art_id).status == "published"
+    from desktop.articles import approval
+
+    approval.start_new_draft(library, art_id)
     result = store.save(library, art_id, _doc(body="Ralat kecil.", source_url=published.source_url))
-    assert result.reopened and result.status == "draft"
+    assert result.changed and result.status == "draft"
     revs = store.revisions(library, art_id)
-    # What was approved is still exactly in the revision before.
-    assert store.revision_doc(library, revs[1].id).body == _doc().body
+    # What was approved is still exactly the approved revision.
+    assert store.revision_doc(library, revs[-1].id).body == _doc().body
+    assert approval.approved_revision(library, art_id).revision_id == revs[-1].id
     assert revs[0].status == "draft"
 
 

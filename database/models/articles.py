@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from database.base import AUTOINCREMENT, Base, utcnow
@@ -128,6 +128,59 @@ class ArticleAutosave(Base):
     content: Mapped[str] = mapped_column(Text, default="{}")
 
     __table_args__ = (UniqueConstraint("article_id", "staff_id", name="uq_article_autosaves_article_staff"), AUTOINCREMENT)
+
+class ArticleApproval(Base):
+    """Who approved which exact text: a revision and the SHA-256 of its canonical content.
+
+    ``desktop.articles.approval`` writes these; ``warta check`` recomputes the
+    hash from the revision. Published/revoked times are filled by later steps
+    on the same approval (the text that went out is the approved one).
+    """
+
+    __tablename__ = "article_approvals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    # A revision goes only with its article, so this cascade never removes a record on its own.
+    revision_id: Mapped[int] = mapped_column(ForeignKey("article_revisions.id", ondelete="CASCADE"), index=True)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+    # The name as it was, for the approval sheet (a profile may be renamed later).
+    approver_name: Mapped[str] = mapped_column(String(200), default="")
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    release_number: Mapped[str] = mapped_column(String(200), default="")
+    self_approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = AUTOINCREMENT
+
+
+class ReleaseCounter(Base):
+    """The last release sequence handed out in a year; only ever counts up, so a number is never reused."""
+
+    __tablename__ = "release_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReleaseNumber(Base):
+    """A release number handed out; the row stays when its article is deleted (the number stays used)."""
+
+    __tablename__ = "release_numbers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(200))
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), nullable=True, unique=True
+    )
+    assigned_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("year", "seq", name="uq_release_numbers_year_seq"), AUTOINCREMENT)
+
 
 # Foreign-key targets in other modules must be declared before a flush sorts tables.
 import database.models.contacts  # noqa: E402,F401

@@ -42,6 +42,10 @@ class Office(Base):
     logo: Mapped[str] = mapped_column(String(300), default="")
     boilerplate: Mapped[str] = mapped_column(Text, default="")
     photo_credit: Mapped[str] = mapped_column(String(200), default="")
+    # Release numbers (desktop.articles.approval): "" uses the default pattern.
+    release_number_pattern: Mapped[str] = mapped_column(String(200), default="")
+    # An office with one humas person may let a writer approve their own text (logged each time).
+    allow_self_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 

@@ -11,6 +11,24 @@ functions here, run inside the caller's transaction.
 from __future__ import annotations
 
 from desktop.articles.aids import RELEASE_KINDS, analyse, dateline, release_line
+from desktop.articles.approval import (
+    DEFAULT_PATTERN,
+    Approval,
+    ApprovalError,
+    OutputDoc,
+    approvals,
+    approve,
+    approved_doc,
+    approved_revision,
+    canonical_json,
+    content_hash,
+    document_for_output,
+    format_number,
+    self_approval_allowed,
+    start_new_draft,
+    validate_pattern,
+    verify,
+)
 from desktop.articles.document import KINDS, STATUSES, TIMEZONES, ArticleDoc, Quote
 from desktop.articles.glossary import DEFAULT_RULES, VARIANT_SEPARATOR, Checker, Rule
 from desktop.articles.glossary import clean as clean_glossary
@@ -59,10 +77,14 @@ from desktop.articles.store import (
     save,
     status_label,
     transition,
+    workflow_actions,
 )
 from desktop.articles.templates import template_doc
 
 __all__ = [
+    "DEFAULT_PATTERN", "Approval", "ApprovalError", "OutputDoc", "approvals", "approve", "approved_doc",
+    "approved_revision", "canonical_json", "content_hash", "document_for_output", "format_number",
+    "self_approval_allowed", "start_new_draft", "validate_pattern", "verify", "workflow_actions",
     "DEFAULT_RULES", "KINDS", "RELEASE_KINDS", "STATUSES", "TIMEZONES", "VARIANT_SEPARATOR",
     "ArticleDoc", "Checker", "ListQuery", "Quote", "Rule",
     "about_name", "action_label", "add_comment", "all_tags", "allowed_actions", "analyse", "approved_ids",

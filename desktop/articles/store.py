@@ -61,6 +61,7 @@ ACTION_LABELS = {
     "reopen": N_("Reopen as draft"),
     "comment": N_("Comment"),
     "reopened": N_("Edited after approval, back to draft"),
+    "new_draft": N_("New draft after approval"),
 }
 
 
@@ -108,7 +109,7 @@ class LoadedArticle:
 class SaveResult:
     revision: int
     status: str
-    reopened: bool = False  # an approved/published article went back to Draf
+    reopened: bool = False  # kept for callers; a save no longer reopens an approved article
     changed: bool = True  # False: identical to the last revision, nothing stored
 
 
@@ -437,9 +438,11 @@ def save(
 
     ``base_revision``: the revision the editor started from; if someone saved
     since, :class:`SaveConflict` is raised and nothing changes (the editor
-    keeps the text). Editing an approved or published article moves it back
-    to Draf so what was approved stays exactly what was approved. Saving
-    text identical to the newest revision stores nothing.
+    keeps the text). An approved or published article is refused with
+    :class:`NotAllowed`: what was approved stays exactly what was approved;
+    :func:`desktop.articles.approval.start_new_draft` opens a new draft. The
+    revision records the status it was saved in. Saving text identical to
+    the newest revision stores nothing.
     """
     doc = _clean(doc)
     with library.store.write() as tx:
@@ -454,6 +457,11 @@ def save(
             )
         current = _doc_from_row(session, row)
         doc.status = row.status
+        if row.status in ("approved", "published") and not snapshot.same_content(current, doc):
+            raise NotAllowed(_(
+                "'{title}' is {status}; its approved text cannot change. Choose Ubah (Edit) to start a new draft "
+                "that needs approval again."
+            ).format(title=row.title, status=status_label(row.status)))
         if snapshot.same_content(current, doc):
             session.execute(
                 delete(ArticleAutosave).where(
@@ -461,10 +469,6 @@ def save(
                 )
             )
             return SaveResult(revision=row.revision, status=row.status, changed=False)
-        reopened = row.status in ("approved", "published")
-        if reopened:
-            doc.status = "draft"
-            session.add(ArticleComment(article_id=article_id, staff_id=tx.staff_id, action="reopened", text=""))
         for name, value in _row_values(doc).items():
             setattr(row, name, value)
         row.status = doc.status
@@ -479,11 +483,13 @@ def save(
             )
         )
         fts.upsert(session.connection(), FTS, article_id, fts_values(doc, _staff_name(session, row.author_id)))
-        return SaveResult(revision=row.revision, status=row.status, reopened=reopened)
+        return SaveResult(revision=row.revision, status=row.status)
 
 
 def delete_article(library, article_id: int) -> None:  # noqa: ANN001
-    """Remove an article for good (only drafts, and only by its author or an approver)."""
+    """Remove an article for good (only drafts never approved, and only by their author or an approver)."""
+    from desktop.articles import approval
+
     with library.store.write() as tx:
         row = _get(tx.session, article_id)
         role = _role(tx.session, tx.staff_id)
@@ -493,56 +499,101 @@ def delete_article(library, article_id: int) -> None:  # noqa: ANN001
                     title=row.title
                 )
             )
+        if approval.has_approvals(tx.session, article_id):
+            # The record of what was approved (and its release number) must stay.
+            raise NotAllowed(_("'{title}' was approved before; it cannot be deleted. Archive it instead.").format(
+                title=row.title))
         from desktop import references
 
         references.refuse_if_used(tx.session, "article", [article_id])
         fts.delete(tx.session.connection(), FTS, [article_id])
         tx.session.delete(row)
+        tx.audit("delete", "articles", article_id, row.title)
 
 
 # -- workflow ------------------------------------------------------------------
 
+APPROVERS = frozenset({"editor", "admin"})
+EVERYONE = frozenset({"writer", "editor", "secretariat", "admin"})
+
 
 def _can_approve(role: str | None) -> bool:
-    return role in ("editor", "admin")
+    return role in APPROVERS
 
 
-# action -> (statuses it starts from, status it leads to, needs an approver, needs a comment)
-TRANSITIONS: dict[str, tuple[frozenset[str], str, bool, bool]] = {
-    "submit": (frozenset({"draft"}), "review", False, False),
-    "approve": (frozenset({"review"}), "approved", True, False),
-    "return": (frozenset({"review", "approved"}), "draft", True, True),
-    "publish": (frozenset({"approved"}), "published", True, False),
-    "archive": (frozenset({"draft", "review", "approved", "published"}), "archived", False, False),
-    "reopen": (frozenset({"archived"}), "draft", False, False),
+# action -> (statuses it starts from, status it leads to, roles that may take it, needs a comment).
+# Secretariat distributes (marks as published) but neither approves nor returns; "archive" and
+# "reopen" are also open to the article's author. Approving one's own text is refused separately
+# (desktop.articles.approval: separation of duties, unless the office allows self-approval).
+TRANSITIONS: dict[str, tuple[frozenset[str], str, frozenset[str], bool]] = {
+    "submit": (frozenset({"draft"}), "review", EVERYONE, False),
+    "approve": (frozenset({"review"}), "approved", APPROVERS, False),
+    "return": (frozenset({"review", "approved"}), "draft", APPROVERS, True),
+    "publish": (frozenset({"approved"}), "published", APPROVERS | {"secretariat"}, False),
+    "archive": (frozenset({"draft", "review", "approved", "published"}), "archived", APPROVERS, False),
+    "reopen": (frozenset({"archived"}), "draft", APPROVERS, False),
 }
 
 
-def allowed_actions(role: str | None, status: str, *, is_author: bool = True) -> list[str]:
-    """Workflow steps a staff member with ``role`` may take on an article in ``status``."""
+def allowed_actions(role: str | None, status: str, *, is_author: bool = True, self_approval: bool = False) -> list[str]:
+    """Workflow steps a staff member with ``role`` may take on an article in ``status``.
+
+    ``is_author``: they wrote the text now in the article (see
+    :func:`workflow_actions`, which works it out); then "approve" needs the
+    office's ``self_approval`` setting.
+    """
+    if role is None:
+        return []
     result = []
-    for action, (sources, _target, approver, _comment) in TRANSITIONS.items():
+    for action, (sources, _target, roles, _comment) in TRANSITIONS.items():
         if status not in sources:
             continue
-        if approver and not _can_approve(role):
+        if role not in roles and not (action in ("archive", "reopen") and is_author):
             continue
-        if action in ("archive", "reopen") and not (_can_approve(role) or is_author):
-            continue
-        if role is None:
+        if action == "approve" and is_author and not self_approval:
             continue
         result.append(action)
     return result
 
 
-def transition(library, article_id: int, action: str, *, comment: str = "", source_url: str | None = None) -> str:  # noqa: ANN001
-    """Move an article along the workflow; returns the new status."""
+def workflow_actions(library, article_id: int, staff_id: int | None) -> list[str]:  # noqa: ANN001
+    """:func:`allowed_actions` of ``staff_id`` on a stored article, authorship and the office setting included."""
+    from desktop.articles import approval
+
+    with library.store.read() as s:
+        row = _get(s, article_id)
+        role = _role(s, staff_id)
+        authors = approval.text_authors(s, row)
+    return allowed_actions(role, row.status, is_author=staff_id in authors,
+                           self_approval=approval.self_approval_allowed(library))
+
+
+def transition(
+    library,  # noqa: ANN001
+    article_id: int,
+    action: str,
+    *,
+    comment: str = "",
+    source_url: str | None = None,
+    expected_revision: int | None = None,
+) -> str:
+    """Move an article along the workflow; returns the new status.
+
+    "approve" records the approval of the newest revision (hash, release
+    number; ``expected_revision``: the revision the approver read); "publish"
+    times the approval in force; "return" of an approved article withdraws
+    its approval. Every step is a comment on the article and a line in the
+    audit log.
+    """
+    from desktop.articles import approval
+
     if action not in TRANSITIONS:
         raise ValidationError(_("Unknown workflow step '{action}'.").format(action=action))
-    sources, target, _approver, needs_comment = TRANSITIONS[action]
+    sources, target, roles, needs_comment = TRANSITIONS[action]
     comment = (comment or "").strip()
     with library.store.write() as tx:
         session = tx.session
-        row = _get(session, article_id)
+        row = _get(session, article_id, lock=True)
         role = _role(session, tx.staff_id)
         if row.status not in sources:
             raise NotAllowed(
@@ -550,19 +601,31 @@ def transition(library, article_id: int, action: str, *, comment: str = "", sour
                     title=row.title, status=status_label(row.status), action=action_label(action)
                 )
             )
-        if action not in allowed_actions(role, row.status, is_author=row.author_id == tx.staff_id):
+        if action not in allowed_actions(role, row.status, is_author=row.author_id == tx.staff_id,
+                                         self_approval=True):
+            from desktop.staff import role_label
+
             raise NotAllowed(
-                _("Only an Editor or Admin may do '{action}' on '{title}'.").format(
-                    action=action_label(action), title=row.title
+                _("'{action}' on '{title}' is for {roles}; you act as {role}.").format(
+                    action=action_label(action), title=row.title,
+                    roles=", ".join(role_label(r) for r in sorted(roles)),
+                    role=role_label(role) if role else _("nobody (choose a staff profile)"),
                 )
             )
         if needs_comment and not comment:
             raise ValidationError(_("Write a comment that tells the writer what to change."))
-        if action == "publish":
+        if action == "approve":
+            approval.record_approval(tx, row, expected_revision=expected_revision)
+        elif action == "return":
+            approval.withdraw(tx, row)
+        elif action == "publish":
+            approval.mark_published(tx, row)
             if source_url is not None:
                 row.source_url = source_url.strip()
             if row.publication_date is None:
                 row.publication_date = dt.date.today()
+        if action != "approve":  # the approval writes its own, richer line
+            tx.audit(action, "articles", article_id, row.title)
         row.status = target
         row.updated_at = utcnow()
         session.add(ArticleComment(article_id=article_id, staff_id=tx.staff_id, action=action, text=comment))

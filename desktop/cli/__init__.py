@@ -154,8 +154,37 @@ def open_library(args: argparse.Namespace, **options: Any):  # noqa: ANN201 - de
     # as WARTA_USER (a staff name or id) when scripted.
     from desktop import staff
 
-    lib.store.staff_id = staff.cli_actor(lib)
+    try:
+        lib.store.staff_id = staff.cli_actor(lib)
+        _confirm_password(lib)
+    except BaseException:
+        lib.close()
+        raise
     return lib
+
+
+def _confirm_password(library) -> None:  # noqa: ANN001 - desktop.library.Library
+    """Acting as a profile that has a password needs that password (else anyone could act as the Ketua).
+
+    ``WARTA_PASSWORD`` for scripts; otherwise asked on a terminal. Missing or
+    wrong: exit 2, nothing done.
+    """
+    from desktop import staff
+
+    row = staff.get(library, library.store.staff_id)
+    if row is None or not row.password_hash:
+        return
+    password = os.environ.get("WARTA_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UsageError(_(
+                "{name} has a password: type it when asked, or set WARTA_PASSWORD for scripts. Nothing was done."
+            ).format(name=shown(row.name)))
+        import getpass
+
+        password = getpass.getpass(_("Password for {name}: ").format(name=shown(row.name)))
+    if not staff.verify_password(password, row.password_hash):
+        raise UsageError(_("Wrong password for {name}; nothing was done.").format(name=shown(row.name)))
 
 
 def run(argv: list[str]) -> int:

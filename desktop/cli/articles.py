@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import common, emit, open_library
+from desktop.cli import common, emit, open_library, shown
 from desktop.i18n import _
 
 _GROUP_ATTR = "_warta_article_group"
@@ -53,6 +53,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_show)
 
+    p = add_article_subcommand(sub, "submit", help=_("submit a draft for review"))
+    p.add_argument("id", type=int)
+    p.add_argument("--comment", default="", help=_("a note for the approver"))
+    p.set_defaults(handler=cmd_step, step="submit")
+
+    p = add_article_subcommand(sub, "approve", help=_("approve the article's newest revision (gives its release number)"))
+    p.add_argument("id", type=int)
+    p.add_argument("--revision", type=int, help=_("the revision you read; refused if a newer one was saved"))
+    p.add_argument("--comment", default="", help=_("a note for the writer"))
+    p.set_defaults(handler=cmd_step, step="approve")
+
+    p = add_article_subcommand(sub, "return", help=_("return an article to its writer with a comment"))
+    p.add_argument("id", type=int)
+    p.add_argument("--comment", required=True, help=_("what the writer should change"))
+    p.set_defaults(handler=cmd_step, step="return")
+
+    p = add_article_subcommand(sub, "publish", help=_("mark an approved article as published"))
+    p.add_argument("id", type=int)
+    p.add_argument("--url", help=_("the address where it was published"))
+    p.set_defaults(handler=cmd_step, step="publish")
+
+    p = add_article_subcommand(sub, "delete", help=_("delete a draft that was never approved"))
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_delete)
+
 
 def cmd_list(args: argparse.Namespace) -> int:
     from desktop.articles import api as articles
@@ -82,12 +107,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         art = articles.load(lib, args.id)
+        record = articles.approved_revision(lib, args.id)
     finally:
         lib.close()
     doc = art.doc
     payload = {
         "id": art.id,
         **articles.doc_dict(doc),
+        "approval": record.to_json() if record is not None else None,
         "author": art.author_name,
         "revision": art.revision,
         "created_at": art.created_at.isoformat(timespec="seconds"),
@@ -99,7 +126,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             doc.title,
             doc.subtitle,
             f"{articles.kind_label(doc.kind)} · {articles.status_label(doc.status)} · "
-            + _("revision {number}").format(number=art.revision),
+            + _("revision {number}").format(number=art.revision)
+            + (" · " + _("approved revision {number}, {release}").format(
+                number=record.revision_number, release=record.release_number) if record is not None else ""),
             articles.release_line(doc),
             "",
             (articles.dateline(doc) + " – " if articles.dateline(doc) else "") + doc.lead,
@@ -122,4 +151,49 @@ def cmd_show(args: argparse.Namespace) -> int:
         return "\n".join(p for p in parts if p is not None).strip()
 
     emit(args, payload, text)
+    return 0
+
+
+def cmd_step(args: argparse.Namespace) -> int:
+    """``warta article submit|approve|return|publish ID``: one workflow step as the acting profile."""
+    from desktop.articles import api as articles
+
+    lib = open_library(args)
+    try:
+        if args.step == "approve":
+            record = articles.approve(lib, args.id, revision=args.revision, comment=args.comment)
+            status = "approved"
+        else:
+            status = articles.transition(lib, args.id, args.step, comment=getattr(args, "comment", ""),
+                                         source_url=getattr(args, "url", None))
+            record = articles.approved_revision(lib, args.id)
+        title = articles.load(lib, args.id).doc.title
+    finally:
+        lib.close()
+    payload = {"id": args.id, "action": args.step, "status": status,
+               "approval": record.to_json() if record is not None else None}
+
+    def text() -> str:
+        line = _("Article {id} '{title}' is now {status}.").format(
+            id=args.id, title=shown(title), status=articles.status_label(status))
+        if args.step == "approve" and record is not None:
+            line += " " + _("Release number {number}; content SHA-256 {digest}.").format(
+                number=record.release_number, digest=record.content_sha256)
+        return line
+
+    emit(args, payload, text)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from desktop.articles import api as articles
+
+    lib = open_library(args)
+    try:
+        title = articles.load(lib, args.id).doc.title
+        articles.delete_article(lib, args.id)
+    finally:
+        lib.close()
+    emit(args, {"id": args.id, "deleted": True},
+         _("Article {id} '{title}' was deleted.").format(id=args.id, title=shown(title)))
     return 0

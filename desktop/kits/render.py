@@ -567,7 +567,9 @@ class _Builder:
         heading = self._kind_heading(doc)
         release = self._release_line(part)
         row = Table(
-            [[Paragraph(esc(heading), S.label), Paragraph(esc(release), S.release)]],
+            [[Paragraph(esc(heading), S.label), [Paragraph(esc(release), S.release)] + (
+                [Paragraph(esc(self.gettext("Number: {number}").format(number=part.release_number)), S.release)]
+                if part.release_number else [])]],
             colWidths=[self.frame_w * 0.45, self.frame_w * 0.55],
         )
         row.setStyle(st.table_style([

@@ -39,6 +39,7 @@ class ArticlePart:
     doc: ArticleDoc
     approved: bool = False
     ref: str = ""  # what the user knows it by ("#12"), for messages
+    release_number: str = ""  # given on approval (desktop.articles.approval), printed under the heading
 
     kind = "article"
 

@@ -27,7 +27,6 @@ REF_KINDS = ("article", "photo", "contact", "staff", "distribution")
 # The typed foreign-key column of ``kit_parts`` each referring kind uses.
 REF_COLUMNS = {"article": "article_id", "photo": "photo_id", "contact": "person_id", "staff": "staff_id",
                "distribution": "list_id"}
-APPROVED = ("approved", "published")
 FTS = fts.Index("fts_kits", "kits", ("title", "event", "text"))
 PART_KIND_LABELS = {
     "cover": N_("Cover"),
@@ -342,9 +341,9 @@ def describe_part(library, part: PartInput) -> str:  # noqa: ANN001
         if part.kind == "article":
             from desktop.articles import api as articles
 
-            doc = articles.load_doc(library, part.ref_id)
-            mark = "" if doc.status in APPROVED else " — " + _("not approved")
-            return doc.title + mark
+            out = articles.document_for_output(library, part.ref_id)
+            mark = "" if out.approved else " — " + _("not approved")
+            return out.doc.title + mark
         if part.kind == "photo":
             from desktop.photos import api as photos
 
@@ -419,11 +418,14 @@ def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
     from desktop.kits import spec as S
 
     loaded = articles.load(library, article_id)
-    doc = loaded.doc
+    out = articles.document_for_output(library, article_id)
+    doc = out.doc
     office, logo = letterhead(library)
     # The article's own dates, else the day it was written: never today, so a re-export is byte-identical.
     date = doc.publication_date or doc.event_date or loaded.created_at.date()
-    return S.release(doc, office, date=date, approved=doc.status in APPROVED, logo=logo, ref=f"#{article_id}")
+    spec = S.release(doc, office, date=date, approved=out.approved, logo=logo, ref=f"#{article_id}")
+    spec.parts[0].release_number = out.release_number
+    return spec
 
 
 def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: ANN001, C901
@@ -435,8 +437,9 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
     elif part.kind == "article":
         from desktop.articles import api as articles
 
-        doc = articles.load_doc(library, part.ref_id)
-        parts.append(S.ArticlePart(doc, approved=doc.status in APPROVED, ref=f"#{part.ref_id}"))
+        out = articles.document_for_output(library, part.ref_id)
+        parts.append(S.ArticlePart(out.doc, approved=out.approved, ref=f"#{part.ref_id}",
+                                   release_number=out.release_number))
     elif part.kind == "photo":
         from desktop.photos import api as photos
 
@@ -555,6 +558,14 @@ def render_pdf(library, kit_id: int, *, progress: Progress | None = None, data: 
 # -- exports -----------------------------------------------------------------------
 
 
+def newer_draft_warnings(library, data: KitInput) -> list[str]:  # noqa: ANN001
+    """A sentence per article of the kit whose newer draft is not printed (its approved text is)."""
+    from desktop.articles import api as articles
+
+    found = (articles.document_for_output(library, p.ref_id).warning for p in data.parts if p.kind == "article")
+    return [w for w in found if w]
+
+
 def _log_export(library, kit_id: int, fmt: str, path: Path, digest: str, size: int, draft: bool) -> None:  # noqa: ANN001
     from database.models import KitExport
 
@@ -570,7 +581,7 @@ def export_pdf(library, kit_id: int, target: Path | str, *, progress: Progress |
     progress = progress or Progress()
     target = Path(target).expanduser().absolute()
     spec = build_spec(library, kit_id, progress=progress)
-    warnings: list[str] = []
+    warnings = newer_draft_warnings(library, get_kit(library, kit_id).data)
     data = render.render(spec, progress=progress, warnings=warnings)
     render.write_output(target, data)
     digest = hashlib.sha256(data).hexdigest()
@@ -602,7 +613,7 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
     target = Path(target).expanduser().absolute()
     detail = get_kit(library, kit_id)
     spec = build_spec(library, kit_id, progress=progress, data=detail.data)
-    warnings: list[str] = []
+    warnings = newer_draft_warnings(library, detail.data)
     pdf = render.render(spec, progress=progress, warnings=warnings)
     base = zip_names(detail.data.title, detail.data.date)
     stamp = (detail.data.date.year, detail.data.date.month, detail.data.date.day, 0, 0, 0)
@@ -624,7 +635,7 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
             for n, article_id in enumerate(articles_ids, start=1):
                 progress.check()
                 progress.report(done, total, _("Article {number}").format(number=n))
-                doc = articles.load_doc(library, article_id)
+                doc = articles.document_for_output(library, article_id).doc
                 name = f"{_('article')}-{n:02d}_{photos.slug(doc.title) or article_id}.docx"
                 put(zf, name, articles.docx_bytes(doc, about_name=about.short_name or about.name), True)
                 done += 1
