@@ -49,6 +49,8 @@ class Area:
     - ``locked``: entity kinds whose edit lock this area marks in its own rows:
       ``api`` provides ``mark_locked(tx, entity, id, staff_id, at)`` and
       ``clear_lock_marks(connection)`` (see ``desktop.safety.locks``).
+    - ``exchange``: ``"module:NAME"`` of a ``desktop.exchange.api.BundleSection``:
+      this area's part of a style pack or report bundle (``desktop.exchange.sections``).
     """
 
     name: str
@@ -65,6 +67,7 @@ class Area:
     settings_pages: tuple[str, ...] = ()
     counted: tuple[tuple[str, str], ...] = ()
     locked: tuple[str, ...] = ()
+    exchange: tuple[str, ...] = ()
 
 
 core = Area(
@@ -101,6 +104,7 @@ articles = Area(
     settings_pages=("desktop.ui.glossary_page:GlossaryPage",),
     counted=(("articles", "articles"),),
     locked=("article",),
+    exchange=("desktop.articles.exchange_sections:GLOSSARY", "desktop.articles.exchange_sections:RELEASES"),
 )
 contacts = Area(
     "contacts",
@@ -114,6 +118,11 @@ contacts = Area(
     section=Section("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
     settings_pages=("desktop.ui.org_types_page:OrgTypesPage",),
     counted=(("contacts", "people"), ("organizations", "organizations")),
+    exchange=(
+        "desktop.contacts.exchange_sections:COVERAGE",
+        "desktop.contacts.exchange_sections:ACTIVITIES",
+        "desktop.contacts.exchange_sections:MOUS",
+    ),
 )
 photos = Area(
     "photos",
@@ -146,7 +155,21 @@ distribution = Area(
     cli=("desktop.cli.send",),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution)
+exchange = Area(
+    "exchange",
+    api="desktop.exchange.api",
+    cli=("desktop.cli.exchange",),
+    section=Section("exchange", "desktop.ui.sections.exchange:ExchangeSection", "network-workgroup"),
+    counted=(("reported_items", "exchange_items"),),
+    exchange=(
+        "desktop.exchange.sections:BOILERPLATE",
+        "desktop.exchange.sections:TEMPLATES",
+        "desktop.exchange.sections:KOP",
+        "desktop.exchange.sections:PHOTOS",
+    ),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution, exchange)
 
 
 def entries(field: str) -> list:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "distribution")
+AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "distribution", "exchange")
 
 _WHERE = {
     "core": ("AuditLog", "Meta", "Office", "Staff", "StaffRole"),
@@ -30,6 +30,7 @@ _WHERE = {
     "articles_io": ("ArticleSource",),
     "kits": ("Kit", "KitExport", "KitPart"),
     "distribution": ("DistributionAttachment", "DistributionBatch", "DistributionMessage"),
+    "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice"),
 }
 _MODULE_OF = {name: area for area, names in _WHERE.items() for name in names}
 __all__ = sorted(_MODULE_OF)

@@ -6,7 +6,8 @@
 - :func:`managed_files`: every managed file a row names exists and matches
   its SHA-256, for the areas that do not check their own files (today the
   office logo; ``desktop.photos.checks`` verifies originals, thumbnails and
-  renditions itself, so photos are skipped here).
+  renditions itself, and ``desktop.claims.store.check`` the screenshots, so
+  photos and claims are skipped here).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from desktop.i18n import _
 
 LIST_LIMIT = 20
 # Areas whose own CHECKS entry verifies their files (see desktop/check.py).
-SELF_CHECKED = frozenset({"photos"})
+SELF_CHECKED = frozenset({"photos", "claims"})
 
 
 def schema_objects(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001

@@ -246,6 +246,10 @@ def claimed_files(library, engine=None) -> dict[str, tuple[str, str | None]]:  #
             from desktop.photos import api as photos
 
             claims.update((path, ("photos", sha)) for path, sha in photos.claimed_files(conn).items())
+        if "claim_screenshots" in tables:
+            from desktop.claims import api as claims_api
+
+            claims.update((path, ("claims", sha)) for path, sha in claims_api.claimed_files(conn).items())
     return claims
 
 

@@ -27,7 +27,8 @@ from desktop.ui.sections.base import Section
 from desktop.ui.widgets import bundled_icon, fit_to_screen
 
 # Sections that open a given item type (search hits, Beranda cards).
-ITEM_SECTIONS = {"article": "articles", "contact": "contacts", "organization": "contacts", "photo": "photos", "kit": "kits"}
+ITEM_SECTIONS = {"article": "articles", "contact": "contacts", "organization": "contacts", "photo": "photos", "kit": "kits",
+                 "claim": "claims"}
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
             "contacts": placeholder.ContactsPlaceholder.title(),
             "photos": placeholder.PhotosPlaceholder.title(),
             "kits": placeholder.KitsPlaceholder.title(),
+            "claims": _("Issues & Hoaxes"),
         }
         return titles.get(key, key)
 

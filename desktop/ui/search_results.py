@@ -17,6 +17,7 @@ TYPE_LABELS = {
     "organization": N_("Organisation"),
     "photo": N_("Photo"),
     "kit": N_("Press kit"),
+    "claim": N_("Claim"),
 }
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
