@@ -156,7 +156,8 @@ def test_unknown_spreadsheet_asks_for_the_columns(main_window, qtbot, tmp_path, 
     section = _section(main_window, qtbot)
     section.import_files([str(sheet)])
     dialog = section.import_dialog
-    assert dialog.stack.currentWidget() is dialog.mapping_page
+    # The columns are looked at by the background runner, then the mapping page shows.
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.mapping_page, timeout=15000)
     assert dialog.mapping_table.item(1, 0).text() == "Rina Handayani"
     for col, field in enumerate(["full_name", "organization", "phone"]):
         combo = dialog.mapping_combos[col]

@@ -268,17 +268,22 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
 
 def save(library, rules: Iterable[Rule]) -> list[Rule]:  # noqa: ANN001
     """Validate and store the rules in one transaction; returns what was stored."""
+    with library.store.write() as tx:
+        return write(tx, rules)
+
+
+def write(tx, rules: Iterable[Rule]) -> list[Rule]:  # noqa: ANN001 - database.session.Tx
+    """:func:`save` inside a transaction someone else holds (a style pack applied with other changes)."""
     from database.models import Meta
 
     rules = clean(rules)
     value = json.dumps({"version": FORMAT_VERSION, "rules": [r.to_json() for r in rules]}, ensure_ascii=False)
-    with library.store.write() as tx:
-        row = tx.session.get(Meta, META_KEY)
-        if row is None:
-            tx.session.add(Meta(key=META_KEY, value=value))
-        else:
-            row.value = value
-        tx.audit("update", "glossary", "", _("{count} glossary rules").format(count=len(rules)))
+    row = tx.session.get(Meta, META_KEY)
+    if row is None:
+        tx.session.add(Meta(key=META_KEY, value=value))
+    else:
+        row.value = value
+    tx.audit("update", "glossary", "", _("{count} glossary rules").format(count=len(rules)))
     return rules
 
 

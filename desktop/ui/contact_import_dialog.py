@@ -43,6 +43,25 @@ def _emails(rec) -> str:  # noqa: ANN001
     return ", ".join(e.address for e in rec.emails)
 
 
+def _unmapped_table(paths: list[str], progress) -> tuple[str, object] | None:  # noqa: ANN001 - Progress
+    """The first spreadsheet whose columns hold no recognised name, with its top rows; else None."""
+    from desktop.errors import WartaError
+
+    tables = [p for p in paths if Path(p).suffix.lower() in TABLE_SUFFIXES]
+    for n, path in enumerate(tables):
+        progress.check()
+        progress.report(n, len(tables), Path(path).name)
+        try:
+            table = contacts.preview_rows(contacts.read_limited(path), n=8)
+        except WartaError:
+            continue  # the preview reports the file with its reason
+        except Exception:  # noqa: BLE001 - unreadable spreadsheets are reported by the preview
+            continue
+        if not NAME_FIELDS & set(table.mapping.values()):
+            return path, table
+    return None
+
+
 class ContactImportDialog(QDialog):
     def __init__(self, ctx, paths: list[str], parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent or ctx.main_window)
@@ -76,11 +95,11 @@ class ContactImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.import_button.setEnabled(False)
-        if self._needs_mapping():
-            self.stack.setCurrentWidget(self.mapping_page)
-        else:
-            self.stack.setCurrentWidget(self.preview_page)
-            self.next_button.hide()
+        self.stack.setCurrentWidget(self.preview_page)
+        self.next_button.hide()
+        self.checking = None  # the task looking at the spreadsheets' columns, while it runs
+        if any(Path(p).suffix.lower() in TABLE_SUFFIXES for p in self.paths):
+            self._check_columns()
 
     # -- column mapping ---------------------------------------------------------------
 
@@ -97,25 +116,27 @@ class ContactImportDialog(QDialog):
         self.table_preview = None
         return page
 
-    def _needs_mapping(self) -> bool:
-        """True when a spreadsheet's columns were not recognised well enough to find a name."""
-        from desktop.contacts import api as contacts
-        from desktop.errors import WartaError
+    def _check_columns(self) -> None:
+        """Read the top rows of each spreadsheet on a worker; ask for the columns if no name column is known."""
+        paths = self.paths
 
-        for path in self.paths:
-            if Path(path).suffix.lower() not in TABLE_SUFFIXES:
-                continue
-            try:
-                table = contacts.preview_rows(contacts.read_limited(path), n=8)
-            except WartaError:
-                continue  # the preview reports the file with its reason
-            except Exception:  # noqa: BLE001 - unreadable spreadsheets are reported by the preview
-                continue
-            if NAME_FIELDS & set(table.mapping.values()):
-                continue
-            self._show_mapping(path, table)
-            return True
-        return False
+        def done(found) -> None:  # noqa: ANN001 - (path, TablePreview) or None
+            self.checking = None
+            if found is None:
+                if self.isVisible():
+                    self.run_preview()
+                return
+            self._show_mapping(*found)
+            self.stack.setCurrentWidget(self.mapping_page)
+            self.next_button.show()
+
+        self.checking = self.ctx.tasks.start(
+            lambda progress: _unmapped_table(paths, progress), title=_("Reading contacts"), on_done=done,
+            parent=self,
+        )
+        # Cancelled or failed (the error was shown): there is nothing to import.
+        handle = self.checking
+        handle.finished.connect(lambda: handle.error is not None and self.reject())
 
     def _show_mapping(self, path: str, table) -> None:  # noqa: ANN001
         from desktop.contacts.api import IMPORT_FIELDS as FIELDS
@@ -164,7 +185,8 @@ class ContactImportDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
-        if self.stack.currentWidget() is self.preview_page and self.preview is None and not getattr(self, "_started", False):
+        if (self.stack.currentWidget() is self.preview_page and self.preview is None and self.checking is None
+                and not getattr(self, "_started", False)):
             self.run_preview()
 
     def run_preview(self) -> None:

@@ -26,6 +26,8 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 
 _DELIMITERS = [",", ";", "\t", "|"]
+#: Top rows searched for the header row (see :func:`_table`): a preview reads these and its own rows.
+HEADER_SEARCH_ROWS = 10
 
 
 @dataclass
@@ -164,7 +166,7 @@ def _table(rows: list[tuple[int, list[str]]], mapping: dict[str, str] | None = N
         return _Table([], [], False, {}, **extra)
     # Office spreadsheets often start with a title ("DAFTAR MITRA STRATEGIS …") and a
     # blank line: the header is the first of the top rows whose columns make sense.
-    for index, (_number, row) in enumerate(rows[:10]):
+    for index, (_number, row) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         headers = [c.strip() for c in row]
         if mapping:
             if set(mapping) & set(headers):  # the header row the user mapped
@@ -222,10 +224,41 @@ class SheetTooLarge(ValidationError):
     """A workbook beyond the limits above; the message is the sentence for the user."""
 
 
-def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | None = None) -> _Table:
+def _open_workbook(data: bytes):  # noqa: ANN202 - an openpyxl read-only Workbook
+    """openpyxl's read-only workbook without its per-sheet size scan.
+
+    Opening a sheet, openpyxl looks for the ``<dimension>`` its writer may
+    have put first; when there is none (openpyxl's own write-only mode,
+    Warta's export, many generators) it parses the whole sheet to find out:
+    0.7 s at 10,000 rows before the first row is read. Warta never uses the
+    declared size (:func:`_read_xlsx` resets it), so the scan is left out.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            pass
+
+    class Reader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for info, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                    continue  # a chart has no rows
+                ws = Sheet(self.wb, info.name, rel.target, self.shared_strings)
+                ws.sheet_state = info.state
+                self.wb._sheets.append(ws)
+
+    reader = Reader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | None = None,
+               limit: int | None = None) -> _Table:
+    """The sheet's table; with ``limit``, only up to that many non-empty rows are read (a preview)."""
     import zipfile
 
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # sizes from the central directory, before reading
@@ -233,7 +266,7 @@ def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | 
             raise SheetTooLarge(_("The workbook unpacks to more than {limit} MB; a contacts list is far "
                                   "smaller. Save the contacts sheet alone and import that.").format(
                 limit=MAX_XLSX_UNPACKED // 1024 // 1024))
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    workbook = _open_workbook(data)
     try:
         names = workbook.sheetnames
         if sheet and sheet not in names:
@@ -258,6 +291,8 @@ def _read_xlsx(data: bytes, sheet: str | None = None, mapping: dict[str, str] | 
                 if any(c.strip() for c in cells):  # empty rows carry nothing (_table drops them too)
                     width = max(width, len(cells))
                     rows.append((number, cells))
+                    if limit is not None and len(rows) >= limit:
+                        break
             rows = [(n, r + [""] * (width - len(r))) for n, r in rows]  # every row as wide as the sheet
             table = _table(rows, mapping, sheet=ws.title, sheets=list(names))
             used = {h: f for h, f in (mapping or table.guessed).items() if h in table.headers}
@@ -274,8 +309,12 @@ def is_xlsx(data: bytes) -> bool:
 
 
 def preview_rows(data: bytes, n: int = 20, sheet: str | None = None) -> TablePreview:
-    """Headers, the first ``n`` rows and the guessed mapping of a CSV or .xlsx file."""
-    table = _read_xlsx(data, sheet) if is_xlsx(data) else _read_csv(data)
+    """Headers, the first ``n`` rows and the guessed mapping of a CSV or .xlsx file.
+
+    Of a workbook only the top rows are read (the header search and ``n``):
+    a preview of 10,000 rows costs what a preview of ten does.
+    """
+    table = _read_xlsx(data, sheet, limit=HEADER_SEARCH_ROWS + n) if is_xlsx(data) else _read_csv(data)
     return TablePreview(
         headers=table.headers,
         rows=[r for _n, r in table.rows[:n]],

@@ -1,0 +1,39 @@
+"""What the rest of Warta may use of the exchange area (the window, the CLI, other areas).
+
+Other areas contribute their part of a bundle as a :class:`BundleSection`
+registered in their ``Area(exchange=…)`` (see ``desktop.exchange.sections``).
+"""
+
+from __future__ import annotations
+
+from desktop.exchange.bundle import FORMAT_VERSION, SUFFIX
+from desktop.exchange.keys import PUBLIC_SUFFIX, AlreadyImported, ExchangeError, OfficeKey, normalize_fingerprint
+from desktop.exchange.sections import REPORT, STYLE_PACK, BundleSection
+
+__all__ = [
+    "FORMAT_VERSION", "PUBLIC_SUFFIX", "REPORT", "STYLE_PACK", "SUFFIX",
+    "AlreadyImported", "BundleSection", "ExchangeError", "OfficeKey",
+    "bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle", "item_detail",
+    "ItemQuery", "key_in_file", "list_items", "member_counts", "normalize_fingerprint", "own_key", "preview",
+    "public_key_file", "section_title", "standard", "trust", "trusted_offices",
+]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562: the store (and its models) load on first use
+    from desktop.exchange import store
+
+    if name in ("bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle",
+                "item_detail", "ItemQuery", "key_in_file", "list_items", "member_counts", "own_key", "preview",
+                "public_key_file", "standard", "trust", "trusted_offices", "Preview", "TrustedOffice", "MemberItem"):
+        return getattr(store, name)
+    raise AttributeError(name)
+
+
+def section_title(key: str) -> str:
+    """The translated name of a bundle section (``releases`` → *Siaran pers*), or the key itself."""
+    from desktop.exchange import sections
+
+    for section in sections.registered():
+        if section.key == key:
+            return section.title()
+    return key

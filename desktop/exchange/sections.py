@@ -1,0 +1,187 @@
+"""What goes into a bundle: one :class:`BundleSection` per kind of content.
+
+Each area contributes its own sections through the ``exchange`` field of its
+``Area`` in ``desktop/areas.py`` (``"module:NAME"`` of a :class:`BundleSection`),
+so a new area (approvals' release-number pattern, office hashtags, the claims
+register …) adds its part of a style pack or report without touching this
+area. The sections below are the ones that belong to no other area: the
+office boilerplate (core's office profile), the standard templates and kop
+rules (kept in the applied style pack itself), and captioned photos.
+
+A style-pack section gives ``export(library) -> value`` (JSON), ``describe(
+library, value) -> [sentences]`` (what importing would change; empty: nothing)
+and ``apply(tx, value)`` (inside the import's one transaction; ``None`` when
+the value lives only in the applied pack, read with ``api.standard()``).
+
+A report section gives ``export(library, date_from, date_to) -> [item]``; an
+item is ``{"id", "title", "date", "at", "text", "fields", "photos"}`` with
+``photos`` a list of ``{"caption", "credit", "data"}`` (JPEG bytes). The
+receiving office stores items as they are, so it needs no matching area.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from desktop.i18n import N_, _
+
+STYLE_PACK = "style-pack"
+REPORT = "report"
+PHOTO_EDGE = 1600  # long edge of a reported photo: sharp on a screen and in a provincial report, ~300 KB
+MAX_PHOTOS = 300  # per report bundle; the newest captioned photos of the period
+
+
+@dataclass(frozen=True)
+class BundleSection:
+    key: str
+    kind: str
+    label: str  # N_() text, translated at use
+    export: Callable[..., Any]
+    describe: Callable[[Any, Any], list[str]] | None = None
+    apply: Callable[[Any, Any], None] | None = None
+
+    def title(self) -> str:
+        return _(self.label)
+
+
+def registered() -> list[BundleSection]:
+    from desktop import areas
+
+    return [areas.load(spec) for spec in areas.entries("exchange")]
+
+
+def of_kind(kind: str) -> list[BundleSection]:
+    return [s for s in registered() if s.kind == kind]
+
+
+def changed_text(label: str, before: object, after: object) -> list[str]:
+    """One sentence when a plain value changes, none when it stays."""
+    if before == after:
+        return []
+    return [_("{what} changes.").format(what=label)]
+
+
+# -- office boilerplate (core's office profile) -------------------------------------------
+
+
+def _boilerplate_export(library) -> str:  # noqa: ANN001
+    from desktop import office
+
+    return office.load(library).boilerplate
+
+
+def _boilerplate_describe(library, value) -> list[str]:  # noqa: ANN001
+    if not isinstance(value, str):
+        raise ValueError("boilerplate")
+    return changed_text(_("The boilerplate ('About us' paragraph)"), _boilerplate_export(library), value)
+
+
+def _boilerplate_apply(tx, value: str) -> None:  # noqa: ANN001
+    from database.models import Office
+
+    row = tx.session.get(Office, 1)
+    if row is None:
+        row = Office(id=1)
+        tx.session.add(row)
+    row.boilerplate = value
+
+
+BOILERPLATE = BundleSection(
+    "boilerplate", STYLE_PACK, N_("Boilerplate"), _boilerplate_export, _boilerplate_describe, _boilerplate_apply
+)
+
+
+# -- standard templates and kop rules (kept in the applied pack) ----------------------------
+
+
+def _templates_export(library) -> dict:  # noqa: ANN001
+    from desktop.articles import api as articles
+    from desktop.exchange import store
+
+    current = store.standard(library).get("templates")
+    if isinstance(current, dict):
+        return current
+    out = {}
+    for kind in articles.KINDS:
+        doc = articles.template_doc(kind, today=dt.date(2000, 1, 1))
+        out[kind] = {"lead": doc.lead, "body": doc.body}
+    return out
+
+
+def _templates_describe(library, value) -> list[str]:  # noqa: ANN001
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, dict) and all(isinstance(t, str) for t in v.values())
+        for k, v in value.items()
+    ):
+        raise ValueError("templates")
+    from desktop.exchange import store
+
+    current = store.standard(library).get("templates") or {}
+    changed = sorted(k for k in value if current.get(k) != value[k])
+    if not changed:
+        return []
+    return [_("Templates change for: {kinds}.").format(kinds=", ".join(changed))]
+
+
+TEMPLATES = BundleSection("templates", STYLE_PACK, N_("Templates per kind"), _templates_export, _templates_describe)
+
+DEFAULT_KOP = {"paper": "a4", "name_in_capitals": True, "double_rule": True, "contact_line": True}
+
+
+def _kop_export(library) -> dict:  # noqa: ANN001
+    from desktop.exchange import store
+
+    current = store.standard(library).get("kop")
+    return current if isinstance(current, dict) else dict(DEFAULT_KOP)
+
+
+def _kop_describe(library, value) -> list[str]:  # noqa: ANN001
+    if not isinstance(value, dict) or not all(isinstance(v, (str, bool, int)) for v in value.values()):
+        raise ValueError("kop")
+    from desktop.exchange import store
+
+    return changed_text(_("The letterhead (kop) rules"), store.standard(library).get("kop"), value)
+
+
+KOP = BundleSection("kop", STYLE_PACK, N_("Letterhead (kop) rules"), _kop_export, _kop_describe)
+
+
+# -- captioned photos of the period ------------------------------------------------------------
+
+
+def _photos_export(library, date_from: dt.date, date_to: dt.date) -> list[dict]:  # noqa: ANN001
+    from desktop.photos import api as photos
+
+    ids = photos.photo_ids(library, photos.PhotoFilter(date_from=date_from, date_to=date_to))
+    items = []
+    for pid in ids:
+        meta = photos.photo_meta(library, pid)
+        if not meta["caption"]:
+            continue  # a photo without its caption is what the old loose-file way lost; not reported
+        data = photos.print_rendition(library, pid).read_bytes()
+        img, _decoded = photos.decode(data, edge=PHOTO_EDGE)
+        caption = photos.Caption(caption=meta["caption"], credit=meta["credit"], date=meta["date"],
+                                 event=meta["event"] or "", location=meta["location"] or "")
+        jpeg = photos.export_jpeg(img, caption, long_edge=PHOTO_EDGE)
+        items.append({
+            "id": str(pid),
+            "title": meta["caption"][:200],
+            "date": meta["date"].isoformat() if meta["date"] else None,
+            "at": meta["taken"].isoformat() if meta["taken"] else None,
+            "text": meta["caption"],
+            "fields": {"event": meta["event"] or "", "location": meta["location"] or "", "credit": meta["credit"]},
+            "photos": [{"caption": meta["caption"], "credit": meta["credit"], "data": jpeg}],
+        })
+        if len(items) >= MAX_PHOTOS:
+            break
+    return items
+
+
+PHOTOS = BundleSection("photos", REPORT, N_("Photos"), _photos_export)
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
