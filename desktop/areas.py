@@ -93,7 +93,7 @@ safety = Area(
 articles = Area(
     "articles",
     api="desktop.articles.api",
-    cli=("desktop.cli.articles", "desktop.cli.article_io"),
+    cli=("desktop.cli.articles", "desktop.cli.article_io", "desktop.cli.article_sheet"),
     checks=("desktop.articles.store:check_index",),
     content_checks=("desktop.articles.glossary:check",),
     search=("desktop.articles.search:global_hits",),

@@ -44,6 +44,7 @@ from desktop.articles.io.readers import read_text
 from desktop.articles.io.service import about_name, export_bytes, release_pdf
 from desktop.articles.io.structure import contact_text, photo_credit
 from desktop.articles.io.writers import docx_bytes
+from desktop.articles.sheet import ApprovalSheet, sheet_for, sheet_pdf, write_sheet
 from desktop.articles.snapshot import same_content
 from desktop.articles.snapshot import to_dict as doc_dict
 from desktop.articles.store import (
@@ -87,6 +88,7 @@ __all__ = [
     "self_approval_allowed", "start_new_draft", "validate_pattern", "verify", "workflow_actions",
     "DEFAULT_RULES", "KINDS", "RELEASE_KINDS", "STATUSES", "TIMEZONES", "VARIANT_SEPARATOR",
     "ArticleDoc", "Checker", "ListQuery", "Quote", "Rule",
+    "ApprovalSheet", "sheet_for", "sheet_pdf", "write_sheet",
     "about_name", "action_label", "add_comment", "all_tags", "allowed_actions", "analyse", "approved_ids",
     "authors", "autosave", "canonical_markdown", "clean_glossary", "clear_lock_marks", "comments", "contact_text",
     "count_articles", "create_article", "dateline", "delete_article", "default_file_name", "diff", "discard_autosave",

@@ -7,6 +7,7 @@ modules and keep only ids of what they print.
 
 from __future__ import annotations
 
+from desktop.kits.sheet import approval_sheet_pdf, write_approval_sheet
 from desktop.kits.store import (
     KitInput,
     PartInput,
@@ -31,4 +32,5 @@ __all__ = [
     "KitInput", "PartInput", "count_kits", "create_kit", "delete_kit", "describe_part", "duplicate_kit",
     "export_pdf", "export_zip", "get_kit", "list_kits", "move_contact", "part_kind_label", "release_pdf", "render_pdf",
     "update_kit", "zip_names",
+    "approval_sheet_pdf", "write_approval_sheet",
 ]

@@ -45,7 +45,7 @@ from desktop.articles.api import KINDS, TIMEZONES, ArticleDoc
 from desktop.errors import WartaError
 from desktop.i18n import N_, _
 from desktop.ui import file_dialogs
-from desktop.ui.article_widgets import BodyEdit, QuotesTable
+from desktop.ui.article_widgets import ApprovalBar, BodyEdit, LeadHints, QuotesTable
 from desktop.ui.widgets import OptionalDate, shortcut, text_box
 
 AUTOSAVE_PAUSE_MS = 2000
@@ -58,6 +58,8 @@ def _local(value: dt.datetime) -> str:
     return dates.short_datetime(value.replace(tzinfo=dt.timezone.utc).astimezone())
 
 LOCK_RETRY_SECONDS = 30
+# An article in these states shows its approved text, locked until "Ubah" starts a new draft.
+LOCKED_STATUSES = ("approved", "published")
 
 
 class ArticleEditor(QWidget):
@@ -77,7 +79,10 @@ class ArticleEditor(QWidget):
         self.status = "draft"
         self.author_id: int | None = None
         self.lock = None
-        self.read_only = False
+        self.read_only = False  # someone else holds the edit lock
+        # The approval in force when the article is approved or published: its text is locked (see "Ubah").
+        self.approval = None
+        self._places: tuple[str, ...] | None = None  # the office's city, for the lead check
         self._checker = None  # the office's style glossary, loaded on first check
         self._loading = False
         self._dirty = False  # differs from the saved revision
@@ -147,7 +152,10 @@ class ArticleEditor(QWidget):
         for fmt, label in EXPORT_FORMATS:
             export_menu.addAction(_(label), lambda f=fmt: self.export(f)).setObjectName(f"article-export-{fmt}")
         menu.addAction(_("Print…"), self.print_release).setObjectName("article-print")
+        self.sheet_action = menu.addAction(_("Approval sheet…"), self.save_sheet)
+        self.sheet_action.setObjectName("article-sheet")
         menu.addAction(_("Copy as WhatsApp text"), self.copy_whatsapp)
+        menu.addAction(_("Send / Distribute…"), self.distribute).setObjectName("article-distribute")
         more.setMenu(menu)
         self.toolbar.addWidget(more)
 
@@ -157,6 +165,10 @@ class ArticleEditor(QWidget):
         self.banner.setStyleSheet("background:#fff4ce;padding:6px 10px;border-bottom:1px solid #e0c870;")
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.approval_bar = ApprovalBar()
+        self.approval_bar.edit_button.clicked.connect(self.start_new_draft)
+        self.approval_bar.sheet_button.clicked.connect(self.save_sheet)
+        outer.addWidget(self.approval_bar)
 
         splitter = QSplitter()
         outer.addWidget(splitter, 1)
@@ -225,6 +237,8 @@ class ArticleEditor(QWidget):
         self.lead_edit.setMaximumHeight(90)
         self.lead_edit.setPlaceholderText(_("What, who, when, where, why and how — in about 40 words."))
         form_layout.addWidget(self.lead_edit)
+        self.lead_hints = LeadHints()
+        form_layout.addWidget(self.lead_hints)
         form_layout.addWidget(self._heading(_("Body")))
         self.body = BodyEdit()
         self.body.setObjectName("article-body")
@@ -365,10 +379,12 @@ class ArticleEditor(QWidget):
         loaded = articles.load(self.ctx.library, article_id)
         self.article_id = article_id
         self.author_id = loaded.author_id
+        self.approval = (articles.approved_revision(self.ctx.library, article_id)
+                         if loaded.doc.status in LOCKED_STATUSES else None)
         self._show_doc(loaded.doc, loaded.revision)
         self._take_lock()
         recovered = [r for r in articles.recoveries(self.ctx.library, self.ctx.staff_id) if r.article_id == article_id]
-        if recovered and not self.read_only:
+        if recovered and self.editable:
             rec = recovered[0]
             answer = QMessageBox.question(
                 self,
@@ -386,6 +402,7 @@ class ArticleEditor(QWidget):
                 self.set_state(_("Recovered text restored — save to keep it."))
             else:
                 articles.discard_autosave(self.ctx.library, article_id)
+        self._show_approval()
         self.refresh_side()
         self.form_scroll.verticalScrollBar().setValue(0)  # a new article starts at its title, not where the last one was left
         self.title_edit.setFocus()
@@ -489,7 +506,7 @@ class ArticleEditor(QWidget):
 
     def autosave_now(self) -> None:
         self.autosave_timer.stop()
-        if not self._dirty or self.article_id is None or self.read_only:
+        if not self._dirty or self.article_id is None or not self.editable:
             return
         try:
             articles.autosave(self.ctx.library, self.article_id, self.collect(), base_revision=self.revision)
@@ -510,7 +527,7 @@ class ArticleEditor(QWidget):
         If the office server was unreachable, the save is tried again by itself
         once the server answers (``ctx.reconnected``).
         """
-        if self.article_id is None or self.read_only:
+        if self.article_id is None or not self.editable:
             return False
         doc = self.collect()
         try:
@@ -547,7 +564,7 @@ class ArticleEditor(QWidget):
 
     def _update_state(self) -> None:
         who = ""
-        self.save_action.setEnabled(not self.read_only)
+        self.save_action.setEnabled(self.editable)
         label = articles.status_label(self.status)
         text = _("Status: {status} · revision {number}").format(status=label, number=self.revision)
         if self._dirty:
@@ -560,7 +577,17 @@ class ArticleEditor(QWidget):
 
     def update_aids(self) -> None:
         doc = self.collect()
-        result = articles.analyse(doc)
+        if self._places is None:
+            from desktop import office
+
+            city = office.load(self.ctx.library).city.strip()
+            self._places = (city,) if city else ()
+        result = articles.analyse(doc, places=self._places)
+        missing = len(result.lead_missing)
+        if self.editable:
+            self.lead_hints.set_hints(result.lead_hints[:missing], result.lead_hints[missing:])
+        else:  # an approved or someone else's text: nothing to act on here
+            self.lead_hints.set_hints([], [])
         self.counts_label.setText(
             _("{words} words · {chars} characters · about {minutes} min reading · lead {lead} words").format(
                 words=result.words, chars=result.characters, minutes=result.reading_minutes, lead=result.lead_words
@@ -601,7 +628,7 @@ class ArticleEditor(QWidget):
 
     def _apply_glossary_item(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
-        if data and not self.read_only:
+        if data and self.editable:
             self.replace_everywhere(*data)
 
     def replace_everywhere(self, found: str, preferred: str) -> None:
@@ -647,8 +674,8 @@ class ArticleEditor(QWidget):
                 item.widget().deleteLater()
         if self.read_only:
             return
-        role = self.ctx.role or None
-        for action in articles.allowed_actions(role, self.status, is_author=self.author_id == self.ctx.staff_id):
+        # Who wrote the text and the office's self-approval setting decide, as on the command line.
+        for action in articles.workflow_actions(self.ctx.library, self.article_id, self.ctx.staff_id):
             button = QPushButton(articles.action_label(action))
             button.setObjectName(f"article-action-{action}")
             button.clicked.connect(lambda _c=False, a=action: self.run_action(a))
@@ -681,7 +708,7 @@ class ArticleEditor(QWidget):
 
     def show_diff(self) -> None:
         items = self.history_list.selectedItems()
-        self.restore_button.setEnabled(len(items) == 1 and not self.read_only)
+        self.restore_button.setEnabled(len(items) == 1 and self.editable)
         if not items:
             self.diff_view.clear()
             return
@@ -735,7 +762,10 @@ class ArticleEditor(QWidget):
             if not ok:
                 return
         try:
-            self.status = articles.transition(self.ctx.library, self.article_id, action, comment=comment, source_url=source_url)
+            # Approving names the revision the approver read: a save by someone else meanwhile is refused.
+            expected = self.revision if action == "approve" else None
+            self.status = articles.transition(self.ctx.library, self.article_id, action, comment=comment,
+                                              source_url=source_url, expected_revision=expected)
         except WartaError as exc:
             self.ctx.show_error(self, exc)
             return
@@ -812,6 +842,12 @@ class ArticleEditor(QWidget):
         QApplication.clipboard().setText(whatsapp_text(self.collect(), about_name=about_name(self.ctx.library)))
         self.set_state(_("WhatsApp text copied; paste it into the group."))
 
+    def distribute(self) -> None:
+        if self.article_id is not None:
+            from desktop.ui.distribution_dialog import open_for_article
+
+            open_for_article(self.ctx, self.article_id, self)
+
     def _undo(self) -> None:
         widget = self.focusWidget()
         if hasattr(widget, "undo"):
@@ -874,8 +910,19 @@ class ArticleEditor(QWidget):
             finally:
                 self.lock = None
 
+    @property
+    def editable(self) -> bool:
+        """Neither locked by a colleague nor an approved text."""
+        return not self.read_only and self.approval is None
+
     def _set_read_only(self, read_only: bool, message: str) -> None:
         self.read_only = read_only
+        self.banner.setText(message)
+        self.banner.setVisible(bool(message))
+        self._lock_fields()
+
+    def _lock_fields(self) -> None:
+        read_only = not self.editable
         for w in (self.title_edit, self.subtitle_edit, self.city_edit, self.writer_edit, self.editor_edit,
                   self.photo_edit, self.tags_edit, self.url_edit):
             w.setReadOnly(read_only)
@@ -885,13 +932,74 @@ class ArticleEditor(QWidget):
             w.setEnabled(not read_only)
         for act in (*self.format_actions, self.undo_action, self.redo_action):
             act.setEnabled(not read_only)
-        self.banner.setText(message)
-        self.banner.setVisible(bool(message))
         self._update_state()
+
+    # -- approval -------------------------------------------------------------------
+
+    def _show_approval(self) -> None:
+        """The approved text opens locked, and says by whom, when and under which number."""
+        record = self.approval
+        self.approval_bar.setVisible(record is not None)
+        if record is not None:
+            who = record.approver_name or _("an approver not recorded")
+            self.approval_bar.label.setText(
+                _("Approved by {name} on {when}; number {number}. This text is locked.").format(
+                    name=who, when=_local(record.approved_at), number=record.release_number or "—")
+            )
+            # Secretariat prints and distributes; it does not change approved text (nor does nobody).
+            self.approval_bar.edit_button.setVisible(self.ctx.role in ("writer", "editor", "admin"))
+        self._lock_fields()
+
+    def start_new_draft(self) -> None:
+        """"Ubah": after a plain warning, a new draft of the approved text that needs approval again."""
+        record = self.approval
+        if self.article_id is None or record is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Start a new draft?"),
+            _(
+                "'{title}' was approved as {number} (revision {revision}). Changing it starts a new draft that must "
+                "be approved again. Until then, exports, kits and the approval sheet keep the approved text."
+            ).format(title=self.title_edit.text(), number=record.release_number or "—",
+                     revision=record.revision_number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            articles.start_new_draft(self.ctx.library, self.article_id, base_revision=self.revision)
+        except WartaError as exc:
+            self.ctx.show_error(self, exc)
+            return
+        self.open_article(self.article_id)
+        self.set_state(_("New draft started; it needs approval again."))
+        self.saved.emit(self.article_id)
+
+    def save_sheet(self) -> None:
+        """The Lembar Persetujuan as a PDF (marked DRAF while the article is not approved)."""
+        from desktop.articles.api import default_file_name
+
+        if self.article_id is None:
+            return
+        if self._dirty and not self.save():
+            return
+        name = default_file_name(self.collect(), "pdf").removesuffix(".pdf") + "-" + _("approval-sheet") + ".pdf"
+        path, _f = file_dialogs.save_file(self.ctx.settings, self, "export", _("Approval sheet"), name,
+                                          "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            articles.write_sheet(self.ctx.library, self.article_id, path)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.set_state(_("Approval sheet saved to {path}.").format(path=path))
 
     def can_close(self) -> bool:
         """Ask about unsaved changes; False keeps the editor open."""
-        if not self._dirty or self.read_only:
+        if not self._dirty or not self.editable:
             return True
         from desktop.articles import api as articles
 

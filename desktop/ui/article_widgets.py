@@ -1,4 +1,4 @@
-"""Small widgets of the article editor: the rich body editor and the quotes table."""
+"""Small widgets of the article editor: the rich body editor, the quotes table, the lead hints, the approval bar."""
 
 from __future__ import annotations
 
@@ -19,9 +19,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -367,3 +369,43 @@ def _link_icon(color) -> QIcon:  # noqa: ANN001 - QColor
     painter.drawRoundedRect(QRectF(-2, -5, 16, 10), 5, 5)
     painter.end()
     return QIcon(pixmap)
+
+
+class LeadHints(QLabel):
+    """The 5W1H check under the lead: what it leaves out (⚠) and what could be added (•)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article-lead-hints")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color:#6b4e00;padding:2px 0 4px 0;")
+        self.hide()
+
+    def set_hints(self, missing: list[str], suggestions: list[str]) -> None:
+        lines = ["⚠ " + h for h in missing] + ["• " + h for h in suggestions]
+        self.setText("\n".join(lines))
+        self.setVisible(bool(lines))
+
+
+class ApprovalBar(QFrame):
+    """Says plainly that the approved text is locked, with "Ubah" (a new draft) and the approval sheet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article-approval")
+        self.setStyleSheet("#article-approval{background:#e6f4ea;border-bottom:1px solid #8cc5a0;}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setObjectName("article-approval-text")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.sheet_button = QPushButton(_("Approval sheet…"))
+        self.sheet_button.setObjectName("article-approval-sheet")
+        layout.addWidget(self.sheet_button)
+        self.edit_button = QPushButton(_("Edit text"))
+        self.edit_button.setObjectName("article-new-draft")
+        self.edit_button.setToolTip(_("Start a new draft of this text; it needs approval again"))
+        layout.addWidget(self.edit_button)
+        self.hide()
