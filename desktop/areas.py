@@ -153,6 +153,7 @@ distribution = Area(
     "distribution",
     api="desktop.distribution.api",
     cli=("desktop.cli.send",),
+    settings_pages=("desktop.ui.smtp_page:SmtpPage",),
 )
 
 exchange = Area(

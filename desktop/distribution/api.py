@@ -10,13 +10,23 @@ module are plain dataclasses and dicts.
 from __future__ import annotations
 
 from desktop.distribution.content import MAX_MESSAGE_BYTES, WHATSAPP_LIMIT, approved_doc
-from desktop.distribution.email import SECURITY, SmtpConfig, SmtpError, load_config, password_for, save_config
+from desktop.distribution.email import (
+    SECURITY,
+    SmtpConfig,
+    SmtpError,
+    load_config,
+    password_for,
+    save_config,
+    test_connection,
+)
 from desktop.distribution.log import (
     CHANNEL_LABELS,
     LogEntry,
     Reach,
     batches_for,
     channel_label,
+    count_entries,
+    entries,
     for_article,
     for_kit,
     for_organization,
@@ -49,8 +59,8 @@ from desktop.distribution.whatsapp import prepare as prepare_whatsapp
 __all__ = [
     "CHANNEL_LABELS", "MAX_MESSAGE_BYTES", "SECURITY", "WHATSAPP_LIMIT",
     "LogEntry", "Queued", "Reach", "Recipient", "SendResult", "Skipped", "SmtpConfig", "SmtpError", "WhatsAppBatch",
-    "approved_doc", "batch_info", "batch_links", "batches_for", "channel_label", "for_article", "for_kit",
+    "approved_doc", "batch_info", "batch_links", "batches_for", "channel_label", "count_entries", "entries", "for_article", "for_kit",
     "for_organization", "for_person", "link_coverage", "load_config", "mark_sent", "outbox", "password_for",
     "prepare_whatsapp", "preview", "queue_email", "reach", "record_handed_out", "retry_failed", "retry_uncertain",
-    "save_config", "send_pending", "state_label", "suggest_send", "uncertain", "whatsapp_link", "write_eml",
+    "save_config", "send_pending", "state_label", "suggest_send", "test_connection", "uncertain", "whatsapp_link", "write_eml",
 ]

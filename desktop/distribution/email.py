@@ -54,20 +54,24 @@ class SmtpConfig:
             raise ValidationError(_("The sender address is not usable: {reason}").format(reason=problem))
 
 
-def load_config() -> SmtpConfig:
+def load_config(current=None) -> SmtpConfig:  # noqa: ANN001 - desktop.settings.Settings
+    """This PC's SMTP settings (from ``current``, the window's settings in memory, or the file)."""
     from desktop import settings
 
-    raw = settings.load().ui.get("distribution", {}).get("smtp", {})
+    raw = (current or settings.load()).ui.get("distribution", {}).get("smtp", {})
     known = SmtpConfig.__dataclass_fields__
     return SmtpConfig(**{k: v for k, v in raw.items() if k in known})
 
 
-def save_config(config: SmtpConfig, password: str | None = None) -> bool:
-    """Remember ``config`` on this PC (and ``password`` in the keyring); False when no keyring kept the password."""
+def save_config(config: SmtpConfig, password: str | None = None, current=None) -> bool:  # noqa: ANN001
+    """Remember ``config`` on this PC (and ``password`` in the keyring); False when no keyring kept the password.
+
+    ``current``: the window's settings in memory, which it saves again later (so the entry goes there too).
+    """
     from desktop import credentials, settings
 
     config.check()
-    s = settings.load()
+    s = current or settings.load()
     s.ui.setdefault("distribution", {})["smtp"] = asdict(config)
     settings.save(s)
     if password:
@@ -127,3 +131,12 @@ def connect(config: SmtpConfig, password: str | None) -> smtplib.SMTP:
         raise SmtpError(_("Cannot reach the mail server {host}:{port} ({error}). The messages stay in the outbox.").format(
             host=config.host, port=config.port, error=exc)) from exc
     return server
+
+
+def test_connection(config: SmtpConfig, password: str | None) -> None:
+    """Connect and log in once (Settings → E-mail → Test connection); :class:`SmtpError` when it fails."""
+    server = connect(config, password)
+    try:
+        server.quit()
+    except (OSError, smtplib.SMTPException):
+        pass

@@ -56,9 +56,29 @@ def state_label(state: str) -> str:
     return _(STATE_LABELS.get(state, state))
 
 
-def _entries(library, where, limit: int) -> list[LogEntry]:  # noqa: ANN001
-    q = (select(M, B.c.title).join(B, B.c.id == M.c.batch_id).where(where, M.c.state.in_(LOGGED))
-         .order_by(M.c.sent_at.desc(), M.c.id.desc()).limit(limit))
+def _where(person_id: int | None = None, organization_id: int | None = None, article_id: int | None = None,
+           kit_id: int | None = None):  # noqa: ANN202 - a SQL condition
+    if person_id is not None:
+        return M.c.person_id == person_id
+    if organization_id is not None:
+        return M.c.organization_id == organization_id
+    if kit_id is not None:
+        return M.c.kit_id == kit_id
+    if article_id is not None:
+        return M.c.article_id == article_id
+    raise ValidationError(_("Say whose send log to show: a person, an organisation or a release."))
+
+
+def count_entries(library, **who: int | None) -> int:  # noqa: ANN001
+    """How many log entries :func:`entries` has for ``person_id=``, ``organization_id=``, ``article_id=`` or ``kit_id=``."""
+    with library.store.read() as s:
+        return int(s.scalar(select(func.count()).where(_where(**who), M.c.state.in_(LOGGED))) or 0)
+
+
+def entries(library, *, offset: int = 0, limit: int = 200, **who: int | None) -> list[LogEntry]:  # noqa: ANN001
+    """One page of a send log, newest first (``person_id=``, ``organization_id=``, ``article_id=`` or ``kit_id=``)."""
+    q = (select(M, B.c.title).join(B, B.c.id == M.c.batch_id).where(_where(**who), M.c.state.in_(LOGGED))
+         .order_by(M.c.sent_at.desc(), M.c.id.desc()).offset(offset).limit(limit))
     with library.store.read() as s:
         rows = s.execute(q).mappings().all()
     return [LogEntry(r["id"], r["sent_at"].isoformat(sep=" ", timespec="minutes") if r["sent_at"] else "",
@@ -67,19 +87,19 @@ def _entries(library, where, limit: int) -> list[LogEntry]:  # noqa: ANN001
 
 
 def for_person(library, person_id: int, limit: int = 200) -> list[LogEntry]:  # noqa: ANN001
-    return _entries(library, M.c.person_id == person_id, limit)
+    return entries(library, person_id=person_id, limit=limit)
 
 
 def for_organization(library, organization_id: int, limit: int = 200) -> list[LogEntry]:  # noqa: ANN001
-    return _entries(library, M.c.organization_id == organization_id, limit)
+    return entries(library, organization_id=organization_id, limit=limit)
 
 
 def for_article(library, article_id: int, limit: int = 2000) -> list[LogEntry]:  # noqa: ANN001
-    return _entries(library, M.c.article_id == article_id, limit)
+    return entries(library, article_id=article_id, limit=limit)
 
 
 def for_kit(library, kit_id: int, limit: int = 2000) -> list[LogEntry]:  # noqa: ANN001
-    return _entries(library, M.c.kit_id == kit_id, limit)
+    return entries(library, kit_id=kit_id, limit=limit)
 
 
 def batches_for(library, *, article_id: int | None = None, kit_id: int | None = None) -> list[dict]:  # noqa: ANN001

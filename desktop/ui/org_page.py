@@ -34,6 +34,7 @@ from desktop.ui.contact_widgets import (
     social_text,
     tags_from,
 )
+from desktop.ui.distribution_dialog import SendLogBox
 from desktop.ui.widgets import OptionalDate, text_box
 
 
@@ -134,6 +135,8 @@ class OrgPage(QWidget):
         hv.addWidget(self.history)
         rv.addWidget(people_box, 1)
         rv.addWidget(history_box, 2)
+        self.send_log = SendLogBox(ctx)
+        rv.addWidget(self.send_log, 1)
         split.addWidget(right)
         split.setSizes([560, 520])
         for w in (self.name, self.phone, self.email):
@@ -152,12 +155,14 @@ class OrgPage(QWidget):
         self.org_id = None
         self.heading.setText("<h3>{}</h3>".format(_("New organisation")))
         self._fill(contacts.OrgInput(name=""), [], [])
+        self.send_log.clear()
 
     def load(self, org_id: int) -> None:
         detail = contacts.get_org(self.ctx.library, org_id)
         self.org_id = org_id
         self.heading.setText("<h3>{}</h3>".format(detail.data.name.replace("<", "&lt;")))
         self._fill(detail.data, detail.people, detail.history)
+        self.send_log.show_for(organization_id=org_id)
 
     def _fill(self, d: contacts.OrgInput, people: list, history: list) -> None:
         self._fill_types(d.type_id)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.contacts import api as contacts
 from desktop.errors import WartaError
 from desktop.i18n import _
+from desktop.ui.distribution_dialog import SendLogBox
 from desktop.ui.widgets import text_box
 from desktop.ui import file_dialogs
 from desktop.ui.contact_widgets import (
@@ -146,7 +147,9 @@ class PersonPage(QWidget):
         history_box = QGroupBox(_("History"))
         hv = QVBoxLayout(history_box)
         self.history = HistoryList()
-        hv.addWidget(self.history)
+        hv.addWidget(self.history, 2)
+        self.send_log = SendLogBox(ctx)
+        hv.addWidget(self.send_log, 1)
         split.addWidget(history_box)
         split.setSizes([620, 480])
 
@@ -178,6 +181,7 @@ class PersonPage(QWidget):
         self.social.clear()
         self.affiliations.set_items([])
         self.history.set_entries([])
+        self.send_log.clear()
         self.set_photo(None)
         self._fill_list_menu()
         self.validate()
@@ -205,6 +209,7 @@ class PersonPage(QWidget):
         self.consent.setChecked(d.consent)
         self.lists_label.setText(", ".join(name for _i, name in detail.lists) or _("(none)"))
         self.history.set_entries(detail.history)
+        self.send_log.show_for(person_id=person_id)
         self.set_photo(d.photo)
         self._fill_list_menu()
         self.validate()
