@@ -156,7 +156,6 @@ class ArticleEditor(QWidget):
         self.sheet_action.setObjectName("article-sheet")
         menu.addAction(_("Copy as WhatsApp text"), self.copy_whatsapp)
         menu.addAction(_("Send / Distribute…"), self.distribute).setObjectName("article-distribute")
-        menu.addAction(_("Send / Distribute…"), self.distribute).setObjectName("article-distribute")
         more.setMenu(menu)
         self.toolbar.addWidget(more)
 
@@ -842,12 +841,6 @@ class ArticleEditor(QWidget):
 
         QApplication.clipboard().setText(whatsapp_text(self.collect(), about_name=about_name(self.ctx.library)))
         self.set_state(_("WhatsApp text copied; paste it into the group."))
-
-    def distribute(self) -> None:
-        if self.article_id is not None:
-            from desktop.ui.distribution_dialog import open_for_article
-
-            open_for_article(self.ctx, self.article_id, self)
 
     def distribute(self) -> None:
         if self.article_id is not None:
