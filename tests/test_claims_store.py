@@ -145,6 +145,17 @@ def test_whatsapp_text_and_claimreview_come_only_from_the_approved_text(library)
     assert item["firstAppearance"]["url"] == "https://chat.whatsapp.com/forward/abc123"
     assert [a["url"] for a in item["appearance"]][1] == "https://www.tiktok.com/@akun.anonim/video/1"
 
+    # A newer draft of the published clarification changes nothing that goes out until it is approved.
+    library.store.staff_id = writer
+    articles.start_new_draft(library, article_id)
+    doc = articles.load_doc(library, article_id)
+    doc.lead = "Teks baru yang belum disetujui."
+    articles.save(library, article_id, doc)
+    assert LEAD in claims.whatsapp(library, claim_id) and "belum disetujui" not in claims.whatsapp(library, claim_id)
+    info = claims.get_claim(library, claim_id)
+    assert info.clarification.status == "published" and info.clarification.newer_draft
+    assert info.to_clarification is not None
+
 
 def test_a_long_clarification_is_cut_to_700_characters_keeping_verdict_link_and_office(library):
     from desktop.articles import api as articles

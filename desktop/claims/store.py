@@ -87,6 +87,8 @@ class Clarification:
     approved_at: dt.datetime | None = None  # naive UTC
     published_at: dt.datetime | None = None  # naive UTC
     url: str = ""
+    newer_draft: bool = False  # the writer started a new draft that is not approved yet
+    release_number: str = ""
 
     def took(self, first_seen: dt.datetime) -> dt.timedelta | None:
         """From ``first_seen`` (naive UTC) to publication; None while unpublished."""
@@ -140,6 +142,8 @@ class ClaimInfo:
                             for s in self.screenshots],
             "article_id": c.article_id if c else None,
             "article_status": c.status if c else None,
+            "release_number": c.release_number if c else None,
+            "newer_draft": c.newer_draft if c else None,
             "approved_at": _iso(c.approved_at) if c else None,
             "published_at": _iso(c.published_at) if c else None,
             "seconds_to_clarification": int(self.to_clarification.total_seconds()) if self.to_clarification else None,
@@ -439,7 +443,13 @@ def delete_claim(library, claim_id: int) -> None:  # noqa: ANN001
 
 
 def _clarifications(library, article_ids: Iterable[int]) -> dict[int, Clarification]:  # noqa: ANN001
-    """Status, approval and publication time of each klarifikasi article, from the articles area."""
+    """Where each klarifikasi stands and when it was approved and published, from the articles area.
+
+    The status is that of the text in force (``document_for_output``): a
+    published clarification whose writer started a newer draft still counts
+    as published, with ``newer_draft`` set. The time to clarification is that
+    of its first publication (a later corrected version does not reset it).
+    """
     from desktop.articles import api as articles
 
     ids = sorted({int(i) for i in article_ids if i is not None})
@@ -450,21 +460,17 @@ def _clarifications(library, article_ids: Iterable[int]) -> dict[int, Clarificat
     for article_id in ids:
         if article_id not in present:
             continue
-        loaded = articles.load(library, article_id)
-        info = Clarification(article_id, loaded.doc.title, loaded.doc.status, url=loaded.doc.source_url)
-        # The newest approval and publication in the article's history: an article
-        # returned and approved again counts from its last approval.
-        for step in articles.comments(library, article_id):
-            if step.action == "approve":
-                info.approved_at = step.created_at
-            elif step.action == "publish":
-                info.published_at = step.created_at
-            elif step.action in ("return", "reopen", "reopened"):
-                info.approved_at = info.published_at = None
-        if info.status not in ("approved", "published"):
-            info.approved_at = None if info.status != "archived" else info.approved_at
-        if info.status != "published" and info.status != "archived":
-            info.published_at = None
+        out = articles.document_for_output(library, article_id)
+        status = out.doc.status if out.approved else articles.load(library, article_id).doc.status
+        info = Clarification(article_id, out.doc.title, status, url=out.doc.source_url, newer_draft=out.newer_draft,
+                             release_number=out.release_number)
+        history = articles.approvals(library, article_id)
+        published = [a for a in history if a.published_at is not None]
+        if published:
+            first = min(published, key=lambda a: a.published_at)
+            info.approved_at, info.published_at = first.approved_at, first.published_at
+        elif out.approval is not None:
+            info.approved_at = out.approval.approved_at
         found[article_id] = info
     return found
 
@@ -612,13 +618,13 @@ def _approved(library, claim: ClaimInfo):  # noqa: ANN001, ANN202 - (ArticleDoc,
     if c is None:
         raise NotApproved(_("Claim {id} has no clarification yet; make one with 'Make clarification' first.").format(
             id=claim.id))
-    if c.status not in ("approved", "published"):
+    out = articles.document_for_output(library, c.article_id)
+    if not out.approved:
         raise NotApproved(_(
             "The clarification of claim {id} (article {article}) is not approved yet; "
             "texts for the public come only from the approved text."
         ).format(id=claim.id, article=c.article_id))
-    # Approved or published: the article's current text is the approved one (any edit sends it back to Draf).
-    return articles.load_doc(library, c.article_id), c
+    return out.doc, c
 
 
 def whatsapp(library, claim_id: int) -> str:  # noqa: ANN001
@@ -628,7 +634,7 @@ def whatsapp(library, claim_id: int) -> str:  # noqa: ANN001
     claim = get_claim(library, claim_id)
     doc, c = _approved(library, claim)
     profile = office_profile.load(library)
-    url = doc.source_url if c.status == "published" else ""
+    url = doc.source_url if c.published_at is not None else ""
     summary = doc.lead or doc.body
     return texts.whatsapp_text(claim.verdict or "hoaks", doc.title, summary, url, profile.short_name or profile.name)
 
@@ -646,7 +652,7 @@ def claim_review(library, claim_id: int) -> dict:  # noqa: ANN001
     published = doc.publication_date or (texts.local_time(c.published_at).date() if c.published_at else None)
     return texts.claim_review(
         claim_text=claim.text, verdict=claim.verdict, links=claim.links, first_seen=claim.first_seen,
-        url=doc.source_url if c.status == "published" else "", published=published, headline=doc.title,
+        url=doc.source_url if c.published_at is not None else "", published=published, headline=doc.title,
         office_name=profile.name or profile.short_name, office_url=profile.website,
     )
 

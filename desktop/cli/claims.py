@@ -155,6 +155,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             lines.append(_("Clarification: none yet (warta claim clarify {id})").format(id=info.id))
         else:
             lines.append(_("Clarification: article {id}, {status}").format(id=c.article_id, status=c.status))
+            if c.release_number:
+                lines.append(_("Release number: {value}").format(value=c.release_number))
             lines.append(_("Approved: {value}").format(value=_when(c.approved_at)))
             lines.append(_("Published: {value}").format(value=_when(c.published_at)))
             lines.append(_("Time to clarification: {value}").format(value=claims.duration(info.to_clarification)))
