@@ -116,7 +116,8 @@ def test_templates_and_writing_aids(library):
     prof = office.load(library)
     doc = templates.template_doc("siaran_pers", office=prof, writer="Admin Uji", today=dt.date(2025, 11, 3))
     assert doc.dateline_city == "Contoh" and doc.boilerplate == prof.boilerplate and doc.quotes
-    assert "Narahubung" in doc.contact_block
+    # The office's contact, without a "Narahubung:" label every output prints itself (see io.structure.contact_text).
+    assert doc.contact_block.startswith("Humas Bawaslu Contoh") and "humas@contoh.example" in doc.contact_block
     klar = templates.template_doc("klarifikasi", office=prof)
     assert "## Klaim" in klar.body and "## Fakta" in klar.body and "## Sumber" in klar.body
     doc.title = "Judul"

@@ -41,7 +41,7 @@ from desktop.articles.io import default_file_name, export_article, import_files,
 from desktop.articles.io import render as render_article
 from desktop.articles.io.markup import canonical_markdown, escape_markdown
 from desktop.articles.io.readers import read_text
-from desktop.articles.io.service import about_name, export_bytes, release_pdf
+from desktop.articles.io.service import about_name, export_bytes, import_summary, paste_article, release_pdf
 from desktop.articles.io.structure import contact_text, photo_credit
 from desktop.articles.io.writers import docx_bytes
 from desktop.articles.sheet import ApprovalSheet, sheet_for, sheet_pdf, write_sheet
@@ -93,8 +93,8 @@ __all__ = [
     "authors", "autosave", "canonical_markdown", "clean_glossary", "clear_lock_marks", "comments", "contact_text",
     "count_articles", "create_article", "dateline", "delete_article", "default_file_name", "diff", "discard_autosave",
     "doc_dict", "docx_bytes", "duplicate", "escape_markdown", "existing_ids", "export_article", "export_bytes",
-    "export_glossary", "import_files", "import_glossary", "is_importable", "kind_label", "list_articles",
-    "load", "load_doc", "load_glossary", "mark_locked", "merge_glossary", "move_speaker", "photo_credit", "read_text",
+    "export_glossary", "import_files", "import_glossary", "import_summary", "is_importable", "kind_label", "list_articles",
+    "load", "load_doc", "load_glossary", "mark_locked", "merge_glossary", "move_speaker", "paste_article", "photo_credit", "read_text",
     "recoveries", "release_line", "release_pdf", "render_article", "restore", "revision_doc", "revisions", "same_content",
     "save", "save_glossary", "status_label", "template_doc", "transition", "whatsapp_text",
 ]

@@ -13,7 +13,7 @@ EXPORT_FORMATS = ["docx", "md", "txt", "whatsapp", "pdf"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_article_subcommand(sub, "import", help=_("import articles from .docx, .md or .txt files"))
+    p = add_article_subcommand(sub, "import", help=_("import articles from .docx, .md or .txt files and saved web pages (.html, .mhtml)"))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_import)
 
@@ -48,11 +48,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         lib.close()
 
     def text() -> str:
-        lines = [f"{item['id']}\t{item['title']}" for item in result.details if item["new"]]
-        lines += [
-            _("already imported as article {id}: {source}").format(id=item["id"], source=item["source"])
-            for item in result.details if not item["new"]
-        ]
+        from desktop.articles.api import import_summary
+
+        # The same lines the window shows after an import (what each file gave besides its text).
+        lines = import_summary(result)
         lines.append(
             _("{added} added, {existing} already present, {rejected} rejected.").format(
                 added=len(result.added), existing=len(result.existing), rejected=len(result.rejected)
@@ -72,6 +71,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     lib = open_library(args)
     try:
         check_output(args, lib)
+        # The approved revision is what gets written; a newer draft is said, not hidden.
+        warning = articles.document_for_output(lib, args.id).warning
+        if warning:
+            print(_("warning: {message}").format(message=warning), file=sys.stderr)
         if args.output == "-":
             data = articles.export_bytes(lib, args.id, args.format)
             if args.format in ("docx", "pdf"):
@@ -84,7 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         lib.close()
     emit(
         args,
-        {"id": args.id, "format": args.format, "output": str(out)},
+        {"id": args.id, "format": args.format, "output": str(out), "warnings": [warning] if warning else []},
         _("Article {id} exported to {path}.").format(id=args.id, path=out),
     )
     return 0

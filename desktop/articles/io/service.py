@@ -17,7 +17,7 @@ from typing import Iterable
 
 from desktop.articles.document import ArticleDoc
 from desktop.errors import Cancelled, ValidationError, WartaError
-from desktop.i18n import _
+from desktop.i18n import N_, _
 from desktop.jobs import ImportResult, Progress
 
 MAX_TITLE = 500
@@ -37,7 +37,41 @@ class ArticleImportResult(ImportResult):
     """:class:`ImportResult` (ids only, as the JSON contract says) plus, for people
     reading a summary, the title and file behind each added or existing id."""
 
-    details: list[dict] = field(default_factory=list)  # {"id", "source", "title", "new"} per file read
+    # {"id", "source", "title", "new", "recovered", "quotes"} per file read; "recovered": see
+    # recovered_fields(). Not in the JSON, whose shape every import shares.
+    details: list[dict] = field(default_factory=list)
+
+
+# What an import found besides title, lead and body, in the order a release prints it.
+_RECOVERED = (
+    ("subtitle", N_("subtitle")), ("dateline_city", N_("dateline city")), ("event_date", N_("event date")),
+    ("publication_date", N_("publication date")), ("quotes", N_("quotes")), ("writer", N_("writer")),
+    ("editor", N_("editor")), ("photographer", N_("photo credit")), ("boilerplate", N_("about the office")),
+    ("contact_block", N_("contact person")), ("tags", N_("tags")), ("source_site", N_("source site")),
+    ("source_url", N_("source address (URL)")),
+)
+
+
+def recovered_fields(doc: ArticleDoc) -> list[str]:
+    """The fields of ``doc`` an import filled besides title, lead and body (``ArticleDoc`` names)."""
+    return [name for name, _label in _RECOVERED if getattr(doc, name)]
+
+
+def import_summary(result: ArticleImportResult) -> list[str]:
+    """One line per file read, naming what was recovered: the same text on the command line and in the window."""
+    labels = dict(_RECOVERED)
+    lines = []
+    for item in result.details:
+        if not item["new"]:
+            lines.append(_("already imported as article {id}: {source}").format(id=item["id"], source=item["source"]))
+            continue
+        found = [_("{count} quote(s)").format(count=item.get("quotes", 0)) if name == "quotes" else _(labels[name])
+                 for name in item.get("recovered", [])]
+        line = f"{item['id']}\t{item['title']}"
+        if found:
+            line += "\t" + _("with {fields}").format(fields=", ".join(found))
+        lines.append(line)
+    return lines
 
 
 def parse_file(path: Path | str) -> ArticleDoc:
@@ -47,14 +81,60 @@ def parse_file(path: Path | str) -> ArticleDoc:
 
     path = Path(path)
     blocks, meta = read_article(path)
-    doc = recognise(blocks, quote_count=_count(meta.get("quotes")), about_count=_count(meta.get("about")))
-    _apply_meta(doc, meta)
+    doc = _doc_from(blocks, meta)
     if not doc.title.strip():
         raise ArticleFileError(path, _("No title was found: the file has no heading and no first line."))
     if len(doc.title) > MAX_TITLE:
         raise ArticleFileError(path, _("The first line is longer than 500 characters and cannot be the title."))
     _check_lengths(path, doc)
     return doc
+
+
+def _doc_from(blocks: list, meta: dict) -> ArticleDoc:
+    from desktop.articles.io.structure import recognise
+
+    doc = recognise(blocks, quote_count=_count(meta.get("quotes")), about_count=_count(meta.get("about")))
+    _apply_meta(doc, meta)
+    return doc
+
+
+def pasted_doc(html: str = "", text: str = "", url: str = "") -> ArticleDoc:
+    """The article in what was copied: its HTML (read as a saved page is), else its plain text.
+
+    ``url`` is the page it was copied from when the clipboard says so. Refused with a
+    sentence when nothing usable was copied.
+    """
+    from desktop.articles import store
+    from desktop.articles.io.markup import clean_text, normalize_blocks, parse_text
+    from desktop.articles.io.webpage import clipboard_html, html_article
+
+    blocks: list = []
+    meta: dict = {}
+    if html and html.strip():
+        fragment, source = clipboard_html(clean_text(html))
+        blocks, meta = html_article(fragment, base_url=url or source)
+    if not normalize_blocks(blocks) and text and text.strip():
+        blocks, meta = parse_text(clean_text(text)), ({"source_url": url} if url else {})
+    blocks = normalize_blocks(blocks)
+    if not blocks:
+        raise ValidationError(_("The clipboard holds no text to paste as an article. Copy the article and try again."))
+    doc = _doc_from(blocks, meta)
+    if not doc.title.strip():
+        raise ValidationError(_("No title was found in what was copied: copy the article with its title."))
+    doc.title = doc.title[:MAX_TITLE]
+    long = store.too_long(doc)
+    if long is not None:
+        raise ValidationError(
+            _("The {field} is {count} characters long; Warta keeps up to {limit}. "
+              "Shorten it and paste again.").format(field=long[0], count=long[1], limit=long[2]))
+    return doc
+
+
+def paste_article(library, html: str = "", text: str = "", url: str = "") -> int:  # noqa: ANN001
+    """A new draft from the clipboard's HTML (or plain text); its id."""
+    from desktop.articles import store
+
+    return store.create_article(library, pasted_doc(html, text, url), note=_("Pasted from the clipboard"))
 
 
 def _check_lengths(path: Path, doc: ArticleDoc) -> None:
@@ -182,7 +262,8 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
         article_id = known[item.sha256] if item.sha256 in known else written[item.sha256]
         (result.added if new else result.existing).append(article_id)
         firsts.add(item.sha256)
-        result.details.append({"id": article_id, "source": str(item.path), "title": item.doc.title, "new": new})
+        result.details.append({"id": article_id, "source": str(item.path), "title": item.doc.title, "new": new,
+                               "recovered": recovered_fields(item.doc), "quotes": len(item.doc.quotes)})
     return result
 
 

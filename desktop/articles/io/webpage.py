@@ -292,6 +292,20 @@ def _dateline_city(text: str) -> str:
     return city if city and len(city.split()) <= 3 and not any(ch.isdigit() for ch in city) else ""
 
 
+def clipboard_html(html: str) -> tuple[str, str]:
+    """(HTML, page address) of HTML taken from the clipboard.
+
+    Windows hands it over as "HTML Format": a ``Version:/StartFragment:/SourceURL:``
+    header before the page; browsers elsewhere give the page (or fragment) itself.
+    """
+    head = html[:1024]
+    source = re.search(r"^SourceURL:(\S+)", head, re.M)
+    if head.startswith("Version:"):
+        start = html.find("<")
+        html = html[start:] if start >= 0 else ""
+    return html, (source.group(1) if source else "")
+
+
 def mhtml_html(data: bytes) -> tuple[str, str]:
     """(HTML, address) of the page in an .mhtml ("Web page, single file") archive; ("", "") if none."""
     import email

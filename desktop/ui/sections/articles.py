@@ -27,7 +27,7 @@ from desktop.ui.widgets import EmptyHint, OptionalDate, count_label, search_box
 from desktop.ui.articles_model import ArticlesModel
 from desktop.ui.sections.base import Section
 
-IMPORT_FILTER = "Artikel (*.docx *.md *.markdown *.txt)"
+IMPORT_FILTER = "Artikel (*.docx *.md *.markdown *.txt *.html *.htm *.xhtml *.mhtml *.mht)"
 
 
 class ArticlesSection(Section):
@@ -73,6 +73,11 @@ class ArticlesSection(Section):
         # The same dialog as File → Import (it asks this section for its filter).
         imp.clicked.connect(lambda: self.ctx.main_window.import_dialog())
         bar.addWidget(imp)
+        paste = QPushButton(_("Paste as new article"))
+        paste.setObjectName("article-paste")
+        paste.setToolTip(_("A new draft from the article copied from a web page, Word or an e-mail"))
+        paste.clicked.connect(self.paste_as_new)
+        bar.addWidget(paste)
         self.search_edit = search_box("article-search", _('Search: words, "a phrase", prefix*'))
         bar.addWidget(self.search_edit, 1)
         self.count_label = count_label("article-count")
@@ -261,6 +266,26 @@ class ArticlesSection(Section):
         self.editor.title_edit.selectAll()
         return article_id
 
+    def paste_as_new(self) -> int | None:
+        """A new article from the clipboard: its HTML (read as a saved page is), else its text."""
+        from PySide6.QtWidgets import QApplication
+
+        mime = QApplication.clipboard().mimeData()
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        # Firefox names the page the selection came from.
+        url = ""
+        if mime is not None and mime.hasFormat("text/x-moz-url-priv"):
+            url = bytes(mime.data("text/x-moz-url-priv")).decode("utf-16-le", "ignore").split("\n")[0].strip("\x00 ")
+        try:
+            article_id = articles.paste_article(self.ctx.library, html=html, text=text, url=url)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return None
+        self.refresh_list()
+        self.open_article(article_id)
+        return article_id
+
     # -- Section hooks -----------------------------------------------------------
 
     def on_changed(self, tables: frozenset[str]) -> None:
@@ -312,12 +337,14 @@ class ArticlesSection(Section):
 
         paths = [p for p in paths if is_importable(p)]
         if not paths:
-            QMessageBox.information(self, _("Import"), _("Articles can be imported from .docx, .md and .txt files."))
+            QMessageBox.information(self, _("Import"), _("Articles can be imported from .docx, .md and .txt files and saved web pages (.html, .mhtml)."))
             return True
         library = self.ctx.library
 
         def done(result) -> None:  # noqa: ANN001
             lines = [_("{count} article(s) imported.").format(count=len(result.added))]
+            # What each file gave back, in the command line's words (warta article import).
+            lines += ["• " + line.replace("\t", " — ") for line in articles.import_summary(result)]
             lines += [f"• {r['source']}: {r['reason']}" for r in result.rejected]
             box = QMessageBox.information if not result.rejected else QMessageBox.warning
             box(self, _("Import"), "\n".join(lines))
