@@ -94,7 +94,7 @@ articles = Area(
     "articles",
     api="desktop.articles.api",
     cli=("desktop.cli.articles", "desktop.cli.article_io", "desktop.cli.article_sheet"),
-    checks=("desktop.articles.store:check_index",),
+    checks=("desktop.articles.store:check_index", "desktop.articles.approval:check"),
     content_checks=("desktop.articles.glossary:check",),
     search=("desktop.articles.search:global_hits",),
     reindex=("desktop.articles.store:reindex",),

@@ -28,6 +28,10 @@ class OfficeProfile:
     logo: str = ""  # library-relative path of the managed logo file
     boilerplate: str = ""
     photo_credit: str = ""
+    # Release numbers given on approval; "" for desktop.articles.approval.DEFAULT_PATTERN.
+    release_number_pattern: str = ""
+    # Off by default: the writer of a text cannot approve it. Only an Admin changes it (logged).
+    allow_self_approval: bool = False
 
     @property
     def default_credit(self) -> str:
@@ -38,7 +42,8 @@ class OfficeProfile:
         return f"dok. {who}" if who else ""
 
 
-FIELDS = [f.name for f in fields(OfficeProfile)]
+SWITCHES = ("allow_self_approval",)  # yes/no columns of the office row
+FIELDS = [f.name for f in fields(OfficeProfile) if f.name not in SWITCHES]  # its text columns
 
 
 def load(library) -> OfficeProfile:  # noqa: ANN001
@@ -48,7 +53,8 @@ def load(library) -> OfficeProfile:  # noqa: ANN001
         row = s.get(Office, 1)
         if row is None:
             return OfficeProfile()
-        return OfficeProfile(**{name: getattr(row, name) or "" for name in FIELDS})
+        return OfficeProfile(**{name: getattr(row, name) or "" for name in FIELDS},
+                             allow_self_approval=bool(row.allow_self_approval))
 
 
 def validate(profile: OfficeProfile) -> None:
@@ -56,6 +62,10 @@ def validate(profile: OfficeProfile) -> None:
         raise ValidationError(_("The office needs its full institution name."))
     if profile.email and not EMAIL_RE.match(profile.email.strip()):
         raise ValidationError(_("'{email}' is not a valid e-mail address.").format(email=profile.email))
+    if profile.release_number_pattern.strip():
+        from desktop.articles import api as articles
+
+        articles.validate_pattern(profile.release_number_pattern)
 
 
 def save(library, profile: OfficeProfile, *, logo_file: Path | None = None) -> None:  # noqa: ANN001
@@ -63,7 +73,8 @@ def save(library, profile: OfficeProfile, *, logo_file: Path | None = None) -> N
     from database.models import Office
     from desktop.fsutil import atomic_copy
 
-    profile = OfficeProfile(**{k: (getattr(profile, k) or "").strip() for k in FIELDS})
+    profile = OfficeProfile(**{k: (getattr(profile, k) or "").strip() for k in FIELDS},
+                            allow_self_approval=bool(profile.allow_self_approval))
     validate(profile)
     logo_rel = None
     if logo_file is not None:
@@ -83,6 +94,24 @@ def save(library, profile: OfficeProfile, *, logo_file: Path | None = None) -> N
             setattr(row, name, getattr(profile, name))
         if logo_rel is not None:
             row.logo = logo_rel
+        _set_self_approval(tx, row, profile.allow_self_approval)
+
+
+def _set_self_approval(tx, row, allowed: bool) -> None:  # noqa: ANN001 - Tx, Office row
+    """Only an Admin turns self-approval on or off, and the audit log says who and when."""
+    from database.models import Staff
+    from desktop.articles import api as articles
+
+    if bool(row.allow_self_approval) == allowed:
+        return
+    role = tx.session.scalar(Staff.__table__.select().with_only_columns(Staff.role).where(Staff.id == tx.staff_id)) \
+        if tx.staff_id is not None else None
+    if role != "admin":
+        raise articles.ApprovalError(_("Only an Admin can allow or forbid self-approval."))
+    row.allow_self_approval = allowed
+    tx.audit("self_approval_on" if allowed else "self_approval_off", "office", 1,
+             _("Self-approval allowed: a writer may approve their own text") if allowed
+             else _("Self-approval forbidden: someone else approves each text"))
 
 
 def _check_logo(path: Path) -> str:

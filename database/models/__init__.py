@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "distribution", "exchange")
+AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "claims", "distribution", "exchange")
 
 _WHERE = {
     "core": ("AuditLog", "Meta", "Office", "Staff", "StaffRole"),
@@ -24,12 +24,14 @@ _WHERE = {
         "ListMember", "Organization", "OrgType", "Person", "PersonEmail", "PersonPhone", "PersonPhoto",
         "SocialAccount",
     ),
-    "articles": ("Article", "ArticleAutosave", "ArticleComment", "ArticleQuote", "ArticleRevision", "ArticleTag"),
+    "articles": ("Article", "ArticleApproval", "ArticleAutosave", "ArticleComment", "ArticleQuote", "ArticleRevision",
+                 "ArticleTag", "ReleaseCounter", "ReleaseNumber"),
     "safety": ("EditLock",),
     "photos": ("Album", "Photo", "PhotoAlbum", "PhotoEvent", "PhotoPerson"),
     "articles_io": ("ArticleSource",),
     "kits": ("Kit", "KitExport", "KitPart"),
     "distribution": ("DistributionAttachment", "DistributionBatch", "DistributionMessage"),
+    "claims": ("Claim", "ClaimLink", "ClaimScreenshot"),
     "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice"),
 }
 _MODULE_OF = {name: area for area, names in _WHERE.items() for name in names}

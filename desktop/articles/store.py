@@ -508,7 +508,6 @@ def delete_article(library, article_id: int) -> None:  # noqa: ANN001
         references.refuse_if_used(tx.session, "article", [article_id])
         fts.delete(tx.session.connection(), FTS, [article_id])
         tx.session.delete(row)
-        tx.audit("delete", "articles", article_id, row.title)
 
 
 # -- workflow ------------------------------------------------------------------

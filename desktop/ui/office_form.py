@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,7 @@ class OfficeForm(QWidget):
             ("city", _("Default dateline city"), False),
             ("photo_credit", _("Default photo credit"), False),
             ("boilerplate", _("About the office (boilerplate)"), True),
+            ("release_number_pattern", _("Release number pattern"), False),
         ]
         for name, label, multiline in rows:
             widget: QLineEdit | QPlainTextEdit
@@ -53,6 +55,15 @@ class OfficeForm(QWidget):
             self.fields[name] = widget
             form.addRow(label, widget)
         self.fields["photo_credit"].setPlaceholderText(_("e.g. dok. Humas Bawaslu Jember"))  # type: ignore[union-attr]
+        self._pattern_preview(form)
+        self.self_approval = QCheckBox(_("Allow self-approval (an office with one humas person; logged)"))
+        self.self_approval.setObjectName("office-allow-self-approval")
+        self.self_approval.setChecked(profile.allow_self_approval)
+        self.self_approval.setEnabled(_acting_role(library) == "admin")  # office.save refuses anyone else
+        self.self_approval.setToolTip(_(
+            "Off: whoever wrote a text cannot approve it. Only an Admin can change this, and every change "
+            "and every self-approval is in the audit log."))
+        form.addRow(_("Approval"), self.self_approval)
         logo_row = QHBoxLayout()
         self.logo_label = QLabel()
         self.logo_label.setObjectName("office-logo-preview")
@@ -62,6 +73,33 @@ class OfficeForm(QWidget):
         logo_row.addWidget(self.logo_label, 1)
         logo_row.addWidget(choose)
         form.addRow(_("Logo"), logo_row)
+
+    def _pattern_preview(self, form: QFormLayout) -> None:
+        """Under the pattern: the first number it would give this month, or what is wrong with it."""
+        import datetime as dt
+
+        from desktop.articles import api as articles
+        from desktop.errors import WartaError
+
+        edit = self.fields["release_number_pattern"]
+        edit.setPlaceholderText(articles.DEFAULT_PATTERN)  # type: ignore[union-attr]
+        preview = QLabel()
+        preview.setObjectName("office-release-number-preview")
+        preview.setWordWrap(True)
+
+        def show() -> None:
+            short = self.fields["short_name"].text() or self.fields["name"].text()  # type: ignore[union-attr]
+            try:
+                number = articles.format_number(edit.text(), seq=1, date=dt.date.today(), office=short)  # type: ignore[union-attr]
+            except WartaError as exc:
+                preview.setText(str(exc))
+                return
+            preview.setText(_("The first release this month gets {number}.").format(number=number))
+
+        edit.textChanged.connect(show)  # type: ignore[union-attr]
+        self.fields["short_name"].textChanged.connect(show)  # type: ignore[union-attr]
+        show()
+        form.addRow("", preview)
 
     def _choose_logo(self) -> None:
         path = file_dialogs.open_file(self.settings, self, "logo", _("Choose logo"),
@@ -88,7 +126,7 @@ class OfficeForm(QWidget):
         values = {}
         for name, widget in self.fields.items():
             values[name] = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        return office.OfficeProfile(**values)
+        return office.OfficeProfile(**values, allow_self_approval=self.self_approval.isChecked())
 
 
 def _managed_logo(library, logo: str) -> Path | None:  # noqa: ANN001
@@ -101,3 +139,10 @@ def _managed_logo(library, logo: str) -> Path | None:  # noqa: ANN001
         return library.managed(logo)
     except LibraryError:
         return None
+
+
+def _acting_role(library) -> str:  # noqa: ANN001
+    from desktop import staff
+
+    row = staff.get(library, library.store.staff_id) if library is not None else None
+    return row.role if row is not None else ""
