@@ -7,6 +7,8 @@ import email.policy
 import socket
 import threading
 
+import pytest
+
 from desktop.articles.document import ArticleDoc
 from desktop.contacts.record import Email, Phone
 
@@ -45,6 +47,14 @@ def start_smtp():  # noqa: ANN201 - (controller, mailbox, port)
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
     return controller, box, port
+
+
+@pytest.fixture
+def smtp():
+    """A local SMTP server for one test: (mailbox, port)."""
+    controller, box, port = start_smtp()
+    yield box, port
+    controller.stop()
 
 
 def config(port: int):  # noqa: ANN201 - SmtpConfig

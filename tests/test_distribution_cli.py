@@ -7,14 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from distribution_support import media_list, people, release, start_smtp
-
-
-@pytest.fixture
-def smtp():
-    controller, box, port = start_smtp()
-    yield box, port
-    controller.stop()
+from distribution_support import media_list, people, release, smtp  # noqa: F401 - fixture
 
 
 @pytest.fixture

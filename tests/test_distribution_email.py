@@ -7,14 +7,7 @@ import email.policy
 
 import pytest
 
-from distribution_support import config, media_list, people, release, start_smtp
-
-
-@pytest.fixture
-def smtp():
-    controller, box, port = start_smtp()
-    yield box, port
-    controller.stop()
+from distribution_support import config, media_list, people, release, smtp  # noqa: F401 - fixture
 
 
 @pytest.fixture

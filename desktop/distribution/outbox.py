@@ -259,6 +259,19 @@ class _Loader:
         return batch, msg, files
 
 
+def _each(library, ids: list[int], progress: Progress, result: SendResult):  # noqa: ANN001, ANN202 - a generator
+    """The messages ``ids`` with their batch rows, reporting progress; a cancel leaves the rest (``remaining``) queued."""
+    loader = _Loader(library)
+    for i, mid in enumerate(ids):
+        if progress.cancelled:
+            result.remaining = len(ids) - i
+            break
+        batch, msg, files = loader.message(mid)
+        progress.report(i, len(ids), msg.address)
+        yield mid, batch, msg, files
+    progress.report(len(ids) - result.remaining, len(ids), "")
+
+
 def send_pending(library, config, password: str | None, progress: Progress | None = None,  # noqa: ANN001, C901
                  *, batch_id: int | None = None) -> SendResult:
     """Send every queued (or earlier failed) SMTP message, one claim at a time; stops cleanly on cancel."""
@@ -271,15 +284,9 @@ def send_pending(library, config, password: str | None, progress: Progress | Non
     ids = _pending(library, "smtp", batch_id)
     if not ids:
         return result
-    loader = _Loader(library)
     server = mail.connect(config, password)
     try:
-        for i, mid in enumerate(ids):
-            if progress.cancelled:
-                result.remaining = len(ids) - i
-                break
-            batch, msg, files = loader.message(mid)
-            progress.report(i, len(ids), msg.address)
+        for mid, batch, msg, files in _each(library, ids, progress, result):
             if not _claim(library, mid):
                 continue  # sent by another PC meanwhile, or no longer pending
             try:
@@ -297,7 +304,6 @@ def send_pending(library, config, password: str | None, progress: Progress | Non
                 continue
             _mark(library, mid, "sent")
             result.sent.append(msg.address)
-        progress.report(len(ids) - result.remaining, len(ids), "")
     finally:
         try:
             server.quit()
@@ -335,14 +341,7 @@ def write_eml(library, batch_id: int, folder: Path | str, progress: Progress | N
     except OSError as exc:
         raise ValidationError(_("Cannot create the folder {path}: {error}.").format(path=folder, error=exc.strerror or exc)) from exc
     result = SendResult()
-    ids = _pending(library, "eml", batch_id)
-    loader = _Loader(library)
-    for i, mid in enumerate(ids):
-        if progress.cancelled:
-            result.remaining = len(ids) - i
-            break
-        batch, msg, files = loader.message(mid)
-        progress.report(i, len(ids), msg.address)
+    for mid, batch, msg, files in _each(library, _pending(library, "eml", batch_id), progress, result):
         email_message = mail.build(batch, msg, files)
         email_message["X-Unsent"] = "1"
         target = folder / eml_name(mid, msg.recipient)
@@ -355,7 +354,6 @@ def write_eml(library, batch_id: int, folder: Path | str, progress: Progress | N
                 path=target, error=exc.strerror or exc)) from exc
         _mark(library, mid, "written")
         result.written.append(str(target))
-    progress.report(len(ids) - result.remaining, len(ids), "")
     return result
 
 

@@ -80,7 +80,9 @@ class ArticleEditor(QWidget):
         self.author_id: int | None = None
         self.lock = None
         self.read_only = False  # someone else holds the edit lock
-        # The approval in force when the article is approved or published: its text is locked (see "Ubah").
+        # An approved or published article's text is locked (see "Ubah"); ``approval`` is its record, None
+        # for one approved before Warta recorded approvals.
+        self.text_locked = False
         self.approval = None
         self._places: tuple[str, ...] | None = None  # the office's city, for the lead check
         self._checker = None  # the office's style glossary, loaded on first check
@@ -379,8 +381,8 @@ class ArticleEditor(QWidget):
         loaded = articles.load(self.ctx.library, article_id)
         self.article_id = article_id
         self.author_id = loaded.author_id
-        self.approval = (articles.approved_revision(self.ctx.library, article_id)
-                         if loaded.doc.status in LOCKED_STATUSES else None)
+        self.text_locked = loaded.doc.status in LOCKED_STATUSES
+        self.approval = articles.approved_revision(self.ctx.library, article_id) if self.text_locked else None
         self._show_doc(loaded.doc, loaded.revision)
         self._take_lock()
         recovered = [r for r in articles.recoveries(self.ctx.library, self.ctx.staff_id) if r.article_id == article_id]
@@ -913,7 +915,7 @@ class ArticleEditor(QWidget):
     @property
     def editable(self) -> bool:
         """Neither locked by a colleague nor an approved text."""
-        return not self.read_only and self.approval is None
+        return not self.read_only and not self.text_locked
 
     def _set_read_only(self, read_only: bool, message: str) -> None:
         self.read_only = read_only
@@ -939,13 +941,15 @@ class ArticleEditor(QWidget):
     def _show_approval(self) -> None:
         """The approved text opens locked, and says by whom, when and under which number."""
         record = self.approval
-        self.approval_bar.setVisible(record is not None)
-        if record is not None:
-            who = record.approver_name or _("an approver not recorded")
-            self.approval_bar.label.setText(
-                _("Approved by {name} on {when}; number {number}. This text is locked.").format(
+        self.approval_bar.setVisible(self.text_locked)
+        if self.text_locked:
+            if record is not None:
+                who = record.approver_name or _("an approver not recorded")
+                text = _("Approved by {name} on {when}; number {number}. This text is locked.").format(
                     name=who, when=_local(record.approved_at), number=record.release_number or "—")
-            )
+            else:
+                text = _("Approved before Warta recorded approvals. This text is locked.")
+            self.approval_bar.label.setText(text)
             # Secretariat prints and distributes; it does not change approved text (nor does nobody).
             self.approval_bar.edit_button.setVisible(self.ctx.role in ("writer", "editor", "admin"))
         self._lock_fields()
@@ -953,7 +957,7 @@ class ArticleEditor(QWidget):
     def start_new_draft(self) -> None:
         """"Ubah": after a plain warning, a new draft of the approved text that needs approval again."""
         record = self.approval
-        if self.article_id is None or record is None:
+        if self.article_id is None or not self.text_locked:
             return
         answer = QMessageBox.question(
             self,
@@ -961,8 +965,8 @@ class ArticleEditor(QWidget):
             _(
                 "'{title}' was approved as {number} (revision {revision}). Changing it starts a new draft that must "
                 "be approved again. Until then, exports, kits and the approval sheet keep the approved text."
-            ).format(title=self.title_edit.text(), number=record.release_number or "—",
-                     revision=record.revision_number),
+            ).format(title=self.title_edit.text(), number=(record.release_number if record else "") or "—",
+                     revision=record.revision_number if record else self.revision),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
