@@ -20,6 +20,7 @@ LEAD = "Bawaslu Kabupaten Contoh mengawasi rapat pleno rekapitulasi di Gedung Se
 @pytest.fixture
 def team(library):
     ids = {
+        "admin": library.store.staff_id,
         "writer": staff.create(library, staff.StaffInput(name="Dewi Penulis", role="writer")),
         "editor": staff.create(library, staff.StaffInput(name="Agus Editor", role="editor")),
         "secretariat": staff.create(library, staff.StaffInput(name="Sari Sekretariat", role="secretariat")),
@@ -181,3 +182,30 @@ def test_lead_hints_name_what_the_lead_leaves_out(window_as, library, team, qtbo
     qtbot.keyClicks(editor.lead_edit, "Bawaslu Contoh menggelar rapat koordinasi di Aula Sekretariat, Senin (3/11/2025), "
                                       "untuk membahas pengawasan dengan partai politik.")
     qtbot.waitUntil(lambda: not editor.lead_hints.isVisible(), timeout=3000)
+
+
+def test_an_editor_approves_own_text_only_when_the_office_allows_it(window_as, library, team, qtbot):
+    from desktop import office
+
+    library.store.staff_id = team["editor"]
+    art_id = store.create_article(library, ArticleDoc(title="Rilis Editor", dateline_city="Contoh", lead=LEAD))
+    store.submit(library, art_id)
+    section = window_as(team["editor"])
+    section.open_article(art_id)
+    editor = section.editor
+    qtbot.waitUntil(lambda: "article-action-return" in _buttons(editor))
+    assert "article-action-approve" not in _buttons(editor)
+    editor.request_close()
+
+    library.store.staff_id = team["admin"]  # only an Admin turns self-approval on
+    profile = office.load(library)
+    profile.allow_self_approval = True
+    office.save(library, profile)
+    library.store.staff_id = team["editor"]
+    section.open_article(art_id)
+    qtbot.waitUntil(lambda: "article-action-approve" in _buttons(editor))
+    qtbot.mouseClick(_buttons(editor)["article-action-approve"], Qt.MouseButton.LeftButton)
+    record = articles.approved_revision(library, art_id)
+    assert record is not None and record.self_approved
+    assert "Teks ini terkunci." in editor.approval_bar.label.text()
+    assert section.window().errors == []
