@@ -166,7 +166,9 @@ exchange = Area(
         "desktop.exchange.sections:BOILERPLATE",
         "desktop.exchange.sections:TEMPLATES",
         "desktop.exchange.sections:KOP",
+        "desktop.exchange.sections:RELEASE_NUMBER",
         "desktop.exchange.sections:PHOTOS",
+        "desktop.exchange.sections:CLARIFICATIONS",
     ),
 )
 

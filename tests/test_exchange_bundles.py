@@ -13,6 +13,9 @@ import pytest
 from exchange_support import PERIOD, offices, rewrite, snapshot  # noqa: F401 - fixture
 from kits_support import article, image
 
+# The refusals are asserted by their English sentences.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _report_data(kab, tmp_path):
     from desktop.articles import api as articles
@@ -173,6 +176,14 @@ def _hostile(kind, province, path, tmp_path):
                 return n, json.dumps(m).encode()
             return n, d
         return rewrite(path, bad, change)
+    if kind == "link":
+        def link(n, d):
+            if n != "content.json":
+                return n, d
+            info = zipfile.ZipInfo("content.json")
+            info.external_attr = (0o120777) << 16  # a symbolic link
+            return info, b"/etc/passwd"
+        return rewrite(path, bad, link)
     if kind in ("traversal", "absolute", "duplicate", "version", "bomb", "members"):
         with zipfile.ZipFile(path) as zf:
             members = {n: zf.read(n) for n in zf.namelist()}
@@ -212,6 +223,7 @@ def _hostile(kind, province, path, tmp_path):
     ("wrong-signature", "signature does not match"),
     ("traversal", "unsafe or unexpected path"),
     ("absolute", "unsafe or unexpected path"),
+    ("link", "not a plain file"),
     ("duplicate", "twice"),
     ("version", "newer Warta"),
     ("bomb", "zip bomb"),
@@ -273,3 +285,46 @@ def test_a_contradictory_glossary_in_a_signed_pack_is_refused_whole(offices, tmp
     with pytest.raises(exchange.ExchangeError, match="glossary"):
         exchange.import_bundle(kab, bad)
     assert snapshot(kab) == before
+
+
+def test_pattern_and_clarifications_travel(offices, tmp_path):
+    from desktop.claims import api as claims
+    from desktop.exchange import api as exchange
+    from database.models import Office
+
+    province, kab = offices
+    with province.store.write() as tx:
+        tx.session.get(Office, 1).release_number_pattern = "{seq:03d}/HM.02/K.JI/{month:roman}/{year}"
+    pack = tmp_path / "pack.wartabundle"
+    exchange.export_style_pack(province, pack)
+    assert any("release number" in c.lower() for c in exchange.preview(kab, pack).changes)
+    exchange.import_bundle(kab, pack)
+    with kab.store.read() as s:
+        assert s.get(Office, 1).release_number_pattern == "{seq:03d}/HM.02/K.JI/{month:roman}/{year}"
+
+    claims.create_claim(kab, claims.ClaimInput(text="Kabar surat suara sudah dicoblos beredar di grup",
+                                               first_seen=dt.datetime(2026, 11, 5, 9, 30), platform="WhatsApp"))
+    report = tmp_path / "r.wartabundle"
+    assert exchange.export_report(kab, report, *PERIOD)["counts"]["clarifications"] == 1
+    exchange.import_bundle(province, report)
+    item = exchange.list_items(province, exchange.ItemQuery(section="clarifications"))[0]
+    assert item.at is not None and item.at.date() == dt.date(2026, 11, 5)
+
+
+def test_command_line_round_trip_and_exit_codes(offices, tmp_path, cli):
+    province, kab = offices
+    code, out, err = cli("exchange", "keys", "show", "--library", province.path, "--json")
+    assert code == 0 and len(json.loads(out)["fingerprint"]) == 39
+    pack = tmp_path / "cli.wartabundle"
+    code, out, err = cli("exchange", "export", "style-pack", "-o", pack, "--library", province.path, "--json")
+    assert code == 0 and json.loads(out)["version"] == 1, err
+    code, out, err = cli("exchange", "import", pack, "--dry-run", "--library", kab.path, "--json")
+    assert code == 0 and json.loads(out)["bundles"][0]["kind"] == "style-pack"
+    code, out, err = cli("exchange", "import", pack, "--library", kab.path)
+    assert code == 0, err
+    code, out, err = cli("exchange", "import", pack, "--library", kab.path, "--json")
+    assert code == 2 and "sudah diimpor" in err and json.loads(out)["bundles"][0]["ok"] is False
+    code, out, err = cli("exchange", "export", "report", "-o", tmp_path / "r.wartabundle", "--library", kab.path)
+    assert code == 2 and "--from" in err
+    code, out, err = cli("exchange", "keys", "list", "--library", kab.path, "--json")
+    assert [o["name"] for o in json.loads(out)["offices"]] == ["Badan Pengawas Pemilihan Umum Provinsi Jawa Timur"]

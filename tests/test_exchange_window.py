@@ -96,3 +96,30 @@ def test_member_reports_fill_the_province_list(main_window, qtbot, library, temp
     qtbot.keyClicks(section.search, "tidakada")
     assert section.model.rowCount() == 0
     main_window.ctx.tasks.wait_all()
+
+
+def test_export_buttons_write_signed_bundles(main_window, qtbot, library, tmp_path, monkeypatch):
+    import zipfile
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.sections import exchange as view
+
+    section = main_window.show_section("exchange")
+    assert "-" in section.key_label.text()  # the fingerprint to read out
+    pack = tmp_path / "pack.wartabundle"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pack), view.BUNDLE_FILTER))
+    qtbot.mouseClick(section.export_pack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(pack.exists, timeout=20_000)
+    main_window.ctx.tasks.wait_all()
+
+    report = tmp_path / "report.wartabundle"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), view.BUNDLE_FILTER))
+    monkeypatch.setattr(view.PeriodDialog, "exec", lambda self: view.QDialog.DialogCode.Accepted)
+    qtbot.mouseClick(section.export_report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(report.exists, timeout=20_000)
+    main_window.ctx.tasks.wait_all()
+    for path in (pack, report):
+        with zipfile.ZipFile(path) as zf:
+            assert {"manifest.json", "manifest.sig", "content.json"} <= set(zf.namelist())

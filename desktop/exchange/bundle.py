@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.errors import WartaError
-from desktop.exchange.keys import ExchangeError, OfficeKey, is_public_hex, sign, verify
+from desktop.exchange.keys import ExchangeError, OfficeKey, is_public_hex, office_uid, sign, verify
 from desktop.i18n import _
 
 SUFFIX = ".wartabundle"
@@ -240,6 +240,8 @@ def _check_fields(manifest: dict, source: str) -> None:
         or not isinstance(manifest.get("bundle_id"), str)
         or not isinstance(manifest.get("files"), list)
     )
+    if not bad and office["id"] != office_uid(office["public_key"]):
+        bad = True  # the office id is derived from its key; another one is a forgery
     if not bad:
         try:
             uuid.UUID(manifest["bundle_id"])

@@ -79,18 +79,53 @@ def _boilerplate_describe(library, value) -> list[str]:  # noqa: ANN001
     return changed_text(_("The boilerplate ('About us' paragraph)"), _boilerplate_export(library), value)
 
 
-def _boilerplate_apply(tx, value: str) -> None:  # noqa: ANN001
+def _office_row(tx):  # noqa: ANN001, ANN202 - the one office row, made if the profile was never saved
     from database.models import Office
 
     row = tx.session.get(Office, 1)
     if row is None:
         row = Office(id=1)
         tx.session.add(row)
-    row.boilerplate = value
+    return row
+
+
+def _boilerplate_apply(tx, value: str) -> None:  # noqa: ANN001
+    _office_row(tx).boilerplate = value
 
 
 BOILERPLATE = BundleSection(
     "boilerplate", STYLE_PACK, N_("Boilerplate"), _boilerplate_export, _boilerplate_describe, _boilerplate_apply
+)
+
+
+# -- release-number pattern (core's office row; checked by the approvals of the articles area) ---------
+
+
+def _pattern_export(library) -> str:  # noqa: ANN001
+    from database.models import Office
+
+    with library.store.read() as s:
+        row = s.get(Office, 1)
+        return (row.release_number_pattern or "") if row is not None else ""
+
+
+def _pattern_describe(library, value) -> list[str]:  # noqa: ANN001
+    from desktop.articles import api as articles
+
+    if not isinstance(value, str):
+        raise ValueError("release_number_pattern")
+    if value.strip():
+        articles.validate_pattern(value)
+    return changed_text(_("The release number pattern"), _pattern_export(library), value)
+
+
+def _pattern_apply(tx, value: str) -> None:  # noqa: ANN001
+    _office_row(tx).release_number_pattern = value.strip()
+
+
+RELEASE_NUMBER = BundleSection(
+    "release_number_pattern", STYLE_PACK, N_("Release number pattern"), _pattern_export, _pattern_describe,
+    _pattern_apply,
 )
 
 
@@ -178,6 +213,37 @@ def _photos_export(library, date_from: dt.date, date_to: dt.date) -> list[dict]:
         if len(items) >= MAX_PHOTOS:
             break
     return items
+
+
+def _clarifications_export(library, date_from: dt.date, date_to: dt.date) -> list[dict]:  # noqa: ANN001
+    """Claims first seen in the period, with the times of their clarification (approved, published).
+    The reporter (a staff member) stays home."""
+    from desktop.claims import api as claims
+
+    items, offset = [], 0
+    while True:
+        page = claims.list_claims(library, offset=offset, limit=500)
+        for row in page:
+            if not date_from <= row.first_seen.date() <= date_to:
+                continue
+            c = row.clarification
+            items.append({
+                "id": str(row.id), "title": row.text[:200], "date": row.first_seen.date().isoformat(),
+                "at": row.first_seen.isoformat(), "text": row.text,
+                "fields": {
+                    "platform": row.platform, "verdict": row.verdict, "category": row.category,
+                    "clarification": c.title if c else "", "clarification_url": c.url if c else "",
+                    "approved_at": c.approved_at.isoformat() if c and c.approved_at else "",
+                    "published_at": c.published_at.isoformat() if c and c.published_at else "",
+                },
+                "photos": [],
+            })
+        if len(page) < 500:
+            return items
+        offset += 500
+
+
+CLARIFICATIONS = BundleSection("clarifications", REPORT, N_("Clarifications"), _clarifications_export)
 
 
 PHOTOS = BundleSection("photos", REPORT, N_("Photos"), _photos_export)

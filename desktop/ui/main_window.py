@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             "photos": placeholder.PhotosPlaceholder.title(),
             "kits": placeholder.KitsPlaceholder.title(),
             "claims": _("Issues & Hoaxes"),
+            "exchange": _("Exchange"),
         }
         return titles.get(key, key)
 
