@@ -22,10 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("when it was first seen, local time (default: now)"))
     p.add_argument("--reach", type=int, metavar="N", help=_("estimated views or shares"))
     p.add_argument("--reported-by", default="", metavar="TEXT", help=_("who told the office about it"))
+    # The codes are not listed here (that would load the register at every start); a wrong one is refused
+    # with a sentence listing them all.
     p.add_argument("--category", default="", metavar="CODE",
-                   help=_("kind of content: {codes}").format(codes=", ".join(_categories())))
+                   help=_("kind of content, e.g. fabricated, false_context, manipulated"))
     p.add_argument("--verdict", default="", metavar="CODE",
-                   help=_("verdict label: {codes}").format(codes=", ".join(_verdicts())))
+                   help=_("verdict label, e.g. hoaks, disinformasi, misinformasi, benar"))
     p.add_argument("--facts", default="", metavar="TEXT", help=_("what is true, with figures and dates"))
     p.add_argument("--source", nargs="+", action="extend", default=[], metavar="TEXT",
                    help=_("a regulation, decision or data set the facts rest on"))
@@ -46,18 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = common(csub.add_parser(name, help=text))
         p.add_argument("id", type=int, metavar="ID")
         p.set_defaults(handler=handler)
-
-
-def _categories() -> tuple[str, ...]:
-    from desktop.claims.texts import CATEGORIES
-
-    return tuple(CATEGORIES)
-
-
-def _verdicts() -> tuple[str, ...]:
-    from desktop.claims.texts import VERDICTS
-
-    return tuple(VERDICTS)
 
 
 def _seen(text: str | None) -> dt.datetime:

@@ -7,6 +7,8 @@ modules and keep only ids of what they print.
 
 from __future__ import annotations
 
+from desktop.kits.fonts import FILES as FONT_FILES
+from desktop.kits.fonts import SANS, SANS_BOLD
 from desktop.kits.sheet import approval_sheet_pdf, write_approval_sheet
 from desktop.kits.store import (
     KitInput,
@@ -29,6 +31,7 @@ from desktop.kits.store import (
 )
 
 __all__ = [
+    "FONT_FILES", "SANS", "SANS_BOLD",
     "KitInput", "PartInput", "count_kits", "create_kit", "delete_kit", "describe_part", "duplicate_kit",
     "export_pdf", "export_zip", "get_kit", "list_kits", "move_contact", "part_kind_label", "release_pdf", "render_pdf",
     "update_kit", "zip_names",

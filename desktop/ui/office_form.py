@@ -42,6 +42,9 @@ class OfficeForm(QWidget):
             ("city", _("Default dateline city"), False),
             ("photo_credit", _("Default photo credit"), False),
             ("boilerplate", _("About the office (boilerplate)"), True),
+            ("primary_colour", _("Social-media card colour"), False),
+            ("accent_colour", _("Social-media accent colour"), False),
+            ("hashtags", _("Hashtags for captions"), False),
             ("release_number_pattern", _("Release number pattern"), False),
         ]
         for name, label, multiline in rows:
@@ -55,6 +58,9 @@ class OfficeForm(QWidget):
             self.fields[name] = widget
             form.addRow(label, widget)
         self.fields["photo_credit"].setPlaceholderText(_("e.g. dok. Humas Bawaslu Jember"))  # type: ignore[union-attr]
+        self.fields["primary_colour"].setPlaceholderText("#7A1F2B")  # type: ignore[union-attr]
+        self.fields["accent_colour"].setPlaceholderText("#F2B705")  # type: ignore[union-attr]
+        self.fields["hashtags"].setPlaceholderText(_("e.g. #BawasluJember #AwasiPemilu"))  # type: ignore[union-attr]
         self._pattern_preview(form)
         self.self_approval = QCheckBox(_("Allow self-approval (an office with one humas person; logged)"))
         self.self_approval.setObjectName("office-allow-self-approval")
