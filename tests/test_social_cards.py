@@ -181,9 +181,9 @@ def test_a_draft_is_stamped_and_a_clarification_carries_its_verdict(setup):
     img = Image.open(io.BytesIO(stamped.png)).convert("RGB").crop(stamps[0])
     red = sum(n for n, (r, g, b) in img.getcolors(maxcolors=1 << 20) if r > 150 and g < 80 and b < 80)
     assert red > 2000
-    with pytest.raises(ValidationError, match="not a clarification"):
+    with pytest.raises(ValidationError, match="bukan klarifikasi"):
         social.card(library, draft, "1080x1080", verdict="hoaks")
-    with pytest.raises(ValidationError, match="not a verdict"):
+    with pytest.raises(ValidationError, match="bukan putusan"):
         social.card(library, clarification, "1080x1080", verdict="palsu-banget")
 
 
@@ -201,7 +201,7 @@ def test_office_colours_and_hashtags_are_kept_and_checked(library):
     again = office.load(library)
     assert (again.primary_colour, again.accent_colour, again.hashtags) == ("#1F4E79", "#FFCC00", "#BawasluContoh #awasi")
     assert again.name == profile.name
-    for field, value, message in (("primary_colour", "merah", "not a colour"), ("hashtags", "#pemilu-2026", "not a hashtag")):
+    for field, value, message in (("primary_colour", "merah", "bukan warna"), ("hashtags", "#pemilu-2026", "bukan tagar")):
         bad = office.load(library)
         setattr(bad, field, value)
         with pytest.raises(ValidationError, match=message):
