@@ -172,7 +172,13 @@ exchange = Area(
     ),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution, exchange)
+social = Area(
+    "social",
+    api="desktop.social.api",
+    cli=("desktop.cli.social",),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution, exchange, social)
 
 
 def entries(field: str) -> list:
