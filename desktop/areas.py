@@ -167,6 +167,7 @@ exchange = Area(
         "desktop.exchange.sections:TEMPLATES",
         "desktop.exchange.sections:KOP",
         "desktop.exchange.sections:RELEASE_NUMBER",
+        "desktop.exchange.sections:HASHTAGS",
         "desktop.exchange.sections:PHOTOS",
         "desktop.exchange.sections:CLARIFICATIONS",
     ),

@@ -79,7 +79,11 @@ def test_style_pack_round_trip_shows_diff_applies_once_and_refuses_older(offices
     articles.save_glossary(province, rules)
     profile = office.load(province)
     profile.boilerplate = "Bawaslu se-Jawa Timur mengawasi setiap tahapan pemilu dengan jujur."
+    profile.hashtags = "#AwasiPemilu #BawasluJatim"
     office.save(province, profile)
+    mine = office.load(kab)
+    mine.hashtags = "#BawasluJember #bawaslujatim"
+    office.save(kab, mine)
     old = tmp_path / "pack1.wartabundle"
     exchange.export_style_pack(province, old)
     new = tmp_path / "pack2.wartabundle"
@@ -94,6 +98,9 @@ def test_style_pack_round_trip_shows_diff_applies_once_and_refuses_older(offices
     exchange.import_bundle(kab, new)
     assert "Sentra Gakkumdu" in [r.preferred for r in articles.load_glossary(kab)]
     assert office.load(kab).boilerplate.startswith("Bawaslu se-Jawa Timur")
+    assert any("#AwasiPemilu" in c for c in preview.changes)
+    # The office keeps its own tag first; the province's join it, none twice.
+    assert office.load(kab).hashtags == "#BawasluJember #bawaslujatim #AwasiPemilu"
     assert set(exchange.standard(kab)) >= {"glossary", "templates", "kop", "boilerplate"}
 
     before = snapshot(kab)
@@ -328,3 +335,21 @@ def test_command_line_round_trip_and_exit_codes(offices, tmp_path, cli):
     assert code == 2 and "--from" in err
     code, out, err = cli("exchange", "keys", "list", "--library", kab.path, "--json")
     assert [o["name"] for o in json.loads(out)["offices"]] == ["Badan Pengawas Pemilihan Umum Provinsi Jawa Timur"]
+
+
+def test_a_bundle_whose_record_fails_is_not_left_behind(offices, tmp_path, monkeypatch):
+    from desktop.exchange import api as exchange
+    from desktop.exchange import bundle
+
+    province, kab = offices
+    target = tmp_path / "pack.wartabundle"
+
+    def broken(value):
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(bundle, "parse_time", broken)
+    with pytest.raises(RuntimeError):
+        exchange.export_style_pack(province, target)
+    assert not target.exists()
+    monkeypatch.undo()
+    assert exchange.export_style_pack(province, target)["version"] == 1  # the number was not used up

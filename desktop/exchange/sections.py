@@ -129,6 +129,46 @@ RELEASE_NUMBER = BundleSection(
 )
 
 
+# -- hashtags (core's office profile): the province's tags join each office's own ------------------
+
+
+def _hashtags_export(library) -> list[str]:  # noqa: ANN001
+    from desktop import office
+
+    return office.hashtag_list(office.load(library).hashtags)
+
+
+def _hashtags_new(library, value) -> list[str]:  # noqa: ANN001
+    from desktop import office
+
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise ValueError("hashtags")
+    incoming = office.hashtag_list(" ".join(value))
+    have = {t.lower() for t in _hashtags_export(library)}
+    return [t for t in incoming if t.lower() not in have]
+
+
+def _hashtags_describe(library, value) -> list[str]:  # noqa: ANN001
+    added = _hashtags_new(library, value)
+    return [_("Hashtags added to every caption: {tags}.").format(tags=" ".join(added))] if added else []
+
+
+def _hashtags_apply(tx, value) -> None:  # noqa: ANN001
+    from desktop import office
+
+    # The office keeps its own tags (#BawasluJember); the province's (#AwasiPemilu) are added after them.
+    style = office._stored_style(tx.session)
+    have = office.hashtag_list(style.get("hashtags", ""))
+    known = {t.lower() for t in have}
+    style["hashtags"] = " ".join(have + [t for t in office.hashtag_list(" ".join(value)) if t.lower() not in known])
+    office._store_style(tx, style)
+
+
+HASHTAGS = BundleSection(
+    "hashtags", STYLE_PACK, N_("Hashtags"), _hashtags_export, _hashtags_describe, _hashtags_apply
+)
+
+
 # -- standard templates and kop rules (kept in the applied pack) ----------------------------
 
 

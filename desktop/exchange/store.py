@@ -156,42 +156,49 @@ def forget(library, fingerprint_or_uid: str) -> str:  # noqa: ANN001
 # -- exporting ----------------------------------------------------------------------------
 
 
-def _next_sequence(library, kind: str, uid: str) -> int:  # noqa: ANN001
-    with library.store.read() as s:
-        return (s.scalar(select(func.max(ExchangeBundle.sequence)).where(
-            ExchangeBundle.direction == "export", ExchangeBundle.kind == kind, ExchangeBundle.office_uid == uid)) or 0) + 1
-
-
-def _record_export(library, manifest: dict, target: Path, summary: str, content: str = "") -> None:  # noqa: ANN001
-    period = manifest.get("period") or {}
-    with library.store.write() as tx:
-        tx.session.add(ExchangeBundle(
-            bundle_uid=manifest["bundle_id"], direction="export", kind=manifest["kind"], office_id=None,
-            office_uid=manifest["office"]["id"], office_name=manifest["office"]["name"],
-            sequence=manifest["sequence"], created_at=fmt.parse_time(manifest["created"]),
-            period_from=dt.date.fromisoformat(period["from"]) if period.get("from") else None,
-            period_to=dt.date.fromisoformat(period["to"]) if period.get("to") else None,
-            file_name=target.name[:500], sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
-            content=content, summary=summary,
-        ))
+def _export(library, target: Path, kind: str, content: dict, files: dict[str, bytes], summary,  # noqa: ANN001
+            period: tuple[dt.date, dt.date] | None = None) -> dict:
+    """Number, sign and write the bundle, and record it in the same transaction: a bundle whose record
+    did not commit is removed, so its number is never given twice (the receiver would refuse the second)."""
+    key = own_key(library)
+    written = False
+    try:
+        with library.store.write() as tx:
+            sequence = (tx.session.scalar(select(func.max(ExchangeBundle.sequence)).where(
+                ExchangeBundle.direction == "export", ExchangeBundle.kind == kind,
+                ExchangeBundle.office_uid == key.office_uid)) or 0) + 1
+            manifest = fmt.write(library, target, kind=kind, key=key, sequence=sequence, content=content,
+                                 files=files, period=period)
+            written = True
+            tx.session.add(ExchangeBundle(
+                bundle_uid=manifest["bundle_id"], direction="export", kind=kind, office_id=None,
+                office_uid=key.office_uid, office_name=key.name, sequence=sequence,
+                created_at=fmt.parse_time(manifest["created"]),
+                period_from=period[0] if period else None, period_to=period[1] if period else None,
+                file_name=target.name[:500], sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
+                summary=summary(sequence),
+            ))
+            tx.session.flush()
+    except BaseException:
+        if written:
+            target.unlink(missing_ok=True)
+        raise
+    return manifest
 
 
 def export_style_pack(library, target: Path, progress: Progress | None = None) -> dict:  # noqa: ANN001
     """Write this office's standard (every style-pack section) as a signed, versioned bundle."""
     target = Path(target)
-    key = own_key(library)
     content = {}
     parts = sec.of_kind(sec.STYLE_PACK)
     for i, section in enumerate(parts):
         if progress is not None:
             progress.report(i, len(parts), section.title())
         content[section.key] = section.export(library)
-    sequence = _next_sequence(library, sec.STYLE_PACK, key.office_uid)
-    manifest = fmt.write(library, target, kind=sec.STYLE_PACK, key=key, sequence=sequence,
-                         content={"sections": content}, files={})
-    _record_export(library, manifest, target, _("style pack version {version}").format(version=sequence))
-    return {"file": str(target), "kind": sec.STYLE_PACK, "version": sequence, "bundle_id": manifest["bundle_id"],
-            "sections": sorted(content)}
+    manifest = _export(library, target, sec.STYLE_PACK, {"sections": content}, {},
+                       lambda n: _("style pack version {version}").format(version=n))
+    return {"file": str(target), "kind": sec.STYLE_PACK, "version": manifest["sequence"],
+            "bundle_id": manifest["bundle_id"], "sections": sorted(content)}
 
 
 def export_report(
@@ -203,7 +210,6 @@ def export_report(
     if date_to < date_from:
         raise ValidationError(_("The report period ends before it starts."))
     target = Path(target)
-    key = own_key(library)
     content: dict[str, list] = {}
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
@@ -222,11 +228,10 @@ def export_report(
             item["photos"] = refs
         content[section.key] = items
         counts[section.key] = len(items)
-    sequence = _next_sequence(library, sec.REPORT, key.office_uid)
-    manifest = fmt.write(library, target, kind=sec.REPORT, key=key, sequence=sequence,
-                         content={"sections": content}, files=files, period=(date_from, date_to))
-    _record_export(library, manifest, target, sec.dumps(counts))
-    return {"file": str(target), "kind": sec.REPORT, "sequence": sequence, "bundle_id": manifest["bundle_id"],
+    manifest = _export(library, target, sec.REPORT, {"sections": content}, files, lambda n: sec.dumps(counts),
+                       (date_from, date_to))
+    return {"file": str(target), "kind": sec.REPORT, "sequence": manifest["sequence"],
+            "bundle_id": manifest["bundle_id"],
             "from": date_from.isoformat(), "to": date_to.isoformat(), "counts": counts}
 
 
