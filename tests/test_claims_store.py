@@ -300,3 +300,40 @@ def test_a_tampered_screenshot_path_is_reported_as_an_attack_and_never_read(libr
     assert any("../../etc/passwd" in p and "serangan" in p.lower() for p in problems), problems
     with pytest.raises(Exception, match="passwd"):
         claims.screenshot_file(library, "../../etc/passwd")
+
+
+def test_a_report_bundle_carries_the_register_without_its_screenshots(template_library, tmp_path):
+    import zipfile
+
+    from claims_support import claim_input
+    from exchange_support import open_copy
+    from desktop.exchange import api as exchange
+
+    province = open_copy(template_library, tmp_path / "prov", "Badan Pengawas Pemilihan Umum Provinsi Contoh",
+                         "Bawaslu Prov")
+    kab = open_copy(template_library, tmp_path / "kab", "Badan Pengawas Pemilihan Umum Kabupaten Contoh",
+                    "Bawaslu Contoh")
+    try:
+        key = exchange.public_key_file(kab, tmp_path / "kab.wartakey")
+        exchange.trust(province, tmp_path / "kab.wartakey", key.fingerprint)
+        writer, approver = people(kab)
+        kab.store.staff_id = writer
+        claim_id = claims.create_claim(kab, claim_input(hours_ago=2), screenshots=[screenshot(tmp_path / "s.png")])
+        clarify_and_publish(kab, claim_id, writer, approver)
+        today = dt.date.today()
+        bundle = tmp_path / "laporan.wartabundle"
+        out = exchange.export_report(kab, bundle, today - dt.timedelta(days=7), today)
+        assert out["counts"]["claims"] == 1
+        with zipfile.ZipFile(bundle) as zf:
+            assert not any("claims/" in n and n.endswith(".png") for n in zf.namelist())
+        exchange.import_bundle(province, bundle)
+        [item] = [i for i in exchange.list_items(province) if i.section == "claims"]
+        detail = exchange.item_detail(province, item.id)
+        assert detail["title"].startswith("[HOAKS] BREAKING!!") and detail["photos"] == []
+        fields = detail["fields"]
+        assert fields["verdict"] == "HOAKS" and fields["platform"] == "WhatsApp"
+        assert fields["clarification_url"].startswith("https://contoh.example/")
+        assert abs(fields["seconds_to_clarification"] - 2 * 3600) < 120
+    finally:
+        province.close()
+        kab.close()

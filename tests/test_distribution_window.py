@@ -92,6 +92,10 @@ def test_smtp_settings_page_then_send_with_the_button(dialog, main_window, qtbot
 
         assert distribution.load_config(settings_mod.load()).port == port  # kept after the window saved its settings
 
+        # Left in the outbox by an earlier send that was cancelled: the button sends it too, once.
+        only_ani = media_list(main_window.ctx.library, [p["ani"]], name="Ani saja")
+        distribution.queue_email(main_window.ctx.library, only_ani, mode="smtp", sender="humas@contoh.example",
+                                 article_id=article)
         qtbot.mouseClick(found.smtp_button, Qt.MouseButton.LeftButton)
         _wait_idle(main_window, qtbot)
         assert box.to() == ["ani@radar.example", "dedi@suara.example"]

@@ -242,7 +242,8 @@ class DistributionDialog(QDialog):
 
         def job(progress):  # noqa: ANN001, ANN202
             queued = queue(progress)
-            return queued, distribution.send_pending(library, config, password, progress, batch_id=queued.batch_id)
+            # The whole outbox: what an earlier, cancelled send left is sent too.
+            return queued, distribution.send_pending(library, config, password, progress)
 
         self.ctx.tasks.start(job, title=_("Sending the e-mails…"), on_done=self._done,
                              on_error=self._failed, parent=self)
@@ -257,6 +258,10 @@ class DistributionDialog(QDialog):
         if sent.remaining:
             lines.append(_("{count} left in the outbox (cancelled); they are sent next time.").format(count=sent.remaining))
         lines += [_("failed: {address}: {error}").format(**f) for f in sent.failed]
+        if sent.uncertain:
+            lines.append(_("Not sent again, perhaps already delivered (the send was interrupted): {addresses}. "
+                           "Check with the recipient, then: warta send outbox --retry-uncertain.").format(
+                addresses=", ".join(sent.uncertain)))
         lines += [_("skipped: {name}: {reason}").format(name=s.name, reason=s.reason) for s in queued.skipped]
         lines += queued.notes
         self.result_label.setText("\n".join(lines))
