@@ -152,9 +152,20 @@ def _library(workdir: Path, scale: str, originals: list[Path], words: int):  # n
     from desktop.photos import importer
     from desktop.photos import store as photos
 
+    import shutil
+
+    from desktop.errors import WartaError
+
     path = workdir / f"kits-{scale}" / "library"
     fresh = not path.exists()
-    lib = Library.open(path)
+    try:
+        lib = Library.open(path)
+        if not fresh and not store.list_kits(lib):
+            raise WartaError("half-made")
+    except WartaError:  # made by an older schema, or an interrupted run: made again
+        shutil.rmtree(path)
+        fresh = True
+        lib = Library.open(path)
     if fresh:
         demo.ensure_office(lib)
         importer.import_paths(lib, [p.parent for p in originals[:1]], workers=2, renditions=False)

@@ -45,6 +45,10 @@ def esc(text: str) -> str:
 
     from desktop.kits import fonts
 
+    # Most text is ASCII and a few “ ” – é the text faces draw: each distinct character is asked once.
+    if all(fonts.face_for(c) is None for c in set(text) if ord(c) > 127):
+        return _xml_escape(text, {'"': "&quot;"})
+
     out: list[str] = []
     # A character no shipped face draws stays in the text face; render() refuses such text first.
     for face, chars in groupby(text, key=lambda c: fonts.face_for(c) or None):

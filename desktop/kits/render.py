@@ -8,7 +8,7 @@ deterministic: ``invariant`` mode, a creation date taken from the kit's date,
 subset and image names derived from content, so the same kit gives the same
 bytes and can be verified by its hash. Running heads and ``Halaman N dari M``
 are drawn once the total page count is known (the canvas keeps each page
-until ``save``); the table of contents needs a second pass (``multiBuild``).
+until ``save``), and so are the table of contents' page numbers (one pass: ``_OnePassTOC``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import threading
+from ast import literal_eval
 from pathlib import Path
 
 from reportlab import rl_config
@@ -35,7 +36,7 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from desktop import __version__, i18n
 from desktop.articles.api import contact_text, dateline, escape_markdown, photo_credit, release_line
@@ -264,6 +265,8 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             self.setDateFormatter(lambda *_a: stamp)
             self._pages: list[dict] = []
             self.page_kind = "body"
+            self.part_pages: dict[str, int] = {}  # PartMarker key → page it starts on
+            self.toc_numbers: list[tuple] = []  # (page index, …) of each TOC entry, see _OnePassTOC
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
@@ -273,6 +276,9 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for entry in self.toc_numbers:
+                    if entry[0] == number - 1:
+                        self._toc_number(*entry[1:])
                 if self.page_kind != "cover":
                     self._running_head(number, total)
                 if draft:
@@ -309,6 +315,15 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             self.drawRightString(right, bottom, gettext("Page {n} of {total}").format(n=number, total=total))
             self.restoreState()
 
+        def _toc_number(self, matrix: tuple, x: float, y: float, key: str, style, width: float,  # noqa: ANN001
+                        height: float) -> None:
+            """The dots and page number of one TOC entry, where the entry's text ended."""
+            self.saveState()
+            self.transform(*matrix)
+            self._curr_tx_info = {"cur_x": x, "cur_y": y}
+            drawPageNumbers(self, style, [(self.part_pages.get(key, 0), key)], width, height, " . ")
+            self.restoreState()
+
         def _watermark(self) -> None:
             w, h = self._pagesize
             self.saveState()
@@ -337,6 +352,47 @@ def _fit_text(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+class _OnePassTOC(TableOfContents):
+    """A table of contents laid out in the one and only pass, its page numbers drawn at ``save``.
+
+    reportlab's TOC needs a second full pass (``multiBuild``): the first lays
+    out a placeholder and collects the page numbers. But an entry's height
+    does not depend on its number (the number and the dots are drawn by an
+    ``onDraw`` callback after the text), and every entry's title is known
+    before layout (one per part). So the entries are given up front, the
+    callback only notes where each text ended (the canvas's matrix and
+    position), and :class:`KitCanvas` draws the dots and numbers there when
+    the pages are written, as it does "Page N of M": same look, half the work.
+    """
+
+    def set_entries(self, entries: list[tuple[str, str]]) -> None:
+        """``(escaped title, key)`` of every part, in order."""
+        self._lastEntries = [(0, text, 0, key) for text, key in entries]
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        size = super().wrap(avail_w, avail_h)
+        style = self.getLevelStyle(0)
+
+        def note(canv, _kind: str, label: str) -> None:  # noqa: ANN001
+            key = literal_eval(label.split(",", 2)[2])
+            info = canv._curr_tx_info
+            canv.toc_numbers.append((len(canv._pages), canv._currentMatrix, info["cur_x"], info["cur_y"], key,
+                                     style, avail_w, avail_h))
+
+        self.canv.setNamedCB("drawTOCEntryEnd", note)
+        return size
+
+
+def _markers(flowables: list) -> list[PartMarker]:
+    found = []
+    for f in flowables:
+        if isinstance(f, PartMarker):
+            found.append(f)
+        elif isinstance(f, KeepTogether):
+            found += _markers(f._content)
+    return found
+
+
 class _KitDoc(BaseDocTemplate):
     progress: Progress
 
@@ -347,6 +403,7 @@ class _KitDoc(BaseDocTemplate):
             # XYZ with a location: PDF viewers (and QtPdf) want one; zoom 0 keeps the reader's zoom.
             self.canv.bookmarkPage(flowable.key, fit="XYZ", left=0, top=self.pagesize[1], zoom=0)
             self.canv.addOutlineEntry(flowable.text, flowable.key, level=0)
+            self.canv.part_pages[flowable.key] = self.page
             self.notify("TOCEntry", (0, esc(flowable.text), self.page, flowable.key))
 
 
@@ -454,11 +511,10 @@ class _Builder:
         canvasmaker = _canvas_class(spec, self.office_line, self.gettext)
         from reportlab.platypus.doctemplate import LayoutError
 
+        if toc is not None:
+            toc.set_entries([(esc(m.text), m.key) for m in _markers(story)])
         try:
-            if toc is not None:
-                doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-            else:
-                doc.build(story, canvasmaker=canvasmaker)
+            doc.build(story, canvasmaker=canvasmaker)
         except LayoutError as exc:
             # Only an unsplittable block (one enormous table cell) gets here.
             raise KitError(_("Part of the kit does not fit on a page (page {page}). Shorten its longest "
@@ -466,8 +522,8 @@ class _Builder:
         self.progress.report(self.steps + 1, self.steps + 1, "")
         return buf.getvalue()
 
-    def _toc(self) -> TableOfContents:
-        toc = TableOfContents(dotsMinLevel=0)
+    def _toc(self) -> _OnePassTOC:
+        toc = _OnePassTOC(dotsMinLevel=0)
         toc.levelStyles = [self.S.toc_entry]
         toc.tableStyle = st.table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -386,7 +386,9 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
     if data is None:
         data = get_kit(library, kit_id).data
     office, logo = letterhead(library)
-    _make_renditions(library, [p.ref_id for p in data.parts if p.kind == "photo"], progress)
+    photo_ids = [p.ref_id for p in data.parts if p.kind == "photo"]
+    _make_renditions(library, photo_ids, progress)
+    facts = _PhotoFacts(library, photo_ids)
     parts: list = []
     total = len(data.parts)
     for n, part in enumerate(data.parts):
@@ -394,7 +396,7 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
         progress.report(n, total, part_kind_label(part.kind))
         label = _("part {number} ({kind})").format(number=n + 1, kind=part_kind_label(part.kind).lower())
         try:
-            _add_part(library, parts, part, office)
+            _add_part(library, parts, part, office, facts)
         except KitError:
             raise
         except WartaError as exc:
@@ -428,7 +430,21 @@ def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
     return spec
 
 
-def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: ANN001, C901
+class _PhotoFacts:
+    """Caption facts and rendition paths of a kit's photos, read in two queries (not two per photo).
+
+    A photo not found here (gone, or its rendition not made) is asked for on
+    its own by :func:`_add_part`, which then names the part that fails.
+    """
+
+    def __init__(self, library, photo_ids: list[int]) -> None:  # noqa: ANN001
+        from desktop.photos import api as photos
+
+        self.metas = photos.photo_metas(library, photo_ids) if photo_ids else {}
+        self.renditions = photos.made_renditions(library, photo_ids) if photo_ids else {}
+
+
+def _add_part(library, parts: list, part: PartInput, office, facts: _PhotoFacts) -> None:  # noqa: ANN001, C901
     from desktop.kits import spec as S
 
     last = parts[-1] if parts else None
@@ -443,8 +459,9 @@ def _add_part(library, parts: list, part: PartInput, office) -> None:  # noqa: A
     elif part.kind == "photo":
         from desktop.photos import api as photos
 
-        meta = photos.photo_meta(library, part.ref_id)
-        photo = S.Photo(photos.print_rendition(library, part.ref_id), meta["caption"],
+        meta = facts.metas.get(part.ref_id) or photos.photo_meta(library, part.ref_id)
+        path = facts.renditions.get(part.ref_id) or photos.print_rendition(library, part.ref_id)
+        photo = S.Photo(path, meta["caption"],
                         meta["credit"] or office.default_credit, meta["file_name"] or f"#{part.ref_id}")
         if isinstance(last, S.PhotosPart):
             last.photos.append(photo)
@@ -468,46 +485,14 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
     """Make the missing print renditions before the kit is built.
 
     The kit always places the cached rendition, never the original, so the same
-    kit gives the same PDF whether or not its renditions existed before. Several
-    are made in two worker processes (decoding 24 MP JPEGs is CPU-bound and threads
-    would share one interpreter); a photo that fails here fails again, with its
-    part named, when the kit is built.
+    kit gives the same PDF whether or not its renditions existed before. They are
+    made in the photo import's worker processes (decoding 24 MP JPEGs is CPU-bound;
+    those workers end with this process); a photo that fails here fails again,
+    with its part named, when the kit is built.
     """
-    import concurrent.futures as cf
-    import multiprocessing
-    import os
-
     from desktop.photos import api as photos
 
-    missing = []
-    for pid in dict.fromkeys(photo_ids):
-        try:
-            info = photos.get_photo(library, pid)
-        except WartaError:
-            continue
-        if not photos.rendition_path(library.path, info.sha256).is_file():
-            missing.append(info)
-    if len(missing) < 4:
-        return  # a few are made one by one by print_rendition as the kit is built
-    label = _("Preparing photos for print")
-    ready: list[int] = []
-    workers = max(1, min(2, os.cpu_count() or 1))
-    # spawn, not fork: the window calls this from a worker thread of a Qt process.
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(photos.make_rendition, str(library.path), info.path, info.sha256): info.id
-                   for info in missing}
-        try:
-            for done, future in enumerate(cf.as_completed(futures), start=1):
-                progress.check()
-                progress.report(done, len(missing), label)
-                if future.result():
-                    ready.append(futures[future])
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-    if ready:
-        photos.set_rendition_state(library, ready)
+    photos.make_renditions(library, photo_ids, progress=progress)
 
 
 def _contact_person(library, part: PartInput, office):  # noqa: ANN001, ANN202

@@ -217,7 +217,7 @@ def process_file(source: str, root: str, skip_present: bool = True, rendition: b
     try:
         if rendition:
             img, info = imaging.decode(data, edge=imaging.RENDITION_EDGE)
-            img = imaging.fit(img, imaging.RENDITION_EDGE)
+            img = imaging.rendition_image(img)
             rendition_data = imaging.jpeg_bytes(img, imaging.RENDITION_QUALITY)
         else:
             img, info = imaging.decode(data, edge=imaging.THUMB_EDGE)
@@ -572,13 +572,44 @@ def _settle_stray(run: _Run, window: deque) -> None:
 
 
 def _renditions(run: _Run, progress: Progress) -> None:
+    try:
+        _make_in(run.library, run.executor, list(run.added_ids), progress)
+    except Cancelled:
+        pass  # the photos are imported; missing renditions are made on demand
+
+
+def make_renditions(library, photo_ids: Iterable[int] | None = None, *, progress: Progress | None = None,  # noqa: ANN001
+                    workers: int = WORKERS) -> int:
+    """Make the print renditions missing from the library (of ``photo_ids``, or of every photo).
+
+    Runs in the import's worker processes (spawned, and ending when this
+    process dies: see :func:`_watch_parent`), two at a time; a couple are made
+    in this process, where starting workers would cost more than it saves.
+    Cancel keeps what was made. Returns how many were made.
+    """
     from desktop.photos import store
 
-    todo = list(run.added_ids)
+    progress = progress or Progress()
+    todo = store.missing_renditions(library, photo_ids)
+    if not todo:
+        return 0
+    executor = _Inline() if len(todo) <= 2 or workers <= 1 else _pool(min(workers, len(todo)))
+    try:
+        return _make_in(library, executor, todo, progress)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _make_in(library, executor, todo: list[tuple[int, str, str]], progress: Progress) -> int:  # noqa: ANN001
+    """Make the renditions of ``todo`` ((id, path, sha256) each) with ``executor``; record their state."""
+    from desktop.photos import store
+
+    root = str(library.path)
     total = len(todo)
-    futures = {run.executor.submit(make_rendition, run.root, path, sha): photo_id for photo_id, path, sha in todo}
+    futures = {executor.submit(make_rendition, root, path, sha): photo_id for photo_id, path, sha in todo}
     ready: list[int] = []
     failed: list[int] = []
+    made = 0
     finished_count = 0
     try:
         for fut in cf.as_completed(futures):
@@ -591,8 +622,14 @@ def _renditions(run: _Run, progress: Progress) -> None:
             finished_count += 1
             progress.report(finished_count, total, _("Preparing print copies"))
             if len(ready) + len(failed) >= 50:
-                store.set_rendition_state(run.library, ready, failed)
+                made += len(ready)
+                store.set_rendition_state(library, ready, failed)
                 ready, failed = [], []
     except Cancelled:
-        pass  # the photos are imported; missing renditions are made on demand
-    store.set_rendition_state(run.library, ready, failed)
+        for fut in futures:
+            fut.cancel()
+        store.set_rendition_state(library, ready, failed)  # what was made stays made
+        raise
+    made += len(ready)
+    store.set_rendition_state(library, ready, failed)
+    return made

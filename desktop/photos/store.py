@@ -779,12 +779,41 @@ def original_path(library, sha256: str) -> str | None:  # noqa: ANN001
 
 
 
+def _file_rows(library, photo_ids: Iterable[int] | None) -> list:  # noqa: ANN001
+    """(id, path, sha256) rows of ``photo_ids`` (all photos when None), by id."""
+    query = select(P.c.id, P.c.path, P.c.sha256).order_by(P.c.id)
+    with library.store.read() as s:
+        if photo_ids is None:
+            return list(s.execute(query))
+        wanted = list(dict.fromkeys(photo_ids))
+        return [r for chunk in _chunks(wanted, 500) for r in s.execute(query.where(P.c.id.in_(chunk)))]
+
+
+def missing_renditions(library, photo_ids: Iterable[int] | None = None) -> list[tuple[int, str, str]]:  # noqa: ANN001
+    """(id, managed path, SHA-256) of the photos (of ``photo_ids``, else all) whose print rendition file is missing."""
+    rows = _file_rows(library, photo_ids)
+    return [(r.id, r.path, r.sha256) for r in rows if not files.rendition_path(library.path, r.sha256).is_file()]
+
+
+def made_renditions(library, photo_ids: Iterable[int]) -> dict[int, Path]:  # noqa: ANN001
+    """The print renditions of ``photo_ids`` that exist (one query); :func:`print_rendition` makes the others."""
+    out = {}
+    for row in _file_rows(library, photo_ids):
+        target = files.rendition_path(library.path, row.sha256)
+        if target.is_file():
+            out[row.id] = target
+    return out
+
+
 def print_rendition(library, photo_id: int) -> Path:  # noqa: ANN001
     """Path of the photo's print rendition (≤ 2000 px, upright, RGB JPEG), made if missing."""
     from desktop.fsutil import atomic_write_bytes
     from desktop.photos import imaging
 
-    info = get_photo(library, photo_id)
+    with library.store.read() as s:
+        info = s.execute(select(P.c.path, P.c.sha256).where(P.c.id == photo_id)).first()
+    if info is None:
+        raise ValidationError(_("There is no photo with number {id}.").format(id=photo_id))
     target = files.rendition_path(library.path, info.sha256)
     if target.is_file():
         return target
@@ -809,21 +838,26 @@ def print_rendition(library, photo_id: int) -> Path:  # noqa: ANN001
 
 def photo_meta(library, photo_id: int) -> dict:  # noqa: ANN001
     """What a press kit prints under a photo: caption, credit, date, event, location, size."""
-    info = get_photo(library, photo_id)
-    return {
-        "id": info.id,
-        "caption": info.caption,
-        "credit": info.credit,
-        "date": info.date,
-        "taken": info.taken,
-        "event": info.event,
-        "location": info.location,
-        "tags": info.tags,
-        "file_name": info.file_name,
-        "width": info.width,
-        "height": info.height,
-        "pilihan": info.pilihan,
-    }
+    meta = photo_metas(library, [photo_id]).get(photo_id)
+    if meta is None:
+        raise ValidationError(_("There is no photo with number {id}.").format(id=photo_id))
+    return meta
+
+
+def photo_metas(library, photo_ids: Iterable[int]) -> dict[int, dict]:  # noqa: ANN001
+    """:func:`photo_meta` of many photos at once (a kit asks for all of its photos on every preview)."""
+    query = (
+        select(P.c.id, P.c.caption, P.c.credit, P.c.date, P.c.taken, E.c.name.label("event"), P.c.location,
+               P.c.tags, P.c.file_name, P.c.width, P.c.height, P.c.pilihan)
+        .select_from(P.outerjoin(E, E.c.id == P.c.event_id))
+    )
+    out = {}
+    with library.store.read() as s:
+        for chunk in _chunks(list(dict.fromkeys(photo_ids)), 500):
+            for row in s.execute(query.where(P.c.id.in_(chunk))).mappings():
+                out[row["id"]] = {**row, "event": row["event"] or "", "tags": split_tags(row["tags"]),
+                                  "pilihan": bool(row["pilihan"])}
+    return out
 
 
 def search_photos(library, query: str, limit: int):  # noqa: ANN001, ANN201 - list[desktop.search.Hit]

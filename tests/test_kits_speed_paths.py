@@ -1,0 +1,112 @@
+"""The quick paths of a press kit: renditions made by the photo workers, one layout pass, same PDF cold and warm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.kits import images, store
+from kits_support import article, image, pdf_text, visual_lines
+
+PHOTOS = 4  # above the two a kit makes in its own process
+
+
+@pytest.fixture
+def kit(library, tmp_path):
+    """A saved kit of a cover, two releases and four photos imported without print renditions."""
+    from desktop.articles import store as articles
+    from desktop.photos import importer
+    from desktop.photos import store as photos
+
+    ids = [articles.create_article(library, article(f"Rilis Nomor {n}", status="approved")) for n in (1, 2)]
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(PHOTOS):
+        image(src / f"p{n}.jpg", (2600, 1700), orientation=6 if n == 1 else None, color=(60 + 40 * n, 110, 160))
+    importer.import_paths(library, [src], workers=1, renditions=False)
+    photo_ids = sorted(photos.photo_ids(library))
+    parts = [store.PartInput("cover")] + [store.PartInput("article", i) for i in ids]
+    parts += [store.PartInput("photo", pid) for pid in photo_ids] + [store.PartInput("office")]
+    kit_id = store.create_kit(library, store.KitInput("Kit Rakor", dt.date(2025, 11, 3), "Rakor", parts=parts))
+    return kit_id, photo_ids
+
+
+def _rendition_files(library, photo_ids):  # noqa: ANN001, ANN202
+    from desktop.photos import api as photos
+
+    return [photos.rendition_path(library.path, photos.get_photo(library, pid).sha256) for pid in photo_ids]
+
+
+def test_missing_renditions_are_made_by_the_import_workers_that_end_with_their_parent(library, kit, monkeypatch):
+    """One pool for photo work: its workers carry the parent-death watchdog (issue 13), a kit's did not."""
+    from desktop.photos import api as photos
+    from desktop.photos import importer
+
+    kit_id, photo_ids = kit
+    assert not any(p.exists() for p in _rendition_files(library, photo_ids))
+    pools = []
+    real = importer._pool
+
+    def spy(workers: int):  # noqa: ANN202
+        pool = real(workers)
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(importer, "_pool", spy)
+    store.render_pdf(library, kit_id)
+    assert len(pools) == 1
+    assert pools[0]._initializer is importer._init_worker  # i18n and _watch_parent in every worker
+    assert all(p.is_file() for p in _rendition_files(library, photo_ids))
+    assert [photos.get_photo(library, pid).rendition_state for pid in photo_ids] == ["ok"] * PHOTOS
+
+
+def test_the_same_kit_gives_the_same_pdf_cold_warm_and_after_a_restart(library, kit):
+    kit_id, photo_ids = kit
+    cold = store.render_pdf(library, kit_id)  # renditions made first
+    warm = store.render_pdf(library, kit_id)  # photos prepared in memory
+    images.clear_cache()
+    restarted = store.render_pdf(library, kit_id)  # renditions read from the library again
+    assert cold == warm == restarted
+    for path in _rendition_files(library, photo_ids):
+        path.unlink()
+    images.clear_cache()
+    assert store.render_pdf(library, kit_id) == cold
+
+
+def test_a_kit_with_contents_is_laid_out_once_and_the_contents_point_at_the_right_pages(library, kit, monkeypatch):
+    from reportlab.platypus import BaseDocTemplate
+
+    kit_id, _photo_ids = kit
+    passes = []
+    real = BaseDocTemplate.build
+
+    def counting(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        passes.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(BaseDocTemplate, "build", counting)
+    data = store.render_pdf(library, kit_id)
+    assert len(passes) == 1  # reportlab's multiBuild lays everything out twice
+    pages = pdf_text(data)
+    entries = {}
+    import re
+
+    for line in visual_lines(data, 0):
+        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
+        if match:
+            entries[match.group(1)] = int(match.group(2))
+    assert list(entries)[:3] == ["Rilis Nomor 1", "Rilis Nomor 2", "Dokumentasi Foto"]
+    for title, page in entries.items():
+        assert title in " ".join(pages[page - 1].split()), (title, page)
+
+
+def test_a_rendition_already_sized_for_its_box_is_embedded_as_it_is(library, kit):
+    """1 photo per page on A4: a 2000 px rendition is within 300 dpi, so its JPEG bytes go in unchanged."""
+    kit_id, photo_ids = kit
+    data = store.get_kit(library, kit_id).data
+    data.photos_per_page = 1
+    store.update_kit(library, kit_id, data)
+    pdf = store.render_pdf(library, kit_id)
+    renditions = [p.read_bytes() for p in _rendition_files(library, photo_ids)]
+    assert all(r in pdf for r in renditions)  # the upright portrait one too: 2000 px tall fits the page
