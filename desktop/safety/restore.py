@@ -39,6 +39,7 @@ class RestoreResult:
     content_bytes: int
     seconds: float
     created_at: str = ""
+    renditions: int | None = 0  # print renditions made again; None: left to be made on demand (cancelled)
 
     def to_json(self) -> dict:
         return {
@@ -47,6 +48,7 @@ class RestoreResult:
             "content_bytes": self.content_bytes,
             "seconds": round(self.seconds, 3),
             "backup_created_at": self.created_at,
+            "renditions_made": self.renditions,
         }
 
 
@@ -82,6 +84,8 @@ def restore(
     """Restore ``backup_file`` into the new library folder ``target_dir``.
 
     A password-protected backup needs ``password`` (:class:`PasswordNeeded` without one).
+    Once the library is in place, the print renditions the backup left out
+    are made again (:func:`remake_renditions`).
     """
     started = time.perf_counter()
     progress = progress or Progress()
@@ -90,7 +94,37 @@ def restore(
     _check_source(source)
     parent = _make_parent(target)
     with _opened(source, parent, password) as plain:
-        return _restore_archive(plain, source, target, parent, progress, started)
+        result = _restore_archive(plain, source, target, parent, progress, started)
+    result.renditions = remake_renditions(result.path, progress)
+    return result
+
+
+def remake_renditions(library_path: Path, progress: Progress) -> int | None:
+    """Make the restored library's missing print renditions; how many, or None when cancelled.
+
+    A backup leaves renditions out (they are made from the originals), so
+    without this every press kit after a restore waits for its photos. It is
+    the last step of the restore, on the same worker and progress, while
+    nobody uses the new library yet: the first kit is then as quick as
+    ever. The library is restored and verified before this starts, so
+    Cancel (or a photo that cannot be read) keeps it: what is left is made
+    when a kit needs it.
+    """
+    from desktop.errors import Cancelled, WartaError
+    from desktop.library import Library
+    from desktop.photos import api as photos
+
+    try:
+        library = Library.open(library_path, create=False)
+    except WartaError:
+        return None  # opened once already while verifying; a kit will say what is wrong
+    try:
+        progress.report(0, 0, _("Preparing print copies"))
+        return photos.make_renditions(library, progress=progress)
+    except (Cancelled, WartaError):
+        return None
+    finally:
+        library.close()
 
 
 class PasswordNeeded(BackupError):
