@@ -209,3 +209,22 @@ def test_an_editor_approves_own_text_only_when_the_office_allows_it(window_as, l
     assert record is not None and record.self_approved
     assert "Teks ini terkunci." in editor.approval_bar.label.text()
     assert section.window().errors == []
+
+
+def test_an_article_approved_before_approvals_were_recorded_opens_locked_with_ubah(window_as, library, team, qtbot,
+                                                                                 monkeypatch):
+    from sqlalchemy import text
+
+    library.store.staff_id = team["writer"]
+    art_id = store.create_article(library, ArticleDoc(title="Rilis Lama", dateline_city="Contoh", lead=LEAD))
+    with library.store.write() as tx:  # as an older Warta left it: approved, no approval record
+        tx.session.execute(text("UPDATE articles SET status = 'approved' WHERE id = :id"), {"id": art_id})
+    section = window_as(team["writer"])
+    section.open_article(art_id)
+    editor = section.editor
+    assert editor.approval_bar.isVisible() and editor.title_edit.isReadOnly()
+    assert editor.approval_bar.label.text() == "Disetujui sebelum Warta mencatat persetujuan. Teks ini terkunci."
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(editor.approval_bar.edit_button, Qt.MouseButton.LeftButton)
+    assert store.load(library, art_id).doc.status == "draft" and not editor.title_edit.isReadOnly()
+    assert section.window().errors == []
