@@ -46,6 +46,7 @@ from desktop.errors import WartaError
 from desktop.i18n import N_, _
 from desktop.ui import file_dialogs
 from desktop.ui.article_widgets import ApprovalBar, BodyEdit, LeadHints, QuotesTable
+from desktop.ui.social_card_dialog import open_for_editor as open_social_card
 from desktop.ui.widgets import OptionalDate, shortcut, text_box
 
 AUTOSAVE_PAUSE_MS = 2000
@@ -158,6 +159,7 @@ class ArticleEditor(QWidget):
         self.sheet_action.setObjectName("article-sheet")
         menu.addAction(_("Copy as WhatsApp text"), self.copy_whatsapp)
         menu.addAction(_("Send / Distribute…"), self.distribute).setObjectName("article-distribute")
+        menu.addAction(_("Social media card…"), lambda: open_social_card(self)).setObjectName("article-social-card")
         more.setMenu(menu)
         self.toolbar.addWidget(more)
 
