@@ -179,19 +179,7 @@ social = Area(
     cli=("desktop.cli.social",),
 )
 
-claims = Area(
-    "claims",
-    api="desktop.claims.api",
-    cli=("desktop.cli.claims",),
-    checks=("desktop.claims.store:check",),
-    search=("desktop.claims.store:search_hits",),
-    reindex=("desktop.claims.store:reindex",),
-    overview=("desktop.claims.overview:cards",),
-    section=Section("claims", "desktop.ui.sections.claims:ClaimsSection", "dialog-warning"),
-    exchange=("desktop.claims.exchange_sections:CLAIMS",),
-)
-
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social)
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution, exchange, social)
 
 
 def entries(field: str) -> list:

@@ -121,3 +121,45 @@ def test_command_line_and_window_report_the_fields_recovered(section, qtbot, mai
         assert word in summary.casefold(), (word, summary)
     # Same words: what the command line said it recovered from the .md, the window says of the .docx.
     assert first.split("\t")[2] in summary
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal {margin:0}</style>
+<!--[if gte mso 9]><xml><o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]--></head>
+<body lang=EN-US><!--StartFragment-->
+<p class=MsoTitle>Bawaslu Contoh Latih Pengawas Desa<o:p></o:p></p>
+<p class=MsoSubtitle>Pelatihan gelombang kedua<o:p></o:p></p>
+<p class=MsoNormal><b>Contoh, Senin (3/11/2025) –</b> Bawaslu Kabupaten Contoh melatih pengawas desa.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Materi
+pengawasan kampanye<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>Materi
+pelaporan<o:p></o:p></p>
+<p class=MsoNormal>Penulis: Ridha Contoh<o:p></o:p></p>
+<!--EndFragment--></body></html>"""
+
+
+def test_html_copied_from_word_keeps_title_subtitle_and_numbered_list():
+    from desktop.articles.io.service import pasted_doc
+
+    doc = pasted_doc(html=WORD_HTML)
+    assert (doc.title, doc.subtitle) == ("Bawaslu Contoh Latih Pengawas Desa", "Pelatihan gelombang kedua")
+    assert (doc.dateline_city, doc.event_date) == ("Contoh", dt.date(2025, 11, 3))
+    assert doc.body == "1. Materi pengawasan kampanye\n2. Materi pelaporan"
+    assert doc.writer == "Ridha Contoh"
+
+
+def test_html_copied_from_a_browser_keeps_inline_bold_and_the_windows_source_url():
+    from desktop.articles.io.service import pasted_doc
+
+    # Windows hands the clipboard's HTML over with its "HTML Format" header.
+    html = ("Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:0000000600\r\nStartFragment:0000000141\r\n"
+            "EndFragment:0000000564\r\nSourceURL:https://contoh.bawaslu.go.id/berita/posko\r\n"
+            "<html><body><!--StartFragment--><h1 style=\"font-size: 28px;\">Posko Pengaduan Dibuka</h1>"
+            "<p style=\"color: rgb(0,0,0);\">JEMBER – Bawaslu membuka posko.</p>"
+            "<p>Warga dapat melapor <span style=\"font-weight: 700;\">setiap hari</span>.</p>"
+            "<!--EndFragment--></body></html>")
+    doc = pasted_doc(html=html, text="Posko Pengaduan Dibuka")
+    assert doc.title == "Posko Pengaduan Dibuka" and doc.dateline_city == "JEMBER"
+    assert doc.body == "Warga dapat melapor **setiap hari**."
+    assert doc.source_url == "https://contoh.bawaslu.go.id/berita/posko"

@@ -183,11 +183,11 @@ def _blocks(root, base_url: str) -> list[Block]:  # noqa: ANN001
     weight = _text_weight(root)
     blocks: list[Block] = []
     current: list[Span] = []
-    state = {"kind": "p", "level": 0, "ordered": False}
+    state = {"kind": "p", "level": 0, "ordered": False, "hint": ""}
 
     def flush() -> None:
         if current:
-            blocks.append(Block(state["kind"], list(current), state["level"], state["ordered"]))
+            blocks.append(Block(state["kind"], list(current), state["level"], state["ordered"], state["hint"]))
             current.clear()
 
     def text(value: str | None, bold: bool, italic: bool, href: str | None) -> None:
@@ -203,12 +203,21 @@ def _blocks(root, base_url: str) -> list[Block]:  # noqa: ANN001
                 text(child.tail, bold, italic, href)
                 continue
             tag = child.tag.lower()
+            style = (child.get("style") or "").replace(" ", "").lower()
+            if "mso-list:ignore" in style:
+                # Word's own bullet or number in front of a list paragraph ("·", "1."): the list says it.
+                text(child.tail, bold, italic, href)
+                continue
+            word = _word_style(child) if tag in ("p", "div", "h1", "h2") else None
             if tag == "br":
                 current.append(Span("\n", bold, italic, href))
             elif tag in _BLOCK_TAGS:
                 flush()
                 saved = dict(state)
-                if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                state["hint"] = ""
+                if word is not None:
+                    state.update(word)
+                elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                     state.update(kind="h", level=int(tag[1]), ordered=False)
                 elif tag == "li":
                     state.update(kind="li", level=max(0, len(lists) - 1), ordered=bool(lists and lists[-1]))
@@ -224,8 +233,9 @@ def _blocks(root, base_url: str) -> list[Block]:  # noqa: ANN001
                 flush()
                 state.update(saved)
             else:
-                b = bold or tag in ("b", "strong")
-                i = italic or tag in ("i", "em", "cite")
+                # Browsers copy formatting as inline styles ("font-weight: 700"), Word as tags.
+                b = bold or tag in ("b", "strong") or bool(re.search(r"font-weight:(?:bold|[6-9]00)", style))
+                i = italic or tag in ("i", "em", "cite") or "font-style:italic" in style
                 link = href
                 if tag == "a" and child.get("href"):
                     target = urljoin(base_url, child.get("href").strip()) if base_url else child.get("href").strip()
@@ -238,6 +248,22 @@ def _blocks(root, base_url: str) -> list[Block]:  # noqa: ANN001
     walk(root, False, False, None, [], False)
     flush()
     return normalize_blocks(blocks)
+
+
+def _word_style(el) -> dict | None:  # noqa: ANN001
+    """The block a paragraph copied from Word stands for, from its Mso… class (None: not one)."""
+    names = str(el.get("class") or "").casefold().split()
+    if "msotitle" in names:
+        return {"kind": "h", "level": 1, "ordered": False, "hint": "title"}
+    if "msosubtitle" in names:
+        return {"kind": "p", "level": 0, "ordered": False, "hint": "subtitle"}
+    if "msoquote" in names or "msointensequote" in names:
+        return {"kind": "q", "level": 0, "ordered": False, "hint": ""}
+    if any(n.startswith("msolistparagraph") for n in names):
+        marker = "".join(m.text_content() for m in el.iter()
+                         if "mso-list:ignore" in (m.get("style") or "").replace(" ", "").lower())
+        return {"kind": "li", "level": 0, "ordered": bool(re.match(r"\s*\w+[.)]", marker)), "hint": ""}
+    return None
 
 
 def html_article(html: str, base_url: str = "") -> tuple[list[Block], dict]:
