@@ -124,9 +124,7 @@ def record_handed_out(library, person_ids: Sequence[int], *, article_id: int | N
                                   title=m.title[:500], created_by=tx.staff_id)
         tx.session.add(batch)
         tx.session.flush()
-        for r in found:
-            r.skip = ""  # a copy handed over in person needs no address and no prior consent to contact
-        tx.session.execute(insert(M), [outbox._message_row(batch.id, "print", r, m, state="sent") for r in found])
+        tx.session.execute(insert(M), [outbox.message_row(batch.id, "print", r, m, state="sent") for r in found])
         tx.touch(M.name)
     return len(found)
 

@@ -184,7 +184,7 @@ def queue_email(library, list_id: int, *, mode: str, sender: str, article_id: in
             tx.session.execute(insert(A), [
                 {"batch_id": batch.id, "position": i, "file_name": a.file_name[:300], "mime_type": a.mime_type,
                  "data": a.data} for i, a in enumerate(files)])
-        rows = [_message_row(batch.id, "email", r, m, sender) for r in found]
+        rows = [message_row(batch.id, "email", r, m, sender) for r in found]
         if rows:
             tx.session.execute(insert(M), rows)
             tx.touch(M.name)
@@ -197,8 +197,9 @@ class _Row:
         self.__dict__.update(values)
 
 
-def _message_row(batch_id: int, channel: str, r: recipients.Recipient, m: content.Material, sender: str = "",
+def message_row(batch_id: int, channel: str, r: recipients.Recipient, m: content.Material, sender: str = "",
                  state: str | None = None) -> dict:
+    """The row of one recipient of a batch (every channel), with its Message-ID made here, once."""
     now = utcnow()
     return {
         "batch_id": batch_id, "message_id": new_message_id(sender), "channel": channel, "person_id": r.person_id,

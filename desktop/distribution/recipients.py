@@ -34,7 +34,10 @@ def list_people(library, list_id: int) -> list[int]:  # noqa: ANN001
 
 
 def resolve(library, channel: str, person_ids: list[int]) -> list[Recipient]:  # noqa: ANN001
-    """Each person as a :class:`Recipient` of ``channel`` (email or whatsapp), with a skip reason when unreachable."""
+    """Each person as a :class:`Recipient` of ``channel`` (email, whatsapp or print), with a skip reason when unreachable.
+
+    A printed copy is handed over in person: it needs no address and no consent to be contacted.
+    """
     from desktop.contacts import api as contacts
 
     result = []
@@ -42,7 +45,9 @@ def resolve(library, channel: str, person_ids: list[int]) -> list[Recipient]:  #
         person = contacts.get_person(library, pid)
         data = person.data
         rec = Recipient(pid, data.full_name, data.organization_id, person.organization, "")
-        if not data.consent:
+        if channel == "print":
+            pass
+        elif not data.consent:
             rec.skip = _("has not agreed to be contacted")
         elif channel == "email":
             public = [e.address for e in data.emails if e.public]

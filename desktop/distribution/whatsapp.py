@@ -50,7 +50,7 @@ def prepare(library, list_id: int, *, article_id: int | None = None, kit_id: int
                                   list_id=list_id, title=m.title[:500], body=text, created_by=tx.staff_id)
         tx.session.add(batch)
         tx.session.flush()
-        rows = [outbox._message_row(batch.id, "whatsapp", r, m) for r in found]
+        rows = [outbox.message_row(batch.id, "whatsapp", r, m) for r in found]
         if rows:
             tx.session.execute(insert(M), rows)
             tx.touch(M.name)
