@@ -93,6 +93,17 @@ def test_member_reports_fill_the_province_list(main_window, qtbot, library, temp
     assert section.model.data(section.model.index(0, 0)) == "Bawaslu Kabupaten Jember"
     assert "Patroli" in section.model.data(section.model.index(0, 2))
     assert "Bawaslu Kabupaten Jember" in section.summary.text()
+    # Double-click opens what the office sent.
+    rect = section.table.visualRect(section.model.index(0, 2))
+    qtbot.mouseClick(section.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(section.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "Patroli Pengawasan Masa Tenang" in section.item_dialog.windowTitle()
+    assert section.item_dialog.text.toPlainText().strip()
+    section.item_dialog.close()
+    section.section_filter.setCurrentIndex(section.section_filter.findData("coverage"))
+    assert section.model.rowCount() == 0
+    section.section_filter.setCurrentIndex(section.section_filter.findData("releases"))
+    assert section.model.rowCount() == 1
     qtbot.keyClicks(section.search, "tidakada")
     assert section.model.rowCount() == 0
     main_window.ctx.tasks.wait_all()

@@ -15,7 +15,7 @@ __all__ = [
     "AlreadyImported", "BundleSection", "ExchangeError", "OfficeKey",
     "bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle", "item_detail",
     "ItemQuery", "key_in_file", "list_items", "member_counts", "normalize_fingerprint", "own_key", "preview",
-    "public_key_file", "section_title", "standard", "trust", "trusted_offices",
+    "public_key_file", "report_sections", "section_title", "standard", "trust", "trusted_offices",
 ]
 
 
@@ -27,6 +27,13 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562: the store (and its models
                 "public_key_file", "standard", "trust", "trusted_offices", "Preview", "TrustedOffice", "MemberItem"):
         return getattr(store, name)
     raise AttributeError(name)
+
+
+def report_sections() -> list[tuple[str, str]]:
+    """(key, translated title) of every report section, in registry order (a filter in the province view)."""
+    from desktop.exchange import sections
+
+    return [(s.key, s.title()) for s in sections.of_kind(REPORT)]
 
 
 def section_title(key: str) -> str:

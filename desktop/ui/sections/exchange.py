@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -51,8 +53,8 @@ class MemberItemsModel(PagedTableModel):
         self.query = exchange.ItemQuery()
         self.refresh()
 
-    def set_search(self, text: str) -> None:
-        self.query = exchange.ItemQuery(search=text)
+    def set_filter(self, text: str, section: str = "") -> None:
+        self.query = exchange.ItemQuery(search=text, section=section)
         self.refresh()
 
     def count(self) -> int:
@@ -93,6 +95,36 @@ class PreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(_("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class ItemDialog(QDialog):
+    """One reported item as the member office sent it: its text, public fields and captioned photos."""
+
+    def __init__(self, detail: dict, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setWindowTitle(detail["title"] or exchange.section_title(detail["section"]))
+        layout = QVBoxLayout(self)
+        when = dates.plain_date(detail["date"]) if detail["date"] else ""
+        layout.addWidget(QLabel("{} · {} · {}".format(detail["office"], exchange.section_title(detail["section"]), when)))
+        lines = [detail["text"], ""] + ["{}: {}".format(k, v) for k, v in sorted(detail["fields"].items())
+                                        if v not in ("", None, [])]
+        self.text = QPlainTextEdit("\n".join(lines))
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        self.photos = []
+        for photo in detail["photos"]:
+            picture = QLabel()
+            pixmap = QPixmap()
+            pixmap.loadFromData(photo["data"])
+            picture.setPixmap(pixmap.scaledToWidth(min(480, max(1, pixmap.width()))))
+            layout.addWidget(picture)
+            caption = QLabel("{} ({})".format(photo["caption"], photo["credit"]) if photo["credit"] else photo["caption"])
+            caption.setWordWrap(True)
+            layout.addWidget(caption)
+            self.photos.append(caption)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -166,10 +198,18 @@ class ExchangeSection(Section):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search what member offices reported"))
-        self.search.textChanged.connect(lambda text: self.model.set_search(text))
-        layout.addWidget(self.search)
+        self.search.textChanged.connect(self.apply_filter)
+        filters.addWidget(self.search, 1)
+        self.section_filter = QComboBox()
+        self.section_filter.addItem(_("Everything"), "")
+        for key, title in exchange.report_sections():
+            self.section_filter.addItem(title, key)
+        self.section_filter.currentIndexChanged.connect(self.apply_filter)
+        filters.addWidget(self.section_filter)
+        layout.addLayout(filters)
         self.model = MemberItemsModel(self.library, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -180,8 +220,19 @@ class ExchangeSection(Section):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self.show_item)
         layout.addWidget(self.table, 1)
         self.refresh_summary()
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.search.text(), self.section_filter.currentData() or "")
+
+    def show_item(self, index) -> None:  # noqa: ANN001 - QModelIndex
+        item_id = self.model.id_at(index.row())
+        if item_id is None:
+            return
+        self.item_dialog = ItemDialog(exchange.item_detail(self.library, item_id), self)
+        self.item_dialog.show()
 
     def on_changed(self, tables: frozenset[str]) -> None:
         if tables & WATCHED:
