@@ -732,6 +732,7 @@ def as_text(doc: ArticleDoc) -> str:
         _("Tags: {value}").format(value=", ".join(doc.tags)),
         _("About: {value}").format(value=doc.boilerplate),
         _("Source URL: {value}").format(value=doc.source_url),
+        _("Source site: {value}").format(value=doc.source_site),
     ]
     return "\n".join(lines)
 
