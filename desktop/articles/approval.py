@@ -432,7 +432,7 @@ def record_approval(tx, row: Article, *, expected_revision: int | None = None) -
     if own and not _office_settings(session)[2]:
         raise ApprovalError(_(
             "You wrote '{title}', so someone else must approve it. An office with one humas person can allow "
-            "self-approval in Settings → Office (an Admin decides, and it is logged)."
+            "self-approval in Settings → Office profile (an Admin decides, and it is logged)."
         ).format(title=row.title))
     rev_id, content = session.execute(
         select(ArticleRevision.id, ArticleRevision.content)
