@@ -133,3 +133,31 @@ def test_whatsapp_links_open_and_ticks_go_to_the_person_and_org_pages(dialog, ma
     contacts_section.open_org(p["suara"])
     assert contacts_section.org_page.send_log.model.total == 0
     QApplication.processEvents()
+
+
+def test_link_coverage_to_a_send_from_the_distribution_tab(dialog, main_window, qtbot, monkeypatch):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QInputDialog, QPushButton
+
+    from desktop.contacts import api as contacts
+    from desktop.distribution import api as distribution
+
+    found, p, article = dialog
+    lib = main_window.ctx.library
+    distribution.record_handed_out(lib, [p["ani"]], article_id=article)
+    contacts.add_coverage(lib, p["radar"], dt.date(2025, 11, 5), "Warga Diajak Awasi Kampanye", article_id=article)
+    found.tabs.setCurrentIndex(2)
+    found.refresh_log()
+    found.log_view.setCurrentIndex(found.log_model.index(0, 0))
+    offered = []
+
+    def choose(_parent, _title, _label, items, *_a, **_k):  # noqa: ANN001, ANN202
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    qtbot.mouseClick(found.findChild(QPushButton, "dist-link-coverage"), Qt.MouseButton.LeftButton)
+    assert offered == ["05/11/2025 — Warga Diajak Awasi Kampanye"]
+    assert distribution.reach(lib, article).coverage_linked == 1
+    assert "(1 ditautkan ke pengiriman)" in found.reach_label.text()

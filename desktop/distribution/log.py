@@ -38,6 +38,7 @@ class LogEntry:
     state: str
     name: str
     organization: str
+    organization_id: int | None
     address: str
     title: str
     article_id: int | None
@@ -82,7 +83,8 @@ def entries(library, *, offset: int = 0, limit: int = 200, **who: int | None) ->
     with library.store.read() as s:
         rows = s.execute(q).mappings().all()
     return [LogEntry(r["id"], r["sent_at"].isoformat(sep=" ", timespec="minutes") if r["sent_at"] else "",
-                     r["channel"], r["state"], r["recipient"], r["organization"], r["address"], r["title"],
+                     r["channel"], r["state"], r["recipient"], r["organization"], r["organization_id"], r["address"],
+                     r["title"],
                      r["article_id"], r["kit_id"], r["batch_id"]) for r in rows]
 
 

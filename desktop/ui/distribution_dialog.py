@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -376,9 +377,38 @@ class DistributionDialog(QDialog):
         handout.setObjectName("dist-handout")
         handout.clicked.connect(self.record_handout)
         row.addWidget(handout)
+        link = QPushButton(_("Link coverage to this send…"))
+        link.setObjectName("dist-link-coverage")
+        link.setToolTip(_("Choose the outlet's coverage entry that followed the selected send"))
+        link.clicked.connect(self.link_coverage)
+        row.addWidget(link)
         row.addStretch(1)
         v.addLayout(row)
         return page
+
+    def link_coverage(self) -> None:
+        index = self.log_view.currentIndex()
+        entry = self.log_model.item(index.row()) if index.isValid() else None
+        if entry is None or entry.organization_id is None:
+            QMessageBox.information(self, _("Send / Distribute"), _("Select a send to an outlet in the list first."))
+            return
+        org = contacts.get_org(self.ctx.library, entry.organization_id)
+        found = [e for e in org.history if e.kind == "coverage"]
+        if not found:
+            QMessageBox.information(self, _("Send / Distribute"), _(
+                "No coverage of {outlet} is recorded yet; record it on the organisation's page first.").format(
+                outlet=org.data.name))
+            return
+        labels = ["{date} — {title}".format(date=e.date.strftime("%d/%m/%Y"), title=e.title) for e in found]
+        chosen, ok = QInputDialog.getItem(self, _("Link coverage"), _("Coverage by {outlet}:").format(
+            outlet=org.data.name), labels, 0, False)
+        if not ok:
+            return
+        try:
+            distribution.link_coverage(self.ctx.library, found[labels.index(chosen)].id, entry.id)
+        except WartaError as exc:
+            self.ctx.show_error(self, exc)
+        self.refresh_log()
 
     def refresh_log(self) -> None:
         who = {k: v for k, v in self.which.items() if v is not None}
