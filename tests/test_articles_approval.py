@@ -230,3 +230,23 @@ def test_article_approved_before_records_prints_approved_and_is_recorded_on_new_
     kept = articles.approved_revision(library, art_id)
     assert kept is not None and kept.revision_number == 1 and kept.approver_name == ""
     assert articles.document_for_output(library, art_id).approved
+
+
+def test_press_kit_prints_the_approved_text_and_warns_of_the_newer_draft(library, team, tmp_path):
+    import datetime as dt
+
+    from kits_support import pdf_text, squash
+
+    from desktop.kits import api as kits
+
+    art_id = _approved(library, team)
+    library.store.staff_id = team["writer"]
+    articles.start_new_draft(library, art_id)
+    store.save(library, art_id, _doc(body="Pengawas turun ke 14 kelurahan."))
+    kit_id = kits.create_kit(library, kits.KitInput("Kit Pemutakhiran", dt.date(2025, 7, 8),
+                                                    parts=[kits.PartInput("article", art_id)]))
+    result = kits.export_pdf(library, kit_id, tmp_path / "kit.pdf")
+    assert not result.draft and len(result.warnings) == 1 and "revisi 1" in result.warnings[0]
+    printed = squash(" ".join(pdf_text((tmp_path / "kit.pdf").read_bytes())))
+    number = articles.approved_revision(library, art_id).release_number
+    assert "12 kelurahan" in printed and "14 kelurahan" not in printed and f"Nomor: {number}" in printed
