@@ -179,7 +179,18 @@ social = Area(
     cli=("desktop.cli.social",),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, distribution, exchange, social)
+claims = Area(
+    "claims",
+    api="desktop.claims.api",
+    cli=("desktop.cli.claims",),
+    checks=("desktop.claims.store:check",),
+    search=("desktop.claims.store:search_hits",),
+    reindex=("desktop.claims.store:reindex",),
+    overview=("desktop.claims.overview:cards",),
+    section=Section("claims", "desktop.ui.sections.claims:ClaimsSection", "dialog-warning"),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social)
 
 
 def entries(field: str) -> list:

@@ -323,17 +323,17 @@ def test_a_report_bundle_carries_the_register_without_its_screenshots(template_l
         today = dt.date.today()
         bundle = tmp_path / "laporan.wartabundle"
         out = exchange.export_report(kab, bundle, today - dt.timedelta(days=7), today)
-        assert out["counts"]["claims"] == 1
+        assert out["counts"]["clarifications"] == 1
         with zipfile.ZipFile(bundle) as zf:
             assert not any("claims/" in n and n.endswith(".png") for n in zf.namelist())
         exchange.import_bundle(province, bundle)
-        [item] = [i for i in exchange.list_items(province) if i.section == "claims"]
+        [item] = [i for i in exchange.list_items(province) if i.section == "clarifications"]
         detail = exchange.item_detail(province, item.id)
-        assert detail["title"].startswith("[HOAKS] BREAKING!!") and detail["photos"] == []
+        assert detail["title"].startswith("BREAKING!!") and detail["photos"] == []
         fields = detail["fields"]
-        assert fields["verdict"] == "HOAKS" and fields["platform"] == "WhatsApp"
+        assert fields["verdict"] == "hoaks" and fields["platform"] == "WhatsApp"
         assert fields["clarification_url"].startswith("https://contoh.example/")
-        assert abs(fields["seconds_to_clarification"] - 2 * 3600) < 120
+        assert fields["published_at"] >= fields["approved_at"] > detail["at"].isoformat()
     finally:
         province.close()
         kab.close()
