@@ -25,6 +25,10 @@ GOOD = [
     "Sekretariat Bawaslu Kabupaten Jember meraih penghargaan keterbukaan informasi publik kategori informatif dari Komisi Informasi Jawa Timur di Surabaya pada 12 Desember 2025.",
     "Kapolres Jayapura bersama Dandim 1701 meninjau kesiapan pengamanan tempat pemungutan suara di Distrik Sentani, Jayapura, pada Selasa (26/11/2024) pukul 10.00 WIT.",
     "KPU dan Bawaslu Kabupaten Lumajang menandatangani nota kesepahaman pengawasan data pemilih di kantor KPU Lumajang hari ini.",
+    "Puluhan relawan demokrasi mendatangi kantor KPU Jember, Kamis (6/11/2025), untuk menyerahkan hasil pemetaan pemilih pemula.",
+    "Sebanyak 1.200 personel gabungan TNI-Polri diterjunkan untuk mengamankan rapat pleno terbuka rekapitulasi suara di Jember, Rabu (4/12/2024).",
+    "Jember – Ketua KPU Jember Ahmad Anis mengajak warga memeriksa nama mereka di daftar pemilih sementara melalui laman cekdptonline, Senin (3/11/2025).",
+    "Dalam rangka memperingati Hari Sumpah Pemuda, Bawaslu Jember menggelar lomba video pendek bagi pelajar di Aula Sekretariat pada Selasa (28/10/2025).",
     "Dr. H. Mohammad Nur Hasan, dosen Fakultas Hukum Universitas Brawijaya, memaparkan materi kode etik penyelenggara pemilu di Hotel Aston Jember, Jumat (14/3/2025).",
 ]
 
@@ -37,6 +41,8 @@ BAD = [
     ("when", "Panitia Pengawas Kecamatan Sumbersari membuka posko pengaduan masyarakat di Kantor Kecamatan Sumbersari."),
     ("where", "Bupati Jember meresmikan gedung baru sekretariat pengawas pemilu pada Kamis, 6 November 2025, pukul 10.00 WIB."),
     ("who", "Sosialisasi pengawasan partisipatif digelar di Balai Desa Ajung pada Sabtu (8/11/2025) pukul 08.30 WIB."),
+    ("where", "Komisi Pemilihan Umum (KPU) Kabupaten Jember resmi membuka pendaftaran calon anggota PPK pada Senin (3/11/2025)."),
+    ("where", "Sekretariat Bawaslu Jember meraih penghargaan keterbukaan informasi publik pada 12 Desember 2025."),
     ("what", "KPU Kabupaten Jember, di Gedung PKPSBJ, pada Rabu (5/11/2025), tentang rekapitulasi hasil penghitungan suara."),
 ]
 

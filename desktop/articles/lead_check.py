@@ -36,7 +36,7 @@ ketua wakil anggota kepala koordinator kordiv komisioner sekretaris sekda bupati
 walikota wali kapolres kapolresta kapolda kapolsek dandim danrem kajari kajati direktur rektor dekan menteri
 presiden panitera penjabat pj plt kasubbag kabag kasi kabid staf humas tim petugas jajaran pengawas panitia
 peserta warga masyarakat mahasiswa pelajar siswa pemilih relawan pemantau jurnalis wartawan penyelenggara
-nelayan petani pedagang pemuda santri guru dosen kiai ulama tokoh calon pasangan paslon
+nelayan petani pedagang pemuda santri guru dosen kiai ulama tokoh calon pasangan paslon personel aparat
 """.split())
 # Words that look like verbs by their prefix but are prepositions, nouns or adjectives in a lead.
 NOT_PREDICATES = frozenset("""
@@ -62,6 +62,8 @@ aula kantor gedung hotel balai pendopo pendapa lapangan halaman ruang ruangan de
 kota provinsi jalan jl sekretariat gudang gor alun-alun masjid pondok kampus sekolah posko tps rumah wilayah
 kawasan pasar terminal stasiun bandara pelabuhan taman gelanggang auditorium kafe cafe rumah-rumah dusun
 """.split())
+# Venues that name a place even without "di" before them, when a name follows ("kantor KPU Jember").
+VENUES = frozenset("aula kantor gedung hotel balai pendopo pendapa lapangan gor masjid kampus sekretariat posko".split())
 ADMIN_UNITS = frozenset("kabupaten kab kota kecamatan kec desa kelurahan provinsi dusun".split())
 # Words after which a place name says where something happened.
 LOCATIVES = frozenset("di ke dari tingkat wilayah kawasan seluruh sepanjang sekitar".split())
@@ -164,7 +166,8 @@ def check(lead: str, places: Iterable[str] = ()) -> LeadCheck:
             sentence_start = tok.endswith(".") and _norm(tok) not in HONORIFICS
     # who: an institution or role anywhere, or a capitalised name before the predicate
     for i, low in enumerate(lower):
-        if low in INSTITUTIONS or low in ROLES:
+        # "TNI-Polri": either half names the institution
+        if low in INSTITUTIONS or low in ROLES or any(part in INSTITUTIONS for part in low.split("-")):
             if _is_capitalised(tokens[i]) or low in ROLES:
                 # "di Aula Bawaslu" names a place, not who acted, unless nothing else names anyone
                 if not _after_locative(lower, i):
@@ -239,16 +242,24 @@ def _where(tokens: list[str], lower: list[str], known_places: set[str]) -> str:
         # "se-Kabupaten Jember", "se-Jawa Timur"
         if low.startswith("se-") and len(low) > 3 and tokens[i][3:4].isupper():
             return tokens[i]
-        # "Kabupaten Jember", "Desa Sukorejo" — unless it is part of the subject ("KPU Kabupaten Jember")
-        if low in ADMIN_UNITS and _is_capitalised(tokens[i]) and nxt[:1].isupper():
-            before = lower[i - 1] if i else ""
-            if before not in INSTITUTIONS and before not in ROLES:
-                return f"{tokens[i]} {nxt}"
-        # the office's city on its own ("…, Jember, Senin"), not in "Bawaslu Jember"
-        if low in known_places and _is_capitalised(tokens[i]):
-            before = lower[i - 1] if i else ""
-            if before not in INSTITUTIONS and before not in ROLES and before not in ADMIN_UNITS:
-                return tokens[i]
-            if before in ADMIN_UNITS and i >= 2 and lower[i - 2] not in INSTITUTIONS and lower[i - 2] not in ROLES:
-                return tokens[i]
+        # "tingkat Kabupaten Jember", "Desa Sukorejo" — not inside a name ("KPU Kabupaten Jember")
+        if low in ADMIN_UNITS and _is_capitalised(tokens[i]) and nxt[:1].isupper() and not _in_name(tokens, i):
+            return f"{tokens[i]} {nxt}"
+        # the office's city on its own ("Jember – …", "…, Jember, Senin"), not in "Bawaslu Jember"
+        if low in known_places and _is_capitalised(tokens[i]) and not _in_name(tokens, i):
+            return tokens[i]
+        # a venue named without "di", as an object: "mendatangi kantor KPU Jember" (not the subject "Sekretariat …")
+        if low in VENUES and nxt[:1].isupper() and i and tokens[i - 1][0].isalpha() and tokens[i - 1].islower():
+            return f"{tokens[i]} {nxt}"
     return ""
+
+
+def _in_name(tokens: list[str], i: int) -> bool:
+    """Whether the word at ``i`` continues a name: "KPU Kabupaten Jember", "(KPU) Jember", "Ketua KPU Jember"."""
+    j = i - 1
+    while j >= 0 and _norm(tokens[j]) in ADMIN_UNITS and _is_capitalised(tokens[j]):
+        j -= 1  # "KPU Kota Jember": look past the unit
+    if j < 0:
+        return False
+    before = tokens[j]
+    return before == ")" or (before[0].isalpha() and _is_capitalised(before) and _norm(before) not in LOCATIVES)
