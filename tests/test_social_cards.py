@@ -187,6 +187,47 @@ def test_a_draft_is_stamped_and_a_clarification_carries_its_verdict(setup):
         social.card(library, clarification, "1080x1080", verdict="palsu-banget")
 
 
+def test_the_card_shows_the_approved_text_while_a_newer_draft_is_being_written(setup):
+    from desktop import staff
+
+    library, _article_id, photo_id = setup
+    admin = library.store.staff_id
+    writer = staff.create(library, staff.StaffInput(name="Penulis Uji", role="writer"))
+    library.store.staff_id = writer
+    approved_title = "Bawaslu Contoh Buka Posko Aduan Pelanggaran Kampanye"
+    article_id = _article(library, approved_title)
+    articles.transition(library, article_id, "submit")
+    library.store.staff_id = admin
+    articles.approve(library, article_id)
+    articles.start_new_draft(library, article_id)
+    doc = articles.load_doc(library, article_id)
+    doc.title = "Judul Baru yang Belum Disetujui Sama Sekali"
+    articles.save(library, article_id, doc)
+    assert articles.load_doc(library, article_id).status == "draft"
+
+    card = social.card(library, article_id, "1080x1080", photo_id=photo_id)
+    assert " ".join(card.title_lines) == approved_title
+    assert [kind for kind, _b in card.boxes].count("stamp") == 0, "the approved text goes out without DRAF"
+    assert social.caption(library, article_id, "instagram").startswith(approved_title)
+
+
+def test_a_clarification_linked_to_a_claim_takes_the_claims_verdict(setup):
+    from desktop.claims import api as claims
+
+    library, _article_id, _photo_id = setup
+    clarification = _article(library, "Klarifikasi: Kabar Pemilu Diundur Tidak Benar", kind="klarifikasi",
+                             status="approved")
+    claim = claims.create_claim(library, claims.ClaimInput(
+        text="Pesan berantai: pemilihan bupati diundur setahun.", first_seen=dt.datetime(2025, 11, 1, 8, 0),
+        verdict="disinformasi"))
+    claims.link_article(library, claim, clarification)
+    assert social.release(library, clarification).verdict == "disinformasi"
+    card = social.card(library, clarification, "1200x630")
+    assert [kind for kind, _b in card.boxes].count("stamp") == 1
+    assert social.caption(library, clarification, "x").startswith("[DISINFORMASI] Klarifikasi")
+    assert [k for k, _b in social.card(library, clarification, "1200x630", verdict="").boxes].count("stamp") == 0
+
+
 def test_without_a_photo_or_logo_the_card_is_still_whole():
     card = cards.render(cards.CardInput(title=TITLE, size="1080x1920", office_name="Bawaslu Contoh"))
     assert (card.width, card.height) == (1080, 1920)

@@ -2,7 +2,7 @@
 
 What the CLI (``warta article card|caption``) and the window's "Social media
 card…" dialog call. The text is the release as it may go out: the approved
-text when the approvals API gives one, else the current text with a DRAF
+revision (the articles approvals), else the current text with a DRAF
 stamp on the card. Photos come from the photo archive, the logo, colours and
 hashtags from the office profile.
 """
@@ -19,11 +19,6 @@ from desktop.social.cards import SIZES, Card
 
 # Stamp colours by the claims register's severity (1 false … 5 true); the verdicts themselves are the register's.
 SEVERITY_COLOURS = {1: "#C62828", 2: "#D84315", 3: "#9A6700", 4: "#558B2F", 5: "#2E7D32"}
-# Used until the claims register is there (it brings the full list).
-FALLBACK_VERDICTS: dict[str, tuple[str, int]] = {
-    "hoaks": ("HOAKS", 1), "disinformasi": ("DISINFORMASI", 1), "misinformasi": ("MISINFORMASI", 2),
-    "sebagian_benar": ("SEBAGIAN BENAR", 3), "benar": ("BENAR", 5),
-}
 DRAFT_STAMP = (N_("DRAFT"), "#555555")
 CLARIFICATION = "klarifikasi"
 
@@ -48,46 +43,28 @@ class Release:
     verdict: str  # a key of verdicts(), or "" (from the claims register when it links one)
 
 
-def _claims():  # noqa: ANN202 - the claims api module, or None
-    import importlib.util
-
-    if importlib.util.find_spec("desktop.claims.api") is None:
-        return None
-    from desktop.claims import api as claims  # type: ignore[import-not-found]
-
-    return claims
-
-
 def verdicts() -> dict[str, tuple[str, str]]:
     """Verdict code → (stamp text, colour), in the claims register's order."""
-    claims = _claims()
-    table = {code: (v[0], v[1]) for code, v in claims.VERDICTS.items()} if claims is not None else FALLBACK_VERDICTS
-    return {code: (label, SEVERITY_COLOURS.get(severity, "#C62828")) for code, (label, severity) in table.items()}
+    from desktop.claims import api as claims
 
-
-def _output_doc(library, article_id: int):  # noqa: ANN001, ANN202 - (ArticleDoc, approved)
-    """What may go out: the approved revision (approvals API), else the current text, approved or not."""
-    from desktop.articles import api as articles
-
-    for_output = getattr(articles, "document_for_output", None)
-    if for_output is not None:
-        out = for_output(library, article_id)
-        return out.doc, out.approved
-    doc = articles.load_doc(library, article_id)
-    return doc, doc.status in ("approved", "published")
+    return {code: (label, SEVERITY_COLOURS.get(severity, SEVERITY_COLOURS[1]))
+            for code, (label, severity, _explanation) in claims.VERDICTS.items()}
 
 
 def _linked_verdict(library, article_id: int) -> str:  # noqa: ANN001
-    """The verdict of the claim this article clarifies, when the claims register links one."""
-    claims = _claims()
-    if claims is None:
-        return ""
+    """The verdict of the claim this article clarifies, "" when it clarifies none (or none is decided)."""
+    from desktop.claims import api as claims
+
     claim_id = claims.claims_of_articles(library, [article_id]).get(article_id)
     return claims.get_claim(library, claim_id).verdict if claim_id is not None else ""
 
 
 def release(library, article_id: int) -> Release:  # noqa: ANN001
-    doc, approved = _output_doc(library, article_id)
+    """What may go out: the approved revision, else the current text (``approved`` False)."""
+    from desktop.articles import api as articles
+
+    out = articles.document_for_output(library, article_id)
+    doc, approved = out.doc, out.approved
     return Release(
         id=article_id, title=doc.title, lead=doc.lead or doc.subtitle, kind=doc.kind, tags=list(doc.tags),
         link=doc.source_url, date=doc.publication_date or doc.event_date, approved=approved,
