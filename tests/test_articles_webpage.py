@@ -175,3 +175,24 @@ def test_text_copied_from_a_news_page_gives_no_byline_or_excerpt_as_subtitle(tmp
     assert doc.event_date == dt.date(2025, 11, 4)
     assert doc.lead.startswith("Bawaslu Kabupaten Contoh menggelar")
     assert (doc.body, doc.writer) == ("Kegiatan dihadiri perangkat desa.", "Ridha Contoh")
+
+
+def test_plain_theme_byline_and_date_lines_are_no_subtitle(tmp_path):
+    path = tmp_path / "berita.html"
+    path.write_text(
+        "<html><head><meta property='og:site_name' content='Bawaslu Kabupaten Contoh'></head><body>"
+        "<div><a href='/'>Beranda</a> » <a href='/berita'>Berita</a></div>"
+        "<div><h1>Sosialisasi Pengawasan Partisipatif di Desa Contoh</h1><p>admin humas 7</p>"
+        "<p>Selasa, 4 November 2025</p>"
+        "<p><strong>Contoh, Senin (3/11/2025) –</strong> Bawaslu Kabupaten Contoh menggelar sosialisasi.</p>"
+        "<p>Kegiatan dihadiri perangkat desa.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    doc = parse_file(path)
+    assert doc.title == "Sosialisasi Pengawasan Partisipatif di Desa Contoh"
+    assert doc.subtitle == "" and "Beranda" not in doc.body
+    assert (doc.dateline_city, doc.event_date) == ("Contoh", dt.date(2025, 11, 3))
+    assert doc.lead == "Bawaslu Kabupaten Contoh menggelar sosialisasi."
+    assert doc.body == "Kegiatan dihadiri perangkat desa."
+    assert doc.source_site == "Bawaslu Kabupaten Contoh"
+    assert doc.publication_date == dt.date(2025, 11, 4)  # the post's own date line

@@ -449,6 +449,7 @@ def recognise(blocks: list[Block], quote_count: int | None = None, about_count: 
         subtitle=" — ".join(p.replace("\n", " ") for p in header + subtitle_parts if p),
         dateline_city=dateline.city if dateline else "",
         event_date=(dateline.date if dateline else None) or page.date,
+        publication_date=page.published,
         embargo_at=embargo,
         embargo_tz=tz,
         lead=plain(lead_spans).strip(),
@@ -467,7 +468,8 @@ def recognise(blocks: list[Block], quote_count: int | None = None, about_count: 
 class _PageLines:
     kept: list[str]  # what is really a subtitle
     byline: str
-    date: dt.date | None
+    date: dt.date | None  # the excerpt's opening date: the day it happened
+    published: dt.date | None = None  # a date line of its own: the day the post went up
 
 
 _BYLINE = re.compile(r"^(?:(?:oleh|by)\s+\S.*|[a-z][^.,:;!?\"“”]*)$")
@@ -484,6 +486,7 @@ def _page_lines(lines: list[str], lead: str) -> _PageLines:
     kept: list[str] = []
     byline = ""
     day: dt.date | None = None
+    published: dt.date | None = None
     dateline_length = parse_dateline(lead).length if parse_dateline(lead) else 0
     lead_key = _words_key(lead[dateline_length:])
     for line in lines:
@@ -491,7 +494,7 @@ def _page_lines(lines: list[str], lead: str) -> _PageLines:
         rest = line[m.end():].lstrip(" ,.–—-") if m else line
         when = _date(m["ly"], _month_number(m["month"]), m["ld"]) if m else None
         if m and re.fullmatch(r"(?:(?:pukul\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?", rest.strip(), re.I):
-            day = day or when  # a date line
+            published = published or when  # a date line
         elif lead_key and len(lead_key) >= 4 and _words_key(rest) == lead_key[: len(_words_key(rest))] \
                 and len(_words_key(rest)) >= 4:
             day = day or when  # an excerpt: the lead's own opening words again
@@ -499,7 +502,7 @@ def _page_lines(lines: list[str], lead: str) -> _PageLines:
             byline = byline or re.sub(r"^(?:oleh|by)\s+", "", line, flags=re.I)
         else:
             kept.append(line)
-    return _PageLines(kept, byline, day)
+    return _PageLines(kept, byline, day, published)
 
 
 def short_title(text: str, limit: int = 120) -> str:
