@@ -107,3 +107,16 @@ def test_errors_are_one_sentence(cli, library, library_path, setup):
     assert code == 2 and err.count("\n") == 1
     code, _out, err = cli("send", "email", setup[2], "--list", "Tidak Ada", "--eml", "x", "--library", library_path)
     assert code == 2 and "Tidak Ada" in err and err.count("\n") == 1
+
+
+def test_eml_files_come_from_the_office_address_without_smtp_settings(cli, library, library_path, setup, tmp_path):
+    import email
+    import email.policy
+
+    library.close()
+    code, out, _err = cli("send", "email", setup[2], "--list", "Media Contoh", "--eml", tmp_path / "eml",
+                          "--library", library_path, "--json")
+    data = json.loads(out)
+    assert code == 1 and len(data["written"]) == 2
+    msg = email.message_from_bytes(open(data["written"][0], "rb").read(), policy=email.policy.default)
+    assert msg["From"] == "humas@contoh.example" and msg["Message-ID"].endswith("@contoh.example>")

@@ -149,7 +149,10 @@ def _subject(m: content.Material) -> str:
 def queue_email(library, list_id: int, *, mode: str, sender: str, article_id: int | None = None,  # noqa: ANN001, C901
                 kit_id: int | None = None, photo_ids: list[int] = (), resend: bool = False,
                 progress: Progress | None = None) -> Queued:
-    """One batch for the list: a queued message per reachable member, a skipped one (with the reason) per other."""
+    """One batch for the list: a queued message per reachable member, a skipped one (with the reason) per other.
+
+    ``sender`` "" is the office's own address (Settings → Office).
+    """
     from email.utils import parseaddr
 
     from desktop.distribution import email as mail
@@ -157,6 +160,10 @@ def queue_email(library, list_id: int, *, mode: str, sender: str, article_id: in
     progress = progress or Progress()
     if mode not in ("smtp", "eml"):
         raise ValidationError(_("Unknown e-mail mode '{mode}'. Use smtp or eml.").format(mode=mode))
+    if not sender:
+        from desktop import office
+
+        sender = office.load(library).email
     if not parseaddr(sender)[1] or "@" not in sender:
         raise ValidationError(_("Give the sender's e-mail address (Settings → E-mail)."))
     found = preview(library, "email", list_id, article_id=article_id, kit_id=kit_id, resend=resend)

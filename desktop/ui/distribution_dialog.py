@@ -212,21 +212,14 @@ class DistributionDialog(QDialog):
         folder = file_dialogs.folder(self.ctx.settings, self, "export", _("Folder for the .eml files"))
         if not folder:
             return
-        config = distribution.load_config(self.ctx.settings)
-        sender = config.sender or self._office_email()
         library = self.ctx.library
-        queue = self._queue("eml", sender)
+        queue = self._queue("eml", distribution.load_config(self.ctx.settings).sender)
 
         def job(progress):  # noqa: ANN001, ANN202
             queued = queue(progress)
             return queued, distribution.write_eml(library, queued.batch_id, folder, progress)
 
         self.ctx.tasks.start(job, title=_("Writing the e-mails…"), on_done=self._done, parent=self)
-
-    def _office_email(self) -> str:
-        from desktop import office
-
-        return office.load(self.ctx.library).email
 
     def send_smtp(self) -> None:
         if self.list_id() is None:
