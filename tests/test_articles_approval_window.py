@@ -8,25 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop import staff
+from approval_support import approved, submitted, team  # noqa: F401 - team is a fixture
 from desktop.articles import api as articles
 from desktop.articles import store
 from desktop.articles.document import ArticleDoc
 from kits_support import pdf_text, squash
 
 LEAD = "Bawaslu Kabupaten Contoh mengawasi rapat pleno rekapitulasi di Gedung Serbaguna, Rabu (4/12/2024)."
-
-
-@pytest.fixture
-def team(library):
-    ids = {
-        "admin": library.store.staff_id,
-        "writer": staff.create(library, staff.StaffInput(name="Dewi Penulis", role="writer")),
-        "editor": staff.create(library, staff.StaffInput(name="Agus Editor", role="editor")),
-        "secretariat": staff.create(library, staff.StaffInput(name="Sari Sekretariat", role="secretariat")),
-    }
-    library.store.staff_id = ids["writer"]
-    return ids
 
 
 @pytest.fixture
@@ -54,19 +42,17 @@ def window_as(qtbot, library, monkeypatch):
         window.deleteLater()
 
 
+def _doc() -> ArticleDoc:
+    return ArticleDoc(title="Bawaslu Awasi Rapat Pleno", dateline_city="Contoh", lead=LEAD, body="Pengawas hadir.",
+                      writer="Dewi Penulis")
+
+
 def _submitted(library, team) -> int:
-    library.store.staff_id = team["writer"]
-    art_id = store.create_article(library, ArticleDoc(title="Bawaslu Awasi Rapat Pleno", dateline_city="Contoh",
-                                                      lead=LEAD, body="Pengawas hadir.", writer="Dewi Penulis"))
-    store.submit(library, art_id)
-    return art_id
+    return submitted(library, team, _doc())
 
 
 def _approved(library, team) -> int:
-    art_id = _submitted(library, team)
-    library.store.staff_id = team["editor"]
-    articles.approve(library, art_id)
-    return art_id
+    return approved(library, team, _doc())[0]
 
 
 def _buttons(editor) -> dict:  # noqa: ANN001

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from desktop import staff
+from approval_support import approved, team  # noqa: F401 - team is a fixture
 from desktop.articles import api as articles
 from desktop.articles import sheet, store
 from desktop.articles.document import ArticleDoc
@@ -26,22 +24,8 @@ def _doc(**kw) -> ArticleDoc:
     return ArticleDoc(**values)
 
 
-@pytest.fixture
-def team(library):
-    ids = {
-        "writer": staff.create(library, staff.StaffInput(name="Dewi Penulis", role="writer")),
-        "editor": staff.create(library, staff.StaffInput(name="Agus Editor", role="editor")),
-    }
-    library.store.staff_id = ids["writer"]
-    return ids
-
-
 def _approved(library, team) -> tuple[int, object]:
-    library.store.staff_id = team["writer"]
-    art_id = store.create_article(library, _doc())
-    store.submit(library, art_id)
-    library.store.staff_id = team["editor"]
-    return art_id, articles.approve(library, art_id)
+    return approved(library, team, _doc())
 
 
 def test_sheet_prints_number_people_times_and_the_full_hash(library, team):
