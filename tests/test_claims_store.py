@@ -228,6 +228,11 @@ def test_a_klarifikasi_awaiting_approval_is_first_on_the_approvers_beranda_with_
     assert item.text.startswith("Terlihat 3 jam 0 mnt lalu, menunggu 0 mnt: [HOAKS]")
     # The writer cannot approve: no such card on their Beranda.
     assert all(c.title != first.title for c in overview.cards(library, writer))
+    # Nor does an approver see a text they wrote themselves (someone else must approve it).
+    library.store.staff_id = approver
+    own = claims.make_klarifikasi(library, claims.create_claim(library, claim_input(hours_ago=1)))
+    articles.transition(library, own, "submit")
+    assert [i.id for i in overview.cards(library, approver)[0].items] == [article_id]
 
 
 def test_check_names_a_claim_whose_screenshot_is_missing_or_damaged(library, tmp_path):

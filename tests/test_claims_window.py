@@ -154,3 +154,27 @@ def test_edit_claim_removes_a_screenshot_and_search_opens_the_register(main_wind
     main_window.show_section("home")
     main_window.open_item("claim", claim_id)  # what a global-search hit does
     assert main_window.current_section().key == "claims" and section.selected_id() == claim_id
+
+
+def test_beranda_shows_the_waiting_klarifikasi_first_and_opens_it(main_window, qtbot, library):
+    from claims_support import claim_input, people
+    from desktop.articles import api as articles
+    from desktop.claims import api as claims
+
+    approver = library.store.staff_id
+    writer, _admin = people(library)
+    library.store.staff_id = writer
+    article_id = claims.make_klarifikasi(library, claims.create_claim(library, claim_input(hours_ago=5)))
+    articles.transition(library, article_id, "submit")
+    library.store.staff_id = approver
+    home = main_window.show_section("home")
+    home.refresh()
+    first = home.cards.itemAtPosition(0, 0).widget()
+    from PySide6.QtWidgets import QLabel
+
+    assert "Klarifikasi menunggu persetujuan (1)" in first.findChildren(QLabel)[0].text()
+    lst = home.card_lists[0]
+    assert lst.item(0).text().startswith("Terlihat 5 jam 0 mnt lalu")
+    lst.setCurrentRow(0)
+    qtbot.keyClick(lst, Qt.Key.Key_Return)  # opens the entry, like a double-click
+    assert main_window.current_section().key == "articles"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from desktop.i18n import _
 
 MAX_ITEMS = 6
+CANDIDATES = 100  # klarifikasi in review looked at; an office has a handful at a time
 
 
 def _is_approver(library, staff_id: int | None) -> bool:  # noqa: ANN001
@@ -29,10 +30,13 @@ def cards(library, staff_id: int | None) -> list:  # noqa: ANN001
     if not _is_approver(library, staff_id):
         return []
     query = articles.ListQuery(status="review", kind="klarifikasi", sort="updated_at", descending=False)
-    waiting = articles.list_articles(library, query, limit=MAX_ITEMS)
+    # Only what this approver may approve (not a text they wrote themselves), oldest first.
+    waiting = [r for r in articles.list_articles(library, query, limit=CANDIDATES)
+               if "approve" in articles.workflow_actions(library, r.id, staff_id)]
     if not waiting:
         return []
-    total = articles.count_articles(library, query) if len(waiting) == MAX_ITEMS else len(waiting)
+    total = len(waiting)
+    waiting = waiting[:MAX_ITEMS]
     seen = store.first_seen_of_articles(library, [r.id for r in waiting])
     now = utcnow()
     items = []
