@@ -295,11 +295,11 @@ def send_pending(library, config, password: str | None, progress: Progress | Non
     server = mail.connect(config, password)
     try:
         for mid, batch, msg, files in _each(library, ids, progress, result):
+            message = mail.build(batch, msg, files)  # before the claim: a claimed message is one that went out
             if not _claim(library, mid):
                 continue  # sent by another PC meanwhile, or no longer pending
             try:
-                server.send_message(mail.build(batch, msg, files), from_addr=config.sender or batch.sender,
-                                    to_addrs=[msg.address])
+                server.send_message(message, from_addr=config.sender or batch.sender, to_addrs=[msg.address])
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
                 _mark(library, mid, "failed", _smtp_text(exc))
                 result.failed.append({"address": msg.address, "error": _smtp_text(exc)})
