@@ -342,3 +342,13 @@ def test_a_report_bundle_carries_the_register_without_its_screenshots(template_l
     finally:
         province.close()
         kab.close()
+
+
+def test_no_public_text_without_a_verdict(library):
+    writer, approver = people(library)
+    library.store.staff_id = writer
+    claim_id = claims.create_claim(library, claim_input(verdict=""))
+    clarify_and_publish(library, claim_id, writer, approver)
+    for make in (claims.whatsapp, claims.claim_review):
+        with pytest.raises(ValidationError, match="belum diberi label"):
+            make(library, claim_id)

@@ -627,16 +627,24 @@ def _approved(library, claim: ClaimInfo):  # noqa: ANN001, ANN202 - (ArticleDoc,
     return out.doc, c
 
 
+def _need_verdict(claim: ClaimInfo) -> None:
+    if not claim.verdict:
+        raise ValidationError(_(
+            "Claim {id} has no verdict yet; give it one first: the WhatsApp text and the ClaimReview lead with it."
+        ).format(id=claim.id))
+
+
 def whatsapp(library, claim_id: int) -> str:  # noqa: ANN001
     """The short clarification for WhatsApp groups (verdict first, ≤ 700 characters)."""
     from desktop import office as office_profile
 
     claim = get_claim(library, claim_id)
+    _need_verdict(claim)
     doc, c = _approved(library, claim)
     profile = office_profile.load(library)
     url = doc.source_url if c.published_at is not None else ""
     summary = doc.lead or doc.body
-    return texts.whatsapp_text(claim.verdict or "hoaks", doc.title, summary, url, profile.short_name or profile.name)
+    return texts.whatsapp_text(claim.verdict, doc.title, summary, url, profile.short_name or profile.name)
 
 
 def claim_review(library, claim_id: int) -> dict:  # noqa: ANN001
@@ -644,9 +652,7 @@ def claim_review(library, claim_id: int) -> dict:  # noqa: ANN001
     from desktop import office as office_profile
 
     claim = get_claim(library, claim_id)
-    if not claim.verdict:
-        raise ValidationError(_("Claim {id} has no verdict yet; give it one before publishing a ClaimReview.").format(
-            id=claim_id))
+    _need_verdict(claim)
     doc, c = _approved(library, claim)
     profile = office_profile.load(library)
     published = doc.publication_date or (texts.local_time(c.published_at).date() if c.published_at else None)

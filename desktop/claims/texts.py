@@ -147,7 +147,8 @@ def claim_review(
     if office_url:
         author["url"] = office_url
     appearances = [{"@type": "CreativeWork", "url": link} for link in links]
-    item: dict = {"@type": "Claim", "datePublished": first_seen.date().isoformat()}
+    # The day it was first seen where the office is (stored times are UTC).
+    item: dict = {"@type": "Claim", "datePublished": local_time(first_seen).date().isoformat()}
     if appearances:
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]
