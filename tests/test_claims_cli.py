@@ -27,7 +27,7 @@ def test_a_claim_from_sighting_to_whatsapp_text_on_the_command_line(library_path
     code, out, err = cli("claim", "add", "--library", library_path, "--json", "--text", POSTPONED,
                          "--link", "https://chat.whatsapp.com/forward/abc", "https://x.com/akun/status/9",
                          "--platform", "WhatsApp", "--seen", "2024-02-10T07:30", "--reach", "5000",
-                         "--reported-by", "Panwascam Sukamaju", "--category", "fabricated", "--verdict", "hoaks",
+                         "--reported-by", "Panwascam Sukamaju", "--reporter", writer, "--category", "fabricated", "--verdict", "hoaks",
                          "--facts", "Pemungutan suara tetap 14 Februari 2024.",
                          "--source", "Keputusan KPU Nomor 21 Tahun 2022", "--screenshot", shot)
     assert code == 0, err
@@ -37,6 +37,7 @@ def test_a_claim_from_sighting_to_whatsapp_text_on_the_command_line(library_path
     assert code == 0, err
     shown = _json(out)
     assert shown["verdict_label"] == "HOAKS" and shown["links"][1] == "https://x.com/akun/status/9"
+    assert shown["reporter"] == "Rina Penulis" and shown["reported_by"] == "Panwascam Sukamaju"
     assert shown["screenshots"][0]["path"].startswith("files/claims/") and shown["article_id"] is None
 
     code, out, err = cli("claim", "whatsapp", claim_id, "--library", library_path)
@@ -95,3 +96,5 @@ def test_bad_claims_exit_2_with_one_sentence(library_path, cli):
     assert code == 2 and _json(out)["ok"] is False and "Tidak ada isu dengan id 99" in err
     code, out, err = cli("claim", "list", "--library", library_path)
     assert code == 0 and "Belum ada isu" in out
+    code, out, err = cli("claim", "add", "--library", library_path, "--text", "Isu", "--reporter", "999")
+    assert code == 2 and "999" in err

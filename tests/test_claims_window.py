@@ -74,6 +74,7 @@ def test_from_sighting_to_copied_whatsapp_text_and_claimreview_by_clicking(main_
     [row] = claims.list_claims(library)
     info = claims.get_claim(library, row.id)
     assert info.reach == 12000 and len(info.links) == 2 and info.verdict == "hoaks"
+    assert info.reporter_id == library.store.staff_id  # whoever records it, unless changed
     assert (library.path / info.screenshots[0].path).read_bytes() == shot.read_bytes()
     assert section.table.currentIndex().row() == 0  # the new claim is selected
     assert section.model.index(0, 0).data() == "HOAKS"

@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=_("when it was first seen, local time (default: now)"))
     p.add_argument("--reach", type=int, metavar="N", help=_("estimated views or shares"))
     p.add_argument("--reported-by", default="", metavar="TEXT", help=_("who told the office about it"))
+    p.add_argument("--reporter", type=int, metavar="STAFF_ID", help=_("the staff member who spotted it"))
     # The codes are not listed here (that would load the register at every start); a wrong one is refused
     # with a sentence listing them all.
     p.add_argument("--category", default="", metavar="CODE",
@@ -65,7 +66,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     data = claims.ClaimInput(
         text=args.text, first_seen=_seen(args.seen), links=args.link, platform=args.platform, reach=args.reach,
-        reported_by=args.reported_by, category=args.category, verdict=args.verdict, facts=args.facts,
+        reported_by=args.reported_by, reporter_id=args.reporter, category=args.category, verdict=args.verdict, facts=args.facts,
         sources="\n".join(args.source),
     )
     lib = open_library(args)

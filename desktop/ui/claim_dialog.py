@@ -60,8 +60,19 @@ class ClaimDialog(QDialog):
         self.reach = QLineEdit()
         self.reach.setObjectName("claim-reach")
         self.reach.setPlaceholderText(_("estimated views or shares"))
+        self.reach.setToolTip(_("estimated views or shares"))
         self.reported_by = QLineEdit()
         self.reported_by.setObjectName("claim-reported-by")
+        self.reported_by.setPlaceholderText(_("who told the office (a citizen, a journalist …)"))
+        self.reporter = QComboBox()
+        self.reporter.setObjectName("claim-reporter")
+        self.reporter.addItem(_("no staff member"), None)
+        from desktop import staff
+
+        for person in staff.list_staff(ctx.library):
+            self.reporter.addItem(person.name, person.id)
+        if claim_id is None:  # who records it usually saw it
+            self.reporter.setCurrentIndex(max(0, self.reporter.findData(ctx.staff_id)))
         self.category = QComboBox()
         self.category.setObjectName("claim-category")
         self.category.addItem("–", "")
@@ -90,6 +101,7 @@ class ClaimDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.reach)
         row.addWidget(self.reported_by, 2)
+        row.addWidget(self.reporter, 1)
         form.addRow(_("Reach, reported by"), row)
         row = QHBoxLayout()
         row.addWidget(self.category, 1)
@@ -137,6 +149,7 @@ class ClaimDialog(QDialog):
         self.seen.setDateTime(QDateTime(local))
         self.reach.setText("" if info.reach is None else str(info.reach))
         self.reported_by.setText(info.reported_by)
+        self.reporter.setCurrentIndex(max(0, self.reporter.findData(info.reporter_id)))
         self.category.setCurrentIndex(max(0, self.category.findData(info.category)))
         self.verdict.setCurrentIndex(max(0, self.verdict.findData(info.verdict)))
         self.facts.setPlainText(info.facts)
@@ -193,6 +206,7 @@ class ClaimDialog(QDialog):
             platform=self.platform.currentText(),
             reach=int(reach_text) if reach_text else None,
             reported_by=self.reported_by.text(),
+            reporter_id=self.reporter.currentData(),
             category=self.category.currentData() or "",
             verdict=self.verdict.currentData() or "",
             facts=self.facts.toPlainText(),
