@@ -181,6 +181,11 @@ def test_a_draft_is_stamped_and_a_clarification_carries_its_verdict(setup):
     img = Image.open(io.BytesIO(stamped.png)).convert("RGB").crop(stamps[0])
     red = sum(n for n, (r, g, b) in img.getcolors(maxcolors=1 << 20) if r > 150 and g < 80 and b < 80)
     assert red > 2000
+    draft_clarification = _article(library, "Klarifikasi: Foto Kotak Suara Rusak Adalah Foto Lama", kind="klarifikasi")
+    both = social.card(library, draft_clarification, "1080x1080", photo_id=photo_id, verdict="hoaks")
+    draf, verdict = [b for k, b in both.boxes if k == "stamp"]
+    assert draf[3] <= verdict[1] or draf[2] <= verdict[0], "DRAF and the verdict do not cover each other"
+    assert _inside(draf, both.safe) and _inside(verdict, both.safe)
     with pytest.raises(ValidationError, match="bukan klarifikasi"):
         social.card(library, draft, "1080x1080", verdict="hoaks")
     with pytest.raises(ValidationError, match="bukan putusan"):

@@ -129,3 +129,23 @@ def test_a_clarification_offers_its_verdict_stamp(main_window, qtbot, library, t
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled() and dialog.card is not plain, timeout=60_000)
     assert [k for k, _b in dialog.card.boxes].count("stamp") == 1
     assert dialog.caption_edit.toPlainText().startswith("[HOAKS] Klarifikasi")
+
+
+def test_the_office_form_keeps_the_card_colours_and_hashtags(qtbot, library):
+    from desktop.social import api as social
+    from desktop.ui.office_form import OfficeForm
+
+    form = OfficeForm(office.load(library), library=library)
+    qtbot.addWidget(form)
+    form.show()
+    for name, typed in (("primary_colour", "#0b3d2e"), ("accent_colour", "E0A800"), ("hashtags", "BawasluContoh #Pilkada")):
+        form.fields[name].clear()
+        qtbot.keyClicks(form.fields[name], typed)
+    office.save(library, form.profile())
+    saved = office.load(library)
+    assert (saved.primary_colour, saved.accent_colour, saved.hashtags) == ("#0B3D2E", "#E0A800", "#BawasluContoh #Pilkada")
+    article_id = articles.create_article(library, articles.ArticleDoc(title=TITLE, status="approved"))
+    card = social.card(library, article_id, "1080x1080")
+    assert card.panel_colour == (0x0B, 0x3D, 0x2E)
+    assert Image.open(io.BytesIO(card.png)).convert("RGB").getpixel((card.panel[0] + 2, card.panel[3] - 2)) == card.panel_colour
+    assert social.caption(library, article_id, "x").endswith("#BawasluContoh #Pilkada")

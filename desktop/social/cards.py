@@ -442,20 +442,28 @@ def render(card: CardInput) -> Card:
         img.paste(big, (x, y), big)
         boxes.append(("logo", (x, y, x + big.width, y + big.height)))
 
-    # Stamps over the photo: the first (the verdict) large in the middle, DRAF small in a corner.
-    for index, stamp in enumerate(card.stamps):
-        area_w = visual_safe[2] - visual_safe[0]
-        px = round(min(width, height) * (0.11 if index == 0 else 0.05))
-        mark = _stamp_image(stamp, area_w if index == 0 else area_w // 2, px)
-        if mark.height > visual_safe[3] - visual_safe[1]:
-            scale = (visual_safe[3] - visual_safe[1]) / mark.height
-            mark = mark.resize((max(1, round(mark.width * scale)), visual_safe[3] - visual_safe[1]),
-                               Image.Resampling.LANCZOS)
-        if index == 0:
-            x = visual_safe[0] + (area_w - mark.width) // 2
-            y = visual_safe[1] + (visual_safe[3] - visual_safe[1] - mark.height) // 2
-        else:
-            x, y = visual_safe[0], visual_safe[1]
+    # Stamps over the photo: the first (the verdict) large in the middle, a second (DRAF) small in the
+    # top corner, drawn first so that the verdict is centred in what is left below it.
+    def fitted(mark: Image.Image, area: Box) -> Image.Image:
+        room_w, room_h = area[2] - area[0], area[3] - area[1]
+        scale = min(1.0, room_w / mark.width, room_h / mark.height)
+        if scale >= 1.0:
+            return mark
+        return mark.resize((max(1, int(mark.width * scale)), max(1, int(mark.height * scale))),
+                           Image.Resampling.LANCZOS)
+
+    area = visual_safe
+    area_w = area[2] - area[0]
+    for stamp in card.stamps[1:2]:
+        mark = fitted(_stamp_image(stamp, area_w // 2, round(min(width, height) * 0.05)),
+                      (area[0], area[1], area[2], area[1] + (area[3] - area[1]) // 3))
+        img.paste(mark, area[:2], mark)
+        boxes.append(("stamp", (area[0], area[1], area[0] + mark.width, area[1] + mark.height)))
+        area = (area[0], area[1] + mark.height + lay.margin // 4, area[2], area[3])
+    for stamp in card.stamps[:1]:
+        mark = fitted(_stamp_image(stamp, area_w, round(min(width, height) * 0.11)), area)
+        x = area[0] + (area[2] - area[0] - mark.width) // 2
+        y = area[1] + (area[3] - area[1] - mark.height) // 2
         img.paste(mark, (x, y), mark)
         boxes.append(("stamp", (x, y, x + mark.width, y + mark.height)))
 
