@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "claims", "distribution", "exchange")
+AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "claims", "distribution", "exchange", "kip")
 
 _WHERE = {
     "core": ("AuditLog", "Meta", "Office", "Staff", "StaffRole"),
@@ -33,6 +33,7 @@ _WHERE = {
     "distribution": ("DistributionAttachment", "DistributionBatch", "DistributionMessage"),
     "claims": ("Claim", "ClaimLink", "ClaimScreenshot"),
     "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice"),
+    "kip": ("DipEntry", "KipRequest"),
 }
 _MODULE_OF = {name: area for area, names in _WHERE.items() for name in names}
 __all__ = sorted(_MODULE_OF)
