@@ -11,14 +11,17 @@ first) and one as openpyxl's write-only mode and Warta's own export write it
 opening to learn its size, which Warta's reader skips). The full read of the
 same workbook (what Import does) is listed for scale.
 
-Measured 2026-12-03, ``full``, on the shared 2-core machine (load ~3):
+Measured ``full`` on the shared 2-core machine (other work running; medians of 5):
 
-====================================================  ========  ============  =====
-operation                                             median    floor         ratio
-====================================================  ========  ============  =====
-preview, Excel-style workbook (shared strings)        ~0.25 s   ~0.25 s       ~1.0×
-preview, write-only workbook (no ``<dimension>``)     13 ms     0.55 s        0.02×
-====================================================  ========  ============  =====
+===================================================  ============  ==================  ======
+operation                                            median        floor               ratio
+===================================================  ============  ==================  ======
+preview, Excel-style workbook (shared strings)       12–178 ms     15–226 ms           0.8×
+preview, write-only workbook (no ``<dimension>``)    28–38 ms      2.2–3.1 s           0.01×
+===================================================  ============  ==================  ======
+
+Before: the preview read the whole workbook (4.1 s of CPU at 10,000 rows),
+on the UI thread.
 """
 
 from __future__ import annotations

@@ -9,6 +9,30 @@ pre-downscaled images and the same text (same fonts, ``useA85 = 0``), with no
 letterhead, TOC, two-pass footers or per-photo downsampling.
 
 ``full``: 5 × 800 words, 20 × 24 MP; ``small``: 5 × 300 words, 4 × 6 MP.
+
+Targets (issue 13): cold (no rendition cached) ≤ 3.5 s; warm ≤ 1.5× the bare
+build. Measured ``full`` on the shared 2-core machine, medians of 3 (wall;
+CPU seconds beside, as other work shared the cores), before → after the
+issue-13 work (missing renditions in the photo import's pool, bilinear from
+the half-size decode; one layout pass for the table of contents; captions
+and renditions in two queries):
+
+=================================================  ======================  ======================
+operation                                          before                  after
+=================================================  ======================  ======================
+bare reportlab build (the floor)                   178 ms (CPU 120 ms)     193 ms (CPU 158 ms)
+warm, 1 photo/page (renditions embedded as is)     670 ms 3.75× (CPU 6.4×) 287 ms 1.49× (CPU 2.2×)
+warm, 2 photos/page (each downsampled ~3 %)        720 ms 4.04× (CPU 6.8×) 712 ms 3.69× (CPU 4.1×)
+re-render, photos prepared in memory (preview)     536 ms 3.00×            263 ms 1.36×
+cold, 20 renditions made from 24 MP originals      13.7 s (CPU 9.1 s)      4.9 s idle, 8.1 s busy (CPU 8.6–9.7 s)
+=================================================  ======================  ======================
+
+Not met: cold is bound by decoding: a 24 MP, 9.5 MB camera JPEG costs
+~0.19 s of Huffman decoding whatever the DCT scale, +0.07 s resize, +0.02 s
+encode, two at a time on two cores, so 20 take ~3 s before any layout. At 2
+photos per page the slot wants ~1930 px of the 2000 px rendition, so every
+photo is decoded and re-encoded (~60 ms each); caching the placed copies on
+disk (they are not renditions the library's sweep knows) would close it.
 """
 
 from __future__ import annotations
