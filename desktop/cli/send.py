@@ -254,7 +254,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     def text() -> str:
         lines = ["{when}  {channel:<10} {name}  ({org})  {title}".format(
-            when=e.when, channel=distribution.channel_label(e.channel), name=e.name, org=e.organization or "-",
+            when=e.shown, channel=distribution.channel_label(e.channel), name=e.name, org=e.organization or "-",
             title=e.title) for e in entries] or [_("Nothing sent yet.")]
         if reach is not None:
             lines.append(_("Reached {people} people ({channels}); {outlets} outlets; {coverage} coverage items.").format(

@@ -33,7 +33,8 @@ _COVERAGE = table("coverage", column("id"), column("send_id"), column("article_i
 @dataclass
 class LogEntry:
     id: int
-    when: str  # ISO date-time of the send
+    when: str  # ISO date-time of the send, UTC
+    shown: str  # the same in this PC's local time, for lists (03/11/2025 14:05)
     channel: str
     state: str
     name: str
@@ -83,9 +84,19 @@ def entries(library, *, offset: int = 0, limit: int = 200, **who: int | None) ->
     with library.store.read() as s:
         rows = s.execute(q).mappings().all()
     return [LogEntry(r["id"], r["sent_at"].isoformat(sep=" ", timespec="minutes") if r["sent_at"] else "",
-                     r["channel"], r["state"], r["recipient"], r["organization"], r["organization_id"], r["address"],
+                     _local(r["sent_at"]), r["channel"], r["state"], r["recipient"], r["organization"], r["organization_id"], r["address"],
                      r["title"],
                      r["article_id"], r["kit_id"], r["batch_id"]) for r in rows]
+
+
+def _local(when) -> str:  # noqa: ANN001 - naive UTC datetime or None
+    import datetime as dt
+
+    from desktop import dates
+
+    if when is None:
+        return ""
+    return dates.short_datetime(when.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None))
 
 
 def for_person(library, person_id: int, limit: int = 200) -> list[LogEntry]:  # noqa: ANN001

@@ -43,7 +43,7 @@ from desktop.ui.widgets import fit_to_screen
 class SendLogModel(PagedTableModel):
     """A send log (a person's, an organisation's or a release's), newest first, paged from SQL."""
 
-    columns = [("when", lambda: _("Sent")), ("channel", lambda: _("Channel")), ("title", lambda: _("Release")),
+    columns = [("shown", lambda: _("Sent")), ("channel", lambda: _("Channel")), ("title", lambda: _("Release")),
                ("name", lambda: _("Recipient")), ("organization", lambda: _("Organisation"))]
 
     def __init__(self, library, parent=None) -> None:  # noqa: ANN001
