@@ -465,3 +465,24 @@ def test_a_backup_whose_manifest_stream_is_broken_is_refused_clearly(library, tm
     with pytest.raises(WartaError):
         restore.restore(broken, tmp_path / "restored")
     assert not (tmp_path / "restored").exists()
+
+
+def test_restore_keeps_the_office_signing_key(library, tmp_path, cli):
+    """Partner offices trust the office by its key's fingerprint: a restored library signs with the same key."""
+    from desktop.exchange import keys
+    from desktop.library import Library
+
+    before = keys.own_key(library, "Bawaslu Kabupaten Contoh")
+    result = backup.export_backup(library, tmp_path)
+    target = tmp_path / "restored"
+    restore.restore(result.path, target)
+    key_file = target / keys.KEY_FOLDER / keys.KEY_FILE
+    if os.name == "posix":
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    lib2 = Library.open(target, create=False)
+    try:
+        assert keys.own_key(lib2, "Bawaslu Kabupaten Contoh").fingerprint == before.fingerprint
+    finally:
+        lib2.close()
+    code, out_text, err = cli("check", "--library", target, "--json")
+    assert code == 0 and json.loads(out_text)["ok"] is True, out_text + err

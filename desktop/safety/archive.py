@@ -37,8 +37,10 @@ DATABASE = "warta.db"
 # demand from the originals (exports, press kits): regenerable and the
 # largest derived data, so they stay out unless asked for. Thumbnails are
 # small (a few % of the originals) and make a restored library usable at once
-# instead of re-reading thousands of originals, so they go in.
-FOLDERS = ("photos", "files", "thumbnails", "exports", "quarantine")
+# instead of re-reading thousands of originals, so they go in. "keys" holds
+# the office's signing key for exchange bundles: a restore that made a new one
+# would make every partner office check a new fingerprint by phone.
+FOLDERS = ("photos", "files", "thumbnails", "exports", "quarantine", "keys")
 OPTIONAL_FOLDERS = ("renditions",)
 CHUNK = 1 << 20
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
