@@ -76,6 +76,11 @@ def test_a_claim_from_sighting_to_whatsapp_text_on_the_command_line(library_path
     assert payload["claim_review"]["itemReviewed"]["datePublished"] == "2024-02-10"
     assert payload["html"].startswith('<script type="application/ld+json">')
 
+    code, out, err = cli("claim", "show", claim_id, "--library", library_path)
+    assert code == 0, err
+    assert "Diterbitkan" in out and "published" not in out  # the status as the window names it
+    assert "Pemungutan suara tetap 14 Februari 2024." in out and "Keputusan KPU Nomor 21 Tahun 2022" in out
+
     code, out, err = cli("claim", "list", "--library", library_path, "--json")
     assert code == 0, err
     listed = _json(out)

@@ -142,10 +142,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         ]
         lines += [_("Link: {url}").format(url=shown(link)) for link in info.links]
         lines += [_("Screenshot: {path}").format(path=s.path) for s in info.screenshots]
+        if info.facts:
+            lines += ["", _("Facts:"), shown(info.facts)]
+        if info.sources:
+            lines += ["", _("Sources:"), shown(info.sources)]
         if c is None:
             lines.append(_("Clarification: none yet (warta claim clarify {id})").format(id=info.id))
         else:
-            lines.append(_("Clarification: article {id}, {status}").format(id=c.article_id, status=c.status))
+            from desktop.articles import api as articles
+
+            lines.append(_("Clarification: article {id}, {status}").format(
+                id=c.article_id, status=articles.status_label(c.status)))
             if c.release_number:
                 lines.append(_("Release number: {value}").format(value=c.release_number))
             lines.append(_("Approved: {value}").format(value=_when(c.approved_at)))
