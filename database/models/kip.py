@@ -36,6 +36,8 @@ class KipRequest(Base):
     state: Mapped[str] = mapped_column(String(20), default="received", index=True)
     extension_reason: Mapped[str] = mapped_column(Text, default="")
     answered_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # "answered" or "rejected" once answered; stays when the state moves on to "objected".
+    outcome: Mapped[str] = mapped_column(String(20), default="")
     answer: Mapped[str] = mapped_column(Text, default="")  # what was given, or why it was refused
     objected_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     article_id: Mapped[int | None] = mapped_column(

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("extension_reason", sa.Text(), nullable=False),
         sa.Column("answered_on", sa.Date(), nullable=True),
+        sa.Column("outcome", sa.String(length=20), nullable=False),
         sa.Column("answer", sa.Text(), nullable=False),
         sa.Column("objected_on", sa.Date(), nullable=True),
         sa.Column("article_id", sa.Integer(), nullable=True),

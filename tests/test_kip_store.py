@@ -1,0 +1,140 @@
+"""The KIP register: requests with their deadlines, answers, extension, objection; the DIP; the semester report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from approval_support import team  # noqa: F401 - fixture
+
+from desktop.articles import api as articles
+from desktop.errors import ValidationError
+from desktop.kip import api as kip
+
+D = dt.date
+
+
+def _request(library, received: dt.date, **extra) -> int:  # noqa: ANN001
+    values = dict(requester="Ahmad Fauzi", subject="Salinan SK penetapan DPT Kecamatan Patrang", received_on=received,
+                  contact="ahmad@example.org", channel="email")
+    values.update(extra)
+    return kip.add_request(library, kip.RequestInput(**values))
+
+
+def test_a_request_gets_its_deadline_number_and_can_be_extended_once_and_answered(library):
+    rid = _request(library, D(2025, 3, 27))
+    row = kip.get_request(library, rid)
+    assert row.number == "2025-0001" and row.state == "received" and row.due_on == D(2025, 4, 14)
+    assert row.days_left(D(2025, 4, 11)) == 1 and row.days_left(D(2025, 4, 15)) == -1
+    second = kip.get_request(library, _request(library, D(2025, 4, 2)))
+    assert second.number == "2025-0002"
+
+    with pytest.raises(ValidationError, match="alasan|Tuliskan"):
+        kip.extend_request(library, rid, "  ")
+    row = kip.extend_request(library, rid, "Dokumen berada di arsip KPU provinsi")
+    assert row.state == "extended" and row.due_on == D(2025, 4, 24)  # 14 April + 7 working days (18 Apr Good Friday)
+    with pytest.raises(ValidationError, match="sekali"):
+        kip.extend_request(library, rid, "lagi")
+    assert kip.get_request(library, rid).due_on == D(2025, 4, 24)  # nothing changed
+
+    with pytest.raises(ValidationError):
+        kip.answer_request(library, rid, D(2025, 3, 1), "terlalu awal")
+    row = kip.answer_request(library, rid, D(2025, 4, 22), "Salinan SK dikirim lewat surel")
+    assert row.state == "answered" and row.days_left(D(2025, 5, 1)) is None
+    assert row.objection_due() == deadlines_after(D(2025, 4, 22), 30)
+    with pytest.raises(ValidationError):
+        kip.answer_request(library, rid, D(2025, 4, 23), "dua kali")
+
+
+def deadlines_after(day: dt.date, n: int) -> dt.date:
+    return kip.add_working_days(day, n)
+
+
+def test_bad_input_is_refused_with_a_sentence_and_nothing_is_recorded(library):
+    with pytest.raises(ValidationError, match="siapa"):
+        _request(library, D(2025, 1, 6), requester=" ")
+    with pytest.raises(ValidationError, match="telegram"):
+        _request(library, D(2025, 1, 6), channel="telegram")
+    with pytest.raises(ValidationError, match="setelah hari ini"):
+        _request(library, dt.date.today() + dt.timedelta(days=2))
+    rid = _request(library, D(2025, 1, 6), number="045/PPID/I/2025")
+    with pytest.raises(ValidationError, match="045/PPID/I/2025"):
+        _request(library, D(2025, 1, 7), number="045/PPID/I/2025")
+    with pytest.raises(ValidationError, match="alasan"):
+        kip.answer_request(library, rid, D(2025, 1, 8), " ", reject=True)
+    assert kip.count_requests(library) == 1 and kip.get_request(library, rid).state == "received"
+
+
+def test_reminders_list_overdue_first_then_due_within_three_working_days(library):
+    late = _request(library, D(2025, 12, 1))  # due 15 Dec
+    soon = _request(library, D(2025, 12, 10))  # due 24 Dec
+    later = _request(library, D(2025, 12, 19))  # due 6 Jan 2026
+    done = _request(library, D(2025, 11, 28))
+    kip.answer_request(library, done, D(2025, 12, 5), "dikirim")
+    today = D(2025, 12, 19)  # Friday: 22, 23, 24 are the next three working days
+    assert [r.id for r in kip.due_soon(library, today)] == [late, soon]
+    from desktop.kip.overview import cards
+
+    [card] = cards(library, None, today)
+    assert card.warning and [i.id for i in card.items] == [late, soon]
+    assert card.items[0].text.startswith("Terlambat 4 hari kerja") and "2025-0001" in card.items[0].text
+    assert card.items[1].text.startswith("3 hari kerja lagi")
+    assert later not in [i.id for i in card.items]
+    assert cards(library, None, D(2025, 11, 1)) == []
+
+
+def test_an_objection_comes_after_the_answer_or_the_missed_deadline(library):
+    rid = _request(library, D(2025, 6, 2))
+    with pytest.raises(ValidationError, match="masih dalam batas waktu"):
+        kip.object_request(library, rid, D(2025, 6, 5))
+    kip.answer_request(library, rid, D(2025, 6, 10), "Informasi dikecualikan", reject=True)
+    row = kip.object_request(library, rid, D(2025, 6, 20))
+    assert row.state == "objected" and row.outcome == "rejected"
+
+
+def test_the_daftar_informasi_publik_is_proposed_from_published_articles(library, team):  # noqa: F811
+    library.store.staff_id = team["editor"]
+    release = articles.create_article(library, articles.ArticleDoc(
+        title="Bawaslu Jember Awasi Rekapitulasi", kind="siaran_pers", status="published",
+        publication_date=D(2025, 3, 3)))
+    clarification = articles.create_article(library, articles.ArticleDoc(
+        title="Klarifikasi Hoaks Penundaan Pemungutan Suara", kind="klarifikasi", status="published",
+        publication_date=D(2025, 3, 4)))
+    articles.create_article(library, articles.ArticleDoc(title="Draf belum terbit", kind="siaran_pers"))
+    proposals = {p.article_id: p.category for p in kip.propose_dip(library)}
+    assert proposals == {release: "berkala", clarification: "serta_merta"}
+    ids = kip.add_proposals(library, kip.propose_dip(library), unit="Humas", retention="5 tahun")
+    assert len(ids) == 2 and kip.propose_dip(library) == []
+    kip.add_dip(library, "dikecualikan", "Data pribadi pemilih (NIK, KK)", unit="Divisi Data")
+    with pytest.raises(ValidationError, match="sudah"):
+        kip.add_dip(library, "berkala", "Lagi", article_id=release)
+    listed = kip.list_dip(library)
+    assert [r.category for r in listed] == ["berkala", "serta_merta", "dikecualikan"]
+    assert listed[0].unit == "Humas" and listed[0].retention == "5 tahun"
+
+
+def test_the_semester_report_counts_how_requests_were_served(library, tmp_path):
+    on_time = _request(library, D(2026, 1, 5))  # due 20 Jan (16 Jan Isra Mi'raj)
+    kip.answer_request(library, on_time, D(2026, 1, 12), "dikirim")  # 5 working days
+    late = _request(library, D(2026, 2, 2))  # due 16 Feb (17 Feb Imlek is after it)
+    kip.extend_request(library, late, "Menunggu data dari kecamatan")  # due 26 Feb
+    kip.answer_request(library, late, D(2026, 2, 27), "dikirim")  # late
+    refused = _request(library, D(2026, 3, 2))
+    kip.answer_request(library, refused, D(2026, 3, 4), "Dikecualikan: data pribadi", reject=True)
+    kip.object_request(library, refused, D(2026, 3, 10))
+    _request(library, D(2026, 6, 29))  # still open
+    _request(library, D(2026, 7, 1))  # second semester
+    report = kip.semester_report(library, "2026-1")
+    assert (report.received, report.answered, report.rejected, report.on_time, report.late, report.extended,
+            report.objected, report.pending) == (4, 2, 1, 2, 1, 1, 1, 1)
+    assert report.median_response_days == 5  # 5, 18 and 2 working days
+    target = tmp_path / "kip.xlsx"
+    kip.write_xlsx(report, target)
+    from openpyxl import load_workbook
+
+    book = load_workbook(target)
+    cells = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)}
+    assert cells["Permohonan diterima"] == 4 and cells["Dijawab terlambat"] == 1
+    assert book.worksheets[1].max_row == 5
+    with pytest.raises(ValidationError, match="2026-3"):
+        kip.semester_report(library, "2026-3")
