@@ -190,7 +190,15 @@ claims = Area(
     section=Section("claims", "desktop.ui.sections.claims:ClaimsSection", "dialog-warning"),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social)
+kip = Area(
+    "kip",
+    api="desktop.kip.api",
+    cli=("desktop.cli.kip",),
+    overview=("desktop.kip.overview:cards",),
+    counted=(("information_requests", "kip_requests"),),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social, kip)
 
 
 def entries(field: str) -> list:
