@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 
@@ -110,3 +111,35 @@ def test_a_rendition_already_sized_for_its_box_is_embedded_as_it_is(library, kit
     pdf = store.render_pdf(library, kit_id)
     renditions = [p.read_bytes() for p in _rendition_files(library, photo_ids)]
     assert all(r in pdf for r in renditions)  # the upright portrait one too: 2000 px tall fits the page
+
+
+def test_a_kit_with_contents_links_in_its_releases_and_the_office_page_exports(library):
+    """Links in the releases and the TOC numbers drawn at save once shared annotation names: no PDF at all."""
+    import re
+
+    from pypdf import PdfReader
+
+    from desktop.articles import store as articles
+
+    body = ("Lihat [laman resmi](https://jember.bawaslu.go.id/) dan [PPID](https://ppid.example.go.id/).\n\n"
+            "Kegiatan ditutup dengan doa bersama.")
+    ids = [articles.create_article(library, article(f"Rilis Nomor {n}", body=body)) for n in (1, 2)]
+    parts = [store.PartInput("cover")] + [store.PartInput("article", i) for i in ids] + [store.PartInput("office")]
+    kit_id = store.create_kit(library, store.KitInput("Kit klarifikasi PSU", dt.date(2025, 11, 3), "PSU",
+                                                      parts=parts))
+    data = store.render_pdf(library, kit_id)
+
+    reader = PdfReader(io.BytesIO(data))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []
+            if "/A" in a.get_object()]
+    assert uris.count("https://jember.bawaslu.go.id/") == 2
+    entries = {}
+    for line in visual_lines(data, 0):
+        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
+        if match:
+            entries[match.group(1)] = int(match.group(2))
+    assert list(entries) == ["Rilis Nomor 1", "Rilis Nomor 2", "Tentang Bawaslu Contoh"]
+    pages = pdf_text(data)
+    assert entries["Rilis Nomor 2"] > entries["Rilis Nomor 1"] >= 2
+    for title, page in entries.items():
+        assert title in " ".join(pages[page - 1].split()), (title, page)

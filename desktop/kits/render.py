@@ -275,7 +275,12 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
+                # Only the page's state is put back, not the document's count of
+                # annotations: a TOC link drawn now on page 2 would otherwise take
+                # the name of a link a later page made during layout.
+                annotations = self._annotationCount
                 self.__dict__.update(state)
+                self._annotationCount = annotations
                 for entry in self.toc_numbers:
                     if entry[0] == number - 1:
                         self._toc_number(*entry[1:])
