@@ -103,6 +103,8 @@ def update(library, staff_id: int, data: StaffInput) -> None:  # noqa: ANN001
         if row is None:
             raise ValidationError(_("There is no staff profile with id {id}.").format(id=staff_id))
         _check_unique(tx.session, data.name, staff_id)
+        if row.role == "admin" and data.role != "admin":
+            _keep_an_admin(tx.session, row)
         row.name, row.position, row.role = data.name.strip(), data.position.strip(), data.role
         if data.password is not None:
             row.password_hash = hash_password(data.password) if data.password else None
@@ -110,8 +112,6 @@ def update(library, staff_id: int, data: StaffInput) -> None:  # noqa: ANN001
 
 def deactivate(library, staff_id: int, *, acting_id: int | None) -> None:  # noqa: ANN001
     """Retire a profile (someone left the office). Rows stay for the audit log."""
-    from sqlalchemy import func, select
-
     from database.models import Staff
 
     if staff_id == acting_id:
@@ -120,12 +120,20 @@ def deactivate(library, staff_id: int, *, acting_id: int | None) -> None:  # noq
         row = tx.session.get(Staff, staff_id)
         if row is None or not row.active:
             raise ValidationError(_("There is no staff profile with id {id}.").format(id=staff_id))
-        admins = tx.session.scalar(
-            select(func.count()).select_from(Staff).where(Staff.role == "admin", Staff.active.is_(True))
-        )
-        if row.role == "admin" and admins <= 1:
-            raise ValidationError(_("{name} is the last Admin; make someone else Admin first.").format(name=row.name))
+        if row.role == "admin":
+            _keep_an_admin(tx.session, row)
         row.active = False
+
+
+def _keep_an_admin(session, row) -> None:  # noqa: ANN001 - Session, Staff row
+    """Without an active Admin nobody could manage profiles or the self-approval switch again."""
+    from sqlalchemy import func, select
+
+    from database.models import Staff
+
+    admins = session.scalar(select(func.count()).select_from(Staff).where(Staff.role == "admin", Staff.active.is_(True)))
+    if admins <= 1:
+        raise ValidationError(_("{name} is the last Admin; make someone else Admin first.").format(name=row.name))
 
 
 def list_staff(library, *, active_only: bool = True) -> list:  # noqa: ANN001

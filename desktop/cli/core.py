@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli import common, emit, open_library, terminal_progress
+from desktop.cli import common, emit, open_library, shown, terminal_progress
 from desktop.i18n import N_, _
 
 
@@ -24,17 +24,34 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name, help_text in OFFICE_OPTIONS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT", help=_(help_text))
     p.add_argument("--logo", metavar="FILE", help=_("logo image (PNG, JPEG, GIF or WebP)"))
+    p.add_argument("--release-pattern", dest="release_number_pattern", metavar="PATTERN",
+                   help=_("release number pattern, e.g. {example}").format(example=EXAMPLE_PATTERN))
+    p.add_argument("--self-approval", choices=["on", "off"],
+                   help=_("let a writer approve their own text (Admin only; logged)"))
+    p.add_argument("--card-colour", dest="primary_colour", metavar="#RRGGBB", help=_("main colour of social-media cards"))
+    p.add_argument("--accent-colour", dest="accent_colour", metavar="#RRGGBB", help=_("accent colour of social-media cards"))
+    p.add_argument("--hashtags", metavar="TAGS", help=_("hashtags every caption ends with, e.g. '#BawasluJember #AwasiPemilu'"))
     p.set_defaults(handler=cmd_office_set)
 
-    staff = sub.add_parser("staff", help=_("list or add staff profiles"))
+    staff = sub.add_parser("staff", help=_("list, add or change staff profiles"))
     ssub = staff.add_subparsers(dest="staff_command", required=True)
     p = common(ssub.add_parser("list", help=_("list staff profiles")))
     p.set_defaults(handler=cmd_staff_list)
     p = common(ssub.add_parser("add", help=_("add a staff profile")))
     p.add_argument("name")
     p.add_argument("--position", default="")
-    p.add_argument("--role", default="writer", choices=["writer", "editor", "secretariat", "admin"])
+    p.add_argument("--role", default="writer", choices=ROLES)
+    p.add_argument("--password", action="store_true", help=_(PASSWORD_HELP))
     p.set_defaults(handler=cmd_staff_add)
+    p = common(ssub.add_parser("set", help=_("change a staff profile (Admin only)")))
+    p.add_argument("who", metavar="ID|NAME")
+    p.add_argument("--name")
+    p.add_argument("--position")
+    p.add_argument("--role", choices=ROLES)
+    pw = p.add_mutually_exclusive_group()
+    pw.add_argument("--password", action="store_true", help=_(PASSWORD_HELP))
+    pw.add_argument("--no-password", action="store_true", help=_("remove the profile's password"))
+    p.set_defaults(handler=cmd_staff_set)
 
     p = common(sub.add_parser("demo", help=_("fill a library with generated sample data")))
     p.add_argument("--articles", type=int, default=200)
@@ -44,6 +61,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help=_("add demo data even if the library already holds data"))
     p.set_defaults(handler=cmd_demo)
 
+
+ROLES = ["writer", "editor", "secretariat", "admin"]
+EXAMPLE_PATTERN = "'{seq:03}/HM.01/{office}/{month:roman}/{year}'"
+PASSWORD_HELP = N_(
+    "set a new password: asked twice on a terminal, or read from WARTA_NEW_PASSWORD in scripts; "
+    "it is never an argument, which would stay in the shell history"
+)
+# Extra columns shown by "office show" besides OFFICE_OPTIONS.
+OFFICE_LABELS = {
+    "logo": N_("logo file in the library"),
+    "primary_colour": N_("main colour of social-media cards"),
+    "accent_colour": N_("accent colour of social-media cards"),
+    "hashtags": N_("hashtags"),
+    "release_number_pattern": N_("release number pattern"),
+    "allow_self_approval": N_("self-approval allowed"),
+}
 
 OFFICE_OPTIONS = [
     ("name", N_("full institution name")),
@@ -149,8 +182,7 @@ def cmd_office_show(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     data = asdict(profile)
-    labels = dict(OFFICE_OPTIONS)
-    labels["logo"] = N_("logo file in the library")
+    labels = {**dict(OFFICE_OPTIONS), **OFFICE_LABELS}
 
     def text() -> str:
         rows = [(_(labels.get(k, k)), v) for k, v in data.items()]
@@ -169,11 +201,14 @@ def cmd_office_set(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     try:
+        _refuse_role(lib, "writer", _("A Writer cannot change the office profile; act as an Editor, Secretariat or Admin with WARTA_USER. Nothing was changed."))
         profile = office.load(lib)
-        for name, _help in OFFICE_OPTIONS:
+        for name in [n for n, _help in OFFICE_OPTIONS] + ["release_number_pattern", *office.STYLE_FIELDS]:
             value = getattr(args, name)
             if value is not None:
                 setattr(profile, name, value)
+        if args.self_approval is not None:
+            profile.allow_self_approval = args.self_approval == "on"
         office.save(lib, profile, logo_file=Path(args.logo) if args.logo else None)
         data = asdict(office.load(lib))
     finally:
@@ -201,15 +236,94 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _staff_json(row) -> dict:  # noqa: ANN001 - database.models.Staff
+    return {"id": row.id, "name": row.name, "position": row.position, "role": row.role,
+            "has_password": bool(row.password_hash)}
+
+
+def _refuse_role(lib, role: str | None, message: str) -> None:  # noqa: ANN001 - desktop.library.Library
+    """The window disables what the acting profile's role may not do; the command line refuses the same."""
+    from desktop import staff
+
+    row = staff.get(lib, lib.store.staff_id)
+    if (row.role if row is not None else None) == role:
+        from desktop.errors import WartaError
+
+        raise WartaError(message)
+
+
+def _require_admin(lib) -> None:  # noqa: ANN001 - desktop.library.Library
+    """Only an Admin adds or changes staff profiles, as in the window's settings."""
+    from desktop import staff
+    from desktop.errors import WartaError
+
+    if not staff.list_staff(lib):
+        return  # the first profile of a new library: nobody could be Admin yet
+    row = staff.get(lib, lib.store.staff_id)
+    if row is None or row.role != "admin":
+        raise WartaError(_(
+            "Only an Admin can add or change staff profiles; act as an Admin with WARTA_USER. Nothing was changed."
+        ))
+
+
+def _new_password() -> str:
+    """The new password from WARTA_NEW_PASSWORD, else typed twice on a terminal."""
+    import os
+    import sys
+
+    from desktop.cli import UsageError
+
+    password = os.environ.get("WARTA_NEW_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UsageError(_("Type the new password when asked, or set WARTA_NEW_PASSWORD for scripts. Nothing was changed."))
+        import getpass
+
+        password = getpass.getpass(_("New password: "))
+        if getpass.getpass(_("New password again: ")) != password:
+            raise UsageError(_("The two passwords differ; nothing was changed."))
+    if not password:
+        raise UsageError(_("The new password is empty; use --no-password to remove a password. Nothing was changed."))
+    return password
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from desktop import staff
 
     lib = open_library(args)
     try:
-        new_id = staff.create(lib, staff.StaffInput(name=args.name, position=args.position, role=args.role))
+        _require_admin(lib)
+        password = _new_password() if args.password else None
+        new_id = staff.create(lib, staff.StaffInput(name=args.name, position=args.position, role=args.role, password=password))
+        data = _staff_json(staff.get(lib, new_id))
     finally:
         lib.close()
-    emit(args, {"id": new_id}, _("Staff profile {id} added.").format(id=new_id))
+    emit(args, data, _("Staff profile {id} added.").format(id=new_id))
+    return 0
+
+
+def cmd_staff_set(args: argparse.Namespace) -> int:
+    from desktop import staff
+    from desktop.errors import ValidationError
+
+    lib = open_library(args)
+    try:
+        _require_admin(lib)
+        wanted = args.who.strip()
+        row = next((r for r in staff.list_staff(lib) if str(r.id) == wanted or r.name.casefold() == wanted.casefold()), None)
+        if row is None:
+            raise ValidationError(_("There is no staff profile named {name}.").format(name=shown(wanted)))
+        password = _new_password() if args.password else ("" if args.no_password else None)
+        staff.update(lib, row.id, staff.StaffInput(
+            name=row.name if args.name is None else args.name,
+            position=row.position if args.position is None else args.position,
+            role=args.role or row.role,
+            password=password,
+        ))
+        data = _staff_json(staff.get(lib, row.id))
+    finally:
+        lib.close()
+    emit(args, data, _("Staff profile {id} saved.").format(id=data["id"]))
     return 0
 
 
