@@ -80,13 +80,14 @@ def _comparable(doc: ArticleDoc) -> dict:
     return data
 
 
+@pytest.mark.parametrize("draft", [False, True])  # the DRAF mark of an unapproved text is dropped on import
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("fmt", ["docx", "md"])
-def test_untouched_template_comes_back_with_its_contact_and_about(tmp_path, fmt, kind):
+def test_untouched_template_comes_back_with_its_contact_and_about(tmp_path, fmt, kind, draft):
     doc = template_doc(kind, office=OFFICE, writer="Ridha Erviana", today=dt.date(2025, 11, 3))
     doc.title = "Bawaslu Kab. Contoh Gelar Rapat Koordinasi"
     path = tmp_path / ("rilis." + fmt)
-    path.write_bytes(render(doc, fmt, about_name=OFFICE.short_name))
+    path.write_bytes(render(doc, fmt, about_name=OFFICE.short_name, draft=draft))
     back = parse_file(path)
     expected = _comparable(doc)
     expected["quotes"] = []  # the template's empty quote row carries nothing to export

@@ -197,6 +197,7 @@ def test_duplicate_and_whatsapp_copy(section, qtbot, main_window):
     section.editor.copy_whatsapp()
     text = QApplication.clipboard().text()
     assert "Rilis asli" in text and "*penting*" in text
+    assert text.startswith("*DRAF — belum disetujui*")  # a draft goes to the group marked as one
     section.editor.duplicate()
     copy_id = section.editor.article_id
     assert copy_id != art_id

@@ -141,7 +141,9 @@ class OutputDoc:
     ``doc``: the approved revision when there is an approval, else the
     working text. ``approved``: print it without the DRAF mark.
     ``newer_draft``: the working text differs from the approved one (an
-    output says so with :attr:`warning`).
+    output says so with :attr:`warning`). ``changed_after_approval``: the
+    approved revision no longer matches its approval hash (edited in the
+    database), so it prints as not approved.
     """
 
     article_id: int
@@ -149,6 +151,7 @@ class OutputDoc:
     approval: Approval | None
     newer_draft: bool
     approved: bool
+    changed_after_approval: bool = False
 
     @property
     def release_number(self) -> str:
@@ -156,7 +159,13 @@ class OutputDoc:
 
     @property
     def warning(self) -> str | None:
-        """A sentence for the CLI or the window when a newer draft is not in the output, else None."""
+        """A sentence for the CLI or the window when the output is not what was approved, else None."""
+        if self.changed_after_approval and self.approval is not None:
+            return _(
+                "The approved revision {number} of article {id} '{title}' no longer matches its approval hash "
+                "(it was changed after approval); it is printed marked DRAFT. Run 'warta check' and approve the "
+                "article again."
+            ).format(number=self.approval.revision_number, id=self.article_id, title=self.doc.title)
         if not self.newer_draft or self.approval is None:
             return None
         return _(
@@ -323,7 +332,8 @@ def document_for_output(library, article_id: int) -> OutputDoc:  # noqa: ANN001
     ``published`` once published); a publication date left empty in the
     approved text is the day it was published. Without one: the working text;
     ``approved`` is True only for an article approved before approvals were
-    recorded.
+    recorded. An approved revision whose text no longer has its approval hash
+    is returned not approved (see :attr:`OutputDoc.warning`).
     """
     with library.store.read() as s:
         row = store._get(s, article_id)
@@ -334,6 +344,10 @@ def document_for_output(library, article_id: int) -> OutputDoc:  # noqa: ANN001
         approval = _approval(s, record)
         content = s.scalar(select(ArticleRevision.content).where(ArticleRevision.id == record.revision_id))
     doc = snapshot.loads(content or "{}")
+    if content_hash(doc) != record.content_sha256:
+        # Not the text that was approved: it goes out as a draft, never as the approved release.
+        doc.status = "draft"
+        return OutputDoc(article_id, doc, approval, False, False, changed_after_approval=True)
     doc.status = "published" if approval.published_at else "approved"
     if doc.publication_date is None and approval.published_at is not None:
         doc.publication_date = _local(approval.published_at).date()
@@ -391,7 +405,36 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001, ARG001 -
             problem = _problem(s, record, title)
             if problem:
                 problems.append(problem)
+        problems += _unrecorded_since_recording(s)
     return problems
+
+
+def _unrecorded_since_recording(session) -> list[str]:  # noqa: ANN001
+    """Approved articles without an approval record whose approval step came after Warta recorded approvals.
+
+    An article approved before approvals were recorded is legitimate, and so
+    is one imported as approved (it has no approval step at all). What tells
+    them from a status set by hand: its last "approve" step is later than the
+    first approval Warta recorded with an approver, when every approval wrote
+    its record in the same transaction.
+    """
+    since = session.scalar(select(func.min(ArticleApproval.approved_at)).where(ArticleApproval.approver_id.is_not(None)))
+    if since is None:
+        return []
+    last_step = (
+        select(ArticleComment.article_id, func.max(ArticleComment.created_at).label("at"))
+        .where(ArticleComment.action == "approve").group_by(ArticleComment.article_id).subquery()
+    )
+    rows = session.execute(
+        select(Article.id, Article.title, Article.status).join(last_step, last_step.c.article_id == Article.id)
+        .where(Article.status.in_(APPROVED_STATUSES), last_step.c.at > since,
+               ~select(ArticleApproval.id).where(ArticleApproval.article_id == Article.id).exists())
+        .order_by(Article.id)
+    ).all()
+    return [_(
+        "Article {id} '{title}' is {status} without an approval record although it was approved after Warta "
+        "began recording approvals: its status was probably changed outside Warta. Return it and approve it again."
+    ).format(id=art_id, title=title, status=store.status_label(status)) for art_id, title, status in rows]
 
 
 # -- the steps (called inside store.transition's transaction) ------------------------

@@ -54,7 +54,9 @@ def sheet_for(library, article_id: int) -> ApprovalSheet:  # noqa: ANN001
     return ApprovalSheet(
         article_id=article_id, title=doc.title, kind=doc.kind, release_number=record.release_number,
         writer=writer, approver=record.approver_name, revision=record.revision_number,
-        content_sha256=record.content_sha256, approved=True, submitted_at=record.submitted_at,
+        # A revision changed after approval is not what was approved: the sheet is DRAF with the text's own hash.
+        content_sha256=record.content_sha256 if out.approved else approval.content_hash(doc), approved=out.approved,
+        submitted_at=record.submitted_at,
         approved_at=record.approved_at, published_at=record.published_at, self_approved=record.self_approved,
         newer_draft=out.newer_draft,
     )

@@ -13,6 +13,7 @@ whichever module registers first::
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.cli import common, emit, open_library, shown
 from desktop.i18n import _
@@ -167,11 +168,23 @@ def cmd_step(args: argparse.Namespace) -> int:
             status = articles.transition(lib, args.id, args.step, comment=getattr(args, "comment", ""),
                                          source_url=getattr(args, "url", None))
             record = articles.approved_revision(lib, args.id)
-        title = articles.load(lib, args.id).doc.title
+        doc = articles.load(lib, args.id).doc
+        title = doc.title
+        warnings: list[str] = []
+        if args.step == "submit":
+            from desktop import office
+
+            # What the editor's "Check before submitting" panel lists (placeholders, missing 5W1H, …):
+            # the window submits anyway and keeps showing them, so the command line says them too.
+            city = office.load(lib).city.strip()
+            warnings = articles.analyse(doc, places=(city,) if city else ()).warnings
     finally:
         lib.close()
     payload = {"id": args.id, "action": args.step, "status": status,
-               "approval": record.to_json() if record is not None else None}
+               "approval": record.to_json() if record is not None else None, "warnings": warnings}
+    if not args.json:
+        for warning in warnings:
+            print(_("warning: {message}").format(message=warning), file=sys.stderr)
 
     def text() -> str:
         line = _("Article {id} '{title}' is now {status}.").format(

@@ -843,7 +843,10 @@ class ArticleEditor(QWidget):
         from desktop.articles.api import whatsapp_text
         from desktop.articles.api import about_name
 
-        QApplication.clipboard().setText(whatsapp_text(self.collect(), about_name=about_name(self.ctx.library)))
+        doc = self.collect()
+        # The editor's text is the approved one only while the article is approved (it is read-only then).
+        draft = doc.status not in ("approved", "published")
+        QApplication.clipboard().setText(whatsapp_text(doc, about_name=about_name(self.ctx.library), draft=draft))
         self.set_state(_("WhatsApp text copied; paste it into the group."))
 
     def distribute(self) -> None:

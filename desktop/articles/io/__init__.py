@@ -21,8 +21,8 @@ from desktop.articles.io.service import (  # noqa: F401
 )
 
 
-def whatsapp_text(doc, *, about_name: str = "") -> str:  # noqa: ANN001 - ArticleDoc
-    """The article as WhatsApp text (``*bold*``, ``_italic_``, lists), ready to paste."""
+def whatsapp_text(doc, *, about_name: str = "", draft: bool = False) -> str:  # noqa: ANN001 - ArticleDoc
+    """The article as WhatsApp text (``*bold*``, ``_italic_``, lists), ready to paste; ``draft``: DRAF first."""
     from desktop.articles.io.writers import whatsapp_text as render_whatsapp
 
-    return render_whatsapp(doc, about_name=about_name)
+    return render_whatsapp(doc, about_name=about_name, draft=draft)

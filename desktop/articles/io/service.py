@@ -299,21 +299,22 @@ def _write_batch(library, parsed: list[_Parsed], hashes: list[str], progress: Pr
     return known, written
 
 
-def render(doc: ArticleDoc, fmt: str, *, about_name: str = "") -> bytes:
+def render(doc: ArticleDoc, fmt: str, *, about_name: str = "", draft: bool = False) -> bytes:
     """The article in ``fmt`` (docx, md, txt, whatsapp) as the bytes of a file.
 
+    ``draft``: the text is not approved, and the file carries the DRAF mark.
     A PDF needs the library's letterhead: see :func:`export_bytes`.
     """
     from desktop.articles.io import writers
 
     if fmt == "docx":
-        return writers.docx_bytes(doc, about_name=about_name)
+        return writers.docx_bytes(doc, about_name=about_name, draft=draft)
     if fmt == "md":
-        return writers.markdown_text(doc, about_name=about_name).encode("utf-8")
+        return writers.markdown_text(doc, about_name=about_name, draft=draft).encode("utf-8")
     if fmt == "txt":
-        return writers.plain_text(doc, about_name=about_name).encode("utf-8")
+        return writers.plain_text(doc, about_name=about_name, draft=draft).encode("utf-8")
     if fmt == "whatsapp":
-        return writers.whatsapp_text(doc, about_name=about_name).encode("utf-8")
+        return writers.whatsapp_text(doc, about_name=about_name, draft=draft).encode("utf-8")
     raise ValidationError(
         _("Unknown export format '{format}'. Use docx, md, txt, whatsapp or pdf.").format(format=fmt)
     )
@@ -345,8 +346,9 @@ def export_bytes(library, article_id: int, fmt: str) -> bytes:  # noqa: ANN001
 
     if fmt == "pdf":
         return release_pdf(library, article_id)
-    # The approved revision when there is one (see approval.document_for_output).
-    return render(approval.document_for_output(library, article_id).doc, fmt, about_name=about_name(library))
+    # The approved revision when there is one (see approval.document_for_output), else the text marked DRAF.
+    out = approval.document_for_output(library, article_id)
+    return render(out.doc, fmt, about_name=about_name(library), draft=not out.approved)
 
 
 def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> Path:  # noqa: ANN001
@@ -372,7 +374,8 @@ def article_whatsapp(library, article_id: int) -> str:  # noqa: ANN001
     from desktop.articles import approval
     from desktop.articles.io.writers import whatsapp_text
 
-    return whatsapp_text(approval.document_for_output(library, article_id).doc, about_name=about_name(library))
+    out = approval.document_for_output(library, article_id)
+    return whatsapp_text(out.doc, about_name=about_name(library), draft=not out.approved)
 
 
 def default_file_name(doc: ArticleDoc, fmt: str) -> str:

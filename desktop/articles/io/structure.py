@@ -26,6 +26,11 @@ from dataclasses import dataclass
 from desktop.articles.aids import dateline, release_line
 from desktop.articles.document import ArticleDoc, Quote
 from desktop.articles.io.markup import Block, Span, drop_prefix, normalize_blocks, parse_markdown, plain, to_markdown
+from desktop.i18n import N_, _
+
+#: The first line of every export of a text that is not approved (issue 14: nobody
+#: prints an unapproved text without it); Word also has it in the page header.
+DRAFT_MARK = N_("DRAFT — not approved")
 
 KIND_HEADERS = {
     "siaran_pers": "SIARAN PERS",
@@ -357,6 +362,25 @@ def _long(block: Block) -> bool:
     return len(plain(block.spans).split()) > 25
 
 
+def draft_mark_block() -> Block:
+    """The DRAF line the writers put first (bold: WhatsApp shows ``*DRAF — belum disetujui*``)."""
+    return Block("p", [Span(_(DRAFT_MARK), True)], hint="draft")
+
+
+def _is_draft_mark(block: Block) -> bool:
+    # Both languages: an export made with the window in English imports on an Indonesian PC.
+    marks = {DRAFT_MARK.casefold(), "draf — belum disetujui", _(DRAFT_MARK).casefold()}
+    return block.kind == "p" and block.text.strip().strip("*_").strip().casefold() in marks
+
+
+def drop_draft_mark(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without the DRAF line an export put first (after Markdown's title, if any)."""
+    for i, block in enumerate(blocks[:2]):
+        if _is_draft_mark(block):
+            return blocks[:i] + blocks[i + 1:]
+    return blocks
+
+
 def recognise(blocks: list[Block], quote_count: int | None = None, about_count: int | None = None) -> ArticleDoc:
     """An ArticleDoc from blocks read from a file (see the module docstring).
 
@@ -367,7 +391,7 @@ def recognise(blocks: list[Block], quote_count: int | None = None, about_count: 
     becomes the quotes, the place Warta and most offices put them.
     ``about_count`` is how many paragraphs the export's *Tentang …* section has.
     """
-    blocks = normalize_blocks(blocks)
+    blocks = drop_draft_mark(normalize_blocks(blocks))
     kind = "artikel"
     embargo: dt.datetime | None = None
     tz = "WIB"

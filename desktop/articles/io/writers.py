@@ -17,7 +17,7 @@ import io
 
 from desktop.articles.document import ArticleDoc
 from desktop.articles.io.markup import WHATSAPP, Block, Span, clean_text, to_markdown, to_text
-from desktop.articles.io.structure import export_meta, layout
+from desktop.articles.io.structure import DRAFT_MARK, draft_mark_block, export_meta, layout
 
 # Word keeps Warta's metadata (see structure.export_meta) as JSON in the document's
 # "Comments" property under this key; the reader looks for the same key.
@@ -28,8 +28,15 @@ FORMATS = ("docx", "md", "txt", "whatsapp")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "txt": ".txt", "whatsapp": ".txt", "pdf": ".pdf"}
 
 
-def markdown_text(doc: ArticleDoc, *, about_name: str = "") -> str:
-    return front_matter(export_meta(doc)) + to_markdown(layout(doc, about_name=about_name)) + "\n"
+def _blocks(doc: ArticleDoc, about_name: str, draft: bool) -> list[Block]:
+    """The article's blocks; ``draft`` (a text that is not approved) puts the DRAF line first."""
+    blocks = layout(doc, about_name=about_name)
+    return [draft_mark_block()] + blocks if draft else blocks
+
+
+def markdown_text(doc: ArticleDoc, *, about_name: str = "", draft: bool = False) -> str:
+    # The front matter must open the file for readers to find it, so the DRAF line follows it.
+    return front_matter(export_meta(doc)) + to_markdown(_blocks(doc, about_name, draft)) + "\n"
 
 
 def front_matter(meta: dict[str, object]) -> str:
@@ -48,8 +55,8 @@ def front_matter(meta: dict[str, object]) -> str:
     return "\n".join(lines + ["---", "", ""])
 
 
-def plain_text(doc: ArticleDoc, *, about_name: str = "") -> str:
-    blocks = layout(doc, about_name=about_name)
+def plain_text(doc: ArticleDoc, *, about_name: str = "", draft: bool = False) -> str:
+    blocks = _blocks(doc, about_name, draft)
     for i, block in enumerate(blocks[:-1]):
         if block.hint == "title" and blocks[i + 1].hint == "subtitle":
             # Without italics the subtitle would read as the lead: keep it on the title's block.
@@ -59,9 +66,9 @@ def plain_text(doc: ArticleDoc, *, about_name: str = "") -> str:
     return to_text(blocks) + "\n"
 
 
-def whatsapp_text(doc: ArticleDoc, *, about_name: str = "") -> str:
+def whatsapp_text(doc: ArticleDoc, *, about_name: str = "", draft: bool = False) -> str:
     """The article in WhatsApp's markup (``*bold*``, ``_italic_``, ``-`` lists), ready to paste."""
-    blocks = layout(doc, about_name=about_name)
+    blocks = _blocks(doc, about_name, draft)
     for block in blocks:
         if block.hint == "title":
             # WhatsApp has no headings; a bold line is how titles are sent.
@@ -70,8 +77,12 @@ def whatsapp_text(doc: ArticleDoc, *, about_name: str = "") -> str:
     return to_text(blocks, WHATSAPP)
 
 
-def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
-    """A Word document journalists can edit: Title, Subtitle, Heading, List and Quote styles."""
+def docx_bytes(doc: ArticleDoc, *, about_name: str = "", draft: bool = False) -> bytes:
+    """A Word document journalists can edit: Title, Subtitle, Heading, List and Quote styles.
+
+    ``draft`` (a text that is not approved): the DRAF mark in the header of
+    every page and as the first line, so a printout of any page shows it.
+    """
     import json
 
     import docx
@@ -82,6 +93,10 @@ def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
     section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, as Indonesian offices print
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
+    if draft:
+        from desktop.i18n import _
+
+        section.header.paragraphs[0].add_run(_(DRAFT_MARK)).bold = True
     props = document.core_properties
     # Word's XML cannot hold control characters (an article saved before they were
     # cleaned on import may still have some): the text blocks are cleaned by layout().
@@ -95,7 +110,7 @@ def docx_bytes(doc: ArticleDoc, *, about_name: str = "") -> bytes:
     previous: Block | None = None
     # Style ids looked up once: python-docx searches the styles part on every by-name lookup.
     style_ids = {style.name: style.style_id for style in document.styles}
-    for block in layout(doc, about_name=about_name):
+    for block in _blocks(doc, about_name, draft):
         style = _style_for(block)
         paragraph = document.add_paragraph()
         if style != "Normal":
