@@ -90,13 +90,7 @@ def test_a_kit_with_contents_is_laid_out_once_and_the_contents_point_at_the_righ
     data = store.render_pdf(library, kit_id)
     assert len(passes) == 1  # reportlab's multiBuild lays everything out twice
     pages = pdf_text(data)
-    entries = {}
-    import re
-
-    for line in visual_lines(data, 0):
-        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
-        if match:
-            entries[match.group(1)] = int(match.group(2))
+    entries = _toc_entries(data)
     assert list(entries)[:3] == ["Rilis Nomor 1", "Rilis Nomor 2", "Dokumentasi Foto"]
     for title, page in entries.items():
         assert title in " ".join(pages[page - 1].split()), (title, page)
@@ -115,8 +109,6 @@ def test_a_rendition_already_sized_for_its_box_is_embedded_as_it_is(library, kit
 
 def test_a_kit_with_contents_links_in_its_releases_and_the_office_page_exports(library):
     """Links in the releases and the TOC numbers drawn at save once shared annotation names: no PDF at all."""
-    import re
-
     from pypdf import PdfReader
 
     from desktop.articles import store as articles
@@ -133,13 +125,26 @@ def test_a_kit_with_contents_links_in_its_releases_and_the_office_page_exports(l
     uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []
             if "/A" in a.get_object()]
     assert uris.count("https://jember.bawaslu.go.id/") == 2
-    entries = {}
-    for line in visual_lines(data, 0):
-        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
-        if match:
-            entries[match.group(1)] = int(match.group(2))
+    entries = _toc_entries(data)
     assert list(entries) == ["Rilis Nomor 1", "Rilis Nomor 2", "Tentang Bawaslu Contoh"]
     pages = pdf_text(data)
     assert entries["Rilis Nomor 2"] > entries["Rilis Nomor 1"] >= 2
     for title, page in entries.items():
         assert title in " ".join(pages[page - 1].split()), (title, page)
+    # The bookmarks and the contents' links jump to the page each part starts on (all went to page 1).
+    page_ids = [page.indirect_reference.idnum for page in reader.pages]
+    assert {o.title: reader.get_destination_page_number(o) + 1 for o in reader.outline} == entries
+    toc_links = [a.get_object()["/Dest"][0].idnum for a in reader.pages[0]["/Annots"]]
+    assert sorted(page_ids.index(i) + 1 for i in toc_links) == sorted(list(entries.values()) * 2)
+
+
+def _toc_entries(data: bytes) -> dict[str, int]:
+    """Title → printed page number of each line of the contents on page 1."""
+    import re
+
+    entries = {}
+    for line in visual_lines(data, 0):
+        match = re.match(r"(.+?)[ .]+ (\d+)$", line)
+        if match:
+            entries[match.group(1)] = int(match.group(2))
+    return entries

@@ -267,9 +267,11 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             self.page_kind = "body"
             self.part_pages: dict[str, int] = {}  # PartMarker key → page it starts on
             self.toc_numbers: list[tuple] = []  # (page index, …) of each TOC entry, see _OnePassTOC
+            self.part_marks: list[tuple[str, str]] = []  # (key, title) of the parts starting on this page
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
+            self.part_marks = []
             self._startPage()
 
         def save(self) -> None:
@@ -281,6 +283,11 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
                 annotations = self._annotationCount
                 self.__dict__.update(state)
                 self._annotationCount = annotations
+                # A destination takes the page the PDF is writing, so it is set
+                # here: made during layout, every bookmark pointed at page 1.
+                for key, text in self.part_marks:
+                    self.bookmarkPage(key, fit="XYZ", left=0, top=self._pagesize[1], zoom=0)
+                    self.addOutlineEntry(text, key, level=0)
                 for entry in self.toc_numbers:
                     if entry[0] == number - 1:
                         self._toc_number(*entry[1:])
@@ -405,9 +412,9 @@ class _KitDoc(BaseDocTemplate):
         if self.progress.cancelled:
             raise Cancelled()
         if isinstance(flowable, PartMarker):
-            # XYZ with a location: PDF viewers (and QtPdf) want one; zoom 0 keeps the reader's zoom.
-            self.canv.bookmarkPage(flowable.key, fit="XYZ", left=0, top=self.pagesize[1], zoom=0)
-            self.canv.addOutlineEntry(flowable.text, flowable.key, level=0)
+            # Bookmarked when the page is written (XYZ with a location: PDF viewers
+            # and QtPdf want one; zoom 0 keeps the reader's zoom).
+            self.canv.part_marks.append((flowable.key, flowable.text))
             self.canv.part_pages[flowable.key] = self.page
             self.notify("TOCEntry", (0, esc(flowable.text), self.page, flowable.key))
 
