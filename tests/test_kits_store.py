@@ -176,6 +176,16 @@ def test_zip_for_journalists(library, items, tmp_path):
     assert [e.format for e in store.get_kit(library, kit_id).exports] == ["zip", "zip"]
 
 
+def test_zip_word_file_of_a_draft_carries_the_draf_mark(library, items, tmp_path):
+    import docx as python_docx
+
+    kit_id = store.create_kit(library, kit_input(items, draft=True))
+    with zipfile.ZipFile(store.export_zip(library, kit_id, tmp_path / "kit.zip").path) as zf:
+        headers = {n: [p.text for p in python_docx.Document(io.BytesIO(zf.read(n))).sections[0].header.paragraphs]
+                   for n in zf.namelist() if n.endswith(".docx")}
+    assert [h for n, h in sorted(headers.items())] == [[""], ["DRAF — belum disetujui"]]  # approved, then draft
+
+
 def test_cli_create_list_export(cli, library_path, library, items, tmp_path):
     library.close()
     lib = ["--library", str(library_path)]

@@ -620,9 +620,12 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
             for n, article_id in enumerate(articles_ids, start=1):
                 progress.check()
                 progress.report(done, total, _("Article {number}").format(number=n))
-                doc = articles.document_for_output(library, article_id).doc
+                out = articles.document_for_output(library, article_id)
+                doc = out.doc
                 name = f"{_('article')}-{n:02d}_{photos.slug(doc.title) or article_id}.docx"
-                put(zf, name, articles.docx_bytes(doc, about_name=about.short_name or about.name), True)
+                # Like the kit's PDF: a text that is not approved carries the DRAF mark in its Word file too.
+                put(zf, name, articles.docx_bytes(doc, about_name=about.short_name or about.name,
+                                                  draft=not out.approved), True)
                 done += 1
             for n, photo_id in enumerate(photo_ids, start=1):
                 progress.check()
