@@ -121,6 +121,37 @@ class PagedTableModel(QAbstractTableModel):
         self.refresh()
 
 
+class SearchedListModel(PagedTableModel):
+    """A list in the one order its area gives, narrowed by a search text.
+
+    Subclasses name the area's two list functions, ``(library, search) -> int``
+    and ``(library, search, offset=, limit=) -> [rows]``, as ``count_rows`` and
+    ``list_rows`` (``staticmethod``).
+    """
+
+    count_rows: Any = None
+    list_rows: Any = None
+
+    def __init__(self, library, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.library = library
+        self.search = ""
+        self.refresh()
+
+    def set_search(self, search: str) -> None:
+        self.search = search
+        self.refresh()
+
+    def count(self) -> int:
+        return self.count_rows(self.library, self.search)
+
+    def fetch_page(self, offset: int, limit: int) -> list:
+        return self.list_rows(self.library, self.search, offset=offset, limit=limit)
+
+    def apply_sort(self, key: str, descending: bool) -> None:
+        """The area's order only: these views offer no sorting."""
+
+
 def bench_open_and_scroll(model: PagedTableModel) -> None:
     """Benchmark helper: show ``model`` in a table view and jump to its last row."""
     import os

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import dates
 from desktop.claims import api as claims
 from desktop.i18n import _
-from desktop.ui.paged_model import ID_ROLE, PagedTableModel
+from desktop.ui.paged_model import ID_ROLE, SearchedListModel
 from desktop.ui.sections.base import Section
 from desktop.ui.widgets import EmptyHint, count_label, search_box
 
@@ -37,7 +37,7 @@ def _status_text(row: claims.ClaimRow) -> str:
     return articles.status_label(c.status)
 
 
-class ClaimListModel(PagedTableModel):
+class ClaimListModel(SearchedListModel):
     """The register from SQL, newest sighting first, a page at a time (see PagedTableModel)."""
 
     columns = [
@@ -49,24 +49,8 @@ class ClaimListModel(PagedTableModel):
         ("took", lambda: _("Time to clarification")),
     ]
 
-    def __init__(self, library, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.library = library
-        self.search = ""
-        self.refresh()
-
-    def set_search(self, search: str) -> None:
-        self.search = search
-        self.refresh()
-
-    def count(self) -> int:
-        return claims.count_claims(self.library, self.search)
-
-    def fetch_page(self, offset: int, limit: int) -> list:
-        return claims.list_claims(self.library, self.search, offset=offset, limit=limit)
-
-    def apply_sort(self, key: str, descending: bool) -> None:
-        """The register keeps one order, newest sighting first."""
+    count_rows = staticmethod(claims.count_claims)
+    list_rows = staticmethod(claims.list_claims)
 
     def display(self, item: Any, key: str) -> str:
         if key == "verdict":

@@ -23,13 +23,13 @@ from desktop import dates
 from desktop.i18n import _
 from desktop.ui.widgets import EmptyHint
 from desktop.kits import api as kits
-from desktop.ui.paged_model import ID_ROLE, PagedTableModel
+from desktop.ui.paged_model import ID_ROLE, SearchedListModel
 from desktop.ui.sections.base import Section
 
 WATCHED = {"kits", "kit_parts", "kit_exports"}
 
 
-class KitListModel(PagedTableModel):
+class KitListModel(SearchedListModel):
     """Kits from SQL, newest first, read a page at a time as the view asks (see PagedTableModel)."""
 
     columns = [
@@ -40,24 +40,8 @@ class KitListModel(PagedTableModel):
         ("exports", lambda: _("Exports")),
     ]
 
-    def __init__(self, library, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.library = library
-        self.search = ""
-        self.refresh()
-
-    def set_search(self, search: str) -> None:
-        self.search = search
-        self.refresh()
-
-    def count(self) -> int:
-        return kits.count_kits(self.library, self.search)
-
-    def fetch_page(self, offset: int, limit: int) -> list:
-        return kits.list_kits(self.library, self.search, offset=offset, limit=limit)
-
-    def apply_sort(self, key: str, descending: bool) -> None:
-        """The list keeps one order, newest kit first; the view offers no sorting."""
+    count_rows = staticmethod(kits.count_kits)
+    list_rows = staticmethod(kits.list_kits)
 
     def display(self, item: Any, key: str) -> str:
         if key == "date":
