@@ -120,3 +120,15 @@ def test_a_kit_is_mailed_as_its_pdf_its_articles_and_email_sized_photos(library,
     shown = Image.open(io.BytesIO(list(msg.iter_attachments())[2].get_content()))
     assert max(shown.size) == 1600
     assert [e.kit_id for e in distribution.for_kit(library, kit)] == [kit, kit]
+
+
+def test_merging_two_contacts_keeps_both_send_logs_on_the_kept_person(library, setup):
+    from desktop.contacts import api as contacts
+    from desktop.distribution import api as distribution
+
+    p, _list, article = setup
+    distribution.record_handed_out(library, [p["ani"]], article_id=article)
+    distribution.record_handed_out(library, [p["budi"]], article_id=article)
+    contacts.merge_people(library, p["budi"], p["ani"])
+    kept = distribution.for_person(library, p["budi"])
+    assert len(kept) == 2  # what was sent to the merged-away card shows on the kept person's page

@@ -787,6 +787,7 @@ def repoint_references(tx, old_ids: Sequence[int], new_id: int | None) -> None: 
     deleted (``new_id`` None), quotes keep their text but lose the link and
     photos forget the person. Each area moves its own rows."""
     from desktop.articles import api as articles
+    from desktop.distribution import api as distribution
     from desktop.kits import api as kits
     from desktop.photos import api as photos
 
@@ -796,6 +797,7 @@ def repoint_references(tx, old_ids: Sequence[int], new_id: int | None) -> None: 
         photos.move_person(ids, new_id, tx)
         if new_id is not None:  # a deleted contact used by a kit is refused before this (desktop.references)
             kits.move_contact(ids, new_id, tx)
+            distribution.move_person(ids, new_id, tx)
 
 
 def delete_people(library, person_ids: Sequence[int]) -> int:  # noqa: ANN001

@@ -142,6 +142,22 @@ def record_handed_out(library, person_ids: Sequence[int], *, article_id: int | N
     return len(found)
 
 
+def move_person(old_person_ids: Sequence[int], new_person_id: int, tx) -> None:  # noqa: ANN001 - database.session.Tx
+    """Sends to the contacts ``old_person_ids`` now belong to ``new_person_id``.
+
+    Contacts calls this when it merges people, so the kept person's page
+    lists everything the office sent to either of them. (A deleted contact
+    needs nothing: the foreign key sets the link to NULL and the message keeps
+    the name and address it was sent to.)
+    """
+    ids = sorted({int(i) for i in old_person_ids})
+    if not ids:
+        return
+    tx.session.execute(update(DistributionMessage).where(DistributionMessage.person_id.in_(ids))
+                       .values(person_id=new_person_id))
+    tx.touch("distribution_messages")
+
+
 def link_coverage(library, coverage_id: int, send_id: int | None) -> None:  # noqa: ANN001
     """Say which send a coverage entry followed (None: no longer linked)."""
     with library.store.write() as tx:
