@@ -72,7 +72,8 @@ def test_the_card_is_previewed_per_size_and_exported_as_shown(main_window, qtbot
 
     QTimer.singleShot(200, pick)
     qtbot.mouseClick(dialog.choose_photo, Qt.MouseButton.LeftButton)
-    assert dialog.photo_id == photo_id and dialog.no_photo.isEnabled()
+    qtbot.waitUntil(lambda: dialog.photo_id == photo_id)  # the picker is opened, not exec()uted
+    assert dialog.no_photo.isEnabled()
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled() and dialog.card.png != without_photo, timeout=60_000)
 
     for size in ("1080x1350", "1200x630", "1080x1920", "1080x1080"):

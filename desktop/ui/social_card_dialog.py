@@ -154,10 +154,19 @@ class SocialCardDialog(QDialog):
 
         picker = PickerDialog(_("Choose photo"), search, self)
         picker.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).setText(_("Choose"))
-        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen():
-            photo_id = picker.chosen()[0]
-            label = next((text for pid, text in search("") if pid == photo_id), "")
-            self._set_photo(photo_id, label or _("Photo {id}").format(id=photo_id))
+        # open(), not exec(): a nested event loop inside this window-modal dialog never returned
+        # when the picker was closed from outside (the window walk test hung here).
+        def chosen(code: int) -> None:
+            if self._closed():
+                return
+            if code == QDialog.DialogCode.Accepted and picker.chosen():
+                photo_id = picker.chosen()[0]
+                label = next((text for pid, text in search("") if pid == photo_id), "")
+                self._set_photo(photo_id, label or _("Photo {id}").format(id=photo_id))
+            picker.deleteLater()
+
+        picker.finished.connect(chosen)
+        picker.open()
 
     def _set_photo(self, photo_id: int | None, label: str) -> None:
         self.photo_id = photo_id
@@ -186,8 +195,14 @@ class SocialCardDialog(QDialog):
             show_progress=False,
         )
 
+    def _closed(self) -> bool:
+        """True once Qt has deleted the dialog (closed while a card was being drawn)."""
+        from shiboken6 import isValid
+
+        return not isValid(self)
+
     def _drawn(self, wanted: tuple, card) -> None:  # noqa: ANN001 - desktop.social.api.Card
-        if wanted != self._wanted:
+        if self._closed() or wanted != self._wanted:
             return  # the choices changed while it was drawn; a newer card is on its way
         self.card = card
         pixmap = QPixmap()
@@ -198,7 +213,7 @@ class SocialCardDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def _failed(self, wanted: tuple, exc: BaseException) -> None:
-        if wanted != self._wanted:
+        if self._closed() or wanted != self._wanted:
             return
         self.card = None
         self.preview.setPixmap(QPixmap())
