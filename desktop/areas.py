@@ -17,6 +17,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from desktop.i18n import N_
+
 
 class Section(NamedTuple):
     """A sidebar entry: its key, the ``"module:Class"`` of its view, its icon (``resources/icons/sections/<icon>.svg``)."""
@@ -45,7 +47,8 @@ class Area:
     - ``demo``: ``"module:function"`` → ``(library, counts, rng, progress)``.
     - ``section``: its sidebar :class:`Section`.
     - ``settings_pages``: ``"module:Class"`` of extra Settings tabs.
-    - ``counted``: ``(info key, table)`` pairs counted by ``warta info``.
+    - ``counted``: ``(info key, table, label)`` counted by ``warta info`` and on Beranda
+      (the label marked with ``N_``, translated where it is shown).
     - ``locked``: entity kinds whose edit lock this area marks in its own rows:
       ``api`` provides ``mark_locked(tx, entity, id, staff_id, at)`` and
       ``clear_lock_marks(connection)`` (see ``desktop.safety.locks``).
@@ -65,7 +68,7 @@ class Area:
     demo: tuple[str, ...] = ()
     section: Section | None = None
     settings_pages: tuple[str, ...] = ()
-    counted: tuple[tuple[str, str], ...] = ()
+    counted: tuple[tuple[str, str, str], ...] = ()
     locked: tuple[str, ...] = ()
     exchange: tuple[str, ...] = ()
 
@@ -102,7 +105,7 @@ articles = Area(
     demo=("desktop.articles.demo:generate",),
     section=Section("articles", "desktop.ui.sections.articles:ArticlesSection", "document-edit"),
     settings_pages=("desktop.ui.glossary_page:GlossaryPage",),
-    counted=(("articles", "articles"),),
+    counted=(("articles", "articles", N_("Articles")),),
     locked=("article",),
     exchange=("desktop.articles.exchange_sections:GLOSSARY", "desktop.articles.exchange_sections:RELEASES"),
 )
@@ -117,7 +120,7 @@ contacts = Area(
     demo=("desktop.contacts.demo:generate",),
     section=Section("contacts", "desktop.ui.sections.contacts:ContactsSection", "x-office-address-book"),
     settings_pages=("desktop.ui.org_types_page:OrgTypesPage",),
-    counted=(("contacts", "people"), ("organizations", "organizations")),
+    counted=(("contacts", "people", N_("Contacts")), ("organizations", "organizations", N_("Organisations"))),
     exchange=(
         "desktop.contacts.exchange_sections:COVERAGE",
         "desktop.contacts.exchange_sections:ACTIVITIES",
@@ -133,7 +136,7 @@ photos = Area(
     reindex=("desktop.photos.store:reindex",),
     demo=("desktop.photos.demo:generate",),
     section=Section("photos", "desktop.ui.sections.photos:PhotosSection", "image-x-generic"),
-    counted=(("photos", "photos"),),
+    counted=(("photos", "photos", N_("Photos")),),
 )
 kits = Area(
     "kits",
@@ -146,7 +149,7 @@ kits = Area(
     overview=("desktop.kits.overview:cards",),
     demo=("desktop.kits.demo:generate",),
     section=Section("kits", "desktop.ui.sections.kits:KitsSection", "x-office-document"),
-    counted=(("kits", "kits"),),
+    counted=(("kits", "kits", N_("Press kits")),),
 )
 
 distribution = Area(
@@ -161,7 +164,7 @@ exchange = Area(
     api="desktop.exchange.api",
     cli=("desktop.cli.exchange",),
     section=Section("exchange", "desktop.ui.sections.exchange:ExchangeSection", "network-workgroup"),
-    counted=(("reported_items", "exchange_items"),),
+    counted=(("reported_items", "exchange_items", N_("Items reported by member offices")),),
     exchange=(
         "desktop.exchange.sections:BOILERPLATE",
         "desktop.exchange.sections:TEMPLATES",
@@ -188,6 +191,8 @@ claims = Area(
     reindex=("desktop.claims.store:reindex",),
     overview=("desktop.claims.overview:cards",),
     section=Section("claims", "desktop.ui.sections.claims:ClaimsSection", "dialog-warning"),
+    demo=("desktop.claims.demo:generate",),
+    counted=(("claims", "claims", N_("Claims")),),
 )
 
 kip = Area(
@@ -195,7 +200,7 @@ kip = Area(
     api="desktop.kip.api",
     cli=("desktop.cli.kip",),
     overview=("desktop.kip.overview:cards",),
-    counted=(("information_requests", "kip_requests"),),
+    counted=(("information_requests", "kip_requests", N_("Information requests")),),
 )
 
 AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social, kip)

@@ -108,10 +108,12 @@ def test_demo_never_mixes_into_a_library_with_data(cli, library_path):
     assert code == 0
     code, _out, err = cli("demo", "--library", library_path, "--articles", "2", "--contacts", "2", "--photos", "0")
     assert code == 0, err  # the template library has no articles, contacts or photos yet
+    code, out, _ = cli("info", "--library", library_path, "--json")
+    articles = json.loads(out)["articles"]  # 2 generated, and the demo claims' klarifikasi
     code, _out, err = cli("demo", "--library", library_path, "--articles", "2", "--contacts", "0", "--photos", "0")
     assert code == 2 and "--force" in err
     code, out, _ = cli("info", "--library", library_path, "--json")
-    assert json.loads(out)["articles"] == 2
+    assert json.loads(out)["articles"] == articles
 
 
 @pytest.mark.sqlite_file  # about the SQLite file itself
@@ -132,6 +134,32 @@ def test_demo_fills_a_library(cli, tmp_path):
     assert data["library"] == str(tmp_path / "demo")
     code, out, _ = cli("office", "show", "--library", tmp_path / "demo", "--json")
     assert json.loads(out)["name"]
+    # Approved and published articles carry the record of their approval, and every hash verifies.
+    code, out, err = cli("check", "--library", tmp_path / "demo", "--json")
+    assert code == 0 and json.loads(out)["ok"], out + err
+    from desktop.articles import api as articles
+    from desktop.claims import api as claims
+    from desktop.library import Library
+
+    library = Library.open(tmp_path / "demo")
+    try:
+        shown = articles.list_articles(library, limit=100)
+        approved = [a for a in shown if a.status in ("approved", "published")]
+        assert approved
+        for row in approved:
+            approval = articles.approved_revision(library, row.id)
+            assert approval is not None and approval.revision_number >= 1 and approval.release_number
+            assert approval.approver_name and approval.approver_id != articles.load(library, row.id).author_id
+            assert articles.verify(library, approval.id)
+            assert approval.published_at is None or approval.approved_at <= approval.published_at
+        # The Isu & Hoaks register has claims, some clarified (published) and one awaiting approval.
+        assert claims.count_claims(library) >= 10
+        assert claims.timing(library).clarified >= 1
+        waiting = [c for c in claims.list_claims(library, limit=50)
+                   if c.clarification is not None and c.clarification.status == "review"]
+        assert waiting
+    finally:
+        library.close()
 
 
 def test_python_dash_m_desktop_and_english(tmp_path):

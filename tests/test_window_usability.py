@@ -310,3 +310,32 @@ def test_no_section_makes_the_window_wider_than_a_1280_pixel_screen(main_window,
         main_window.show_section(key)
         qtbot.wait(10)
         assert main_window.minimumSizeHint().width() <= 1280, key
+
+
+def test_beranda_counters_are_named_in_indonesian_and_claims_open_the_register(window, qtbot):
+    import datetime as dt
+
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from desktop.claims import api as claims
+
+    home = window.show_section("home")
+    home.refresh()
+    names = {b.objectName() for b in home.findChildren(QPushButton) if b.objectName().startswith("count-")}
+    # An office with no member-office reports and no KIP requests sees only its main lists.
+    assert names == {"count-articles", "count-contacts", "count-organizations", "count-photos", "count-kits",
+                     "count-claims"}
+
+    claims.create_claim(window.ctx.library, claims.ClaimInput(
+        text="Pemungutan suara diundur satu minggu.", first_seen=dt.datetime(2026, 12, 1, 9, 0)))
+    home.refresh()
+    qtbot.wait(50)  # the replaced counters are deleted on the next event-loop turn
+    counter = home.findChild(QPushButton, "count-claims")
+    texts = [label.text() for label in counter.findChildren(QLabel)]
+    assert any(">1<" in t and "Isu" in t for t in texts), texts
+    for button in home.findChildren(QPushButton):
+        if button.objectName().startswith("count-"):
+            label = button.findChildren(QLabel)[0].text()
+            assert "_" not in label, label  # a raw key such as information_requests, never a name
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
+    assert window.current_section().key == "claims"

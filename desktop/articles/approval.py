@@ -251,8 +251,9 @@ def _office_settings(session) -> tuple[str, str, bool]:  # noqa: ANN001
             bool(row.allow_self_approval))
 
 
-def _bump_counter(session, year: int) -> int:  # noqa: ANN001
-    """The next sequence of ``year``; the counter row is held until commit, so two PCs queue."""
+def _bump_counter(session, year: int, count: int = 1) -> int:  # noqa: ANN001
+    """The next sequence of ``year`` (the last of ``count`` new ones); the counter row is held until commit,
+    so two PCs queue."""
     if session.get(ReleaseCounter, year, with_for_update=True) is None:
         if session.bind.dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
@@ -261,7 +262,7 @@ def _bump_counter(session, year: int) -> int:  # noqa: ANN001
         # Two PCs approving the first release of a year: one row, whoever comes second counts on.
         session.execute(insert(ReleaseCounter).values(year=year, last_seq=0).on_conflict_do_nothing())
     return session.execute(
-        update(ReleaseCounter).where(ReleaseCounter.year == year).values(last_seq=ReleaseCounter.last_seq + 1)
+        update(ReleaseCounter).where(ReleaseCounter.year == year).values(last_seq=ReleaseCounter.last_seq + count)
         .returning(ReleaseCounter.last_seq)
     ).scalar_one()
 

@@ -2,9 +2,12 @@
 
 Every sentence is assembled here from word lists and templates written for
 Warta. Articles go in with bulk Core inserts in batches; the search index is
-filled per batch from the same code that indexes single saves. Generated
-articles carry no revision rows (their first save makes revision 1), which
-keeps a 100,000-article library at a sensible size.
+filled per batch from the same code that indexes single saves. Drafts and
+articles in review carry no revision rows (their first save makes revision
+1), which keeps a 100,000-article library at a sensible size; approved and
+published ones get revision 1 and the approval record of that exact text
+(hash, an Editor or Admin other than the author, a release number), as an
+office that approves in Warta would have.
 """
 
 from __future__ import annotations
@@ -153,6 +156,71 @@ def make_article(rng: random.Random, city: str, day: dt.date, kind: str, person_
     }
 
 
+def _approvals(session, ids: list[int], articles: list[dict], quotes: list[list[dict]], approvers: list[tuple],
+               rng: random.Random, now: dt.datetime) -> None:  # noqa: ANN001
+    """Revision 1, its approval and its release number for each approved or published article of a batch."""
+    from database.models.articles import ArticleApproval, ArticleRevision, ReleaseNumber
+    from desktop.articles import approval, snapshot
+    from desktop.articles.document import ArticleDoc, Quote
+
+    chosen = [(art_id, row, qs) for art_id, row, qs in zip(ids, articles, quotes)
+              if row["status"] in approval.APPROVED_STATUSES]
+    if not chosen:
+        return
+    revisions, hashes, stamps = [], [], []
+    for art_id, row, qs in chosen:
+        doc = ArticleDoc(**{k: row[k] for k in _DOC_COLUMNS}, status=row["status"],
+                         quotes=[Quote(speaker=q["speaker"], position=q["position"], text=q["text"]) for q in qs])
+        # Approved an hour or two after writing, published within the next hour or two (never in the future).
+        approved_at = min(row["created_at"] + dt.timedelta(minutes=rng.randint(30, 150)), now)
+        published_at = min(approved_at + dt.timedelta(minutes=rng.randint(10, 120)), now) \
+            if row["status"] == "published" else None
+        row["revision"] = 1
+        revisions.append({"article_id": art_id, "number": 1, "staff_id": row["author_id"],
+                          "created_at": row["created_at"], "status": "review", "note": "",
+                          "content": snapshot.dumps(doc)})
+        hashes.append(approval.content_hash(doc))
+        stamps.append((approved_at, published_at))
+    conn = session.connection()
+    rev_ids = [r[0] for r in conn.execute(
+        insert(ArticleRevision).returning(ArticleRevision.id, sort_by_parameter_order=True), revisions)]
+    pattern, office_name, _self = approval._office_settings(session)
+    by_year: dict[int, list[int]] = {}
+    for i, (approved_at, _pub) in enumerate(stamps):
+        by_year.setdefault(approved_at.year, []).append(i)
+    numbers: list[dict] = [{} for _ in chosen]
+    for year, members in by_year.items():
+        # One counter bump per year and batch hands out the whole run of sequence numbers.
+        last = approval._bump_counter(session, year, len(members))
+        for seq, i in enumerate(members, start=last - len(members) + 1):
+            date = stamps[i][0].date()
+            numbers[i] = {"year": year, "seq": seq, "article_id": chosen[i][0], "assigned_at": stamps[i][0],
+                          "number": approval.format_number(pattern, seq=seq, date=date, office=office_name)}
+    conn.execute(insert(ReleaseNumber), numbers)
+    records = []
+    for i, (art_id, row, _qs) in enumerate(chosen):
+        approver_id, approver_name = next(a for a in approvers if a[0] != row["author_id"]) \
+            if len(approvers) > 1 else approvers[0]
+        records.append({"article_id": art_id, "revision_id": rev_ids[i], "content_sha256": hashes[i],
+                        "approver_id": approver_id, "approver_name": approver_name, "approved_at": stamps[i][0],
+                        "release_number": numbers[i]["number"], "self_approved": approver_id == row["author_id"],
+                        "published_at": stamps[i][1], "revoked_at": None})
+    conn.execute(insert(ArticleApproval), records)
+    conn.execute(update(_article_table()).where(_article_table().c.id == bindparam("i")).values(revision=1),
+                 [{"i": art_id} for art_id, _row, _qs in chosen])
+
+
+def _article_table():  # noqa: ANN202
+    from database.models.articles import Article
+
+    return Article.__table__
+
+
+_DOC_COLUMNS = ("kind", "title", "subtitle", "dateline_city", "event_date", "publication_date", "embargo_at",
+                "embargo_tz", "lead", "body", "writer", "editor", "photographer", "boilerplate", "contact_block",
+                "source_url")
+
+
 def generate(library, counts: dict[str, int], rng: random.Random, progress: Progress) -> None:  # noqa: ANN001
     from database.base import utcnow
     from database.models import Staff
@@ -166,7 +234,12 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
     profile = office.load(library)
     with library.store.read() as s:
         staff_rows = s.execute(select(Staff.id, Staff.name)).all()
+        # Editors first: in an office the Redaktur approves, the Admin only when the Redaktur wrote it.
+        approvers = [(r.id, r.name) for r in s.execute(
+            select(Staff.id, Staff.name, Staff.role).where(Staff.role.in_(("editor", "admin")))
+            .order_by(Staff.role.desc(), Staff.id))]
     staff_rows = staff_rows or [(None, "")]
+    approvers = approvers or [(None, "")]
     kinds = [k for k, _w in KIND_WEIGHTS]
     kind_w = [w for _k, w in KIND_WEIGHTS]
     statuses = [k for k, _w in STATUS_WEIGHTS]
@@ -216,6 +289,7 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                 if published:
                     conn.execute(update(Article).where(Article.id == bindparam("i")).values(source_url=bindparam("u")),
                                  published)
+            _approvals(tx.session, ids, articles, quotes, approvers, rng, now)
             quote_rows = [{"article_id": a, **q} for a, qs in zip(ids, quotes) for q in qs]
             tag_rows = [{"article_id": a, "tag": t} for a, ts in zip(ids, tags) for t in ts]
             if quote_rows:

@@ -107,11 +107,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         rows = [
             (_("Library"), payload["library"]),
             (_("Schema"), payload["schema"]),
-            (_("Articles"), payload["articles"]),
-            (_("Contacts"), payload["contacts"]),
-            (_("Organisations"), payload["organizations"]),
-            (_("Photos"), payload["photos"]),
-            (_("Press kits"), payload["kits"]),
+            *((label, payload[key]) for key, label in stats.labels().items()),
             (_("Size"), stats.human_size(payload["size_bytes"])),
         ]
         width = max(len(k) for k, _v in rows)

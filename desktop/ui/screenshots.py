@@ -18,12 +18,15 @@ SECTION_SHOTS = {
     "contacts": "contacts-list",
     "photos": "photos-grid",
     "kits": "kits-list",
+    "claims": "claims-list",
 }
 ITEM_SHOTS = [
     ("article", "article-editor"),
     ("contact", "person-page"),
     ("photo", "photo-detail"),
     ("kit", "kit-composer"),
+    # A published release in the editor: the approval banner (revision, hash, approver, number).
+    ("published_article", "article-approved"),
 ]
 
 
@@ -39,6 +42,8 @@ def _first_id(lib, item_type: str) -> int | None:  # noqa: ANN001
         "contact": lambda: [r.id for r in contacts.people_page(lib, contacts.PeopleFilter(), limit=1)],
         "photo": lambda: photos.photo_ids(lib)[:1],
         "kit": lambda: [r.id for r in kits.list_kits(lib, limit=1)],
+        "published_article": lambda: [
+            r.id for r in articles.list_articles(lib, articles.ListQuery(status="published"), limit=1)],
     }[item_type]()
     return found[0] if found else None
 
@@ -118,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     for item_type, name in ITEM_SHOTS:
         first = _first_id(lib, item_type)
         if first is not None:
-            window.open_item(item_type, first)
+            window.open_item(item_type.removeprefix("published_"), first)
             shot(name)
     from desktop.articles import api as articles
     from desktop.kits import api as kits

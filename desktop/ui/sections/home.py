@@ -30,6 +30,7 @@ COUNTER_TARGETS = {
     "organizations": ("contacts", {"kind": "organizations"}),
     "photos": ("photos", {}),
     "kits": ("kits", {}),
+    "claims": ("claims", {}),
 }
 
 
@@ -102,15 +103,13 @@ class HomeSection(Section):
             )
         )
         _clear(self.counts)
-        labels = {
-            "articles": _("Articles"),
-            "contacts": _("Contacts"),
-            "organizations": _("Organisations"),
-            "photos": _("Photos"),
-            "kits": _("Press kits"),
-        }
-        for col, (key, value) in enumerate(stats.counts(self.ctx.library).items()):
-            box = _Counter(numbers.integer(value), labels.get(key, key))
+        labels = stats.labels()
+        # The main lists always; the other areas' counts once they hold something (a kabupaten office
+        # has no reports from member offices, an office new to KIP no requests yet).
+        shown = [(key, value) for key, value in stats.counts(self.ctx.library).items()
+                 if value or key in COUNTER_TARGETS]
+        for col, (key, value) in enumerate(shown):
+            box = _Counter(numbers.integer(value), labels[key])
             box.setObjectName(f"count-{key}")
             target = COUNTER_TARGETS.get(key)
             if target is not None:
