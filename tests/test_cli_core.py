@@ -192,3 +192,16 @@ def test_every_subcommand_accepts_library_and_json():
 
     walk(build_parser(), "warta")
     assert not missing, missing
+
+
+def test_usage_errors_and_help_speak_the_users_language(cli):
+    code, _out, err = cli("article", "approve")
+    assert code == 2 and "argumen berikut wajib diisi: id" in err and "required" not in err
+    code, _out, err = cli("--lang", "en", "article", "approve")
+    assert code == 2 and "the following arguments are required: id" in err
+    from desktop import i18n
+    from desktop.cli import build_parser
+
+    i18n.set_language("id")
+    shown = build_parser().format_help()
+    assert shown.startswith("pemakaian: warta") and "tampilkan bantuan ini lalu keluar" in shown

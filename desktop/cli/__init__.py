@@ -55,6 +55,9 @@ def common(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli import argparse_text
+
+    argparse_text.install()
     parser = _Parser(prog="warta", description=_("Warta: the humas office workstation."))
     parser.add_argument("--version", action="version", version=f"Warta {__version__}")
     parser.add_argument("--library", metavar="PATH", help=_("open (or create) the library at PATH"))
