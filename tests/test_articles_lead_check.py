@@ -98,3 +98,15 @@ def test_editor_warnings_name_each_missing_element_in_indonesian():
     assert when.startswith("Kapan?") and "Senin (3/11/2025)" in when
     assert where.startswith("Di mana?")
     assert when in result.warnings and where in result.warnings
+
+
+def test_a_relative_when_counts_but_asks_for_the_day_and_date():
+    from desktop import i18n
+
+    i18n.set_language("id")
+    result = lead_check.check("Bawaslu Jember menggelar rapat koordinasi di Aula Kantor Bawaslu Jember kemarin.")
+    assert "when" not in result.missing  # it says when, after a fashion
+    assert result.suggestions[0] == "when_relative"
+    assert "“kemarin” keliru bila rilis dibaca pada hari lain" in result.hints()[0]
+    dated = lead_check.check("Bawaslu Jember menggelar rapat koordinasi di Aula Kantor Bawaslu Jember, Senin (3/11/2025).")
+    assert "when_relative" not in dated.suggestions

@@ -102,6 +102,8 @@ HINTS = {
     "where": N_("Where? Add the place, for example “di Aula Kantor …” or the city."),
     "why": N_("Why? If it fits, add the purpose or reason (untuk, guna, agar, karena …)."),
     "how": N_("How? If it fits, add how it was done (dengan, melalui, secara …)."),
+    "when_relative": N_("When? “{words}” is wrong on any other day the release is read: give the day and date, "
+                        "for example “Senin (3/11/2025)”."),
 }
 
 
@@ -118,12 +120,13 @@ class LeadCheck:
 
     @property
     def suggestions(self) -> tuple[str, ...]:
-        """Why and how, when absent: worth a thought, not a fault."""
-        return tuple(e for e in ("why", "how") if e not in self.found)
+        """A when said only relatively ("kemarin"), and why and how when absent: worth a thought, not a fault."""
+        relative = ("when_relative",) if "when_relative" in self.found else ()
+        return (*relative, *(e for e in ("why", "how") if e not in self.found))
 
     def hints(self) -> list[str]:
         """One translated sentence per missing element, required ones first."""
-        return [_(HINTS[e]) for e in (*self.missing, *self.suggestions)]
+        return [_(HINTS[e]).format(words=self.found.get(e, "")) for e in (*self.missing, *self.suggestions)]
 
 
 def _norm(word: str) -> str:
@@ -192,6 +195,8 @@ def check(lead: str, places: Iterable[str] = ()) -> LeadCheck:
         m = pattern.search(text)
         if m:
             found["when"] = m.group(0)
+            if pattern is _WHEN_PATTERNS[-1]:
+                found["when_relative"] = m.group(0)
             break
     # where
     where = _where(tokens, lower, known_places)
