@@ -221,3 +221,17 @@ def test_a_locked_article_becomes_editable_when_the_colleague_closes_it(section,
     editor.retry_lock()
     assert not editor.read_only and editor.lock is not None and not editor.lock_retry_timer.isActive()
     assert "isi baru dari Dewi" in editor.body.toPlainText()
+
+
+def test_a_saved_web_page_keeps_its_source_site_through_the_editor(section, qtbot, main_window):
+    lib = main_window.ctx.library
+    art_id = store.create_article(lib, store.ArticleDoc(
+        title="Bawaslu Awasi Rekapitulasi", body="Isi berita.", source_url="https://portal.example/berita/1",
+        source_site="Portal Berita Jember"))
+    main_window.open_item("article", art_id)
+    editor = section.editor
+    assert editor.site_edit.text() == "Portal Berita Jember"
+    _type(qtbot, editor.title_edit, " Kecamatan")
+    editor.save_action.trigger()
+    saved = store.load(lib, art_id)
+    assert "Kecamatan" in saved.doc.title and saved.doc.source_site == "Portal Berita Jember"

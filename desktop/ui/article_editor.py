@@ -276,6 +276,10 @@ class ArticleEditor(QWidget):
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://…")
         credits.addRow(_("Source URL"), self.url_edit)
+        # Where an imported web page came from (its site's name); kept on every save.
+        self.site_edit = QLineEdit()
+        self.site_edit.setObjectName("article-source-site")
+        credits.addRow(_("Source site"), self.site_edit)
         form_layout.addLayout(credits)
 
         self.side = QTabWidget()
@@ -295,7 +299,7 @@ class ArticleEditor(QWidget):
         outer.addWidget(self.state_label)
 
         for widget in (self.title_edit, self.subtitle_edit, self.city_edit, self.writer_edit, self.editor_edit,
-                       self.photo_edit, self.tags_edit, self.url_edit):
+                       self.photo_edit, self.tags_edit, self.url_edit, self.site_edit):
             widget.textEdited.connect(self._changed)
         for widget in (self.lead_edit, self.contact_edit, self.boilerplate_edit, self.body):
             widget.textChanged.connect(self._changed)
@@ -438,6 +442,7 @@ class ArticleEditor(QWidget):
             self.boilerplate_edit.setPlainText(doc.boilerplate)
             self.tags_edit.setText(", ".join(doc.tags))
             self.url_edit.setText(doc.source_url)
+            self.site_edit.setText(doc.source_site)
             self._release_changed()
         finally:
             self._loading = False
@@ -471,6 +476,7 @@ class ArticleEditor(QWidget):
             contact_block=self.contact_edit.toPlainText(),
             tags=[t.strip() for t in self.tags_edit.text().split(",") if t.strip()],
             source_url=self.url_edit.text(),
+            source_site=self.site_edit.text(),
             status=self.status,
         )
 
@@ -931,7 +937,7 @@ class ArticleEditor(QWidget):
     def _lock_fields(self) -> None:
         read_only = not self.editable
         for w in (self.title_edit, self.subtitle_edit, self.city_edit, self.writer_edit, self.editor_edit,
-                  self.photo_edit, self.tags_edit, self.url_edit):
+                  self.photo_edit, self.tags_edit, self.url_edit, self.site_edit):
             w.setReadOnly(read_only)
         for w in (self.lead_edit, self.contact_edit, self.boilerplate_edit, self.body):
             w.setReadOnly(read_only)
