@@ -200,10 +200,29 @@ kip = Area(
     api="desktop.kip.api",
     cli=("desktop.cli.kip",),
     overview=("desktop.kip.overview:cards",),
+    section=Section("kip", "desktop.ui.sections.kip:KipSection", "dialog-information"),
+    demo=("desktop.kip.demo:generate",),
     counted=(("information_requests", "kip_requests", N_("Information requests")),),
 )
 
-AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social, kip)
+# The editorial calendar stores nothing: it gathers other areas' dates through their api.
+planner = Area(
+    "planner",
+    api="desktop.planner.api",
+    cli=("desktop.cli.planner",),
+    overview=("desktop.planner.overview:cards",),
+    section=Section("planner", "desktop.ui.sections.planner:PlannerSection", "x-office-calendar"),
+)
+
+# The Laporan kehumasan reads every other area through its api; it stores only the narratives people write.
+reports = Area(
+    "reports",
+    api="desktop.reports.api",
+    cli=("desktop.cli.reports",),
+)
+
+AREAS: tuple[Area, ...] = (core, safety, articles, contacts, photos, kits, claims, distribution, exchange, social, kip,
+                           planner, reports)
 
 
 def entries(field: str) -> list:

@@ -38,3 +38,17 @@ def lead_date(value: dt.date, language: str | None = None) -> str:
 def short_datetime(value: dt.datetime) -> str:
     """Compact timestamp for lists: ``03/11/2025 14:05``."""
     return value.strftime("%d/%m/%Y %H:%M")
+
+
+def month_year(value: dt.date, language: str | None = None) -> str:
+    """``November 2025`` (report periods, chart axes)."""
+    from babel.dates import format_date
+
+    return format_date(value, "LLLL y", locale=_locale(language))
+
+
+def month_short(value: dt.date, language: str | None = None) -> str:
+    """``Nov``, ``Agu``: a month on a chart axis."""
+    from babel.dates import format_date
+
+    return format_date(value, "LLL", locale=_locale(language))

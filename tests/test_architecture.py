@@ -53,7 +53,7 @@ def test_version_and_info_do_not_import_heavy_libraries(tmp_path):
 
 # -- areas talk through their public api -----------------------------------------
 
-AREA_PACKAGES = ("articles", "contacts", "photos", "kits", "safety", "claims", "social")
+AREA_PACKAGES = ("articles", "contacts", "photos", "kits", "safety", "claims", "social", "reports")
 # database/models/<file>.py -> the area owning those tables. Core models (staff,
 # office, audit log, meta) are the shared foundation every area may join to.
 MODEL_FILE_AREA = {"articles_io": "articles"}

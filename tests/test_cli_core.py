@@ -158,6 +158,12 @@ def test_demo_fills_a_library(cli, tmp_path):
         waiting = [c for c in claims.list_claims(library, limit=50)
                    if c.clarification is not None and c.clarification.status == "review"]
         assert waiting
+        # The KIP register has requests in every state a desk meets, deadlines from the store, and a DIP.
+        from desktop.kip import api as kip
+
+        states = {r.state for r in kip.list_requests(library)}
+        assert {"received", "extended", "answered", "objected"} <= states
+        assert kip.list_dip(library)
     finally:
         library.close()
 

@@ -138,3 +138,22 @@ def test_the_semester_report_counts_how_requests_were_served(library, tmp_path):
     assert book.worksheets[1].max_row == 5
     with pytest.raises(ValidationError, match="2026-3"):
         kip.semester_report(library, "2026-3")
+
+
+def test_which_action_a_request_allows_follows_the_store_and_the_dip_pages_in_sql(library):
+    rid = _request(library, D(2025, 3, 27))  # due 14 April 2025
+    row = kip.get_request(library, rid)
+    assert row.can_extend and not row.can_object(D(2025, 4, 14)) and row.can_object(D(2025, 4, 15))
+    row = kip.extend_request(library, rid, "Arsip di provinsi")
+    assert not row.can_extend and not row.can_object(D(2025, 4, 24))
+    row = kip.answer_request(library, rid, D(2025, 4, 22), "dikirim")
+    assert not row.can_extend and row.can_object(D(2025, 4, 23))
+    row = kip.object_request(library, rid, D(2025, 4, 23))
+    assert not row.can_object(D(2025, 5, 1))
+
+    for title, category in (("B", "dikecualikan"), ("A", "setiap_saat"), ("C", "berkala"), ("D", "berkala")):
+        kip.add_dip(library, category, title)
+    assert kip.count_dip(library) == 4 and kip.count_dip(library, "berkala") == 2
+    assert [r.title for r in kip.list_dip(library)] == ["C", "D", "A", "B"]
+    assert [r.title for r in kip.list_dip(library, offset=1, limit=2)] == ["D", "A"]
+    assert [r.title for r in kip.list_dip(library, "berkala")] == ["C", "D"]

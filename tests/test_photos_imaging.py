@@ -168,3 +168,57 @@ def test_jpeg_cut_in_the_middle_of_its_scan_is_rejected(tmp_path):
     from PIL import ImageFile
 
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+
+
+def test_decoding_on_several_threads_leaves_the_warning_filters_as_they_were(tmp_path):
+    """A kit's print renditions are made on two threads: each decode's catch_warnings must not leave
+    its filter in force for the whole process (the save/restore of the global list interleaved)."""
+    import warnings
+    from concurrent.futures import ThreadPoolExecutor
+
+    datas = [ps.jpeg(tmp_path / f"t{i}.jpg", seed=i, size=(96, 64), orientation=6 if i % 2 else None).read_bytes()
+             for i in range(8)]
+    before = list(warnings.filters)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        sizes = {img.size for img, _info in pool.map(lambda d: imaging.decode(d, edge=32), datas * 100)}
+    assert warnings.filters == before
+    assert sizes == {(48, 32), (32, 48)}  # draft scale, upright
+
+
+def test_a_rendition_made_for_a_kit_is_the_one_the_import_makes(library, tmp_path):
+    """Kits and ``warta check`` remake renditions from the original: byte for byte what the import wrote."""
+    from desktop.photos import files, importer
+    from desktop.photos import store
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for n, (size, orientation) in enumerate([((2600, 1800), None), ((2600, 1800), 6), ((1200, 900), 3)]):
+        ps.jpeg(src / f"p{n}.jpg", seed=40 + n, size=size, orientation=orientation)
+    result = importer.import_paths(library, [src], workers=1)
+    assert len(result.added) == 3
+    for photo_id in result.added:
+        info = store.get_photo(library, photo_id)
+        made = files.rendition_path(library.path, info.sha256).read_bytes()
+        assert imaging.rendition_from(library.managed(info.path).read_bytes()) == made
+
+
+@pytest.mark.parametrize(("size", "scale"), [
+    ((6000, 4000), 2),  # 24 MP camera: half size, then a 1.5× resize
+    ((4000, 3000), 2),  # 12 MP phone: half size *is* the 2000 × 1500 rendition
+    ((4000, 2250), 2),  # 16:9 phone
+    ((3000, 4000), 2),  # portrait
+    ((4032, 3024), 1),  # half would leave a 2016 → 2000 px resize, which blurs: decoded in full
+    ((1600, 1200), 1),  # already below the rendition
+])
+def test_a_jpeg_is_decoded_at_the_smallest_dct_scale_its_rendition_allows(size, scale):
+    assert imaging.draft_scale(*size, imaging.RENDITION_EDGE) == scale
+
+
+def test_a_phone_photos_rendition_is_its_half_scale_decode_without_a_resize(tmp_path):
+    path = ps.jpeg(tmp_path / "phone.jpg", size=(4000, 3000))
+    data = path.read_bytes()
+    with imaging.decoding(data, edge=imaging.RENDITION_EDGE) as (img, info, opened):
+        assert opened.size == (2000, 1500)  # libjpeg decoded it at 1/2, not the 12 MP in full
+        assert (info.width, info.height) == (4000, 3000)  # the facts are the original's
+        expected = imaging.jpeg_bytes(img, imaging.RENDITION_QUALITY)
+    assert imaging.rendition_from(data) == expected

@@ -185,13 +185,13 @@ def test_each_photo_is_read_and_decoded_once_for_thumbnail_and_print_rendition(l
     from desktop.photos import imaging
 
     decoded: list[int | None] = []
-    real_decode = imaging.decode
+    real_decoding = imaging.decoding  # every decode goes through it (imaging.decode too)
 
     def counting(data, *, edge=None):
         decoded.append(edge)
-        return real_decode(data, edge=edge)
+        return real_decoding(data, edge=edge)
 
-    monkeypatch.setattr(imaging, "decode", counting)
+    monkeypatch.setattr(imaging, "decoding", counting)
     src = [ps.jpeg(tmp_path / f"f{i}.jpg", seed=700 + i, size=(2600, 1800), orientation=6 if i else 1) for i in range(3)]
     result = importer.import_paths(library, src, workers=1)  # in this process, so the calls are counted
     assert len(result.added) == 3

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "claims", "distribution", "exchange", "kip")
+AREAS = ("core", "contacts", "articles", "safety", "photos", "articles_io", "kits", "claims", "distribution", "exchange", "kip", "reports")
 
 _WHERE = {
     "core": ("AuditLog", "Meta", "Office", "Staff", "StaffRole"),
@@ -34,6 +34,7 @@ _WHERE = {
     "claims": ("Claim", "ClaimLink", "ClaimScreenshot"),
     "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice"),
     "kip": ("DipEntry", "KipRequest"),
+    "reports": ("ReportNarrative",),
 }
 _MODULE_OF = {name: area for area, names in _WHERE.items() for name in names}
 __all__ = sorted(_MODULE_OF)

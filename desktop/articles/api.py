@@ -45,10 +45,12 @@ from desktop.articles.io.service import about_name, export_bytes, import_summary
 from desktop.articles.io.structure import contact_text, photo_credit
 from desktop.articles.io.writers import docx_bytes
 from desktop.articles.sheet import ApprovalSheet, sheet_for, sheet_pdf, write_sheet
+from desktop.articles.schedule import KIND_LABELS, STATUS_LABELS, ScheduledArticle, embargoes, planned_releases
 from desktop.articles.snapshot import same_content
 from desktop.articles.snapshot import to_dict as doc_dict
 from desktop.articles.store import (
     ListQuery,
+    ReleaseRow,
     action_label,
     add_comment,
     all_tags,
@@ -72,6 +74,7 @@ from desktop.articles.store import (
     mark_locked,
     move_speaker,
     recoveries,
+    releases_between,
     restore,
     revision_doc,
     revisions,
@@ -80,14 +83,14 @@ from desktop.articles.store import (
     transition,
     workflow_actions,
 )
-from desktop.articles.templates import template_doc
+from desktop.articles.templates import new_doc, template_doc
 
 __all__ = [
     "DEFAULT_PATTERN", "Approval", "ApprovalError", "OutputDoc", "approvals", "approve", "approved_doc",
     "approved_revision", "canonical_json", "content_hash", "document_for_output", "format_number",
     "self_approval_allowed", "start_new_draft", "validate_pattern", "verify", "workflow_actions",
     "DEFAULT_RULES", "KINDS", "RELEASE_KINDS", "STATUSES", "TIMEZONES", "VARIANT_SEPARATOR",
-    "ArticleDoc", "Checker", "ListQuery", "Quote", "Rule",
+    "ArticleDoc", "Checker", "ListQuery", "Quote", "ReleaseRow", "Rule",
     "ApprovalSheet", "sheet_for", "sheet_pdf", "write_sheet",
     "about_name", "action_label", "add_comment", "all_tags", "allowed_actions", "analyse", "approved_ids",
     "authors", "autosave", "canonical_markdown", "clean_glossary", "clear_lock_marks", "comments", "contact_text",
@@ -95,6 +98,7 @@ __all__ = [
     "doc_dict", "docx_bytes", "duplicate", "escape_markdown", "existing_ids", "export_article", "export_bytes",
     "export_glossary", "import_files", "import_glossary", "import_summary", "is_importable", "kind_label", "list_articles",
     "load", "load_doc", "load_glossary", "mark_locked", "merge_glossary", "move_speaker", "paste_article", "photo_credit", "read_text",
-    "recoveries", "release_line", "release_pdf", "render_article", "restore", "revision_doc", "revisions", "same_content",
-    "save", "save_glossary", "status_label", "template_doc", "transition", "whatsapp_text",
+    "recoveries", "release_line", "releases_between", "release_pdf", "render_article", "restore", "revision_doc", "revisions", "same_content",
+    "new_doc", "save", "save_glossary", "status_label", "template_doc", "transition", "whatsapp_text",
+    "KIND_LABELS", "STATUS_LABELS", "ScheduledArticle", "embargoes", "planned_releases",
 ]

@@ -928,6 +928,33 @@ def approved_ids(library) -> list[int]:  # noqa: ANN001
             select(Article.id).where(Article.status.in_(("approved", "published"))).order_by(Article.id)))
 
 
+@dataclass
+class ReleaseRow:
+    """An approved or published article as a periodic report counts it."""
+
+    id: int
+    kind: str
+    status: str
+    title: str
+    date: dt.date  # publication date, else the event's date
+
+
+def releases_between(library, start: dt.date, end: dt.date) -> list[ReleaseRow]:  # noqa: ANN001
+    """Approved or published articles dated ``start``..``end`` (inclusive), oldest first.
+
+    Dated like the exchange reports: by publication date, else by the event's
+    date; an article with neither belongs to no period.
+    """
+    day = func.coalesce(Article.publication_date, Article.event_date)
+    with library.store.read() as s:
+        rows = s.execute(
+            select(Article.id, Article.kind, Article.status, Article.title, day.label("day"))
+            .where(Article.status.in_(("approved", "published")), day >= start, day <= end)
+            .order_by(day, Article.id)
+        ).all()
+    return [ReleaseRow(r.id, r.kind, r.status, r.title, r.day) for r in rows]
+
+
 def move_speaker(old_person_ids: Iterable[int], new_person_id: int | None, tx) -> None:  # noqa: ANN001 - database.session.Tx
     """Quotes linked to the contacts ``old_person_ids`` now link ``new_person_id``.
 

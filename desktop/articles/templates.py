@@ -53,11 +53,19 @@ def _structure(kind: str) -> tuple[str, str, bool]:
     return "", _("[Text]"), False
 
 
-def template_doc(kind: str, *, office=None, writer: str = "", today: dt.date | None = None) -> ArticleDoc:  # noqa: ANN001
-    """A new article of ``kind`` pre-filled with its structure and the office's defaults."""
+def template_doc(kind: str, *, office=None, writer: str = "", today: dt.date | None = None,  # noqa: ANN001
+                 standard: dict | None = None) -> ArticleDoc:
+    """A new article of ``kind`` pre-filled with its structure and the office's defaults.
+
+    ``standard`` is the style pack's template of ``kind`` (``{"lead", "body"}``,
+    see :func:`new_doc`); what it leaves out comes from the built-in template.
+    """
     if kind not in KINDS:
         kind = "artikel"
     lead, body, with_quote = _structure(kind)
+    if isinstance(standard, dict):
+        lead = standard["lead"] if isinstance(standard.get("lead"), str) else lead
+        body = standard["body"] if isinstance(standard.get("body"), str) else body
     city = getattr(office, "city", "") or ""
     boilerplate = getattr(office, "boilerplate", "") or ""
     contact = ""
@@ -80,3 +88,16 @@ def template_doc(kind: str, *, office=None, writer: str = "", today: dt.date | N
         boilerplate=boilerplate if kind in ("siaran_pers", "berita_kegiatan", "klarifikasi") else "",
         contact_block=contact if kind in ("siaran_pers", "klarifikasi", "pengumuman") else "",
     )
+
+
+def new_doc(library, kind: str, *, writer: str = "", today: dt.date | None = None) -> ArticleDoc:  # noqa: ANN001
+    """A new article of ``kind`` as this office starts one: the template of the style pack in force
+    (the province's standard, imported through the exchange area) or the built-in one, with the
+    office profile's city, boilerplate and contact."""
+    from desktop import office as office_profile
+    from desktop.exchange import api as exchange
+
+    if kind not in KINDS:
+        kind = "artikel"
+    return template_doc(kind, office=office_profile.load(library), writer=writer, today=today,
+                        standard=exchange.template_for(library, kind))

@@ -21,6 +21,7 @@ from desktop.claims.store import (
     claim_review,
     claim_review_block,
     claimed_files,
+    claims_between,
     claims_of_articles,
     count_claims,
     create_claim,
@@ -52,7 +53,7 @@ from desktop.claims.texts import short as short_text
 __all__ = [
     "CATEGORIES", "MAX_SCREENSHOT_BYTES", "PLATFORMS", "VERDICTS", "WHATSAPP_LIMIT",
     "ClaimInfo", "ClaimInput", "ClaimNotFound", "ClaimRow", "Clarification", "NotApproved", "Screenshot", "Timing",
-    "add_screenshots", "category_label", "claim_review", "claim_review_block", "claimed_files", "claims_of_articles",
+    "add_screenshots", "category_label", "claim_review", "claim_review_block", "claimed_files", "claims_between", "claims_of_articles",
     "count_claims", "create_claim", "delete_claim", "duration", "get_claim", "json_ld_block", "link_article", "list_claims",
     "local_time", "make_klarifikasi", "screenshot_file", "short_text", "source_lines", "timing",
     "update_claim", "verdict_explanation", "verdict_label", "whatsapp",

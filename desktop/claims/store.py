@@ -529,6 +529,20 @@ def list_claims(
                      states.get(r.article_id) if r.article_id else None) for r in rows]
 
 
+def claims_between(library, since: dt.datetime, until: dt.datetime) -> list[ClaimRow]:  # noqa: ANN001
+    """Claims first seen in ``since`` ≤ t < ``until`` (naive UTC), oldest first, with their clarification."""
+    t = Claim.__table__
+    shots = (select(func.count()).select_from(ClaimScreenshot.__table__)
+             .where(ClaimScreenshot.claim_id == t.c.id).scalar_subquery())
+    stmt = (select(t.c.id, t.c.text, t.c.platform, t.c.first_seen, t.c.verdict, t.c.category, shots, t.c.article_id)
+            .where(t.c.first_seen >= since, t.c.first_seen < until).order_by(t.c.first_seen, t.c.id))
+    with library.store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    states = _clarifications(library, [r.article_id for r in rows if r.article_id])
+    return [ClaimRow(r.id, r.text, r.platform, r.first_seen, r.verdict, r.category, int(r[6] or 0),
+                     states.get(r.article_id) if r.article_id else None) for r in rows]
+
+
 @dataclass
 class Timing:
     """The register's pace: how long published clarifications took, from first sighting."""
@@ -561,7 +575,6 @@ def make_klarifikasi(library, claim_id: int) -> int:  # noqa: ANN001
     claim a moment earlier, or deleted the claim), the new draft is deleted
     again, so one click leaves one draft or none.
     """
-    from desktop import office as office_profile
     from desktop import staff
     from desktop.articles import api as articles
 
@@ -569,10 +582,12 @@ def make_klarifikasi(library, claim_id: int) -> int:  # noqa: ANN001
     if claim.clarification is not None:
         raise ValidationError(_("Claim {id} already has its clarification: article {article}.").format(
             id=claim_id, article=claim.clarification.article_id))
-    profile = office_profile.load(library)
     me = staff.get(library, library.store.staff_id)
-    doc = articles.template_doc("klarifikasi", office=profile, writer=me.name if me else "",
-                                today=texts.local_time(utcnow()).date())
+    # The standard klarifikasi (the style pack's, when one is in force) gives the lead to fill in and
+    # the office's contact; the body is the claim's own (its text, facts, sources) in the built-in
+    # headings, because the pack's body is placeholders and would throw the register's facts away.
+    doc = articles.new_doc(library, "klarifikasi", writer=me.name if me else "",
+                           today=texts.local_time(utcnow()).date())
     label = texts.verdict_label(claim.verdict) if claim.verdict else ""
     title = texts.short(claim.text, 180)
     doc.title = "[{label}] {title}".format(label=label, title=title) if label else _("Clarification: {title}").format(title=title)

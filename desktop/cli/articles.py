@@ -1,4 +1,4 @@
-"""``warta article list|show`` (and the group other article commands join).
+"""``warta article list|new|show`` (and the group other article commands join).
 
 Other modules add subcommands to the ``article`` group with
 :func:`add_article_subcommand`, from their own ``register(sub)``; it works
@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=100, help=_("at most this many (default 100; 0 for all)"))
     p.set_defaults(handler=cmd_list)
 
+    p = add_article_subcommand(
+        sub, "new", help=_("start a draft from the template of its kind (the style pack's, if one is in force)"))
+    p.add_argument("kind", choices=["siaran_pers", "berita_kegiatan", "klarifikasi", "pengumuman", "artikel"])
+    p.add_argument("--title", help=_("the title (default: 'New …' with the kind)"))
+    p.set_defaults(handler=cmd_new)
+
     p = add_article_subcommand(sub, "show", help=_("print one article"))
     p.add_argument("id", type=int)
     p.set_defaults(handler=cmd_show)
@@ -99,6 +105,24 @@ def cmd_list(args: argparse.Namespace) -> int:
         ) or _("No articles.")
 
     emit(args, {"articles": [r.to_json() for r in rows]}, text)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """``warta article new KIND``: the draft the window's *New article* makes, as the acting profile."""
+    from desktop import staff
+    from desktop.articles import api as articles
+
+    lib = open_library(args)
+    try:
+        me = staff.get(lib, lib.store.staff_id) if lib.store.staff_id is not None else None
+        doc = articles.new_doc(lib, args.kind, writer=me.name if me else "")
+        doc.title = (args.title or "").strip() or _("New {kind}").format(kind=articles.kind_label(args.kind))
+        article_id = articles.create_article(lib, doc)
+    finally:
+        lib.close()
+    emit(args, {"id": article_id, "kind": doc.kind, "title": doc.title, "lead": doc.lead, "body": doc.body},
+         _("Article {id} '{title}' was started as a draft.").format(id=article_id, title=shown(doc.title)))
     return 0
 
 

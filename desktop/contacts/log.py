@@ -18,6 +18,7 @@ from database.models.contacts import (
     CollaborationPerson,
     Coverage,
     Organization,
+    OrgType,
     Person,
 )
 from desktop.errors import ValidationError
@@ -190,3 +191,77 @@ def dismiss_mou_alert(library, organization_id: int) -> None:  # noqa: ANN001
             raise ValidationError(_("There is no partnership agreement of organisation {id} to dismiss.").format(
                 id=organization_id))
         tx.audit("update", "organizations", str(organization_id), _("MoU alert dismissed"))
+
+
+# -- periodic reports (desktop.reports through desktop.contacts.api) ----------------
+
+
+@dataclass
+class CoverageRow:
+    id: int
+    date: dt.date
+    outlet: str
+    media_type: str  # the outlet's organisation type ("Media online" …); "" when it has none
+    headline: str
+    article_id: int | None
+
+
+def coverage_between(library, start: dt.date, end: dt.date) -> list[CoverageRow]:  # noqa: ANN001
+    """Coverage dated ``start``..``end`` (inclusive), oldest first, with the outlet and its type."""
+    CV = Coverage.__table__
+    T = OrgType.__table__
+    with library.store.read() as s:
+        rows = s.execute(
+            select(CV.c.id, CV.c.date, O.c.name, T.c.name.label("type_name"), CV.c.headline, CV.c.article_id)
+            .join(O, O.c.id == CV.c.organization_id)
+            .outerjoin(T, T.c.id == O.c.type_id)
+            .where(CV.c.date >= start, CV.c.date <= end)
+            .order_by(CV.c.date, CV.c.id)
+        ).all()
+    return [CoverageRow(r.id, r.date, r.name, r.type_name or "", r.headline, r.article_id) for r in rows]
+
+
+def collaborations_between(library, start: dt.date, end: dt.date) -> list[HistoryEntry]:  # noqa: ANN001
+    """Collaboration activities dated ``start``..``end``, oldest first, with the organisations involved."""
+    C = Collaboration.__table__
+    CO = CollaborationOrg.__table__
+    with library.store.read() as s:
+        entries = {r.id: HistoryEntry(date=r.date, kind=r.kind, title=r.title, notes=r.notes, id=r.id)
+                   for r in s.execute(select(C).where(C.c.date >= start, C.c.date <= end)
+                                      .order_by(C.c.date, C.c.id))}
+        ids = list(entries)
+        for i in range(0, len(ids), 500):
+            for cid, name in s.execute(
+                select(CO.c.collaboration_id, O.c.name).join(O, O.c.id == CO.c.organization_id)
+                .where(CO.c.collaboration_id.in_(ids[i:i + 500])).order_by(O.c.name, O.c.id)
+            ):
+                entries[cid].organizations.append(name)
+    return list(entries.values())
+
+
+@dataclass
+class Partnership:
+    organization_id: int
+    name: str
+    media_type: str
+    number: str
+    signed: dt.date | None
+    expires: dt.date | None
+    scope: str
+
+
+def partnerships(library) -> list[Partnership]:  # noqa: ANN001
+    """Every organisation with an MoU on record (a number or a signing date), by name."""
+    from sqlalchemy import or_
+
+    T = OrgType.__table__
+    with library.store.read() as s:
+        rows = s.execute(
+            select(O.c.id, O.c.name, T.c.name.label("type_name"), O.c.mou_number, O.c.mou_signed, O.c.mou_expires,
+                   O.c.mou_scope)
+            .outerjoin(T, T.c.id == O.c.type_id)
+            .where(or_(O.c.mou_number != "", O.c.mou_signed.is_not(None)))
+            .order_by(O.c.name, O.c.id)
+        ).all()
+    return [Partnership(r.id, r.name, r.type_name or "", r.mou_number, r.mou_signed, r.mou_expires, r.mou_scope)
+            for r in rows]

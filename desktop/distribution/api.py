@@ -23,6 +23,7 @@ from desktop.distribution.log import (
     CHANNEL_LABELS,
     LogEntry,
     Reach,
+    ReleaseReach,
     batches_for,
     channel_label,
     count_entries,
@@ -34,6 +35,7 @@ from desktop.distribution.log import (
     link_coverage,
     move_person,
     reach,
+    reach_between,
     record_handed_out,
     state_label,
     suggest_send,
@@ -59,9 +61,9 @@ from desktop.distribution.whatsapp import prepare as prepare_whatsapp
 
 __all__ = [
     "CHANNEL_LABELS", "MAX_MESSAGE_BYTES", "SECURITY", "WHATSAPP_LIMIT",
-    "LogEntry", "Queued", "Reach", "Recipient", "SendResult", "Skipped", "SmtpConfig", "SmtpError", "WhatsAppBatch",
+    "LogEntry", "Queued", "Reach", "Recipient", "ReleaseReach", "SendResult", "Skipped", "SmtpConfig", "SmtpError", "WhatsAppBatch",
     "approved_doc", "batch_info", "batch_links", "batches_for", "channel_label", "count_entries", "entries", "for_article", "for_kit",
     "for_organization", "for_person", "link_coverage", "load_config", "move_person", "mark_sent", "outbox", "password_for",
-    "prepare_whatsapp", "preview", "queue_email", "reach", "record_handed_out", "retry_failed", "retry_uncertain",
+    "prepare_whatsapp", "preview", "queue_email", "reach", "reach_between", "record_handed_out", "retry_failed", "retry_uncertain",
     "save_config", "send_pending", "state_label", "suggest_send", "test_connection", "uncertain", "whatsapp_link", "write_eml",
 ]

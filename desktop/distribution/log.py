@@ -211,3 +211,39 @@ def reach(library, article_id: int) -> Reach:  # noqa: ANN001
         out.coverage_linked = int(s.scalar(select(func.count()).select_from(_COVERAGE).where(
             _COVERAGE.c.send_id.in_(sends))) or 0)
     return out
+
+
+@dataclass
+class ReleaseReach:
+    """One release's sends in a period (periodic reports): recipients reached per channel."""
+
+    article_id: int | None
+    kit_id: int | None
+    title: str  # the title when sent
+    recipients: int = 0  # logged messages: one per recipient reached
+    by_channel: dict[str, int] = field(default_factory=dict)
+    outlets: int = 0  # distinct organisations reached
+
+
+def reach_between(library, since, until) -> list[ReleaseReach]:  # noqa: ANN001 - naive UTC datetimes
+    """Every release (or kit) sent in ``since`` ≤ sent_at < ``until``, most recipients first."""
+    found: dict[tuple, ReleaseReach] = {}
+    when = (M.c.state.in_(LOGGED), M.c.sent_at >= since, M.c.sent_at < until)
+    with library.store.read() as s:
+        # The title is the batch's (as sent); a release sent twice under two titles keeps the first.
+        for article_id, kit_id, title, channel, count in s.execute(
+            select(M.c.article_id, M.c.kit_id, func.min(B.c.title), M.c.channel, func.count())
+            .join(B, B.c.id == M.c.batch_id).where(*when)
+            .group_by(M.c.article_id, M.c.kit_id, M.c.channel)
+        ):
+            key = (article_id, kit_id) if article_id is not None or kit_id is not None else ("title", title)
+            entry = found.setdefault(key, ReleaseReach(article_id, kit_id, title or ""))
+            entry.by_channel[channel] = entry.by_channel.get(channel, 0) + int(count)
+            entry.recipients += int(count)
+        for article_id, kit_id, outlets in s.execute(
+            select(M.c.article_id, M.c.kit_id, func.count(func.distinct(M.c.organization)))
+            .where(*when, M.c.organization != "").group_by(M.c.article_id, M.c.kit_id)
+        ):
+            if (article_id, kit_id) in found:
+                found[(article_id, kit_id)].outlets = int(outlets)
+    return sorted(found.values(), key=lambda r: (-r.recipients, r.title, r.article_id or 0, r.kit_id or 0))

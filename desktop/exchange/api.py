@@ -2,6 +2,8 @@
 
 Other areas contribute their part of a bundle as a :class:`BundleSection`
 registered in their ``Area(exchange=…)`` (see ``desktop.exchange.sections``).
+The standard of the style pack in force reaches them here: ``template_for(library,
+kind)`` when an article is started, ``kop_rules(library)`` where the letterhead is drawn.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ __all__ = [
     "bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle", "item_detail",
     "ItemQuery", "key_in_file", "list_items", "member_counts", "normalize_fingerprint", "own_key", "preview",
     "public_key_file", "report_sections", "section_title", "standard", "trust", "trusted_offices",
+    "kop_rules", "template_for",
 ]
 
 
@@ -24,7 +27,8 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562: the store (and its models
 
     if name in ("bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle",
                 "item_detail", "ItemQuery", "key_in_file", "list_items", "member_counts", "own_key", "preview",
-                "public_key_file", "standard", "trust", "trusted_offices", "Preview", "TrustedOffice", "MemberItem"):
+                "public_key_file", "standard", "trust", "trusted_offices", "Preview", "TrustedOffice", "MemberItem",
+                "kop_rules", "template_for"):
         return getattr(store, name)
     raise AttributeError(name)
 

@@ -11,7 +11,8 @@ rules (kept in the applied style pack itself), and captioned photos.
 A style-pack section gives ``export(library) -> value`` (JSON), ``describe(
 library, value) -> [sentences]`` (what importing would change; empty: nothing)
 and ``apply(tx, value)`` (inside the import's one transaction; ``None`` when
-the value lives only in the applied pack, read with ``api.standard()``).
+the value lives only in the applied pack: the templates and kop rules, read
+where they take effect with ``api.template_for()`` and ``api.kop_rules()``).
 
 A report section gives ``export(library, date_from, date_to) -> [item]``; an
 item is ``{"id", "title", "date", "at", "text", "fields", "photos"}`` with
@@ -176,12 +177,13 @@ def _templates_export(library) -> dict:  # noqa: ANN001
     from desktop.articles import api as articles
     from desktop.exchange import store
 
+    # This office's standard: the pack in force, the built-in template where it has none for a kind.
+    # Kinds a newer Warta knows travel on untouched.
     current = store.standard(library).get("templates")
-    if isinstance(current, dict):
-        return current
-    out = {}
+    current = {k: v for k, v in current.items() if isinstance(v, dict)} if isinstance(current, dict) else {}
+    out = dict(current)
     for kind in articles.KINDS:
-        doc = articles.template_doc(kind, today=dt.date(2000, 1, 1))
+        doc = articles.template_doc(kind, today=dt.date(2000, 1, 1), standard=current.get(kind))
         out[kind] = {"lead": doc.lead, "body": doc.body}
     return out
 
@@ -192,33 +194,81 @@ def _templates_describe(library, value) -> list[str]:  # noqa: ANN001
         for k, v in value.items()
     ):
         raise ValueError("templates")
-    from desktop.exchange import store
+    from desktop.articles import api as articles
 
-    current = store.standard(library).get("templates") or {}
-    changed = sorted(k for k in value if current.get(k) != value[k])
+    current = _templates_export(library)  # the pack in force, else the built-in templates
+    changed = [k for k in articles.KINDS if k in value
+               and {n: value[k].get(n) for n in ("lead", "body")} != {n: (current.get(k) or {}).get(n)
+                                                                     for n in ("lead", "body")}]
     if not changed:
         return []
-    return [_("Templates change for: {kinds}.").format(kinds=", ".join(changed))]
+    return [_("New articles of these kinds start from the pack's template (lead and body): {kinds}.").format(
+        kinds=", ".join(articles.kind_label(k) for k in changed))]
 
 
 TEMPLATES = BundleSection("templates", STYLE_PACK, N_("Templates per kind"), _templates_export, _templates_describe)
 
 DEFAULT_KOP = {"paper": "a4", "name_in_capitals": True, "double_rule": True, "contact_line": True}
+KOP_PAPERS = ("a4", "f4", "letter")  # F4 (215 × 330 mm) is the folio of Indonesian offices
+_PAPER_LABELS = {"a4": N_("A4 (210 × 297 mm)"), "f4": N_("F4 / Folio (215 × 330 mm)"),
+                 "letter": N_("Letter (216 × 279 mm)")}
+
+
+def kop_rules(value: object) -> dict:
+    """``value`` (a pack's kop rules, or None) over :data:`DEFAULT_KOP`; a rule Warta does not know is left out."""
+    out = dict(DEFAULT_KOP)
+    if isinstance(value, dict):
+        for name, default in DEFAULT_KOP.items():
+            if type(value.get(name)) is type(default) and (name != "paper" or value[name] in KOP_PAPERS):
+                out[name] = value[name]
+    return out
+
+
+def _kop_check(value: object) -> dict:
+    """The rules of a pack, or a sentence saying which value this Warta cannot print."""
+    from desktop.errors import ValidationError
+
+    if not isinstance(value, dict):
+        raise ValueError("kop")
+    paper = value.get("paper", DEFAULT_KOP["paper"])
+    if paper not in KOP_PAPERS:
+        raise ValidationError(_("the paper size '{paper}' is not one Warta prints on (a4, f4 or letter).").format(
+            paper=str(paper)[:40]))
+    for name in ("name_in_capitals", "double_rule", "contact_line"):
+        if name in value and not isinstance(value[name], bool):
+            raise ValidationError(_("the letterhead rule '{rule}' must be true or false, not '{value}'.").format(
+                rule=name, value=str(value[name])[:40]))
+    return kop_rules(value)
 
 
 def _kop_export(library) -> dict:  # noqa: ANN001
     from desktop.exchange import store
 
-    current = store.standard(library).get("kop")
-    return current if isinstance(current, dict) else dict(DEFAULT_KOP)
+    return store.kop_rules(library)
 
 
 def _kop_describe(library, value) -> list[str]:  # noqa: ANN001
-    if not isinstance(value, dict) or not all(isinstance(v, (str, bool, int)) for v in value.values()):
-        raise ValueError("kop")
     from desktop.exchange import store
 
-    return changed_text(_("The letterhead (kop) rules"), store.standard(library).get("kop"), value)
+    new, old = _kop_check(value), store.kop_rules(library)
+    if new == old:
+        return []
+    out, phrases = [], []
+    if new["paper"] != old["paper"]:
+        out.append(_("From now on releases and approval sheets are printed on {paper} paper "
+                     "(a press kit keeps the paper chosen in it).").format(paper=_(_PAPER_LABELS[new["paper"]])))
+    if new["name_in_capitals"] != old["name_in_capitals"]:
+        phrases.append(_("the office name in capitals") if new["name_in_capitals"]
+                       else _("the office name as written, not in capitals"))
+    if new["double_rule"] != old["double_rule"]:
+        phrases.append(_("a double rule under it") if new["double_rule"] else _("a single rule under it"))
+    if new["contact_line"] != old["contact_line"]:
+        phrases.append(_("with the address and contact line") if new["contact_line"]
+                       else _("without the address and contact line"))
+    if phrases:
+        out.append(_("From now on the letterhead (kop) of releases, press kits and approval sheets has {rules}.")
+                   .format(rules="; ".join(phrases)))
+    return out
 
 
 KOP = BundleSection("kop", STYLE_PACK, N_("Letterhead (kop) rules"), _kop_export, _kop_describe)

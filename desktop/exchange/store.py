@@ -461,6 +461,49 @@ def standard(library) -> dict:  # noqa: ANN001
     return value if isinstance(value, dict) else {}
 
 
+# bundle uid -> its sections: an imported pack never changes, so a new article or a PDF asks the
+# database only which pack is in force (one small query) and parses its content once per process.
+_IN_FORCE: dict[str, dict] = {}
+
+
+def _in_force(library) -> dict:  # noqa: ANN001
+    """The sections of the style pack in force ({} when none), read as :func:`standard` reads them; not to be changed."""
+    newest = (select(ExchangeBundle.id, ExchangeBundle.bundle_uid)
+              .where(ExchangeBundle.direction == "import", ExchangeBundle.kind == sec.STYLE_PACK)
+              .order_by(ExchangeBundle.processed_at.desc(), ExchangeBundle.id.desc()).limit(1))
+    with library.store.read() as s:
+        row = s.execute(newest).first()
+        if row is None:
+            return {}
+        value = _IN_FORCE.get(row.bundle_uid)
+        if value is None:
+            raw = s.scalar(select(ExchangeBundle.content).where(ExchangeBundle.id == row.id))
+            try:
+                value = json.loads(raw) if raw else {}
+            except ValueError:
+                value = {}
+            value = value if isinstance(value, dict) else {}
+            if len(_IN_FORCE) > 8:
+                _IN_FORCE.clear()
+            _IN_FORCE[row.bundle_uid] = value
+    return value
+
+
+def template_for(library, kind: str) -> dict[str, str] | None:  # noqa: ANN001
+    """The standard template of ``kind`` (``{"lead", "body"}``, either may be missing) or None: the built-in one."""
+    templates = _in_force(library).get("templates")
+    found = templates.get(kind) if isinstance(templates, dict) else None
+    if not isinstance(found, dict):
+        return None
+    out = {k: found[k] for k in ("lead", "body") if isinstance(found.get(k), str)}
+    return out or None
+
+
+def kop_rules(library) -> dict:  # noqa: ANN001
+    """The letterhead rules in force: the pack's (checked when it was imported) over Warta's defaults."""
+    return sec.kop_rules(_in_force(library).get("kop"))
+
+
 @dataclass
 class BundleRow:
     id: int

@@ -18,7 +18,8 @@ from desktop.kip.deadlines import (
     working_days_between,
 )
 from desktop.kip.overview import item_text as reminder_text
-from desktop.kip.report import write_xlsx, xlsx_bytes
+from desktop.kip.report import export_semester, write_xlsx, xlsx_bytes
+from desktop.kip.schedule import requests_with_deadlines
 from desktop.kip.store import (
     CATEGORIES,
     CHANNELS,
@@ -37,6 +38,7 @@ from desktop.kip.store import (
     answer_request,
     category_label,
     channel_label,
+    count_dip,
     count_requests,
     due_soon,
     extend_request,
@@ -54,7 +56,9 @@ __all__ = [
     "ANSWER_DAYS", "CATEGORIES", "CHANNELS", "EXTENSION_DAYS", "KIND_CATEGORY", "OBJECTION_DAYS", "OPEN_STATES", "STATES",
     "DipProposal", "DipRow", "RequestInput", "RequestNotFound", "RequestRow", "SemesterReport",
     "add_dip", "add_proposals", "add_request", "add_working_days", "answer_due", "answer_request", "category_label",
-    "channel_label", "count_requests", "due_soon", "extend_request", "get_request", "is_working_day", "list_dip",
+    "channel_label", "count_dip", "count_requests", "due_soon", "export_semester", "extend_request", "get_request",
+    "is_working_day", "list_dip",
     "list_requests", "object_request", "objection_due", "propose_dip", "reminder_text", "response_days",
     "semester_bounds", "semester_report", "state_label", "working_days_between", "write_xlsx", "xlsx_bytes",
+    "requests_with_deadlines",
 ]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from desktop.fsutil import atomic_write
 from desktop.i18n import _
+from desktop.jobs import Progress
 from desktop.kip import store
 
 
@@ -72,3 +73,15 @@ def write_xlsx(report: store.SemesterReport, target: Path | str) -> None:
     data = xlsx_bytes(report)
     with atomic_write(target) as fh:
         fh.write(data)
+
+
+def export_semester(library, semester: str, target: Path | str, progress: Progress | None = None) -> store.SemesterReport:  # noqa: ANN001
+    """Gather the semester's figures and write the workbook to ``target`` (the window runs this off the UI thread)."""
+    progress = progress or Progress()
+    progress.report(0, 2, _("Counting the requests"))
+    report = store.semester_report(library, semester)
+    progress.check()
+    progress.report(1, 2, _("Writing the spreadsheet"))
+    write_xlsx(report, target)
+    progress.report(2, 2, "")
+    return report

@@ -116,6 +116,15 @@ class RequestRow:
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    @property
+    def can_extend(self) -> bool:
+        """Whether :func:`extend_request` accepts it: received, not yet extended nor answered."""
+        return self.state == "received"
+
+    def can_object(self, today: dt.date) -> bool:
+        """Whether :func:`object_request` accepts an objection dated ``today``: after the answer or a missed deadline."""
+        return self.state != "objected" and (not self.is_open or today > self.due_on)
+
     def days_left(self, today: dt.date) -> int | None:
         """Working days to the deadline (0: today, negative: overdue); None once answered."""
         return deadlines.working_days_between(today, self.due_on) if self.is_open else None
@@ -335,15 +344,23 @@ def _dip(r: DipEntry) -> DipRow:
                   article_id=r.article_id)
 
 
-def list_dip(library, category: str | None = None) -> list[DipRow]:  # noqa: ANN001
-    """The list by category (in the order of :data:`CATEGORIES`), then title."""
-    order = list(CATEGORIES)
-    query = select(DipEntry)
-    if category:
-        query = query.where(DipEntry.category == category)
+def _dip_query(query, category: str | None):  # noqa: ANN001, ANN202
+    return query.where(DipEntry.category == category) if category else query
+
+
+def count_dip(library, category: str | None = None) -> int:  # noqa: ANN001
     with library.store.read() as s:
-        rows = [_dip(r) for r in s.scalars(query.order_by(DipEntry.title, DipEntry.id))]
-    return sorted(rows, key=lambda r: order.index(r.category) if r.category in order else len(order))
+        return s.scalar(_dip_query(select(func.count()).select_from(DipEntry), category)) or 0
+
+
+def list_dip(library, category: str | None = None, *, offset: int = 0, limit: int | None = None) -> list[DipRow]:  # noqa: ANN001
+    """The list by category (in the order of :data:`CATEGORIES`), then title; a page of it with ``limit``."""
+    in_order = case({code: i for i, code in enumerate(CATEGORIES)}, value=DipEntry.category, else_=len(CATEGORIES))
+    query = _dip_query(select(DipEntry), category).order_by(in_order, DipEntry.title, DipEntry.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with library.store.read() as s:
+        return [_dip(r) for r in s.scalars(query)]
 
 
 def add_dip(library, category: str, title: str, *, summary: str = "", unit: str = "", retention: str = "",  # noqa: ANN001

@@ -8,8 +8,11 @@ modules and keep only ids of what they print.
 from __future__ import annotations
 
 from desktop.kits.fonts import FILES as FONT_FILES
-from desktop.kits.fonts import SANS, SANS_BOLD
+from desktop.kits.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
+from desktop.kits.fonts import register as register_fonts
+from desktop.kits.plain import frame_width, letterhead_pdf
 from desktop.kits.sheet import approval_sheet_pdf, write_approval_sheet
+from desktop.kits.styles import ACCENT, INK, MUTED, RULE, table_style
 from desktop.kits.store import (
     KitInput,
     PartInput,
@@ -31,7 +34,8 @@ from desktop.kits.store import (
 )
 
 __all__ = [
-    "FONT_FILES", "SANS", "SANS_BOLD",
+    "ACCENT", "FONT_FILES", "INK", "MUTED", "RULE", "SANS", "SANS_BOLD", "SERIF", "SERIF_BOLD",
+    "frame_width", "letterhead_pdf", "register_fonts", "table_style",
     "KitInput", "PartInput", "count_kits", "create_kit", "delete_kit", "describe_part", "duplicate_kit",
     "export_pdf", "export_zip", "get_kit", "list_kits", "move_contact", "part_kind_label", "release_pdf", "render_pdf",
     "update_kit", "zip_names",

@@ -3,6 +3,8 @@
 Laid out the way Indonesian government letterheads are: the logo at the left,
 the name in bold capitals centred in the space beside it, the address and
 contact lines beneath in a smaller face, closed by a thick-and-thin double rule.
+A style pack's kop rules (:class:`desktop.kits.spec.Kop`) may keep the name as
+written, leave out the address and contact lines, or close with a single rule.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from desktop.kits import fonts
 from desktop.kits import styles as st
 from desktop.kits.images import Prepared
 from desktop.kits.markup import esc
+from desktop.kits.spec import Kop
 from desktop.office import OfficeProfile
 
 LOGO_BOX = 22 * st.MM
@@ -41,10 +44,13 @@ def contact_line(office: OfficeProfile, gettext=_) -> str:  # noqa: ANN001
 class Letterhead(Flowable):
     """The letterhead as one flowable (so it can open the cover and each press release)."""
 
-    def __init__(self, office: OfficeProfile, logo: Prepared | None, gettext=_) -> None:  # noqa: ANN001
+    def __init__(self, office: OfficeProfile, logo: Prepared | None, gettext=_,  # noqa: ANN001
+                 kop: Kop | None = None) -> None:
         super().__init__()
         self.office = office
         self.logo = logo
+        self.kop = kop = kop or Kop()
+        caps = str.upper if kop.name_in_capitals else str
         fonts.register()
         name_style = ParagraphStyle(
             "kop_name", fontName=fonts.SERIF_BOLD, fontSize=14, leading=17, alignment=TA_CENTER,
@@ -56,14 +62,14 @@ class Letterhead(Flowable):
             textColor=colors.HexColor(st.INK),
         )
         self.lines: list[Paragraph] = []
-        self.name = (office.name or office.short_name or gettext("Public relations office")).upper()
+        self.name = caps(office.name or office.short_name or gettext("Public relations office"))
         self.name_style = name_style
         self.lines.append(Paragraph(esc(self.name), name_style))
         if office.unit:
-            self.lines.append(Paragraph(esc(office.unit.upper()), unit_style))
-        if office.address:
+            self.lines.append(Paragraph(esc(caps(office.unit)), unit_style))
+        if office.address and kop.contact_line:
             self.lines.append(Paragraph(esc(" ".join(office.address.split())), small))
-        contact = contact_line(office, gettext)
+        contact = contact_line(office, gettext) if kop.contact_line else ""
         if contact:
             self.lines.append(Paragraph(esc(contact), small))
         self._heights: list[float] = []
@@ -103,6 +109,10 @@ class Letterhead(Flowable):
             para.drawOn(c, x, y)
             y -= 2
         c.setStrokeColor(colors.HexColor(st.INK))
+        if not self.kop.double_rule:
+            c.setLineWidth(1.2)
+            c.line(0, 2.7, self.width, 2.7)
+            return
         c.setLineWidth(1.8)
         c.line(0, 4.2, self.width, 4.2)
         c.setLineWidth(0.6)

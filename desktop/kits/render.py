@@ -592,7 +592,7 @@ class _Builder:
             office.short_name or office.name) else self.gettext("About us")
 
     def _letterhead(self) -> Letterhead:
-        return Letterhead(self.spec.office, self.logo, self.gettext)
+        return Letterhead(self.spec.office, self.logo, self.gettext, self.spec.kop)
 
     def _cover(self, toc) -> list:  # noqa: ANN001
         S, spec = self.S, self.spec

@@ -60,8 +60,9 @@ def _when(value: dt.datetime | None, language: str, gettext) -> str:  # noqa: AN
         date=dates.long_date(local.date(), language=language), time=local.strftime("%H.%M"), zone=zone)
 
 
-def render_sheet(sheet: Any, office, logo_path, *, language: str = "id") -> bytes:  # noqa: ANN001, C901
-    """PDF bytes of ``sheet`` (an ``ApprovalSheet``) under ``office``'s letterhead (``logo_path`` may be None)."""
+def render_sheet(sheet: Any, office, logo_path, *, language: str = "id", kop=None) -> bytes:  # noqa: ANN001, C901
+    """PDF bytes of ``sheet`` (an ``ApprovalSheet``) under ``office``'s letterhead (``logo_path`` may be None),
+    drawn by ``kop`` (a ``spec.Kop``: the style pack's rules and paper; today's A4 kop when None)."""
     from pathlib import Path
 
     from reportlab.lib import colors
@@ -76,7 +77,7 @@ def render_sheet(sheet: Any, office, logo_path, *, language: str = "id") -> byte
     from desktop.kits import styles as st
     from desktop.kits.letterhead import LOGO_BOX, Letterhead
     from desktop.kits.markup import esc
-    from desktop.kits.spec import KitError
+    from desktop.kits.spec import KitError, Kop
 
     fonts.register()
     tr = i18n.gettext_for(language)
@@ -124,7 +125,8 @@ def render_sheet(sheet: Any, office, logo_path, *, language: str = "id") -> byte
         ("hash", Paragraph("<br/>".join(hash_lines(sheet.content_sha256)), mono)),
     ]
     data = [[Paragraph(esc(tr(LABELS[key])), label), v] for key, v in rows]
-    page_w, page_h = st.PAGE_SIZES["a4"]
+    kop = kop or Kop()
+    page_w, page_h = st.PAGE_SIZES[kop.paper]
     frame_w = page_w - st.MARGIN_LEFT - st.MARGIN_RIGHT
     table = Table(data, colWidths=[48 * st.MM, frame_w - 48 * st.MM], hAlign="LEFT")
     table.setStyle(st.table_style([
@@ -137,7 +139,7 @@ def render_sheet(sheet: Any, office, logo_path, *, language: str = "id") -> byte
         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F3F5F8")),
     ]))
 
-    story: list = [Letterhead(office, logo, tr), Paragraph(esc(tr("APPROVAL SHEET")), heading),
+    story: list = [Letterhead(office, logo, tr, kop), Paragraph(esc(tr("APPROVAL SHEET")), heading),
                    Paragraph(esc(tr("Record of the text approved for publication")), sub)]
     if not approved:
         story += [Paragraph(esc(tr("DRAFT — this text has not been approved; do not publish it.")), stamp_style),
@@ -204,10 +206,10 @@ def render_sheet(sheet: Any, office, logo_path, *, language: str = "id") -> byte
 
 def approval_sheet_pdf(library, sheet: Any) -> bytes:  # noqa: ANN001
     """``sheet`` on this library's letterhead (office profile and logo)."""
-    from desktop.kits.store import letterhead
+    from desktop.kits.store import kop, letterhead
 
     office, logo = letterhead(library)
-    return render_sheet(sheet, office, logo)
+    return render_sheet(sheet, office, logo, kop=kop(library))
 
 
 def write_approval_sheet(library, sheet: Any, target) -> None:  # noqa: ANN001

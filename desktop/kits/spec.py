@@ -19,8 +19,19 @@ from desktop.office import OfficeProfile
 if TYPE_CHECKING:
     from desktop.articles.api import ArticleDoc
 
-PAPERS = ("a4", "f4")
+PAPERS = ("a4", "f4")  # what a kit may be composed on; a release follows the kop's paper (below)
 PHOTOS_PER_PAGE = (1, 2)
+
+
+@dataclass(frozen=True)
+class Kop:
+    """How the letterhead is drawn: the rules of the style pack in force, else these defaults
+    (today's kop: A4, the name in capitals, the double rule, the address and contact line)."""
+
+    paper: str = "a4"  # of a release and an approval sheet; a kit keeps the paper chosen in it
+    name_in_capitals: bool = True
+    double_rule: bool = True
+    contact_line: bool = True
 
 
 class KitError(ValidationError):
@@ -135,6 +146,7 @@ class KitSpec:
     photos_per_page: int = 1
     logo: Path | None = None  # absolute path of the office logo file
     keywords: list[str] = field(default_factory=list)
+    kop: Kop = field(default_factory=Kop)
     # The language every printed word is in (labels, dates); not the interface's.
     language: str = "id"
 
@@ -153,17 +165,19 @@ class KitSpec:
 
 
 def release(doc: ArticleDoc, office: OfficeProfile, *, date: dt.date, approved: bool, logo: Path | None = None,
-            paper: str = "a4", ref: str = "") -> KitSpec:
+            ref: str = "", kop: Kop | None = None) -> KitSpec:
     """One article as a kit of one part: a single release on the letterhead.
 
     It goes through the kits' own renderer, so a release printed alone looks
     exactly like the same release inside a press kit (kop, SIARAN PERS line,
     dateline, quotes, credits, Tentang, Narahubung). ``date`` stands in for a
     missing publication date and fixes the PDF's creation date: the same
-    article gives the same bytes.
+    article gives the same bytes. ``kop`` (the style pack's letterhead rules)
+    also gives the paper.
     """
     return KitSpec(title=doc.title, date=date, office=office, parts=[ArticlePart(doc, approved=approved, ref=ref)],
-                   paper=paper, logo=logo, keywords=list(doc.tags))
+                   paper=kop.paper if kop is not None else "a4", logo=logo, keywords=list(doc.tags),
+                   kop=kop or Kop())
 
 
 def is_release(spec: KitSpec) -> bool:
@@ -189,7 +203,7 @@ def validate(spec: KitSpec) -> None:
     if not spec.parts:
         raise KitError(_("The kit “{title}” has no parts. Add an article, photos or a fact sheet.").format(
             title=spec.title))
-    if spec.paper not in PAPERS:
+    if spec.paper not in PAPERS and not (is_release(spec) and spec.paper == spec.kop.paper):
         raise KitError(_("Unknown paper size '{paper}'. Use A4 or F4.").format(paper=spec.paper))
     if spec.photos_per_page not in PHOTOS_PER_PAGE:
         raise KitError(_("Photos per page must be 1 or 2."))

@@ -402,7 +402,7 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
         except WartaError as exc:
             raise KitError(_("The kit cannot be made: {part}: {reason}").format(part=label, reason=exc)) from exc
     return S.KitSpec(title=data.title, date=data.date, office=office, parts=parts, event=data.event,
-                     paper=data.paper, photos_per_page=data.photos_per_page, logo=logo)
+                     paper=data.paper, photos_per_page=data.photos_per_page, logo=logo, kop=kop(library))
 
 
 def letterhead(library):  # noqa: ANN001, ANN201 - (OfficeProfile, Path | None)
@@ -412,6 +412,14 @@ def letterhead(library):  # noqa: ANN001, ANN201 - (OfficeProfile, Path | None)
     office = office_mod.load(library)
     logo = library.managed(office.logo) if office.logo else None
     return office, (logo if logo and logo.exists() else None)
+
+
+def kop(library):  # noqa: ANN001, ANN201 - spec.Kop
+    """The letterhead rules of the style pack in force (the province's standard), else today's kop."""
+    from desktop.exchange import api as exchange
+    from desktop.kits.spec import Kop
+
+    return Kop(**exchange.kop_rules(library))
 
 
 def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
@@ -425,7 +433,7 @@ def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
     office, logo = letterhead(library)
     # The article's own dates, else the day it was written: never today, so a re-export is byte-identical.
     date = doc.publication_date or doc.event_date or loaded.created_at.date()
-    spec = S.release(doc, office, date=date, approved=out.approved, logo=logo, ref=f"#{article_id}")
+    spec = S.release(doc, office, date=date, approved=out.approved, logo=logo, ref=f"#{article_id}", kop=kop(library))
     spec.parts[0].release_number = out.release_number
     return spec
 
@@ -486,8 +494,8 @@ def _make_renditions(library, photo_ids: list[int], progress: Progress) -> None:
 
     The kit always places the cached rendition, never the original, so the same
     kit gives the same PDF whether or not its renditions existed before. They are
-    made in the photo import's worker processes (decoding 24 MP JPEGs is CPU-bound;
-    those workers end with this process); a photo that fails here fails again,
+    made two at a time on threads of this process (Pillow decodes without the GIL;
+    see ``photos.make_renditions``); a photo that fails here fails again,
     with its part named, when the kit is built.
     """
     from desktop.photos import api as photos

@@ -13,8 +13,9 @@ from desktop.kits import fonts
 
 MM = 72 / 25.4
 
-# (width, height) in points: A4 210 × 297 mm; F4/Folio 215 × 330 mm (Indonesian offices).
-PAGE_SIZES = {"a4": (210 * MM, 297 * MM), "f4": (215 * MM, 330 * MM)}
+# (width, height) in points: A4 210 × 297 mm; F4/Folio 215 × 330 mm (Indonesian offices);
+# US Letter 8.5 × 11 in, for a style pack that asks for it.
+PAGE_SIZES = {"a4": (210 * MM, 297 * MM), "f4": (215 * MM, 330 * MM), "letter": (612.0, 792.0)}
 
 # 170 mm of text and photo width on A4: a 2000 px print rendition fits at 299 dpi without resampling.
 MARGIN_LEFT = 22 * MM

@@ -13,12 +13,14 @@ from desktop.photos.files import rendition_path, rendition_rel, thumbnail_path, 
 from desktop.photos.imaging import Caption, ImageRejected, decode, export_jpeg
 from desktop.photos.importer import import_paths, make_rendition, make_renditions, make_thumbnail
 from desktop.photos.store import (
+    ArchiveCounts,
     BulkEdit,
     GridRow,
     NearDuplicate,
     PhotoEdit,
     PhotoFilter,
     PhotoInfo,
+    archive_counts,
     bulk_update,
     claimed_files,
     count_photos,
@@ -47,7 +49,7 @@ from desktop.photos.store import (
 
 __all__ = [
     "BulkEdit", "Caption", "GridRow", "ImageRejected", "NearDuplicate", "PhotoEdit", "PhotoFilter", "PhotoInfo",
-    "bulk_update", "claimed_files", "count_photos", "decode", "delete_photos", "existing_ids", "export_jpeg", "export_name",
+    "ArchiveCounts", "archive_counts", "bulk_update", "claimed_files", "count_photos", "decode", "delete_photos", "existing_ids", "export_jpeg", "export_name",
     "export_photos", "find_people", "get_photo", "grid_rows", "import_paths", "list_albums", "list_events",
     "listing", "make_rendition", "make_renditions", "make_thumbnail", "move_person", "near_duplicates", "original_path",
     "parse_tags", "people_names", "photo_ids", "photo_meta", "photo_metas", "made_renditions", "print_rendition", "renditions_to_remake", "rendition_path", "rendition_rel",

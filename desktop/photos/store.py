@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, literal, select, update
+from sqlalchemy import Integer, delete, func, insert, literal, select, update
 
 from database import fts
 from database.models.photos import Album, Photo, PhotoAlbum, PhotoEvent, PhotoPerson
@@ -752,6 +752,39 @@ def existing_ids(library, ids: Iterable[int]) -> set[int]:  # noqa: ANN001
         for chunk in _chunks(sorted({int(i) for i in ids}), 500):
             found.update(s.scalars(select(P.c.id).where(P.c.id.in_(chunk))))
     return found
+
+
+@dataclass
+class ArchiveCounts:
+    """Photos of a period for a periodic report: how many, per event and per month."""
+
+    total: int = 0
+    pilihan: int = 0  # marked as the pick of their event
+    by_event: list[tuple[str, int]] = field(default_factory=list)  # most photos first; "" for no event
+    by_month: dict[str, int] = field(default_factory=dict)  # "YYYY-MM" -> photos
+
+
+def archive_counts(library, start: dt.date, end: dt.date) -> ArchiveCounts:  # noqa: ANN001
+    """Photos whose caption date (the day taken unless edited) is ``start``..``end``; undated photos are in none."""
+    out = ArchiveCounts()
+    events: dict[str, int] = {}
+    with library.store.read() as s:
+        rows = s.execute(
+            select(P.c.date, E.c.name, func.count(), func.sum(func.coalesce(P.c.pilihan.cast(Integer), 0)))
+            .select_from(P.outerjoin(E, E.c.id == P.c.event_id))
+            .where(P.c.date >= start, P.c.date <= end)
+            .group_by(P.c.date, E.c.name)
+        ).all()
+    for day, event, count, picked in rows:
+        count = int(count)
+        out.total += count
+        out.pilihan += int(picked or 0)
+        events[event or ""] = events.get(event or "", 0) + count
+        month = f"{day:%Y-%m}"
+        out.by_month[month] = out.by_month.get(month, 0) + count
+    out.by_month = dict(sorted(out.by_month.items()))
+    out.by_event = sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))
+    return out
 
 
 def claimed_files(conn) -> dict[str, str | None]:  # noqa: ANN001 - a SQLAlchemy connection (maybe to a snapshot)

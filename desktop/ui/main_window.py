@@ -28,7 +28,7 @@ from desktop.ui.widgets import bundled_icon, fit_to_screen
 
 # Sections that open a given item type (search hits, Beranda cards).
 ITEM_SECTIONS = {"article": "articles", "contact": "contacts", "organization": "contacts", "photo": "photos", "kit": "kits",
-                 "claim": "claims"}
+                 "claim": "claims", "kip_request": "kip"}
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
             cls_title = self._title_for(key, spec)
             item = QListWidgetItem(bundled_icon(icon), cls_title)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip("{} (Ctrl+{})".format(cls_title, index + 1))
+            # Ctrl+1 … Ctrl+9 only: a tenth section has no digit key of its own.
+            item.setToolTip("{} (Ctrl+{})".format(cls_title, index + 1) if index < 9 else cls_title)
             self.sidebar.addItem(item)
             holder = QWidget()
             self._placeholders[key] = holder
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
             "kits": placeholder.KitsPlaceholder.title(),
             "claims": _("Issues & Hoaxes"),
             "exchange": _("Exchange"),
+            "kip": _("Public Information"),
+            "planner": _("Calendar"),
         }
         return titles.get(key, key)
 
@@ -189,6 +192,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self._action(_("&Import…"), self.import_dialog, "Ctrl+I", "action-import"))
+        file_menu.addAction(self._action(_("Public relations &report…"), self.open_report, None, "action-report"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("&Open library…"), self.open_library_dialog, "Ctrl+O", "action-open-library"))
         file_menu.addAction(self._action(_("&New library…"), self.new_library_dialog, None, "action-new-library"))
@@ -223,7 +227,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(_("&View"))
         for index, (key, spec, _icon) in enumerate(section_registry.SECTIONS):
             view_menu.addAction(
-                self._action(self._title_for(key, spec), lambda _c=False, k=key: self.show_section(k), f"Ctrl+{index + 1}", f"action-section-{key}")
+                self._action(self._title_for(key, spec), lambda _c=False, k=key: self.show_section(k),
+                             f"Ctrl+{index + 1}" if index < 9 else None, f"action-section-{key}")
             )
 
         self.admin_menu = bar.addMenu(_("&Admin"))
@@ -336,6 +341,11 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.ctx, self).exec()
         self.update_status()
+
+    def open_report(self) -> None:
+        from desktop.ui.report_dialog import ReportDialog
+
+        ReportDialog(self.ctx, self).exec()
 
     def open_audit_log(self) -> None:
         from desktop.ui.audit_view import AuditLogDialog

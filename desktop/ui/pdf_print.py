@@ -26,17 +26,29 @@ def load_pdf(data: bytes, parent: QObject):  # noqa: ANN201 - QPdfDocument
     return document
 
 
-def print_document(parent: QWidget, document, *, title: str, paper: str = "a4") -> int:  # noqa: ANN001
+def paper_of(document) -> str:  # noqa: ANN001
+    """``a4``, ``f4`` or ``letter``: the paper of ``document``'s first page (a release follows the style pack's kop)."""
+    size = document.pagePointSize(0)
+    if size.height() > 900:  # F4 is 935 pt tall, A4 842
+        return "f4"
+    return "letter" if abs(size.width() - 612) < 2 else "a4"
+
+
+def print_document(parent: QWidget, document, *, title: str, paper: str | None = None) -> int:  # noqa: ANN001
     """The system print dialog for ``document`` (a ready QPdfDocument), then its pages onto the printer.
 
-    Returns how many pages were printed (0 when the user cancelled).
+    ``paper`` defaults to the document's own. Returns how many pages were printed (0 when the user cancelled).
     """
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
-    size = QSizeF(215, 330) if paper == "f4" else QSizeF(210, 297)
-    printer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "F4" if paper == "f4" else "A4"))
+    paper = paper or paper_of(document)
+    if paper == "letter":
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    else:
+        size = QSizeF(215, 330) if paper == "f4" else QSizeF(210, 297)
+        printer.setPageSize(QPageSize(size, QPageSize.Unit.Millimeter, "F4" if paper == "f4" else "A4"))
     printer.setFromTo(1, document.pageCount())
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

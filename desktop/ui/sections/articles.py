@@ -250,11 +250,9 @@ class ArticlesSection(Section):
         self.view.setFocus()
 
     def new_article(self, kind: str) -> int | None:
-        from desktop import office
-        from desktop.articles.api import template_doc
-
         who = self.ctx.staff
-        doc = template_doc(kind, office=office.load(self.ctx.library), writer=who.name if who else "")
+        # The style pack's template of this kind when one is in force, else the built-in one.
+        doc = articles.new_doc(self.ctx.library, kind, writer=who.name if who else "")
         doc.title = _("New {kind}").format(kind=articles.kind_label(kind))
         try:
             article_id = articles.create_article(self.ctx.library, doc)

@@ -92,6 +92,11 @@ class PreviewDialog(QDialog):
         self.changes = QPlainTextEdit("\n".join(lines))
         self.changes.setReadOnly(True)
         layout.addWidget(self.changes)
+        if preview.kind == exchange.STYLE_PACK and preview.changes:
+            note = QLabel(_("Apply makes these take effect at once: new articles, release PDFs, "
+                            "press kits and approval sheets follow the pack."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = buttons.addButton(_("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -268,8 +273,14 @@ class ExchangeSection(Section):
         if self.preview_dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.ctx.tasks.start(lambda p: exchange.import_bundle(self.library, Path(path), p),
-                             title=_("Importing the bundle…"), on_done=lambda _result: self.refresh_summary(),
-                             parent=self)
+                             title=_("Importing the bundle…"), on_done=self._imported, parent=self)
+
+    def _imported(self, result) -> None:  # noqa: ANN001 - a Preview (style pack) or an ImportResult (report)
+        self.refresh_summary()
+        window = self.ctx.main_window
+        if window is not None and getattr(result, "kind", "") == exchange.STYLE_PACK:
+            window.statusBar().showMessage(_("Style pack {version} from {office} applied: it is now in force.").format(
+                version=result.sequence, office=result.office), 10_000)
 
     def export_pack(self) -> None:
         path, _chosen = file_dialogs.save_file(self.ctx.settings, self, "exchange", _("Export style pack"),

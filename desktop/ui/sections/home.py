@@ -32,6 +32,8 @@ COUNTER_TARGETS = {
     "kits": ("kits", {}),
     "claims": ("claims", {}),
 }
+# Counters shown only once their area holds something, opening their list like the ones above.
+USED_COUNTER_TARGETS = {"information_requests": ("kip", {})}
 
 
 class HomeSection(Section):
@@ -111,7 +113,7 @@ class HomeSection(Section):
         for col, (key, value) in enumerate(shown):
             box = _Counter(numbers.integer(value), labels[key])
             box.setObjectName(f"count-{key}")
-            target = COUNTER_TARGETS.get(key)
+            target = COUNTER_TARGETS.get(key) or USED_COUNTER_TARGETS.get(key)
             if target is not None:
                 box.setToolTip(_("Open the list"))
                 box.clicked.connect(lambda _c=False, t=target: self.show_list(*t))
