@@ -19,6 +19,8 @@ SECTION_SHOTS = {
     "photos": "photos-grid",
     "kits": "kits-list",
     "claims": "claims-list",
+    "kip": "kip-requests",
+    "planner": "calendar-month",
 }
 ITEM_SHOTS = [
     ("article", "article-editor"),

@@ -216,6 +216,7 @@ class _Counter(QPushButton):
         inner = QLabel(f"<div style='font-size:22pt;font-weight:600'>{html.escape(number)}</div>"
                        f"<div>{html.escape(label)}</div>")
         inner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.setWordWrap(True)  # "Permohonan informasi" in a narrow box: two lines, not cut off
         inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
