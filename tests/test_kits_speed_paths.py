@@ -1,4 +1,4 @@
-"""The quick paths of a press kit: renditions made by the photo workers, one layout pass, same PDF cold and warm."""
+"""The quick paths of a press kit: renditions made on two threads, one layout pass, same PDF cold and warm."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from desktop.kits import images, store
 from kits_support import article, image, pdf_text, visual_lines
 
-PHOTOS = 4  # above the two a kit makes in its own process
+PHOTOS = 4  # two pairs, made side by side
 
 
 @pytest.fixture
@@ -39,13 +39,39 @@ def _rendition_files(library, photo_ids):  # noqa: ANN001, ANN202
     return [photos.rendition_path(library.path, photos.get_photo(library, pid).sha256) for pid in photo_ids]
 
 
-def test_missing_renditions_are_made_by_the_import_workers_that_end_with_their_parent(library, kit, monkeypatch):
-    """One pool for photo work: its workers carry the parent-death watchdog (issue 13), a kit's did not."""
+def test_a_kits_missing_renditions_are_made_side_by_side_on_threads_that_end_with_the_app(library, kit, monkeypatch):
+    """No worker process for a kit's photos (issue 13): a cold kit does not wait for workers to start, nothing outlives the app."""
+    import threading
+
     from desktop.photos import api as photos
     from desktop.photos import importer
 
     kit_id, photo_ids = kit
     assert not any(p.exists() for p in _rendition_files(library, photo_ids))
+    monkeypatch.setattr(importer, "_pool", lambda workers: pytest.fail("a worker process was started for a kit"))
+    pair = threading.Barrier(2, timeout=20)  # passes only when two renditions are being made at the same time
+    seen = []
+    real = importer.make_rendition
+
+    def side_by_side(*args):  # noqa: ANN002, ANN202
+        seen.append(threading.current_thread() is threading.main_thread())
+        pair.wait()
+        return real(*args)
+
+    monkeypatch.setattr(importer, "make_rendition", side_by_side)
+    store.render_pdf(library, kit_id)
+    assert seen == [False] * PHOTOS and not pair.broken
+    assert all(p.is_file() for p in _rendition_files(library, photo_ids))
+    assert [photos.get_photo(library, pid).rendition_state for pid in photo_ids] == ["ok"] * PHOTOS
+
+
+def test_a_sweep_of_many_renditions_runs_in_the_import_workers_that_end_with_their_parent(library, kit, monkeypatch):
+    """Thousands after a restore: the import's pool, whose workers carry the parent-death watchdog."""
+    from desktop.photos import api as photos
+    from desktop.photos import importer
+
+    _kit_id, photo_ids = kit
+    monkeypatch.setattr(importer, "THREADED_RENDITIONS", PHOTOS - 1)
     pools = []
     real = importer._pool
 
@@ -55,7 +81,7 @@ def test_missing_renditions_are_made_by_the_import_workers_that_end_with_their_p
         return pool
 
     monkeypatch.setattr(importer, "_pool", spy)
-    store.render_pdf(library, kit_id)
+    assert photos.make_renditions(library) == PHOTOS  # as a restore remakes them
     assert len(pools) == 1
     assert pools[0]._initializer is importer._init_worker  # i18n and _watch_parent in every worker
     assert all(p.is_file() for p in _rendition_files(library, photo_ids))

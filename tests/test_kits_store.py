@@ -254,7 +254,7 @@ def test_beranda_card_lists_recent_kits(library, items):
     assert card.items[0].text.startswith("Kit Rakor Pengawasan — 3 November 2025")
 
 
-def test_missing_renditions_are_made_in_worker_processes(library, tmp_path):
+def test_missing_renditions_are_made_before_the_kit_and_reported_as_progress(library, tmp_path):
     from desktop.jobs import Progress
     from desktop.photos import files, importer
     from desktop.photos import store as photos
