@@ -164,6 +164,7 @@ exchange = Area(
     api="desktop.exchange.api",
     cli=("desktop.cli.exchange",),
     section=Section("exchange", "desktop.ui.sections.exchange:ExchangeSection", "network-workgroup"),
+    settings_pages=("desktop.ui.standard_page:StandardPage",),
     counted=(("reported_items", "exchange_items", N_("Items reported by member offices")),),
     exchange=(
         "desktop.exchange.sections:BOILERPLATE",

@@ -56,6 +56,7 @@ def snapshot(library) -> dict:  # noqa: ANN001
     from sqlalchemy import text
 
     tables = ("exchange_offices", "exchange_bundles", "exchange_items", "exchange_item_photos", "office", "warta_meta",
+              "style_standard",
               "audit_log")
     with library.store.engine.connect() as conn:
         return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables} | {

@@ -1,6 +1,8 @@
 """Issue 16: the province's standard takes effect in the office that imports its style pack — new
 articles start from the pack's template of their kind (window, command line, klarifikasi from a
-claim) and the letterhead follows its kop rules (paper, capitals, double rule, contact line)."""
+claim) and the letterhead follows its kop rules (paper, capitals, double rule, contact line). The
+province authors them itself (``warta office template|kop``, ``exchange.save_standard``); an office's
+own later edit stays until the next pack."""
 
 from __future__ import annotations
 
@@ -26,25 +28,28 @@ KOP = {"paper": "f4", "name_in_capitals": False, "double_rule": False, "contact_
 
 
 def _pack(province, tmp_path, name="pack", templates=None, kop=None):  # noqa: ANN001, ANN202
-    """The province's style pack with ``templates`` / ``kop`` replaced, signed again with its key.
+    """The province's style pack after its Admin set ``templates`` / ``kop`` as its own standard."""
+    from desktop.exchange import api as exchange
 
-    A province has no editor for its templates and kop yet: its pack carries what it imported
-    itself, else Warta's own, so the test writes the changed parts into the signed content.
-    """
+    if templates is not None or kop is not None:
+        exchange.save_standard(province, templates=templates, kop=kop)
+    path = tmp_path / f"{name}.wartabundle"
+    exchange.export_style_pack(province, path)
+    return path
+
+
+def _forged(province, tmp_path, name, kop):  # noqa: ANN001, ANN202
+    """A pack whose kop this Warta would never write (the province's own Warta refuses it), signed with its key:
+    what an older or a tampered-with Warta could send."""
     from desktop.exchange import api as exchange
     from desktop.exchange import keys
 
     path = tmp_path / f"{name}.wartabundle"
     exchange.export_style_pack(province, path)
-    if templates is None and kop is None:
-        return path
     with zipfile.ZipFile(path) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}
     content = json.loads(members["content.json"])
-    if templates is not None:
-        content["sections"]["templates"].update(templates)
-    if kop is not None:
-        content["sections"]["kop"] = kop
+    content["sections"]["kop"] = kop
     members["content.json"] = json.dumps(content, ensure_ascii=False).encode()
     manifest = json.loads(members["manifest.json"])
     for f in manifest["files"]:
@@ -52,7 +57,7 @@ def _pack(province, tmp_path, name="pack", templates=None, kop=None):  # noqa: A
             f["size"], f["sha256"] = len(members["content.json"]), hashlib.sha256(members["content.json"]).hexdigest()
     raw = json.dumps(manifest).encode()
     members["manifest.json"], members["manifest.sig"] = raw, base64.b64encode(keys.sign(province, raw))
-    out = tmp_path / f"{name}-changed.wartabundle"
+    out = tmp_path / f"{name}-forged.wartabundle"
     with zipfile.ZipFile(out, "w") as zout:
         for n, d in members.items():
             zout.writestr(n, d)
@@ -79,6 +84,7 @@ def library(offices):
 
 
 def test_the_preview_says_what_takes_effect_and_unknown_kop_values_are_refused(offices, tmp_path, english):
+    from desktop.errors import ValidationError
     from desktop.exchange import api as exchange
 
     province, kab = offices
@@ -95,7 +101,9 @@ def test_the_preview_says_what_takes_effect_and_unknown_kop_values_are_refused(o
         ({"paper": "b5"}, "the paper size 'b5' is not one Warta prints on"),
         ({"paper": "a4", "double_rule": "ya"}, "'double_rule' must be true or false"),
     ]):
-        path = _pack(province, tmp_path, name=f"bad{n}", kop=bad)
+        with pytest.raises(ValidationError, match=sentence):
+            exchange.save_standard(province, kop=bad)  # the province's own Warta refuses to write it
+        path = _forged(province, tmp_path, f"bad{n}", bad)
         for attempt in (exchange.preview, exchange.import_bundle):
             with pytest.raises(exchange.ExchangeError, match=sentence):
                 attempt(kab, path)
@@ -200,8 +208,8 @@ def test_release_pdf_and_approval_sheet_follow_the_kop_rules(offices, tmp_path):
     # A newer pack: US Letter, the name in capitals again, no address and contact line.
     address = kab_address(kab)
     assert address and address in pdf_text(after)[0]
-    exchange.import_bundle(kab, _pack(province, tmp_path, name="letter", kop={"paper": "letter",
-                                                                             "contact_line": False}))
+    exchange.import_bundle(kab, _pack(province, tmp_path, name="letter", kop={
+        "paper": "letter", "name_in_capitals": True, "double_rule": True, "contact_line": False}))
     letter = articles.release_pdf(kab, article_id)
     assert _page_mm(letter) == (216, 279)
     first = pdf_text(letter)[0]
@@ -241,3 +249,155 @@ def test_without_a_changed_standard_nothing_changes(offices, tmp_path):
     assert articles.sheet_pdf(kab, article_id) == sheet
     again = articles.new_doc(kab, "siaran_pers")
     assert (again.lead, again.body) == (builtin.lead, builtin.body)
+
+
+# -- the province authors its own standard: CLI (and api), export, import, the office's own edit ---------
+
+
+def _pack_content(path) -> dict:  # noqa: ANN001
+    """The sections a pack carries, read (never rewritten)."""
+    with zipfile.ZipFile(path) as zf:
+        return json.loads(zf.read("content.json"))["sections"]
+
+
+def test_the_province_authors_templates_and_kop_by_the_cli_and_offices_follow(offices, tmp_path, cli, monkeypatch):
+    from desktop.articles import api as articles
+    from desktop.exchange import api as exchange
+
+    province, kab = offices
+    monkeypatch.setenv("WARTA_USER", "Admin Uji")
+    (tmp_path / "lead.txt").write_text(LEAD + "\n", encoding="utf-8")
+    (tmp_path / "body.md").write_text(BODY, encoding="utf-8")
+    code, out, err = cli("office", "template", "set", "siaran_pers", "--lead-file", tmp_path / "lead.txt",
+                         "--body-file", tmp_path / "body.md", "--library", province.path, "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"kind": "siaran_pers", "lead": LEAD, "body": BODY, "builtin": False}
+    code, out, err = cli("office", "kop", "set", "--paper", "f4", "--name-in-capitals", "no", "--double-rule", "no",
+                         "--library", province.path, "--json")
+    assert code == 0, err
+    assert json.loads(out) == KOP
+    code, out, err = cli("office", "kop", "show", "--library", province.path)
+    assert code == 0 and "F4 / Folio (215 × 330 mm)" in out, (out, err)
+    # The province's own Warta prints by its standard too (one source of truth).
+    assert articles.new_doc(province, "siaran_pers").lead == LEAD
+
+    pack = tmp_path / "jatim-1.wartabundle"
+    code, out, err = cli("exchange", "export", "style-pack", "-o", pack, "--library", province.path, "--json")
+    assert code == 0, err
+    carried = _pack_content(pack)
+    assert carried["templates"]["siaran_pers"] == {"lead": LEAD, "body": BODY} and carried["kop"] == KOP
+    assert carried["templates"]["pengumuman"] == exchange.builtin_template("pengumuman")
+
+    article_id = articles.create_article(kab, article("Bawaslu Jember Gelar Apel Siaga"))
+    exchange.import_bundle(kab, pack)
+    fresh = articles.new_doc(kab, "siaran_pers")
+    assert (fresh.lead, fresh.body) == (LEAD, BODY)
+    assert _page_mm(articles.release_pdf(kab, article_id)) == (215, 330)
+
+    # The office's own later edit holds (and is what its own pack would carry) until the next pack.
+    (tmp_path / "own.txt").write_text("[Lead versi Jember.]", encoding="utf-8")
+    code, out, err = cli("office", "template", "set", "siaran_pers", "--lead-file", tmp_path / "own.txt",
+                         "--library", kab.path)
+    assert code == 0, err
+    code, out, err = cli("office", "kop", "set", "--paper", "a4", "--library", kab.path)
+    assert code == 0, err
+    assert (articles.new_doc(kab, "siaran_pers").lead, articles.new_doc(kab, "siaran_pers").body) == (
+        "[Lead versi Jember.]", BODY)  # only the lead was given: the body stays the province's
+    assert _page_mm(articles.release_pdf(kab, article_id)) == (210, 297)
+    exchange.export_style_pack(kab, tmp_path / "jember.wartabundle")
+    assert _pack_content(tmp_path / "jember.wartabundle")["templates"]["siaran_pers"]["lead"] == "[Lead versi Jember.]"
+
+    # The province's next pack supersedes the office's edit; a kind reset there is built-in again here.
+    code, out, err = cli("office", "template", "reset", "siaran_pers", "--library", province.path, "--json")
+    assert code == 0 and json.loads(out)["builtin"] is True, err
+    assert exchange.template_for(province, "siaran_pers") is None
+    exchange.save_standard(province, templates={"klarifikasi": {"lead": KLAR_LEAD}})
+    exchange.import_bundle(kab, _pack(province, tmp_path, name="jatim-2"))
+    builtin = exchange.builtin_template("siaran_pers")
+    again = articles.new_doc(kab, "siaran_pers")
+    assert (again.lead, again.body) == (builtin["lead"], builtin["body"])
+    assert articles.new_doc(kab, "klarifikasi").lead == KLAR_LEAD
+    assert exchange.kop_rules(kab) == KOP and _page_mm(articles.release_pdf(kab, article_id)) == (215, 330)
+
+
+def test_the_cli_refuses_bad_values_and_non_admins_with_a_sentence(offices, tmp_path, cli, monkeypatch):
+    from desktop import staff
+    from desktop.exchange import api as exchange
+
+    province, _kab = offices
+    monkeypatch.setenv("WARTA_USER", "Admin Uji")
+    before = (exchange.own_templates(province), exchange.kop_rules(province))
+    (tmp_path / "lead.txt").write_text("x", encoding="utf-8")
+    for argv, sentence in [
+        (("kop", "set", "--paper", "b5"), "the paper size 'b5' is not one Warta prints on"),
+        (("kop", "set", "--double-rule", "maybe"), "'double_rule' must be true or false, not 'maybe'"),
+        (("template", "set", "rilis", "--lead-file", tmp_path / "lead.txt"), "Warta has no article kind 'rilis'"),
+        (("template", "show", "rilis"), "Warta has no article kind 'rilis'"),
+        (("template", "set", "siaran_pers"), "Give --lead-file, --body-file or both"),
+        (("template", "set", "siaran_pers", "--lead-file", tmp_path / "missing.txt"), "Cannot read"),
+    ]:
+        code, out, err = cli("--lang", "en", "office", *argv, "--library", province.path)
+        assert code == 2 and sentence in err, (argv, out, err)
+    (tmp_path / "long.txt").write_text("x" * 20_001, encoding="utf-8")
+    code, out, err = cli("--lang", "en", "office", "template", "set", "berita_kegiatan",
+                         "--lead-file", tmp_path / "long.txt", "--library", province.path)
+    assert code == 2 and "longer than 20000 characters" in err, err
+
+    staff.create(province, staff.StaffInput(name="Penulis Uji", position="Staf", role="writer"))
+    monkeypatch.setenv("WARTA_USER", "Penulis Uji")
+    for argv in (("kop", "set", "--paper", "f4"), ("template", "reset", "siaran_pers")):
+        code, out, err = cli("--lang", "en", "office", *argv, "--library", province.path)
+        assert code == 2 and "Only an Admin can change" in err, (out, err)
+    code, out, err = cli("office", "kop", "show", "--library", province.path, "--json")
+    assert code == 0 and json.loads(out)["paper"] == "a4"  # anyone may read it
+    assert (exchange.own_templates(province), exchange.kop_rules(province)) == before
+
+
+def test_the_laporan_kehumasan_letterhead_follows_the_kop(offices, tmp_path):
+    from reportlab.platypus import Paragraph
+
+    from desktop.exchange import api as exchange
+    from desktop.kits import api as kits
+
+    province, kab = offices
+
+    def report() -> bytes:
+        return kits.letterhead_pdf(kab, [Paragraph("Laporan kehumasan November 2026")], title="Laporan",
+                                   dated=dt.date(2026, 12, 1))
+
+    before = report()
+    assert "BADAN PENGAWAS PEMILIHAN UMUM KABUPATEN JEMBER" in pdf_text(before)[0]
+    assert kab_address(kab) in pdf_text(before)[0]
+    exchange.import_bundle(kab, _pack(province, tmp_path, kop={
+        "paper": "f4", "name_in_capitals": False, "double_rule": False, "contact_line": False}))
+    after = report()
+    first = pdf_text(after)[0]
+    assert "Badan Pengawas Pemilihan Umum Kabupaten Jember" in first and kab_address(kab) not in first
+    assert _page_mm(after) == (210, 297)  # the report keeps A4
+    assert report() == after
+
+
+@pytest.mark.sqlite_file  # builds the older database file itself
+def test_the_migration_keeps_the_standard_of_the_newest_imported_pack(tmp_path):
+    from migrations_support import database_at
+
+    from desktop.exchange import api as exchange
+    from desktop.library import Library
+
+    def bundle(n: int, sections: dict) -> str:
+        return ("INSERT INTO exchange_bundles (bundle_uid, direction, kind, office_uid, office_name, sequence, "
+                "created_at, processed_at, file_name, sha256, content, summary) VALUES "
+                f"('b{n}', 'import', 'style-pack', 'u', 'Jatim', {n}, '2026-11-0{n}', '2026-11-0{n}', '', '', "
+                f"'{json.dumps(sections)}', '')")
+
+    path = tmp_path / "old"
+    with database_at(path, "0010_reports") as conn:
+        conn.exec_driver_sql(bundle(1, {"kop": {"paper": "letter"}}))
+        conn.exec_driver_sql(bundle(2, {"templates": {"siaran_pers": {"lead": "[Lama]", "body": "[Isi]"}},
+                                        "kop": KOP}))
+    lib = Library.open(path)
+    try:
+        assert exchange.template_for(lib, "siaran_pers") == {"lead": "[Lama]", "body": "[Isi]"}
+        assert exchange.kop_rules(lib) == KOP
+    finally:
+        lib.close()

@@ -32,7 +32,7 @@ _WHERE = {
     "kits": ("Kit", "KitExport", "KitPart"),
     "distribution": ("DistributionAttachment", "DistributionBatch", "DistributionMessage"),
     "claims": ("Claim", "ClaimLink", "ClaimScreenshot"),
-    "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice"),
+    "exchange": ("ExchangeBundle", "ExchangeItem", "ExchangeItemPhoto", "ExchangeOffice", "StyleStandard"),
     "kip": ("DipEntry", "KipRequest"),
     "reports": ("ReportNarrative",),
 }

@@ -109,3 +109,23 @@ class ExchangeItemPhoto(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
     __table_args__ = (AUTOINCREMENT,)
+
+
+class StyleStandard(Base):
+    """This office's own standard, one row per style-pack section it authors (``templates``, ``kop``).
+
+    The one source of truth: new articles and every letterhead read it, the style pack this office
+    exports carries it, and applying an imported pack writes the pack's part here (so an office's
+    later edit stays until the next pack). No row: Warta's built-in templates and kop.
+    """
+
+    __tablename__ = "style_standard"
+
+    section: Mapped[str] = mapped_column(String(40), primary_key=True)
+    content: Mapped[str] = mapped_column(Text, default="")  # JSON, as the section travels in a pack
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"), nullable=True)
+
+
+# Foreign-key targets in other modules must be declared before a flush sorts tables.
+import database.models.core  # noqa: E402,F401

@@ -33,6 +33,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--hashtags", metavar="TAGS", help=_("hashtags every caption ends with, e.g. '#BawasluJember #AwasiPemilu'"))
     p.set_defaults(handler=cmd_office_set)
 
+    # The office's own standard (what its style pack carries to member offices): Admin only to change.
+    template = osub.add_parser("template", help=_("show or change the office's template of an article kind"))
+    tsub = template.add_subparsers(dest="template_command", required=True)
+    p = common(tsub.add_parser("show", help=_("print the lead and body new articles of a kind start from")))
+    p.add_argument("kind", metavar="KIND")
+    p.set_defaults(handler=cmd_office_template, action="show")
+    p = common(tsub.add_parser("set", help=_("set the lead and/or body of a kind from text files (Admin only)")))
+    p.add_argument("kind", metavar="KIND")
+    p.add_argument("--lead-file", metavar="FILE", help=_("UTF-8 text file with the lead"))
+    p.add_argument("--body-file", metavar="FILE", help=_("UTF-8 text file with the body (Markdown)"))
+    p.set_defaults(handler=cmd_office_template, action="set")
+    p = common(tsub.add_parser("reset", help=_("go back to Warta's built-in template of a kind (Admin only)")))
+    p.add_argument("kind", metavar="KIND")
+    p.set_defaults(handler=cmd_office_template, action="reset")
+
+    kop = osub.add_parser("kop", help=_("show or change the letterhead (kop) rules"))
+    ksub = kop.add_subparsers(dest="kop_command", required=True)
+    p = common(ksub.add_parser("show", help=_("print the letterhead (kop) rules")))
+    p.set_defaults(handler=cmd_office_kop)
+    p = common(ksub.add_parser("set", help=_("change letterhead (kop) rules (Admin only)")))
+    p.add_argument("--paper", metavar="a4|f4|letter", help=_("paper of releases and approval sheets"))
+    for name, help_text in KOP_OPTIONS:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="yes|no", help=_(help_text))
+    p.set_defaults(handler=cmd_office_kop)
+
     staff = sub.add_parser("staff", help=_("list, add or change staff profiles"))
     ssub = staff.add_subparsers(dest="staff_command", required=True)
     p = common(ssub.add_parser("list", help=_("list staff profiles")))
@@ -210,6 +235,98 @@ def cmd_office_set(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     emit(args, data, _("Office profile saved."))
+    return 0
+
+
+KOP_OPTIONS = [
+    ("name_in_capitals", N_("the office name in capitals")),
+    ("double_rule", N_("a thick-and-thin double rule under the kop (no: a single rule)")),
+    ("contact_line", N_("the address and contact line under the name")),
+]
+_YES_NO = {"yes": True, "no": False, "ya": True, "tidak": False, "true": True, "false": False}
+
+
+def _read_text_file(path: str) -> str:
+    from pathlib import Path
+
+    from desktop.cli import UsageError
+
+    try:
+        return Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").strip("\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(_("Cannot read {path} as UTF-8 text: {error}. Nothing was changed.").format(
+            path=path, error=getattr(exc, "strerror", None) or exc)) from exc
+
+
+def cmd_office_template(args: argparse.Namespace) -> int:
+    from desktop.cli import UsageError
+    from desktop.exchange import api as exchange
+
+    kind = exchange.check_kind(args.kind)
+    lib = open_library(args)
+    try:
+        if args.action == "set":
+            value = {}
+            if args.lead_file:
+                value["lead"] = _read_text_file(args.lead_file)
+            if args.body_file:
+                value["body"] = _read_text_file(args.body_file)
+            if not value:
+                raise UsageError(_("Give --lead-file, --body-file or both. Nothing was changed."))
+            exchange.save_standard(lib, templates={kind: value})
+        elif args.action == "reset":
+            exchange.save_standard(lib, templates={kind: None})
+        own = exchange.template_for(lib, kind)
+    finally:
+        lib.close()
+    shown_template = {**exchange.builtin_template(kind), **(own or {})}
+    data = {"kind": kind, "lead": shown_template["lead"], "body": shown_template["body"], "builtin": own is None}
+
+    def text() -> str:
+        from desktop.articles import api as articles
+
+        head = {"set": _("Template of {kind} saved."), "reset": _("Template of {kind} is Warta's built-in one again.")}
+        lines = [head[args.action].format(kind=articles.kind_label(kind))] if args.action in head else []
+        if args.action == "show":
+            lines.append(_("Template of {kind} ({source})").format(
+                kind=articles.kind_label(kind), source=_("built-in") if own is None else _("this office's standard")))
+        lines += ["", _("Lead:"), data["lead"], "", _("Body:"), data["body"]]
+        return "\n".join(lines)
+
+    emit(args, data, text)
+    return 0
+
+
+def cmd_office_kop(args: argparse.Namespace) -> int:
+    from desktop.exchange import api as exchange
+
+    change: dict = {}
+    if getattr(args, "kop_command", "show") == "set":
+        if args.paper is not None:
+            change["paper"] = args.paper.strip().lower()
+        for name, _help in KOP_OPTIONS:
+            raw = getattr(args, name)
+            if raw is not None:
+                # Not yes/no: handed on as typed, so the one check of kop rules names it.
+                change[name] = _YES_NO.get(raw.strip().lower(), raw)
+        exchange.check_kop(change)  # a wrong value is refused before the library is even opened
+    lib = open_library(args)
+    try:
+        if change:
+            exchange.save_standard(lib, kop=change)
+        rules = exchange.kop_rules(lib)
+    finally:
+        lib.close()
+
+    def text() -> str:
+        yes_no = {True: _("yes"), False: _("no")}
+        rows = [(_("paper of releases and approval sheets"), exchange.paper_label(rules["paper"]))]
+        rows += [(_(label), yes_no[rules[name]]) for name, label in KOP_OPTIONS]
+        width = max(len(k) for k, _v in rows)
+        out = "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+        return (_("Letterhead (kop) rules saved.") + "\n" + out) if change else out
+
+    emit(args, rules, text)
     return 0
 
 

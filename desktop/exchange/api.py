@@ -2,15 +2,26 @@
 
 Other areas contribute their part of a bundle as a :class:`BundleSection`
 registered in their ``Area(exchange=…)`` (see ``desktop.exchange.sections``).
-The standard of the style pack in force reaches them here: ``template_for(library,
-kind)`` when an article is started, ``kop_rules(library)`` where the letterhead is drawn.
+This office's standard (its own templates and kop rules, authored with
+``save_standard()`` or applied from the province's style pack) reaches them
+here: ``template_for(library, kind)`` when an article is started,
+``kop_rules(library)`` where the letterhead is drawn.
 """
 
 from __future__ import annotations
 
 from desktop.exchange.bundle import FORMAT_VERSION, SUFFIX
 from desktop.exchange.keys import PUBLIC_SUFFIX, AlreadyImported, ExchangeError, OfficeKey, normalize_fingerprint
-from desktop.exchange.sections import REPORT, STYLE_PACK, BundleSection
+from desktop.exchange.sections import (
+    KOP_PAPERS,
+    REPORT,
+    STYLE_PACK,
+    BundleSection,
+    builtin_template,
+    check_kind,
+    check_kop,
+    paper_label,
+)
 
 __all__ = [
     "FORMAT_VERSION", "PUBLIC_SUFFIX", "REPORT", "STYLE_PACK", "SUFFIX",
@@ -18,7 +29,8 @@ __all__ = [
     "bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle", "item_detail",
     "ItemQuery", "key_in_file", "list_items", "member_counts", "normalize_fingerprint", "own_key", "preview",
     "public_key_file", "report_sections", "section_title", "standard", "trust", "trusted_offices",
-    "kop_rules", "template_for",
+    "kop_rules", "template_for", "own_templates", "save_standard", "builtin_template", "check_kind", "check_kop",
+    "KOP_PAPERS", "paper_label",
 ]
 
 
@@ -28,7 +40,7 @@ def __getattr__(name: str):  # noqa: ANN202 - PEP 562: the store (and its models
     if name in ("bundles", "count_items", "export_report", "export_style_pack", "forget", "import_bundle",
                 "item_detail", "ItemQuery", "key_in_file", "list_items", "member_counts", "own_key", "preview",
                 "public_key_file", "standard", "trust", "trusted_offices", "Preview", "TrustedOffice", "MemberItem",
-                "kop_rules", "template_for"):
+                "kop_rules", "template_for", "own_templates", "save_standard"):
         return getattr(store, name)
     raise AttributeError(name)
 

@@ -6,13 +6,15 @@ so a new area (approvals' release-number pattern, office hashtags, the claims
 register …) adds its part of a style pack or report without touching this
 area. The sections below are the ones that belong to no other area: the
 office boilerplate (core's office profile), the standard templates and kop
-rules (kept in the applied style pack itself), and captioned photos.
+rules (this area's ``style_standard``: authored by the office or applied from
+a pack), and captioned photos.
 
 A style-pack section gives ``export(library) -> value`` (JSON), ``describe(
 library, value) -> [sentences]`` (what importing would change; empty: nothing)
 and ``apply(tx, value)`` (inside the import's one transaction; ``None`` when
-the value lives only in the applied pack: the templates and kop rules, read
-where they take effect with ``api.template_for()`` and ``api.kop_rules()``).
+the value lives only in the applied pack). The templates and kop rules are
+applied into ``style_standard`` and read where they take effect with
+``api.template_for()`` and ``api.kop_rules()``.
 
 A report section gives ``export(library, date_from, date_to) -> [item]``; an
 item is ``{"id", "title", "date", "at", "text", "fields", "photos"}`` with
@@ -170,17 +172,60 @@ HASHTAGS = BundleSection(
 )
 
 
-# -- standard templates and kop rules (kept in the applied pack) ----------------------------
+# -- standard templates and kop rules (the office's own standard, exchange's style_standard) ----------
+
+MAX_TEMPLATE_CHARS = 20_000  # of a lead or a body: a template is a skeleton, not an article
+
+
+def builtin_template(kind: str) -> dict[str, str]:
+    """Warta's own lead and body of ``kind`` (what "Restore built-in" goes back to)."""
+    from desktop.articles import api as articles
+
+    doc = articles.template_doc(kind, today=dt.date(2000, 1, 1))
+    return {"lead": doc.lead, "body": doc.body}
+
+
+def check_kind(kind: str) -> str:
+    """``kind`` if it is an article kind of this Warta, else a sentence naming the kinds there are."""
+    from desktop.articles import api as articles
+    from desktop.errors import ValidationError
+
+    if kind not in articles.KINDS:
+        raise ValidationError(_("Warta has no article kind '{kind}'; use one of: {kinds}.").format(
+            kind=str(kind)[:40], kinds=", ".join(articles.KINDS)))
+    return kind
+
+
+def check_template(kind: str, value: object) -> dict[str, str]:
+    """One template (``{"lead", "body"}``, either may be missing) or a sentence saying what is wrong.
+
+    The one check of a template: an imported pack's, and one an office writes itself.
+    """
+    from desktop.errors import ValidationError
+
+    if not isinstance(value, dict) or not all(isinstance(t, str) for t in value.values()):
+        raise ValueError("templates")
+    for name in ("lead", "body"):
+        if len(value.get(name) or "") > MAX_TEMPLATE_CHARS:
+            raise ValidationError(_("the {part} of the template '{kind}' is longer than {limit} characters.").format(
+                part=name, kind=str(kind)[:40], limit=MAX_TEMPLATE_CHARS))
+    return {name: value[name] for name in ("lead", "body") if name in value}
+
+
+def check_templates(value: object) -> dict[str, dict[str, str]]:
+    """A pack's templates section, checked: kinds this Warta does not know are kept (a newer Warta's)."""
+    if not isinstance(value, dict) or not all(isinstance(k, str) and len(k) <= 40 for k in value):
+        raise ValueError("templates")
+    return {kind: check_template(kind, v) for kind, v in value.items()}
 
 
 def _templates_export(library) -> dict:  # noqa: ANN001
     from desktop.articles import api as articles
     from desktop.exchange import store
 
-    # This office's standard: the pack in force, the built-in template where it has none for a kind.
-    # Kinds a newer Warta knows travel on untouched.
-    current = store.standard(library).get("templates")
-    current = {k: v for k, v in current.items() if isinstance(v, dict)} if isinstance(current, dict) else {}
+    # This office's standard: its own (authored or applied from a pack), the built-in template where
+    # it has none for a kind. Kinds a newer Warta knows travel on untouched.
+    current = store.own_templates(library)
     out = dict(current)
     for kind in articles.KINDS:
         doc = articles.template_doc(kind, today=dt.date(2000, 1, 1), standard=current.get(kind))
@@ -189,14 +234,10 @@ def _templates_export(library) -> dict:  # noqa: ANN001
 
 
 def _templates_describe(library, value) -> list[str]:  # noqa: ANN001
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, dict) and all(isinstance(t, str) for t in v.values())
-        for k, v in value.items()
-    ):
-        raise ValueError("templates")
+    value = check_templates(value)
     from desktop.articles import api as articles
 
-    current = _templates_export(library)  # the pack in force, else the built-in templates
+    current = _templates_export(library)  # this office's standard, else the built-in templates
     changed = [k for k in articles.KINDS if k in value
                and {n: value[k].get(n) for n in ("lead", "body")} != {n: (current.get(k) or {}).get(n)
                                                                      for n in ("lead", "body")}]
@@ -206,7 +247,15 @@ def _templates_describe(library, value) -> list[str]:  # noqa: ANN001
         kinds=", ".join(articles.kind_label(k) for k in changed))]
 
 
-TEMPLATES = BundleSection("templates", STYLE_PACK, N_("Templates per kind"), _templates_export, _templates_describe)
+def _templates_apply(tx, value) -> None:  # noqa: ANN001
+    from desktop.exchange import store
+
+    # The province's templates supersede the office's own (a kind the pack leaves out: built-in).
+    store.write_section(tx, "templates", check_templates(value) or None)
+
+
+TEMPLATES = BundleSection("templates", STYLE_PACK, N_("Templates per kind"), _templates_export, _templates_describe,
+                          _templates_apply)
 
 DEFAULT_KOP = {"paper": "a4", "name_in_capitals": True, "double_rule": True, "contact_line": True}
 KOP_PAPERS = ("a4", "f4", "letter")  # F4 (215 × 330 mm) is the folio of Indonesian offices
@@ -224,8 +273,11 @@ def kop_rules(value: object) -> dict:
     return out
 
 
-def _kop_check(value: object) -> dict:
-    """The rules of a pack, or a sentence saying which value this Warta cannot print."""
+def check_kop(value: object) -> dict:
+    """The rules of a pack (or as an office sets them), or a sentence saying which value this Warta cannot print.
+
+    The one check of kop rules: an imported pack's, the Settings page's and ``warta office kop set``'s.
+    """
     from desktop.errors import ValidationError
 
     if not isinstance(value, dict):
@@ -250,7 +302,7 @@ def _kop_export(library) -> dict:  # noqa: ANN001
 def _kop_describe(library, value) -> list[str]:  # noqa: ANN001
     from desktop.exchange import store
 
-    new, old = _kop_check(value), store.kop_rules(library)
+    new, old = check_kop(value), store.kop_rules(library)
     if new == old:
         return []
     out, phrases = [], []
@@ -271,7 +323,17 @@ def _kop_describe(library, value) -> list[str]:  # noqa: ANN001
     return out
 
 
-KOP = BundleSection("kop", STYLE_PACK, N_("Letterhead (kop) rules"), _kop_export, _kop_describe)
+def _kop_apply(tx, value) -> None:  # noqa: ANN001
+    from desktop.exchange import store
+
+    store.write_section(tx, "kop", check_kop(value))
+
+
+def paper_label(paper: str) -> str:
+    return _(_PAPER_LABELS[paper])
+
+
+KOP = BundleSection("kop", STYLE_PACK, N_("Letterhead (kop) rules"), _kop_export, _kop_describe, _kop_apply)
 
 
 # -- captioned photos of the period ------------------------------------------------------------

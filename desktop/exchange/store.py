@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import func, or_, select
 
-from database.models import ExchangeBundle, ExchangeItem, ExchangeItemPhoto, ExchangeOffice
+from database.models import ExchangeBundle, ExchangeItem, ExchangeItemPhoto, ExchangeOffice, StyleStandard
 from desktop.exchange import bundle as fmt
 from desktop.exchange import keys
 from desktop.exchange import sections as sec
@@ -461,38 +461,32 @@ def standard(library) -> dict:  # noqa: ANN001
     return value if isinstance(value, dict) else {}
 
 
-# bundle uid -> its sections: an imported pack never changes, so a new article or a PDF asks the
-# database only which pack is in force (one small query) and parses its content once per process.
-_IN_FORCE: dict[str, dict] = {}
+# -- this office's standard: its templates and kop rules (style_standard) ------------------------
+#
+# One primary-key read per lookup (a new article, a letterhead): no cache to go stale when another
+# PC of a shared office changes the standard.
+
+def _section_value(session, key: str) -> object:
+    raw = session.scalar(select(StyleStandard.content).where(StyleStandard.section == key))
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
 
 
-def _in_force(library) -> dict:  # noqa: ANN001
-    """The sections of the style pack in force ({} when none), read as :func:`standard` reads them; not to be changed."""
-    newest = (select(ExchangeBundle.id, ExchangeBundle.bundle_uid)
-              .where(ExchangeBundle.direction == "import", ExchangeBundle.kind == sec.STYLE_PACK)
-              .order_by(ExchangeBundle.processed_at.desc(), ExchangeBundle.id.desc()).limit(1))
+def _templates_in(value: object) -> dict[str, dict]:
+    return {k: v for k, v in value.items() if isinstance(v, dict)} if isinstance(value, dict) else {}
+
+
+def own_templates(library) -> dict[str, dict]:  # noqa: ANN001
+    """This office's templates per kind (authored, or applied from a pack); a kind without one is built-in."""
     with library.store.read() as s:
-        row = s.execute(newest).first()
-        if row is None:
-            return {}
-        value = _IN_FORCE.get(row.bundle_uid)
-        if value is None:
-            raw = s.scalar(select(ExchangeBundle.content).where(ExchangeBundle.id == row.id))
-            try:
-                value = json.loads(raw) if raw else {}
-            except ValueError:
-                value = {}
-            value = value if isinstance(value, dict) else {}
-            if len(_IN_FORCE) > 8:
-                _IN_FORCE.clear()
-            _IN_FORCE[row.bundle_uid] = value
-    return value
+        return _templates_in(_section_value(s, "templates"))
 
 
 def template_for(library, kind: str) -> dict[str, str] | None:  # noqa: ANN001
     """The standard template of ``kind`` (``{"lead", "body"}``, either may be missing) or None: the built-in one."""
-    templates = _in_force(library).get("templates")
-    found = templates.get(kind) if isinstance(templates, dict) else None
+    found = own_templates(library).get(kind)
     if not isinstance(found, dict):
         return None
     out = {k: found[k] for k in ("lead", "body") if isinstance(found.get(k), str)}
@@ -500,8 +494,62 @@ def template_for(library, kind: str) -> dict[str, str] | None:  # noqa: ANN001
 
 
 def kop_rules(library) -> dict:  # noqa: ANN001
-    """The letterhead rules in force: the pack's (checked when it was imported) over Warta's defaults."""
-    return sec.kop_rules(_in_force(library).get("kop"))
+    """The letterhead rules in force: this office's (checked when written) over Warta's defaults."""
+    with library.store.read() as s:
+        return sec.kop_rules(_section_value(s, "kop"))
+
+
+def write_section(tx, key: str, value: object) -> None:  # noqa: ANN001 - database.session.Tx
+    """Store ``value`` (already checked) as this office's ``key`` section; None removes it (built-in)."""
+    row = tx.session.get(StyleStandard, key)
+    if value is None:
+        if row is not None:
+            tx.session.delete(row)
+        return
+    content = sec.dumps(value)
+    if row is None:
+        tx.session.add(StyleStandard(section=key, content=content, updated_by=tx.staff_id))
+    elif row.content != content:
+        row.content, row.updated_by = content, tx.staff_id
+
+
+def save_standard(library, *, templates: dict[str, dict | None] | None = None,  # noqa: ANN001
+                  kop: dict | None = None) -> dict:
+    """Change this office's templates and kop rules in one transaction (Admin only).
+
+    ``templates`` maps a kind to ``{"lead", "body"}`` (either may be left out: it stays as it is)
+    or to None (back to Warta's built-in template); ``kop`` holds the rules to change. Checked as
+    an imported pack is (``sections.check_template`` / ``check_kop``). Returns what is now in force:
+    ``{"templates": {kind: {lead, body}}, "kop": {...}}``.
+    """
+    from database.models import Staff
+    from desktop.articles import api as articles
+    from desktop.errors import ValidationError, WartaError
+
+    with library.store.write() as tx:
+        role = tx.session.scalar(select(Staff.role).where(Staff.id == tx.staff_id)) if tx.staff_id else None
+        if role != "admin":
+            raise WartaError(_("Only an Admin can change the office's templates and letterhead (kop) rules. "
+                               "Nothing was changed."))
+        if templates:
+            current = _templates_in(_section_value(tx.session, "templates"))
+            for kind, value in templates.items():
+                sec.check_kind(kind)
+                if value is None:
+                    current.pop(kind, None)
+                    continue
+                base = {**sec.builtin_template(kind), **(current.get(kind) or {})}
+                try:
+                    current[kind] = {**base, **sec.check_template(kind, value)}
+                except ValueError as exc:
+                    raise ValidationError(_("A template's lead and body are text.")) from exc
+            write_section(tx, "templates", current or None)
+        if kop:
+            rules = sec.check_kop({**sec.kop_rules(_section_value(tx.session, "kop")), **kop})
+            write_section(tx, "kop", rules)
+    own = own_templates(library)
+    return {"templates": {kind: {**sec.builtin_template(kind), **(own.get(kind) or {})} for kind in articles.KINDS},
+            "kop": kop_rules(library)}
 
 
 @dataclass

@@ -32,7 +32,7 @@ def letterhead_pdf(
     footer: str = "",
     language: str = "id",
 ) -> bytes:
-    """PDF bytes of ``story`` (reportlab flowables) under the library's kop, on A4.
+    """PDF bytes of ``story`` (reportlab flowables) under the library's kop (its rules), on A4.
 
     ``dated`` is the document's creation date in its metadata; ``footer`` is
     printed at the left of every page, ``Halaman N dari M`` at the right.
@@ -49,7 +49,7 @@ def letterhead_pdf(
     from desktop.kits.letterhead import LOGO_BOX, Letterhead
     from desktop.kits.render import _LOCK  # reportlab's per-document font state is global: one PDF at a time
     from desktop.kits.spec import KitError
-    from desktop.kits.store import letterhead
+    from desktop.kits.store import kop, letterhead
 
     fonts.register()
     tr = i18n.gettext_for(language)
@@ -103,5 +103,7 @@ def letterhead_pdf(
         producer=f"Warta {__version__} (ReportLab)", invariant=1, initialFontName=fonts.SERIF, lang=language,
     )
     with _LOCK:
-        doc.build([Letterhead(office, logo, tr), *story], canvasmaker=PlainCanvas)
+        # The office's kop rules (name in capitals, double rule, contact line) as on its releases; the
+        # report stays on A4 whatever paper the kop gives releases (its tables are laid out for A4).
+        doc.build([Letterhead(office, logo, tr, kop=kop(library)), *story], canvasmaker=PlainCanvas)
     return buf.getvalue()

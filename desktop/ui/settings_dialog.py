@@ -181,7 +181,7 @@ class SettingsDialog(QDialog):
         for spec in areas.entries("settings_pages"):
             page = areas.load(spec)(ctx, self)
             self.extra_pages.append(page)
-            self.tabs.addTab(page, page.title())
+            self.tabs.addTab(page, page.title().replace("&", "&&"))  # a title's '&' is not a shortcut
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.apply)
