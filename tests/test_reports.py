@@ -30,7 +30,7 @@ def test_periods_are_years_semesters_and_months():
     assert (year.kind, year.start, year.end) == ("year", dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     second = reports.parse("2026-s2")
     assert (second.code, second.start, second.end) == ("2026-S2", dt.date(2026, 7, 1), dt.date(2026, 12, 31))
-    february = reports.parse("2028-2")
+    february = reports.parse("2028-02")
     assert (february.code, february.end) == ("2028-02", dt.date(2028, 2, 29))
     assert [m.month for m in second.months()] == [7, 8, 9, 10, 11, 12]
     assert second.label() == "Semester II Tahun 2026"
@@ -221,6 +221,9 @@ def test_cli_narratives_set_from_text_and_file_and_show(cli, library_path, tmp_p
     (("report", "build", "--period", "2026", "-o", "-"), "tidak dapat dicetak"),
     (("report", "narrative", "set", "--period", "2026", "--section", "penutup", "--text", "x"), "bukan bagian narasi"),
     (("report", "narrative", "show", "--period", "S2"), "bukan periode laporan"),
+    # "2026-1" is the first semester in some offices' habit and January in others': asked, never guessed.
+    (("report", "build", "--period", "2026-1", "-o", "x.pdf"), "tulis 2026-01 untuk bulan atau 2026-S1"),
+    (("report", "build", "--period", "2026", "-f", "docx", "-o", "x.pdf"), "berakhiran .pdf"),
 ])
 def test_cli_refuses_bad_input_with_a_sentence(cli, library_path, tmp_path, monkeypatch, argv, said):
     monkeypatch.chdir(tmp_path)

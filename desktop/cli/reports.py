@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, shown
-from desktop.i18n import _
+from desktop.i18n import N_, _
 
-PERIOD_HELP = "2026, 2026-S1, 2026-S2 or 2026-11"
+PERIOD_HELP = N_("a year, semester or month: 2026, 2026-S1, 2026-S2 or 2026-11")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rsub = report.add_subparsers(dest="report_command", required=True)
 
     p = common(rsub.add_parser("build", help=_("write the report of a period as PDF, DOCX or XLSX")))
-    p.add_argument("--period", required=True, metavar="PERIOD", help=PERIOD_HELP)
+    p.add_argument("--period", required=True, metavar="PERIOD", help=_(PERIOD_HELP))
     p.add_argument("-f", "--format", default=None, metavar="FORMAT",
                    help=_("pdf, docx or xlsx (default: from the output file's extension)"))
     add_output(p, metavar="FILE", help=_("the file to write"))
@@ -24,11 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     narrative = rsub.add_parser("narrative", help=_("the written sections: introduction, obstacles, follow-up plan"))
     nsub = narrative.add_subparsers(dest="narrative_command", required=True)
     p = common(nsub.add_parser("show", help=_("print the narrative sections of a period")))
-    p.add_argument("--period", required=True, metavar="PERIOD", help=PERIOD_HELP)
+    p.add_argument("--period", required=True, metavar="PERIOD", help=_(PERIOD_HELP))
     p.add_argument("--section", default=None, metavar="SECTION", help=_("only: pendahuluan, kendala or rencana"))
     p.set_defaults(handler=cmd_show)
     p = common(nsub.add_parser("set", help=_("save the text of one narrative section")))
-    p.add_argument("--period", required=True, metavar="PERIOD", help=PERIOD_HELP)
+    p.add_argument("--period", required=True, metavar="PERIOD", help=_(PERIOD_HELP))
     p.add_argument("--section", required=True, metavar="SECTION", help=_("pendahuluan, kendala or rencana"))
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", metavar="TEXT", help=_("the text (a blank line starts a new paragraph)"))
@@ -64,6 +64,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not fmt:
         raise UsageError(_("Say which format to write with -f pdf, docx or xlsx (the output file has no extension)."))
     fmt = reports.check_format(fmt)
+    suffix = Path(args.output).suffix.lstrip(".").lower()
+    if suffix and suffix != fmt:
+        raise UsageError(_("'{path}' ends in .{suffix} but the report would be {fmt}: name the file .{fmt} "
+                           "or choose -f {suffix}.").format(path=args.output, suffix=suffix, fmt=fmt))
     lib = open_library(args)
     try:
         check_output(args, lib)

@@ -18,6 +18,8 @@ from desktop.i18n import _
 _YEAR = re.compile(r"^(\d{4})$")
 _SEMESTER = re.compile(r"^(\d{4})-[Ss]([12])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+# "2026-1": the KIP register once wrote semesters so; read as a month it would quietly be January.
+_AMBIGUOUS = re.compile(r"^(\d{4})-([12])$")
 ROMAN = {1: "I", 2: "II"}
 
 
@@ -82,6 +84,11 @@ def parse(text: str) -> Period:
         if half == 1:
             return Period(f"{year}-S1", "semester", dt.date(year, 1, 1), dt.date(year, 6, 30))
         return Period(f"{year}-S2", "semester", dt.date(year, 7, 1), dt.date(year, 12, 31))
+    if m := _AMBIGUOUS.match(value):
+        raise PeriodError(_(
+            "'{value}' could be a month or a semester: write {year}-0{n} for the month or {year}-S{n} for the "
+            "semester."
+        ).format(value=value, year=m.group(1), n=m.group(2)))
     if m := _MONTH.match(value):
         year, month = _year(m.group(1), value), int(m.group(2))
         if 1 <= month <= 12:
