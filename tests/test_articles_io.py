@@ -332,6 +332,18 @@ def test_round_trip_txt_keeps_the_text(tmp_path, seed):
     assert got == expected
 
 
+def test_a_closing_paragraph_in_brackets_is_kept(tmp_path):
+    # "(KIP)" or "(ant)" at the end is text (or the writer's initials), never dropped as an end mark.
+    doc = ArticleDoc(title="Keterbukaan Informasi", body="Bawaslu membuka layanan informasi.\n\n(KIP)",
+                     writer="Ridha (Staf Humas)")
+    for fmt in ("txt", "md", "docx"):
+        path = tmp_path / f"export.{fmt}"
+        path.write_bytes(render(doc, fmt))
+        back = parse_file(path)
+        assert back.body.rstrip().endswith("(KIP)"), (fmt, back.body)
+        assert back.writer == "Ridha (Staf Humas)"
+
+
 def test_canonical_markdown_is_stable():
     text = "Judul __tebal__ dan _miring_\n\n* a\n    * b\n\n1) satu\n\n---\n\n> kutip\n> lanjut"
     once = canonical_markdown(text)

@@ -72,7 +72,9 @@ _CONTACT_RE = re.compile(
 # "Tentang Bawaslu Kab. Jember", "About us": a heading line, so no sentence punctuation and no final
 # full stop (the dots of an abbreviated office name are fine).
 _ABOUT_RE = re.compile(r"^(?:Tentang|About)\s+[A-Za-z0-9][^\n,:;!?]{0,100}(?<!\.)$")
-_END_MARKS = re.compile(r"^(?:\*{3}|#{3}|-{3}|\(?\s*-*\s*selesai\s*-*\s*\)?|\(\s*\w{1,6}\s*\)|-\s*end\s*-)$", re.I)
+# Marks that end a story ("***", "-selesai-"). A closing "(ant)" or "(KIP)" is not one of them: it is
+# the writer's initials or a paragraph of the text, and dropping it lost what a user wrote.
+_END_MARKS = re.compile(r"^(?:\*{3}|#{3}|-{3}|\(?\s*-*\s*selesai\s*-*\s*\)?|-\s*end\s*-)$", re.I)
 _QUOTE_RE = re.compile(
     r"^[\"“”](?P<text>.+)[\"”“]\s*,?\s*"
     r"(?P<verb>kata|ujar|ucap|jelas|tegas|ungkap|tutur|imbuh|terang|pungkas|papar|sebut|lanjut|tambah)(?:nya)?"
