@@ -163,7 +163,7 @@ def test_beranda_card_lists_today_and_this_week(library):
     texts = [i.text for i in card.items]
     assert texts[0] == "Hari ini: Rapat: Rapat koordinasi siaran pengawasan"
     assert texts[1].startswith("Besok: Rencana rilis")
-    assert any(t.startswith("Kamis 10/12 09.30: Embargo berakhir") for t in texts)
+    assert any(t.startswith("Kamis 10/12 09.30 WITA: Embargo berakhir") for t in texts)  # its own zone
     assert (card.items[0].type, card.items[0].id) == ("organization", s.org_id)
     # Nothing left in the week: no card at all.
     assert overview.cards(library, None, today=dt.date(2026, 11, 2)) == []
@@ -228,3 +228,10 @@ def test_cli_bad_dates_exit_2_with_a_sentence(cli, library, argv, said):
     code, out, err = cli("calendar", "show", *argv, "--library", path)
     assert code == 2
     assert said in err and "Traceback" not in err and out == ""
+
+
+def test_cli_export_wants_an_ics_file(cli, library, tmp_path):
+    path = library.path
+    library.close()
+    code, out, err = cli("calendar", "export", "--month", "2026-12", "-o", tmp_path / "agenda.txt", "--library", path)
+    assert code == 2 and "tidak berakhiran .ics" in err and not (tmp_path / "agenda.txt").exists()

@@ -99,6 +99,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     start, end = span(args)
     if args.output == "-":
         raise UsageError(_("Give the .ics file to write with -o; the calendar is not printed on the terminal."))
+    if Path(args.output).suffix.lower() != ".ics":
+        # Phones and mail programs open a calendar by its extension.
+        raise UsageError(_("'{path}' does not end in .ics: phones open a calendar file by that name.").format(
+            path=args.output))
     lib = open_library(args)
     try:
         check_output(args, lib)

@@ -21,7 +21,9 @@ def item_text(event, today: dt.date) -> str:  # noqa: ANN001 - desktop.planner.e
 
         when = format_date(event.day, "EEEE d/M", locale=i18n.current_language())
     if not event.all_day:
-        when = "{when} {time}".format(when=when, time=event.start.strftime("%H.%M"))
+        # The event's own zone (a WITA embargo read as WIB would be an hour off).
+        zone = event.start.tzname() if isinstance(event.start, dt.datetime) else None
+        when = "{when} {time}".format(when=when, time=event.start.strftime("%H.%M") + (f" {zone}" if zone else ""))
     return "{when}: {title}".format(when=when, title=event.title)
 
 
