@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.i18n import N_
+
 
 class WartaError(Exception):
     """A failure the user can understand and act on.
@@ -29,3 +31,32 @@ class ValidationError(WartaError):
 
 class Cancelled(Exception):
     """Raised inside a job when the user pressed Cancel."""
+
+
+# The system's own wording of these is English on every PC; the user reads the reason in their language.
+_OS_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder, not a file"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "EEXIST": N_("it already exists"),
+    "ENOSPC": N_("the disk is full"),
+    "EROFS": N_("the disk is read-only"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EBUSY": N_("it is in use by another program"),
+    "EIO": N_("the disk could not be read or written (input/output error)"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an ``OSError`` happened, in the user's language (the system's text for anything rarer)."""
+    import errno
+
+    from desktop.i18n import _
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code) if isinstance(code, int) else None
+    if name in _OS_REASONS:
+        return _(_OS_REASONS[name])
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__

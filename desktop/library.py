@@ -19,7 +19,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from desktop.errors import LibraryError
+from desktop.errors import LibraryError, os_reason
 from desktop.i18n import _
 
 DB_NAME = "warta.db"
@@ -50,7 +50,7 @@ def _is_sqlite(path: Path) -> bool:
         with open(path, "rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        raise LibraryError(_("Cannot read {path}: {error}").format(path=path, error=exc.strerror)) from exc
+        raise LibraryError(_("Cannot read {path}: {error}").format(path=path, error=os_reason(exc))) from exc
     return head == SQLITE_MAGIC or head == b""
 
 
@@ -134,7 +134,7 @@ class Library:
             except OSError as exc:
                 raise LibraryError(
                     _("Cannot create the library folder {path}: {error}").format(
-                        path=path, error=exc.strerror or exc
+                        path=path, error=os_reason(exc)
                     )
                 ) from exc
         elif not _is_sqlite(db):
@@ -478,7 +478,7 @@ def unusable_path_message(path: Path | str, exc: OSError) -> str:
         return _("The name {path} is too long for this disk. Choose a shorter name or folder.").format(
             path=_shorten(str(path))
         )
-    return _("Cannot use {path}: {error}").format(path=_shorten(str(path)), error=exc.strerror or exc)
+    return _("Cannot use {path}: {error}").format(path=_shorten(str(path)), error=os_reason(exc))
 
 
 def _shorten(text: str, limit: int = 120) -> str:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from desktop.errors import ValidationError
+from desktop.errors import ValidationError, os_reason
 from desktop.i18n import _
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -193,7 +193,7 @@ def _check_logo(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(_("Cannot read the logo {path}: {error}").format(path=path, error=exc.strerror)) from exc
+        raise ValidationError(_("Cannot read the logo {path}: {error}").format(path=path, error=os_reason(exc))) from exc
     if not data or len(data) > MAX_LOGO_BYTES:
         raise ValidationError(_("The logo {path} is empty or larger than 10 MB.").format(path=path))
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.errors import LibraryError
+from desktop.errors import LibraryError, os_reason
 from desktop.i18n import _
 
 SERVER_FILE = "server.json"
@@ -183,7 +183,7 @@ def open_database(cls, path: Path, url: str, engine, *, create: bool):  # noqa: 
         if created_folder:
             _remove_created(path)
         raise LibraryError(
-            _("Cannot create the library folder {path}: {error}").format(path=path, error=exc.strerror or exc)
+            _("Cannot create the library folder {path}: {error}").format(path=path, error=os_reason(exc))
         ) from exc
     from desktop import credentials
 

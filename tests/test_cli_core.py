@@ -211,3 +211,16 @@ def test_usage_errors_and_help_speak_the_users_language(cli):
     i18n.set_language("id")
     shown = build_parser().format_help()
     assert shown.startswith("pemakaian: warta") and "tampilkan bantuan ini lalu keluar" in shown
+
+
+def test_a_system_error_is_explained_in_the_users_language():
+    from desktop import i18n
+    from desktop.errors import os_reason
+
+    i18n.set_language("id")
+    missing = FileNotFoundError(2, "No such file or directory", "/tidak/ada")
+    assert os_reason(missing) == "berkas atau folder itu tidak ada"
+    assert os_reason(PermissionError(13, "Permission denied")) == "izin ditolak"
+    assert os_reason(OSError(123456, "Something rare")) == "Something rare"  # the system's text, never nothing
+    i18n.set_language("en")
+    assert os_reason(missing) == "no such file or folder"

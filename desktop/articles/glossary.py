@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from desktop.errors import ValidationError
+from desktop.errors import ValidationError, os_reason
 from desktop.i18n import _
 
 META_KEY = "glossary"
@@ -353,7 +353,7 @@ def import_file(path: Path | str) -> list[Rule]:
         data = path.read_bytes()
     except OSError as exc:
         raise ValidationError(
-            _("Cannot read {name}: {error}.").format(name=path.name, error=exc.strerror or exc)
+            _("Cannot read {name}: {error}.").format(name=path.name, error=os_reason(exc))
         ) from exc
     try:
         text = data.decode("utf-8-sig")

@@ -24,7 +24,7 @@ from database.base import utcnow
 from database.models import Staff
 from database.models.claims import Claim, ClaimLink, ClaimScreenshot
 from desktop.claims import texts
-from desktop.errors import ValidationError, WartaError
+from desktop.errors import ValidationError, WartaError, os_reason
 from desktop.i18n import _
 
 FTS = fts.Index("fts_claims", "claims", ("text", "facts", "sources", "links", "platform"),
@@ -295,7 +295,7 @@ def _stage_screenshots(library, paths: Iterable[Path | str]) -> list[_StagedFile
             data = path.read_bytes()
         except OSError as exc:
             raise ValidationError(_("Cannot read the screenshot {path}: {error}").format(
-                path=path, error=exc.strerror or exc)) from exc
+                path=path, error=os_reason(exc))) from exc
         if not data or len(data) > MAX_SCREENSHOT_BYTES:
             raise ValidationError(_("The screenshot {path} is empty or larger than 30 MB.").format(path=path))
         try:
@@ -755,7 +755,7 @@ def check(library, repair: bool = False) -> list[str]:  # noqa: ANN001
             with open(path, "rb") as fh:
                 digest = hashlib.file_digest(fh, "sha256").hexdigest()
         except OSError as exc:
-            problems.append(_("unreadable file: {path} ({error})").format(path=rel, error=exc.strerror or exc))
+            problems.append(_("unreadable file: {path} ({error})").format(path=rel, error=os_reason(exc)))
             continue
         if digest != sha:
             problems.append(_("claim {id}: the screenshot {path} is damaged (its content changed); "

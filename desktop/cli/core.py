@@ -6,6 +6,7 @@ import argparse
 
 from desktop.cli import common, emit, open_library, shown, terminal_progress
 from desktop.i18n import N_, _
+from desktop.errors import os_reason
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -255,7 +256,7 @@ def _read_text_file(path: str) -> str:
         return Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").strip("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(_("Cannot read {path} as UTF-8 text: {error}. Nothing was changed.").format(
-            path=path, error=getattr(exc, "strerror", None) or exc)) from exc
+            path=path, error=os_reason(exc))) from exc
 
 
 def cmd_office_template(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 
 from desktop.cli import UsageError, add_output, check_output, common, emit, open_library, shown
 from desktop.i18n import N_, _
+from desktop.errors import os_reason
 
 PERIOD_HELP = N_("a year, semester or month: 2026, 2026-S1, 2026-S2 or 2026-11")
 
@@ -126,7 +127,7 @@ def cmd_set(args: argparse.Namespace) -> int:
                 path=args.file)) from None
         except OSError as exc:
             raise UsageError(_("{path} cannot be read: {reason}.").format(
-                path=args.file, reason=exc.strerror or exc)) from None
+                path=args.file, reason=os_reason(exc))) from None
     else:
         body = args.text
     lib = open_library(args)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from desktop.contacts import store
 from desktop.contacts.record import ContactRecord, Email, Phone
-from desktop.errors import WartaError
+from desktop.errors import WartaError, os_reason
 from desktop.i18n import _
 
 
@@ -71,5 +71,5 @@ def export_to(
     except OSError as exc:
         raise WartaError(_("The contacts could not be written to {path}: {error}. "
                            "Choose a folder you can write to.").format(
-            path=os.fspath(target), error=exc.strerror or type(exc).__name__)) from exc
+            path=os.fspath(target), error=os_reason(exc))) from exc
     return len(person_ids)

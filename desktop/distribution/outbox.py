@@ -27,7 +27,7 @@ from sqlalchemy import func, insert, select, update
 from database.base import utcnow
 from database.models.distribution import DistributionAttachment, DistributionBatch, DistributionMessage
 from desktop.distribution import content, recipients
-from desktop.errors import ValidationError
+from desktop.errors import ValidationError, os_reason
 from desktop.i18n import _
 from desktop.jobs import Progress
 
@@ -347,7 +347,7 @@ def write_eml(library, batch_id: int, folder: Path | str, progress: Progress | N
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ValidationError(_("Cannot create the folder {path}: {error}.").format(path=folder, error=exc.strerror or exc)) from exc
+        raise ValidationError(_("Cannot create the folder {path}: {error}.").format(path=folder, error=os_reason(exc))) from exc
     result = SendResult()
     for mid, batch, msg, files in _each(library, _pending(library, "eml", batch_id), progress, result):
         email_message = mail.build(batch, msg, files)
@@ -359,7 +359,7 @@ def write_eml(library, batch_id: int, folder: Path | str, progress: Progress | N
                 fh.write(email_message.as_bytes())
         except OSError as exc:
             raise ValidationError(_("Cannot write {path}: {error}. Choose another folder.").format(
-                path=target, error=exc.strerror or exc)) from exc
+                path=target, error=os_reason(exc))) from exc
         _mark(library, mid, "written")
         result.written.append(str(target))
     return result

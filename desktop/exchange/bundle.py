@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.errors import WartaError
+from desktop.errors import WartaError, os_reason
 from desktop.exchange.keys import ExchangeError, OfficeKey, is_public_hex, office_uid, sign, verify
 from desktop.i18n import _
 
@@ -262,7 +262,7 @@ def read(path: Path | str, trusted, progress=None) -> Bundle:  # noqa: ANN001 - 
     try:
         st = path.stat()
     except OSError as exc:
-        raise ExchangeError(_("Cannot read {file}: {error}").format(file=path, error=exc.strerror)) from exc
+        raise ExchangeError(_("Cannot read {file}: {error}").format(file=path, error=os_reason(exc))) from exc
     if not stat.S_ISREG(st.st_mode):
         raise refuse(source, _("it is not an ordinary file."))
     if st.st_size > MAX_BUNDLE_BYTES:

@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from desktop.errors import os_reason
 
 MAX_DPI = 300
 JPEG_QUALITY = 85
@@ -78,7 +79,7 @@ def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False,
     except FileNotFoundError as exc:
         raise ImageProblem(str(path), missing=True) from exc
     except OSError as exc:
-        raise ImageProblem(exc.strerror or str(exc)) from exc
+        raise ImageProblem(os_reason(exc)) from exc
     key = (str(path), st.st_size, st.st_mtime_ns, round(box_w, 2), round(box_h, 2), keep_alpha, min_dpi)
     with _cache_lock:
         hit = _cache.get(key)
@@ -103,7 +104,7 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: 
     except FileNotFoundError as exc:
         raise ImageProblem(str(path), missing=True) from exc
     except OSError as exc:
-        raise ImageProblem(exc.strerror or str(exc)) from exc
+        raise ImageProblem(os_reason(exc)) from exc
     try:
         # Pillow's own decompression-bomb limit applies (a global; never changed here).
         with Image.open(io.BytesIO(raw)) as img:

@@ -41,7 +41,7 @@ from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 from desktop import __version__, i18n
 from desktop.articles.api import contact_text, dateline, escape_markdown, photo_credit, release_line
 from desktop.dates import long_date
-from desktop.errors import Cancelled
+from desktop.errors import Cancelled, os_reason
 from desktop.i18n import N_, _
 from desktop.jobs import Progress
 from desktop.kits import fonts, images
@@ -161,7 +161,7 @@ def write_output(target: Path | str, data: bytes) -> None:
     except OSError as exc:
         raise KitError(
             _("Cannot write {path}: {error}. Choose another folder.").format(
-                path=target, error=exc.strerror or exc
+                path=target, error=os_reason(exc)
             )
         ) from exc
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from database import fts
-from desktop.errors import ValidationError, WartaError
+from desktop.errors import ValidationError, WartaError, os_reason
 from desktop.i18n import N_, _
 from desktop.jobs import Progress
 from desktop.kits.spec import PAPERS, PHOTOS_PER_PAGE, KitError
@@ -655,7 +655,7 @@ def export_zip(library, kit_id: int, target: Path | str, *, progress: Progress |
                 done += 1
     except OSError as exc:
         raise KitError(_("Cannot write {path}: {error}. Choose another folder.").format(
-            path=target, error=exc.strerror or exc)) from exc
+            path=target, error=os_reason(exc))) from exc
     digest = _sha256(target)
     size = target.stat().st_size
     _log_export(library, kit_id, "zip", target, digest, size, spec.is_draft)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from desktop.errors import Cancelled, ValidationError
+from desktop.errors import Cancelled, ValidationError, os_reason
 from desktop.i18n import _
 from desktop.jobs import Progress
 
@@ -108,7 +108,7 @@ def export_photos(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ValidationError(
-            _("Cannot create the export folder {path}: {error}").format(path=out, error=exc.strerror or exc)
+            _("Cannot create the export folder {path}: {error}").format(path=out, error=os_reason(exc))
         ) from exc
     if not os.access(out, os.W_OK):
         raise ValidationError(_("The export folder {path} is not writable.").format(path=out))
@@ -152,7 +152,7 @@ def export_photos(
                 name, sequence = _free_name(out, date, info.event, sequence, "jpg", taken_names)
                 atomic_write_bytes(out / name, payload)
         except (OSError, imaging.ImageRejected, ValidationError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
             result.failed.append({"id": info.id, "reason": reason})
             continue
         sequence += 1

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from desktop.errors import Cancelled
+from desktop.errors import Cancelled, os_reason
 from desktop.i18n import _
 from desktop.jobs import ImportResult, Progress
 from desktop.photos import files, imaging, metadata
@@ -97,7 +97,7 @@ def collect(paths: Iterable[str | os.PathLike], result: ImportResult, *, library
         try:
             head = _sniff_file(path)
         except OSError as exc:
-            result.reject(given, _("Cannot read the file: {error}").format(error=exc.strerror or exc))
+            result.reject(given, _("Cannot read the file: {error}").format(error=os_reason(exc)))
             return
         if imaging.sniff(head):
             found.append(given)
@@ -208,7 +208,7 @@ def process_file(source: str, root: str, skip_present: bool = True, rendition: b
         return {
             "status": "rejected",
             "source": source,
-            "reason": _("Cannot read the file: {error}").format(error=exc.strerror or exc),
+            "reason": _("Cannot read the file: {error}").format(error=os_reason(exc)),
         }
     sha = hashlib.sha256(data).hexdigest()
     if skip_present and data:

@@ -37,6 +37,7 @@ from desktop.i18n import _
 from desktop.jobs import Progress
 from desktop.safety import archive
 from desktop.safety.archive import BackupError
+from desktop.errors import os_reason
 
 AUTO_PREFIX = "auto-"
 AUTO_SUFFIX = ".db"
@@ -409,7 +410,7 @@ def export_backup(
     except OSError as exc:
         raise BackupError(
             _("The backup could not be written to {folder}: {error}. Nothing was changed in the library.").format(
-                folder=folder, error=exc.strerror or exc
+                folder=folder, error=os_reason(exc)
             )
         ) from exc
     size = target.stat().st_size

@@ -16,6 +16,7 @@ import hashlib
 
 from desktop.check import repaired
 from desktop.i18n import _
+from desktop.errors import os_reason
 
 LIST_LIMIT = 20
 # Areas whose own CHECKS entry verifies their files (see desktop/check.py).
@@ -89,7 +90,7 @@ def managed_files(library, repair: bool = False) -> list[str]:  # noqa: ANN001, 
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(block)
         except OSError as exc:
-            problems.append(_("unreadable file: {path} ({error})").format(path=rel, error=exc.strerror or exc))
+            problems.append(_("unreadable file: {path} ({error})").format(path=rel, error=os_reason(exc)))
             continue
         if not digest.hexdigest().startswith(expected):
             problems.append(

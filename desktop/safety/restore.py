@@ -27,6 +27,7 @@ from desktop.i18n import _
 from desktop.jobs import Progress
 from desktop.safety import archive
 from desktop.safety.archive import BackupError
+from desktop.errors import os_reason
 
 # Head room left on the target disk beyond the backup's declared content.
 SPACE_MARGIN = 64 * 1024 * 1024
@@ -211,7 +212,7 @@ def _make_parent(target: Path) -> Path:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(_("Cannot create {path}: {error}").format(path=parent, error=exc.strerror or exc)) from exc
+        raise BackupError(_("Cannot create {path}: {error}").format(path=parent, error=os_reason(exc))) from exc
     return parent
 
 
@@ -222,7 +223,7 @@ def _cannot_write(folder: Path, exc: OSError) -> BackupError:
         )
     return BackupError(
         _("Cannot restore into {folder}: {error}. Nothing was restored; choose a folder you can write to.").format(
-            folder=folder, error=exc.strerror or exc
+            folder=folder, error=os_reason(exc)
         )
     )
 

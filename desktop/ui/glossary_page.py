@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import WartaError
+from desktop.errors import WartaError, os_reason
 from desktop.i18n import _
 from desktop.ui.widgets import text_box
 from desktop.ui import file_dialogs
@@ -209,7 +209,7 @@ class GlossaryPage(QWidget):
             return False
         except OSError as exc:
             QMessageBox.warning(self, _("Export glossary"), _("Cannot write {path}: {error}. Choose another folder.").format(
-                path=path, error=exc.strerror or exc))
+                path=path, error=os_reason(exc)))
             return False
         return True
 

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from desktop.articles.io.markup import Block, Span, clean_text, normalize_blocks, parse_markdown, parse_text
-from desktop.errors import ValidationError
+from desktop.errors import ValidationError, os_reason
 from desktop.i18n import _
 from desktop.stats import human_size
 
@@ -55,7 +55,7 @@ def _check_size(path: Path, limit: int) -> int:
     except FileNotFoundError as exc:
         raise ArticleFileError(path, _("The file does not exist.")) from exc
     except OSError as exc:
-        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=os_reason(exc))) from exc
     if path.is_dir():
         raise ArticleFileError(path, _("This is a folder, not a file."))
     if not path.is_file():
@@ -78,7 +78,7 @@ def _read_head(path: Path, count: int = 8192) -> bytes:
         with open(path, "rb") as fh:
             return fh.read(count)
     except OSError as exc:
-        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=os_reason(exc))) from exc
 
 
 def read_blocks(path: Path | str) -> list[Block]:
@@ -201,7 +201,7 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=os_reason(exc))) from exc
     if data.startswith(OLE_MAGIC) or data.startswith(ZIP_MAGIC):
         raise ArticleFileError(path, _not_text_reason())
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
@@ -260,7 +260,7 @@ def _read_mhtml(path: Path) -> tuple[list[Block], dict]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=exc.strerror or exc)) from exc
+        raise ArticleFileError(path, _("The file cannot be read: {error}.").format(error=os_reason(exc))) from exc
     html, url = mhtml_html(data)
     if not html.strip():
         raise ArticleFileError(path, _("The saved web page holds no HTML page to import."))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from desktop.articles.document import ArticleDoc
-from desktop.errors import Cancelled, ValidationError, WartaError
+from desktop.errors import Cancelled, ValidationError, WartaError, os_reason
 from desktop.i18n import N_, _
 from desktop.jobs import ImportResult, Progress
 
@@ -231,7 +231,7 @@ def import_files(library, paths: Iterable[Path | str], progress: Progress | None
             except ArticleFileError as exc:
                 result.reject(source, exc.reason)
             except OSError as exc:
-                result.reject(source, _("The file cannot be read: {error}.").format(error=exc.strerror or exc))
+                result.reject(source, _("The file cannot be read: {error}.").format(error=os_reason(exc)))
             except WartaError as exc:
                 result.reject(source, str(exc))
         progress.check()
@@ -364,7 +364,7 @@ def export_article(library, article_id: int, fmt: str, out_path: Path | str) -> 
             fh.write(data)
     except OSError as exc:
         raise WartaError(
-            _("Cannot write {path}: {error}. Choose another folder.").format(path=out, error=exc.strerror or exc)
+            _("Cannot write {path}: {error}. Choose another folder.").format(path=out, error=os_reason(exc))
         ) from exc
     return out
 

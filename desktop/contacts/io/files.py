@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.contacts.io import tables, vcard
 from desktop.contacts.record import ParseResult, Rejected
 from desktop.i18n import _
+from desktop.errors import os_reason
 
 #: Files above this size are refused before reading (a phone export of 10,000
 #: contacts with photos is about 30 MB; anything bigger is a mistake or not contacts).
@@ -84,7 +85,7 @@ def parse_file(path: Path | str, mapping: dict[str, str] | None = None, sheet: s
             return ParseResult(rejected=[Rejected(name, _("This is a folder, not a contacts file."))])
     except OSError as exc:
         return ParseResult(rejected=[Rejected(name, _("The file cannot be opened: {error}").format(
-            error=exc.strerror or str(exc)))])
+            error=os_reason(exc)))])
     if size > MAX_FILE_BYTES:
         return ParseResult(rejected=[Rejected(name, _(
             "The file is {size} MB; Warta imports contact files up to {limit} MB. "
@@ -95,7 +96,7 @@ def parse_file(path: Path | str, mapping: dict[str, str] | None = None, sheet: s
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return ParseResult(rejected=[Rejected(name, _("The file cannot be opened: {error}").format(
-            error=exc.strerror or str(exc)))])
+            error=os_reason(exc)))])
     if len(data) > MAX_FILE_BYTES:  # grew while we looked
         return ParseResult(rejected=[Rejected(name, _("The file is larger than {limit} MB.").format(
             limit=MAX_FILE_BYTES // 1024 // 1024))])
@@ -114,4 +115,4 @@ def read_limited(path: Path | str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise ValidationError(_("{file}: the file cannot be opened: {error}").format(
-            file=path.name, error=exc.strerror or str(exc))) from exc
+            file=path.name, error=os_reason(exc))) from exc
