@@ -29,6 +29,24 @@ LOGO_BOX = 22 * st.MM
 GAP = 3 * st.MM
 
 
+def prepared_logo(path: str | None) -> Prepared | None:
+    """The office logo sized for the kop, or None without one; a logo that cannot be used is a KitError."""
+    if not path:
+        return None
+    from pathlib import Path
+
+    from desktop.kits import images
+    from desktop.kits.spec import KitError
+
+    try:
+        return images.prepare(Path(path), LOGO_BOX, LOGO_BOX, keep_alpha=True)
+    except images.ImageProblem as exc:
+        raise KitError(
+            _("The office logo {path} cannot be used ({reason}). Choose another logo in the office profile.")
+            .format(path=path, reason=exc)
+        ) from exc
+
+
 def contact_line(office: OfficeProfile, gettext=_) -> str:  # noqa: ANN001
     """Telephone, e-mail and website on one line; ``gettext`` picks the document's language."""
     bits = []

@@ -274,7 +274,7 @@ def _take_prefix(state: dict) -> str:
 
 
 def _block(node, style, state: dict, depth: int) -> list:  # noqa: ANN001, C901
-    from reportlab.platypus import HRFlowable, Paragraph
+    from reportlab.platypus import HRFlowable
 
     S = st.styles()
     t = node.type

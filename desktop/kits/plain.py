@@ -38,30 +38,21 @@ def letterhead_pdf(
     printed at the left of every page, ``Halaman N dari M`` at the right.
     """
     import io
-    from pathlib import Path
 
     from reportlab.lib import colors
     from reportlab.pdfgen import canvas as rl_canvas
     from reportlab.platypus import SimpleDocTemplate
 
     from desktop import __version__, i18n
-    from desktop.kits import fonts, images
-    from desktop.kits.letterhead import LOGO_BOX, Letterhead
+    from desktop.kits import fonts
+    from desktop.kits.letterhead import Letterhead, prepared_logo
     from desktop.kits.render import _LOCK  # reportlab's per-document font state is global: one PDF at a time
-    from desktop.kits.spec import KitError
     from desktop.kits.store import kop, letterhead
 
     fonts.register()
     tr = i18n.gettext_for(language)
     office, logo_path = letterhead(library)
-    logo = None
-    if logo_path:
-        try:
-            logo = images.prepare(Path(logo_path), LOGO_BOX, LOGO_BOX, keep_alpha=True)
-        except images.ImageProblem as exc:
-            raise KitError(i18n._(
-                "The office logo {path} cannot be used ({reason}). Choose another logo in the office profile."
-            ).format(path=logo_path, reason=exc)) from exc
+    logo = prepared_logo(logo_path)
     stamp = f"D:{dated:%Y%m%d}000000+07'00'"
     page_w, page_h = st.PAGE_SIZES["a4"]
 

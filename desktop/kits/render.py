@@ -46,7 +46,7 @@ from desktop.i18n import N_, _
 from desktop.jobs import Progress
 from desktop.kits import fonts, images
 from desktop.kits import styles as st
-from desktop.kits.letterhead import LOGO_BOX, Letterhead
+from desktop.kits.letterhead import Letterhead, prepared_logo
 from desktop.kits.markup import ROW_CHARS, esc, line_paragraphs, lines, markdown_flowables, quote_box, text_paragraphs
 from desktop.kits.spec import (
     ArticlePart,
@@ -547,16 +547,7 @@ class _Builder:
         return toc
 
     def _logo(self) -> images.Prepared | None:
-        path = self.spec.logo
-        if not path:
-            return None
-        try:
-            return images.prepare(Path(path), LOGO_BOX, LOGO_BOX, keep_alpha=True)
-        except images.ImageProblem as exc:
-            raise KitError(
-                _("The office logo {path} cannot be used ({reason}). Choose another logo in the office profile.")
-                .format(path=path, reason=exc)
-            ) from exc
+        return prepared_logo(self.spec.logo)
 
     # parts ---------------------------------------------------------------------------
 

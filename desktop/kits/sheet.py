@@ -63,7 +63,6 @@ def _when(value: dt.datetime | None, language: str, gettext) -> str:  # noqa: AN
 def render_sheet(sheet: Any, office, logo_path, *, language: str = "id", kop=None) -> bytes:  # noqa: ANN001, C901
     """PDF bytes of ``sheet`` (an ``ApprovalSheet``) under ``office``'s letterhead (``logo_path`` may be None),
     drawn by ``kop`` (a ``spec.Kop``: the style pack's rules and paper; today's A4 kop when None)."""
-    from pathlib import Path
 
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
@@ -73,23 +72,16 @@ def render_sheet(sheet: Any, office, logo_path, *, language: str = "id", kop=Non
 
     from desktop import __version__, i18n
     from desktop.articles.api import kind_label
-    from desktop.kits import fonts, images
+    from desktop.kits import fonts
     from desktop.kits import styles as st
-    from desktop.kits.letterhead import LOGO_BOX, Letterhead
+    from desktop.kits.letterhead import Letterhead, prepared_logo
     from desktop.kits.markup import esc
-    from desktop.kits.spec import KitError, Kop
+    from desktop.kits.spec import Kop
 
     fonts.register()
     tr = i18n.gettext_for(language)
     S = st.styles()
-    logo = None
-    if logo_path:
-        try:
-            logo = images.prepare(Path(logo_path), LOGO_BOX, LOGO_BOX, keep_alpha=True)
-        except images.ImageProblem as exc:
-            raise KitError(i18n._(
-                "The office logo {path} cannot be used ({reason}). Choose another logo in the office profile."
-            ).format(path=logo_path, reason=exc)) from exc
+    logo = prepared_logo(logo_path)
 
     ink = colors.HexColor(st.INK)
     red = colors.HexColor(st.WATERMARK)

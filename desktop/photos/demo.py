@@ -179,8 +179,6 @@ def _tasks(library, count: int, rng: random.Random) -> list[dict]:  # noqa: ANN0
 
 
 def generate(library, counts: dict[str, int], rng: random.Random, progress: Progress) -> None:  # noqa: ANN001
-    import concurrent.futures as cf
-
     from desktop.photos import importer, store
 
     count = int(counts.get("photos", 0) or 0)

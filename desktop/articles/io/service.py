@@ -77,8 +77,6 @@ def import_summary(result: ArticleImportResult) -> list[str]:
 def parse_file(path: Path | str) -> ArticleDoc:
     """The article in one file (.docx, .md, .txt); :class:`ArticleFileError` if it cannot be read."""
     from desktop.articles.io.readers import ArticleFileError, read_article
-    from desktop.articles.io.structure import recognise
-
     path = Path(path)
     blocks, meta = read_article(path)
     doc = _doc_from(blocks, meta)
