@@ -8,9 +8,13 @@ crash or a full disk never leaves a half-written file under the real name.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import io
 import os
+import re
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -132,3 +136,27 @@ def atomic_copy(source: Path | str, target: Path | str, chunk: int = 1 << 20) ->
     """Copy ``source`` to ``target`` through a temporary file and a rename."""
     with open(source, "rb") as src, atomic_write(target) as dst:
         shutil.copyfileobj(src, dst, chunk)
+
+
+# -- reproducible ZIP packages (.docx, .xlsx) -------------------------------------------
+# Office writers stamp the moment of saving into every member's date and into
+# docProps/core.xml; the same data must give the same bytes (a re-export compares
+# equal, a signed bundle does not change), so the stamp becomes a stated day.
+
+_STAMPED = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
+
+
+def stable_zip(data: bytes, when: dt.date) -> bytes:
+    """``data`` (a ZIP package) with every member dated ``when`` and the core properties' times set to it."""
+    stamp = when.strftime("%Y-%m-%dT00:00:00Z").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _STAMPED.sub(lambda m: m.group(1) + stamp + m.group(2), body)
+            member = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o600 << 16
+            dst.writestr(member, body)
+    return out.getvalue()

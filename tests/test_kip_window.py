@@ -17,6 +17,18 @@ LEFT, DUE, STATE = 6, 5, 4  # columns of the request list
 
 
 @pytest.fixture
+def clock(monkeypatch):
+    """The register's calendar (store and window) held at ``clock.day``: deadlines are judged against today."""
+    class Clock:
+        day = dt.date.today()
+
+    held = Clock()
+    monkeypatch.setattr("desktop.kip.store._today", lambda: held.day)
+    monkeypatch.setattr("desktop.ui.sections.kip._today", lambda: held.day)
+    return held
+
+
+@pytest.fixture
 def warnings(monkeypatch):
     said: list[str] = []
 
@@ -57,9 +69,10 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, qtbot, library, warnings):
+def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, qtbot, library, warnings, clock):
     from desktop.ui.kip_dialogs import AnswerDialog, ExtendDialog, ObjectionDialog, RequestDialog
 
+    clock.day = D(2025, 4, 10)
     section = main_window.show_section("kip")
     assert section.title() == "Informasi Publik"
     assert [section.new_button.text(), section.answer_button.text(), section.extend_button.text(),
@@ -89,12 +102,11 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
     assert model.index(0, 0).data() == "2025-0001" and model.index(0, 1).data() == "Ahmad Fauzi"
     assert model.index(0, DUE).data() == dates.plain_date(D(2025, 4, 14)) == dates.plain_date(row.due_on)
     assert model.index(0, STATE).data() == "diterima"
-    overdue = kip.working_days_between(D(2025, 4, 14), dt.date.today())
-    assert model.index(0, LEFT).data() == "TERLAMBAT {} hari kerja".format(overdue)  # long past: said plainly
-    assert model.index(0, LEFT).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, LEFT).data() == "2 hari kerja lagi"
+    assert model.index(0, LEFT).data(Qt.ItemDataRole.ForegroundRole) is None
     assert section.selected_id() == row.id and "14 April 2025" in section.status.text()
     assert section.answer_button.isEnabled() and section.extend_button.isEnabled()
-    assert section.object_button.isEnabled()  # no answer by the deadline is itself a ground for keberatan
+    assert not section.object_button.isEnabled()  # still within the deadline
 
     def extend(dialog: ExtendDialog) -> None:
         assert dialog.new_due.text().startswith("Kamis, 24 April 2025 (+7 hari kerja")  # shown before saving
@@ -112,6 +124,12 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
     assert "Dokumen berada di arsip KPU provinsi" in section.detail.text()
     assert not section.extend_button.isEnabled()  # the law allows one extension
     assert section.answer_button.isEnabled()
+
+    clock.day = D(2025, 4, 28)  # past the extended deadline: said plainly
+    section.reload()
+    assert model.index(0, LEFT).data() == "TERLAMBAT 2 hari kerja"
+    assert model.index(0, LEFT).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert section.object_button.isEnabled()  # no answer by the deadline is itself a ground for keberatan
 
     def answer(dialog: AnswerDialog) -> None:
         dialog.answered.setDate(_qdate(D(2025, 4, 22)))
@@ -131,12 +149,16 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
     assert "dapat diajukan sampai" in section.status.text()
 
     def objection(dialog: ObjectionDialog) -> None:
+        dialog.filed.setDate(_qdate(D(2025, 4, 21)))  # before the answer it objects to: refused, the form stays
+        _save(qtbot, dialog)
+        assert len(warnings) == 2 and "dijawab pada 22 April 2025" in warnings[-1] and dialog.isVisible()
         dialog.filed.setDate(_qdate(D(2025, 5, 2)))
         _save(qtbot, dialog)
 
+    clock.day = D(2025, 5, 2)
     done = _when_shown(qtbot, ObjectionDialog, objection)
     _click(qtbot, section.object_button)
-    assert done and len(warnings) == 1
+    assert done and len(warnings) == 2
     assert kip.get_request(library, row.id).objected_on == D(2025, 5, 2)
     assert model.index(0, STATE).data() == "diajukan keberatan"
     for b in (section.answer_button, section.extend_button, section.object_button):
@@ -147,6 +169,28 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
     assert section.requests.rowCount() == 0 and section.request_count.text() == "0 permohonan"
     section.state_filter.setCurrentIndex(section.state_filter.findData("objected"))
     assert section.requests.rowCount() == 1
+
+
+def test_the_calendar_closes_the_extension_and_the_objection_and_the_buttons_say_so(main_window, qtbot, library,
+                                                                                  clock):
+    clock.day = D(2025, 12, 31)
+    overdue = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzi", subject="Salinan SK DPT",
+                                                        received_on=D(2025, 12, 1)))  # due 15 December
+    refused = kip.add_request(library, kip.RequestInput(requester="LSM", subject="Data pribadi pemilih",
+                                                        received_on=D(2025, 6, 2)))
+    kip.answer_request(library, refused, D(2025, 6, 10), "Dikecualikan", reject=True)  # objections until July
+    section = main_window.show_section("kip")
+    section.reload()
+    assert section.select(overdue)
+    assert section.answer_button.isEnabled() and section.object_button.isEnabled()
+    assert not section.extend_button.isEnabled()  # the deadline passed: an extension would hide a late answer
+    assert "15 Desember 2025" in section.extend_button.toolTip()
+    assert section.select(refused)
+    last = dates.plain_date(kip.add_working_days(D(2025, 6, 10), 30))
+    assert not section.object_button.isEnabled()
+    assert last in section.object_button.toolTip() and last in section.detail.text()
+    row = section.requests.row_of(refused)
+    assert section.requests.index(row, LEFT).data() == "ditolak 10 Juni 2025"
 
 
 def test_a_request_within_its_deadline_cannot_be_objected_to_and_refreshes_from_elsewhere(main_window, qtbot,
@@ -257,16 +301,16 @@ def test_semester_report_is_written_off_the_ui_thread_and_readable(main_window, 
 
     def choose(dialog: SemesterDialog) -> None:
         dialog.year.setValue(2026)
-        dialog.half.setCurrentIndex(dialog.half.findData("1"))
+        dialog.half.setCurrentIndex(dialog.half.findData("S1"))
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     done = _when_shown(qtbot, SemesterDialog, choose)
     _click(qtbot, section.report_button)
     assert done
-    assert asked and asked[0].endswith("laporan-layanan-informasi-2026-1.xlsx")
+    assert asked and asked[0].endswith("laporan-layanan-informasi-2026-S1.xlsx")
     qtbot.waitUntil(lambda: "Disimpan di" in section.status.text(), timeout=10_000)
     assert not warnings
-    assert section.status.text().startswith("Semester 2026-1: 2 permohonan, 1 dijawab tepat waktu.")
+    assert section.status.text().startswith("Semester 2026-S1: 2 permohonan, 1 dijawab tepat waktu.")
     assert "Disimpan di" in main_window.statusBar().currentMessage()
     book = load_workbook(target)
     cells = {row[0]: row[1] for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)}

@@ -55,7 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_dip_list)
     p = common(dsub.add_parser("propose", help=_("propose entries from published articles (--add adds them)")))
     p.add_argument("--add", action="store_true", help=_("add the proposed entries"))
-    p.add_argument("--unit", default="", metavar="TEXT", help=_("unit responsible for the added entries"))
+    p.add_argument("--unit", default="", metavar="TEXT",
+                   help=_("unit responsible for the added entries (default: the office profile's unit)"))
     p.add_argument("--retention", default="", metavar="TEXT", help=_("how long the added entries are kept"))
     p.set_defaults(handler=cmd_dip_propose)
     p = common(dsub.add_parser("add", help=_("add an entry by hand (the only way to list exempted information)")))
@@ -68,23 +69,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_dip_add)
 
     p = common(ksub.add_parser("report", help=_("the semester report of information services")))
-    p.add_argument("--semester", required=True, metavar="YEAR-N", help=_("2026-1 (January–June) or 2026-2"))
+    p.add_argument("--semester", required=True, metavar="YEAR-SN",
+                   help=_("2026-S1 (January–June) or 2026-S2 (July–December), as in 'warta report build --period'"))
     p.add_argument("-o", "--output", metavar="FILE.xlsx", help=_("also write the report as a spreadsheet"))
     p.add_argument("--force", action="store_true", help=_("replace the output file if it exists"))
     p.set_defaults(handler=cmd_report)
 
 
 def _request_line(row, today) -> str:  # noqa: ANN001
-    from desktop import dates
     from desktop.kip import api as kip
 
-    left = row.days_left(today)
-    if left is None:
-        when = _("answered {date}").format(date=dates.plain_date(row.answered_on)) if row.answered_on else "–"
-    elif left < 0:
-        when = _("OVERDUE by {days} working days").format(days=-left)
-    else:
-        when = _("{days} working days left").format(days=left)
+    when = row.deadline_text(today)
     return "{id:>5}  {number:<16}  {due}  {state:<12}  {when:<28}  {requester}: {subject}".format(
         id=row.id, number=shown(row.number), due=row.due_on.isoformat(), state=kip.state_label(row.state), when=when,
         requester=shown(row.requester), subject=shown(row.subject[:60]))
@@ -244,6 +239,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             _("Information given: {count}; refused: {refused}").format(count=report.answered, refused=report.rejected),
             _("On time: {count}; late: {late}; not answered yet: {pending}").format(
                 count=report.on_time, late=report.late, pending=report.pending),
+            _("Not answered, past the deadline (on {date}): {count}").format(
+                date=report.as_of.isoformat(), count=report.overdue),
             _("Extended: {count}; objections: {objected}").format(count=report.extended, objected=report.objected),
             _("Median response: {days} working days").format(
                 days=report.median_response_days if report.median_response_days is not None else "–"),

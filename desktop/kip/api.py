@@ -48,6 +48,7 @@ from desktop.kip.store import (
     object_request,
     propose_dip,
     semester_bounds,
+    semester_code,
     semester_report,
     state_label,
 )
@@ -59,6 +60,6 @@ __all__ = [
     "channel_label", "count_dip", "count_requests", "due_soon", "export_semester", "extend_request", "get_request",
     "is_working_day", "list_dip",
     "list_requests", "object_request", "objection_due", "propose_dip", "reminder_text", "response_days",
-    "semester_bounds", "semester_report", "state_label", "working_days_between", "write_xlsx", "xlsx_bytes",
+    "semester_bounds", "semester_code", "semester_report", "state_label", "working_days_between", "write_xlsx", "xlsx_bytes",
     "requests_with_deadlines",
 ]

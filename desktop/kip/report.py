@@ -10,20 +10,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.fsutil import atomic_write
+from desktop.fsutil import atomic_write, stable_zip
 from desktop.i18n import _
 from desktop.jobs import Progress
 from desktop.kip import store
 
 
 def xlsx_bytes(report: store.SemesterReport) -> bytes:
-    """The workbook; same report, same cells (no timestamps, so a re-run compares equal cell by cell)."""
+    """The workbook; the same report gives the same bytes (dated the semester's last day, not the moment of saving)."""
+    import datetime as dt
     import io
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from desktop import dates
+
     book = Workbook()
+    book.properties.creator = "Warta"
+    book.properties.title = _("Information service report, semester {semester}").format(semester=report.semester)
+    book.properties.created = book.properties.modified = dt.datetime.combine(report.end, dt.time())
     summary = book.active
     summary.title = _("Summary")
     summary.append([_("Information service report, semester {semester}").format(semester=report.semester)])
@@ -38,6 +44,7 @@ def xlsx_bytes(report: store.SemesterReport) -> bytes:
         (_("Extended"), report.extended),
         (_("Objections filed"), report.objected),
         (_("Not answered yet"), report.pending),
+        (_("Not answered, past the deadline (on {date})").format(date=dates.plain_date(report.as_of)), report.overdue),
         (_("Median response (working days)"), report.median_response_days),
     ):
         summary.append([label, value if value is not None else "–"])
@@ -66,7 +73,7 @@ def xlsx_bytes(report: store.SemesterReport) -> bytes:
                 cell.number_format = "DD/MM/YYYY"
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return stable_zip(out.getvalue(), report.end)
 
 
 def write_xlsx(report: store.SemesterReport, target: Path | str) -> None:

@@ -68,6 +68,11 @@ class RequestNotFound(WartaError):
     pass
 
 
+def _today() -> dt.date:
+    """The office's calendar day: one place, so tests can hold the calendar still."""
+    return dt.date.today()
+
+
 def channel_label(code: str) -> str:
     return _(CHANNELS[code]) if code in CHANNELS else code
 
@@ -116,14 +121,20 @@ class RequestRow:
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
-    @property
-    def can_extend(self) -> bool:
-        """Whether :func:`extend_request` accepts it: received, not yet extended nor answered."""
-        return self.state == "received"
+    def can_extend(self, today: dt.date | None = None) -> bool:
+        """Whether :func:`extend_request` accepts it ``today``: received, not yet extended nor answered, not overdue."""
+        return self.state == "received" and (today or _today()) <= self.due_on
 
     def can_object(self, today: dt.date) -> bool:
-        """Whether :func:`object_request` accepts an objection dated ``today``: after the answer or a missed deadline."""
-        return self.state != "objected" and (not self.is_open or today > self.due_on)
+        """Whether :func:`object_request` accepts an objection dated ``today``.
+
+        After the answer or a missed deadline, and no later than :meth:`objection_due`.
+        """
+        if self.state == "objected" or today > self.objection_due():
+            return False
+        if self.is_open:
+            return today > self.due_on
+        return self.answered_on is None or today >= self.answered_on
 
     def days_left(self, today: dt.date) -> int | None:
         """Working days to the deadline (0: today, negative: overdue); None once answered."""
@@ -132,11 +143,28 @@ class RequestRow:
     def objection_due(self) -> dt.date:
         return deadlines.objection_due(self.answered_on or self.due_on)
 
+    def deadline_text(self, today: dt.date) -> str:
+        """Working days left or how late; once closed, how it was answered (a refusal stays a refusal)."""
+        from desktop import dates
+
+        left = self.days_left(today)
+        if left is None:
+            if self.answered_on is None:
+                return _("not answered")
+            if self.outcome == "rejected":
+                return _("refused {date}").format(date=dates.plain_date(self.answered_on))
+            return _("answered {date}").format(date=dates.plain_date(self.answered_on))
+        if left < 0:
+            return _("OVERDUE by {days} working days").format(days=-left)
+        if left == 0:
+            return _("due today")
+        return _("{days} working days left").format(days=left)
+
     def to_json(self, today: dt.date | None = None) -> dict:
         data = asdict(self)
         for key in ("received_on", "due_on", "answered_on", "objected_on"):
             data[key] = data[key].isoformat() if data[key] else None
-        data["days_left"] = self.days_left(today or dt.date.today())
+        data["days_left"] = self.days_left(today or _today())
         data["objection_due"] = self.objection_due().isoformat()
         return data
 
@@ -205,7 +233,7 @@ def add_request(library, data: RequestInput) -> int:  # noqa: ANN001
     if data.channel and data.channel not in CHANNELS:
         raise ValidationError(_("'{value}' is not a channel; use one of: {choices}.").format(
             value=data.channel, choices=", ".join(CHANNELS)))
-    if data.received_on > dt.date.today():
+    if data.received_on > _today():
         raise ValidationError(_("The request cannot be received after today; check the date."))
     _check_article(library, data.article_id)
     with library.store.write() as tx:
@@ -263,8 +291,23 @@ def _answer_date(row: KipRequest, on: dt.date) -> None:
     if on < row.received_on:
         raise ValidationError(_("The answer date {date} is before the request was received; check the date.").format(
             date=on.isoformat()))
-    if on > dt.date.today():
+    if on > _today():
         raise ValidationError(_("The answer date cannot be after today; check the date."))
+
+
+def _closed(row: KipRequest) -> ValidationError:
+    """Why a request that is no longer open cannot be answered or extended, as a plain sentence."""
+    from desktop import dates
+
+    if row.state == "objected" and row.answered_on is None:
+        return ValidationError(_(
+            "An objection to request {number} was filed on {date} because it was not answered in time; "
+            "nothing was changed.").format(number=row.number, date=dates.plain_date(row.objected_on)))
+    if row.outcome == "rejected":
+        return ValidationError(_("Request {number} was already refused on {date}; nothing was changed.").format(
+            number=row.number, date=dates.plain_date(row.answered_on)))
+    return ValidationError(_("Request {number} was already answered on {date}; nothing was changed.").format(
+        number=row.number, date=dates.plain_date(row.answered_on)))
 
 
 def answer_request(library, request_id: int, on: dt.date, answer: str = "", *, reject: bool = False,  # noqa: ANN001
@@ -276,8 +319,7 @@ def answer_request(library, request_id: int, on: dt.date, answer: str = "", *, r
     with library.store.write() as tx:
         row = _get(tx.session, request_id, lock=True)
         if row.state not in OPEN_STATES:
-            raise ValidationError(_("Request {number} was already answered ({state}); nothing was changed.").format(
-                number=row.number, state=state_label(row.state)))
+            raise _closed(row)
         _answer_date(row, on)
         row.state = row.outcome = "rejected" if reject else "answered"
         row.answered_on = on
@@ -289,7 +331,14 @@ def answer_request(library, request_id: int, on: dt.date, answer: str = "", *, r
 
 
 def extend_request(library, request_id: int, reason: str) -> RequestRow:  # noqa: ANN001
-    """Extend the deadline once by 7 working days; the law asks for the reason to be given."""
+    """Extend the deadline once by 7 working days; the law asks for the reason to be given.
+
+    Only while the first 10 working days last (UU 14/2008 art. 22(7)-(8)): an
+    extension given after the deadline would turn a late answer into an on-time one.
+    The table has no column for the day it was given; the audit log keeps when.
+    """
+    from desktop import dates
+
     if not reason.strip():
         raise ValidationError(_("Write why more time is needed: the requester must be told; nothing was changed."))
     with library.store.write() as tx:
@@ -298,8 +347,12 @@ def extend_request(library, request_id: int, reason: str) -> RequestRow:  # noqa
             raise ValidationError(_("Request {number} was already extended once; the law allows one extension.").format(
                 number=row.number))
         if row.state != "received":
-            raise ValidationError(_("Request {number} was already answered ({state}); nothing was changed.").format(
-                number=row.number, state=state_label(row.state)))
+            raise _closed(row)
+        if _today() > row.due_on:
+            raise ValidationError(_(
+                "Request {number} was due on {date}; an extension can only be given before that deadline passes "
+                "(within the first 10 working days). Answer it now; nothing was changed."
+            ).format(number=row.number, date=dates.plain_date(row.due_on)))
         row.state = "extended"
         row.extension_reason = reason.strip()
         row.due_on = deadlines.answer_due(row.received_on, extended=True)
@@ -308,7 +361,10 @@ def extend_request(library, request_id: int, reason: str) -> RequestRow:  # noqa
 
 
 def object_request(library, request_id: int, on: dt.date) -> RequestRow:  # noqa: ANN001
-    """Record that the requester filed a keberatan on ``on``."""
+    """Record that the requester filed a keberatan on ``on``: after the answer (or the missed deadline),
+    within 30 working days of it (UU 14/2008 art. 36)."""
+    from desktop import dates
+
     with library.store.write() as tx:
         row = _get(tx.session, request_id, lock=True)
         if row.state == "objected":
@@ -318,8 +374,19 @@ def object_request(library, request_id: int, on: dt.date) -> RequestRow:  # noqa
                 "Request {number} is still within its deadline ({date}); an objection comes after the answer "
                 "or after the deadline passes."
             ).format(number=row.number, date=row.due_on.isoformat()))
-        if on > dt.date.today() or on < row.received_on:
+        if on > _today() or on < row.received_on:
             raise ValidationError(_("The objection date must lie between the request and today; check the date."))
+        if row.answered_on is not None and on < row.answered_on:
+            raise ValidationError(_(
+                "Request {number} was answered on {answered}; an objection to that answer cannot be filed "
+                "before it. Check the date; nothing was recorded."
+            ).format(number=row.number, answered=dates.plain_date(row.answered_on)))
+        last = deadlines.objection_due(row.answered_on or row.due_on)
+        if on > last:
+            raise ValidationError(_(
+                "The objection period of request {number} ended on {date} (30 working days); an objection filed "
+                "on {filed} is too late and was not recorded."
+            ).format(number=row.number, date=dates.plain_date(last), filed=dates.plain_date(on)))
         row.state = "objected"
         row.objected_on = on
         row.updated_at = utcnow()
@@ -328,7 +395,7 @@ def object_request(library, request_id: int, on: dt.date) -> RequestRow:  # noqa
 
 def due_soon(library, today: dt.date | None = None, within: int = DUE_SOON_DAYS) -> list[RequestRow]:  # noqa: ANN001
     """Open requests overdue or due within ``within`` working days, the most overdue first."""
-    today = today or dt.date.today()
+    today = today or _today()
     limit = deadlines.add_working_days(today, within)
     with library.store.read() as s:
         rows = s.scalars(select(KipRequest).where(KipRequest.state.in_(OPEN_STATES), KipRequest.due_on <= limit)
@@ -363,6 +430,16 @@ def list_dip(library, category: str | None = None, *, offset: int = 0, limit: in
         return [_dip(r) for r in s.scalars(query)]
 
 
+def _unit(library, unit: str) -> str:  # noqa: ANN001
+    """The unit responsible for an entry: as given, or the office's own (its profile's unit, e.g. the humas subbagian).
+
+    The list does not require a unit, but an entry without one tells the public nobody holds it.
+    """
+    from desktop import office
+
+    return unit.strip() or office.load(library).unit.strip()
+
+
 def add_dip(library, category: str, title: str, *, summary: str = "", unit: str = "", retention: str = "",  # noqa: ANN001
             article_id: int | None = None) -> int:
     """Add one entry by hand (the only way to list information as dikecualikan)."""
@@ -372,11 +449,12 @@ def add_dip(library, category: str, title: str, *, summary: str = "", unit: str 
     if not title.strip():
         raise ValidationError(_("Give the entry a title; nothing was added."))
     _check_article(library, article_id)
+    unit = _unit(library, unit)
     with library.store.write() as tx:
         if article_id is not None and tx.session.scalar(select(DipEntry.id).where(DipEntry.article_id == article_id)):
             raise ValidationError(_("Article {id} is already in the Daftar Informasi Publik.").format(id=article_id))
         now = utcnow()
-        row = DipEntry(category=category, title=title.strip(), summary=summary.strip(), unit=unit.strip(),
+        row = DipEntry(category=category, title=title.strip(), summary=summary.strip(), unit=unit,
                        retention=retention.strip(), article_id=article_id, created_at=now, updated_at=now)
         tx.session.add(row)
         tx.session.flush()
@@ -397,11 +475,12 @@ def propose_dip(library) -> list[DipProposal]:  # noqa: ANN001
 
 
 def add_proposals(library, proposals: list[DipProposal], *, unit: str = "", retention: str = "") -> list[int]:  # noqa: ANN001
-    """Add the proposed entries in one transaction; returns their ids."""
+    """Add the proposed entries in one transaction; returns their ids. An empty ``unit`` is the office's own."""
+    unit = _unit(library, unit)
     with library.store.write() as tx:
         listed = set(tx.session.scalars(select(DipEntry.article_id).where(DipEntry.article_id.is_not(None))))
         now = utcnow()
-        rows = [DipEntry(category=p.category, title=p.title, summary="", unit=unit.strip(), retention=retention.strip(),
+        rows = [DipEntry(category=p.category, title=p.title, summary="", unit=unit, retention=retention.strip(),
                          article_id=p.article_id, created_at=now, updated_at=now)
                 for p in proposals if p.article_id not in listed]
         tx.session.add_all(rows)
@@ -414,7 +493,7 @@ def add_proposals(library, proposals: list[DipProposal], *, unit: str = "", rete
 
 @dataclass
 class SemesterReport:
-    semester: str  # "2026-1"
+    semester: str  # "2026-S1", the notation of ``warta report build --period``
     start: dt.date
     end: dt.date
     received: int
@@ -424,29 +503,47 @@ class SemesterReport:
     late: int
     extended: int
     objected: int
-    pending: int
+    pending: int  # still open (received or extended), whether or not the deadline has passed
+    # Not answered and past the deadline on ``as_of``: open ones and those objected to for the missing answer.
+    overdue: int
     median_response_days: float | None
     requests: list[RequestRow]
+    as_of: dt.date  # the day ``overdue`` was counted
 
     def to_json(self) -> dict:
         data = {k: v for k, v in asdict(self).items() if k != "requests"}
         data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
+        data["as_of"] = self.as_of.isoformat()
         data["requests"] = [r.to_json() for r in self.requests]
         return data
 
 
-def semester_bounds(text: str) -> tuple[dt.date, dt.date]:
-    """``"2026-1"`` → January–June 2026, ``"2026-2"`` → July–December."""
-    year, _sep, half = text.strip().partition("-")
+def semester_code(text: str) -> str:
+    """``"2026-S2"`` (as ``warta report build --period`` writes it) or the older ``"2026-2"`` → ``"2026-S2"``."""
+    year, _sep, half = text.strip().upper().partition("-")
+    half = half.removeprefix("S")
     if not (year.isdigit() and len(year) == 4 and half in ("1", "2")):
-        raise ValidationError(_("'{value}' is not a semester; write it as YEAR-1 (January–June) or YEAR-2 (July–December).").format(
-            value=text))
-    y = int(year)
-    return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if half == "1" else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+        raise ValidationError(_(
+            "'{value}' is not a semester; write it as YEAR-S1 (January–June) or YEAR-S2 (July–December), "
+            "e.g. 2026-S2."
+        ).format(value=text))
+    return "{year}-S{half}".format(year=year, half=half)
 
 
-def semester_report(library, semester: str) -> SemesterReport:  # noqa: ANN001
-    """Requests received in the semester, how they were served (on time: answered by ``due_on``)."""
+def semester_bounds(text: str) -> tuple[dt.date, dt.date]:
+    """``"2026-S1"`` → January–June 2026, ``"2026-S2"`` → July–December (``"2026-2"`` is read too)."""
+    code = semester_code(text)
+    y = int(code[:4])
+    return (dt.date(y, 1, 1), dt.date(y, 6, 30)) if code.endswith("S1") else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+
+
+def semester_report(library, semester: str, today: dt.date | None = None) -> SemesterReport:  # noqa: ANN001
+    """Requests received in the semester, how they were served (on time: answered by ``due_on``).
+
+    ``overdue`` counts, on ``today``, the requests that never got an answer and are past their
+    deadline: a failure of service as much as a late answer, so the report must not leave it out.
+    """
+    today = today or _today()
     start, end = semester_bounds(semester)
     with library.store.read() as s:
         rows = [_row(r) for r in s.scalars(select(KipRequest).where(KipRequest.received_on.between(start, end))
@@ -454,7 +551,7 @@ def semester_report(library, semester: str) -> SemesterReport:  # noqa: ANN001
     served = [r for r in rows if r.answered_on is not None]
     days = [deadlines.response_days(r.received_on, r.answered_on) for r in served]
     return SemesterReport(
-        semester=semester.strip(), start=start, end=end, received=len(rows),
+        semester=semester_code(semester), start=start, end=end, received=len(rows),
         answered=sum(1 for r in served if r.outcome == "answered"),
         rejected=sum(1 for r in served if r.outcome == "rejected"),
         on_time=sum(1 for r in served if r.answered_on <= r.due_on),
@@ -462,6 +559,8 @@ def semester_report(library, semester: str) -> SemesterReport:  # noqa: ANN001
         extended=sum(1 for r in rows if r.extension_reason),
         objected=sum(1 for r in rows if r.objected_on is not None),
         pending=sum(1 for r in rows if r.is_open),
+        overdue=sum(1 for r in rows if r.answered_on is None and today > r.due_on),
         median_response_days=statistics.median(days) if days else None,
         requests=rows,
+        as_of=today,
     )

@@ -1,8 +1,8 @@
 """The report as a Word document (.docx) and as a workbook (.xlsx).
 
 Both are ZIP packages whose writers stamp the time of saving (the members'
-dates, ``dcterms:modified``); :func:`stable_zip` rewrites them with the
-period's last day, so the same data gives byte-identical files, like the PDF.
+dates, ``dcterms:modified``); :func:`desktop.fsutil.stable_zip` rewrites them
+with the period's last day, so the same data gives byte-identical files, like the PDF.
 """
 
 from __future__ import annotations
@@ -10,29 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 
+from desktop.fsutil import stable_zip
 from desktop.i18n import _
 from desktop.reports import store
 from desktop.reports.gather import Report, Table
-
-_STAMPED = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
-
-
-def stable_zip(data: bytes, when: dt.date) -> bytes:
-    """``data`` (a ZIP package) with every member dated ``when`` and the core properties' times set to it."""
-    stamp = when.strftime("%Y-%m-%dT00:00:00Z").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _STAMPED.sub(lambda m: m.group(1) + stamp + m.group(2), body)
-            member = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            dst.writestr(member, body)
-    return out.getvalue()
 
 
 # -- .docx -------------------------------------------------------------------------------

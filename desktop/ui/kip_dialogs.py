@@ -327,8 +327,8 @@ class SemesterDialog(QDialog):
         self.year.setValue(today.year)
         self.half = QComboBox()
         self.half.setObjectName("kip-semester-half")
-        self.half.addItem(_("semester 1 (January–June)"), "1")
-        self.half.addItem(_("semester 2 (July–December)"), "2")
+        self.half.addItem(_("semester 1 (January–June)"), "S1")
+        self.half.addItem(_("semester 2 (July–December)"), "S2")
         self.half.setCurrentIndex(0 if today.month <= 6 else 1)
         form = QFormLayout()
         form.addRow(_("Year"), self.year)
@@ -341,4 +341,4 @@ class SemesterDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def semester(self) -> str:
-        return "{year}-{half}".format(year=self.year.value(), half=self.half.currentData())
+        return "{year}-{half}".format(year=self.year.value(), half=self.half.currentData())  # 2026-S2, as reports write it

@@ -45,22 +45,6 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def deadline_text(row: kip.RequestRow, today: dt.date) -> str:
-    """Working days left, or how late; for a closed request when it was answered."""
-    left = row.days_left(today)
-    if left is None:
-        if row.answered_on is None:
-            return "–"
-        if row.outcome == "rejected":
-            return _("refused {date}").format(date=dates.plain_date(row.answered_on))
-        return _("answered {date}").format(date=dates.plain_date(row.answered_on))
-    if left < 0:
-        return _("OVERDUE by {days} working days").format(days=-left)
-    if left == 0:
-        return _("due today")
-    return _("{days} working days left").format(days=left)
-
-
 class RequestListModel(PagedTableModel):
     """Requests from SQL in the register's order (open ones first by deadline), narrowed by state."""
 
@@ -109,7 +93,7 @@ class RequestListModel(PagedTableModel):
         if key == "state":
             return kip.state_label(item.state)
         if key == "left":
-            return deadline_text(item, self.today)
+            return item.deadline_text(self.today)
         return super().display(item, key)
 
     def extra_data(self, item: Any, key: str, role: int) -> Any:
@@ -267,6 +251,7 @@ class KipSection(Section):
         self.object_button = _button(_("Objection"), "kip-object", self.objection,
                                      _("The requester filed an objection (keberatan): after the answer or a missed "
                                        "deadline"))
+        self.extend_tip, self.object_tip = self.extend_button.toolTip(), self.object_button.toolTip()
         for b in (self.new_button, self.answer_button, self.extend_button, self.object_button):
             row.addWidget(b)
         row.addStretch(1)
@@ -364,8 +349,18 @@ class KipSection(Section):
         row = self.selected_row()
         today = _today()
         self.answer_button.setEnabled(row is not None and row.is_open)
-        self.extend_button.setEnabled(row is not None and row.can_extend)
+        self.extend_button.setEnabled(row is not None and row.can_extend(today))
         self.object_button.setEnabled(row is not None and row.can_object(today))
+        # A disabled button says why when the calendar, not the state, closed it.
+        extend_tip = self.extend_tip
+        if row is not None and row.state == "received" and not row.can_extend(today):
+            extend_tip = _("The deadline was {date}; an extension can only be given before it passes.").format(
+                date=dates.plain_date(row.due_on))
+        self.extend_button.setToolTip(extend_tip)
+        object_tip = self.object_tip
+        if row is not None and row.state != "objected" and today > row.objection_due():
+            object_tip = _("The objection period ended on {date}.").format(date=dates.plain_date(row.objection_due()))
+        self.object_button.setToolTip(object_tip)
         self.detail.setText(self._detail_text(row, today) if row is not None else "")
 
     def _detail_text(self, row: kip.RequestRow, today: dt.date) -> str:
@@ -378,6 +373,8 @@ class KipSection(Section):
             parts.append(_("Answer: {text}").format(text=row.answer))
         if row.objected_on is not None:
             parts.append(_("Objection filed {date}.").format(date=dates.plain_date(row.objected_on)))
+        elif today > row.objection_due():
+            parts.append(_("The objection period ended on {date}.").format(date=dates.plain_date(row.objection_due())))
         elif not row.is_open or today > row.due_on:
             parts.append(_("An objection may be filed until {date}.").format(date=dates.plain_date(row.objection_due())))
         return "\n".join(parts)
