@@ -211,6 +211,7 @@ def test_usage_errors_and_help_speak_the_users_language(cli):
     i18n.set_language("id")
     shown = build_parser().format_help()
     assert shown.startswith("pemakaian: warta") and "tampilkan bantuan ini lalu keluar" in shown
+    assert "tampilkan nomor versi program lalu keluar" in shown and "show program" not in shown
 
 
 def test_a_system_error_is_explained_in_the_users_language():

@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     argparse_text.install()
     parser = _Parser(prog="warta", description=_("Warta: the humas office workstation."))
-    parser.add_argument("--version", action="version", version=f"Warta {__version__}")
+    # argparse words this help when it is imported, before its messages are translated.
+    parser.add_argument("--version", action="version", version=f"Warta {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--library", metavar="PATH", help=_("open (or create) the library at PATH"))
     parser.add_argument("--lang", choices=["id", "en"], help=_("language for this run"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
