@@ -268,6 +268,7 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             self.part_pages: dict[str, int] = {}  # PartMarker key → page it starts on
             self.toc_numbers: list[tuple] = []  # (page index, …) of each TOC entry, see _OnePassTOC
             self.part_marks: list[tuple[str, str]] = []  # (key, title) of the parts starting on this page
+            self._heads: dict[float, Paragraph] = {}  # the running head's title, per page width
 
         def showPage(self) -> None:  # noqa: N802 - reportlab API
             self._pages.append(dict(self.__dict__))
@@ -308,8 +309,12 @@ def _canvas_class(spec: KitSpec, office_line: str, gettext):  # noqa: ANN001, AN
             right_text = gettext("DRAFT — not approved") if draft else office_line
             right_w = stringWidth(right_text, fonts.SANS_BOLD if draft else fonts.SANS, 8)
             # A Paragraph, not drawString: a title with → or ≤ takes the fallback face, not a box.
-            head = Paragraph(esc(_fit_text(title, fonts.SANS, 8, right - left - right_w - 24)), head_style)
-            head.wrapOn(self, right - left - right_w - 12, 20)
+            # The same on every page of a size: laid out once, drawn on each.
+            head = self._heads.get(w)
+            if head is None:
+                head = Paragraph(esc(_fit_text(title, fonts.SANS, 8, right - left - right_w - 24)), head_style)
+                head.wrapOn(self, right - left - right_w - 12, 20)
+                self._heads[w] = head
             head.drawOn(self, left, top - 2.5)
             if draft:
                 self.setFillColor(colors.HexColor(st.WATERMARK))
