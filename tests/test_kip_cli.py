@@ -128,3 +128,62 @@ def test_dip_entries_proposed_without_a_unit_get_the_office_unit(library_path, c
     assert len(_json(out)["added"]) == 1
     code, out, err = cli("kip", "dip", "list", "--library", library_path, "--json")
     assert [e["unit"] for e in _json(out)["entries"]] == ["Subbagian Humas dan Hubungan Masyarakat"]
+
+
+def test_a_request_is_corrected_and_one_recorded_twice_removed(library_path, cli, clock, monkeypatch):
+    clock.day = D(2026, 3, 20)
+    ids = []
+    for _n in range(2):
+        code, out, err = cli("kip", "request", "add", "--library", library_path, "--json", "--requester", "Siti Aminh",
+                             "--subject", "Daftar TPS", "--received", "2026-03-16")
+        assert code == 0, err
+        ids.append(_json(out)["id"])
+    first, twice = ids
+
+    code, out, err = cli("kip", "request", "edit", str(first), "--library", library_path, "--json",
+                         "--requester", "Siti Aminah", "--channel", "surat", "--received", "2026-03-17")
+    assert code == 0, err
+    row = _json(out)
+    assert (row["requester"], row["channel"], row["subject"]) == ("Siti Aminah", "surat", "Daftar TPS")
+    assert row["received_on"] == "2026-03-17" and row["due_on"] == "2026-04-01"
+    code, out, err = cli("kip", "request", "edit", str(first), "--library", library_path, "--subject", "Daftar TPS 2")
+    assert code == 0 and "diperbaiki" in out
+
+    # Bad input: exit 2, one sentence, nothing changed.
+    for argv, said in ((["--channel", "merpati"], "bukan saluran"), (["--received", "17-03-2026"], "bukan tanggal"),
+                       (["--requester", " "], "Tuliskan"), ([], "--requester")):
+        code, out, err = cli("kip", "request", "edit", str(first), "--library", library_path, *argv)
+        assert code == 2 and out == "" and said in err and len(err.strip().splitlines()) == 1, (argv, err)
+    code, out, err = cli("kip", "request", "extend", str(first), "--library", library_path, "--reason", "Data di KPU")
+    assert code == 0, err
+    code, out, err = cli("kip", "request", "edit", str(first), "--library", library_path, "--received", "2026-03-18")
+    assert code == 2 and "tidak dapat diubah" in err
+    code, out, err = cli("kip", "request", "list", "--library", library_path, "--json")
+    kept = {r["id"]: r for r in _json(out)["requests"]}[first]
+    assert (kept["requester"], kept["subject"], kept["received_on"]) == ("Siti Aminah", "Daftar TPS 2", "2026-03-17")
+
+    # Removing: refused for a writer and for an answered request; the Admin removes the duplicate.
+    from desktop import staff
+    from desktop.library import Library
+
+    lib = Library.open(library_path)
+    try:
+        staff.create(lib, staff.StaffInput(name="Dewi Penulis", role="writer"))
+    finally:
+        lib.close()
+    monkeypatch.setenv("WARTA_USER", "Dewi Penulis")
+    code, out, err = cli("kip", "request", "delete", str(twice), "--library", library_path)
+    assert code == 2 and "Hanya Admin" in err
+    monkeypatch.setenv("WARTA_USER", "Admin Uji")
+    code, out, err = cli("kip", "request", "answer", str(first), "--library", library_path, "--note", "Dikirim",
+                         "--date", "2026-03-20")
+    assert code == 0, err
+    code, out, err = cli("kip", "request", "delete", str(first), "--library", library_path)
+    assert code == 2 and "tetap tercatat" in err
+    code, out, err = cli("kip", "request", "delete", str(twice), "--library", library_path, "--json")
+    assert code == 0, err
+    assert _json(out) == {"deleted": twice, "number": "2026-0002"}
+    code, out, err = cli("kip", "request", "delete", str(twice), "--library", library_path)
+    assert code == 2 and str(twice) in err
+    code, out, err = cli("kip", "request", "list", "--library", library_path, "--json")
+    assert [r["id"] for r in _json(out)["requests"]] == [first]

@@ -9,7 +9,7 @@ from approval_support import team  # noqa: F401 - fixture
 
 from desktop import dates
 from desktop.articles import api as articles
-from desktop.errors import ValidationError
+from desktop.errors import ValidationError, WartaError
 from desktop.kip import api as kip
 
 D = dt.date
@@ -294,3 +294,72 @@ def test_which_action_a_request_allows_follows_the_store_and_the_dip_pages_in_sq
     assert [r.title for r in kip.list_dip(library)] == ["C", "D", "A", "B"]
     assert [r.title for r in kip.list_dip(library, offset=1, limit=2)] == ["D", "A"]
     assert [r.title for r in kip.list_dip(library, "berkala")] == ["C", "D"]
+
+
+def _audited(library, action: str, request_id: int) -> list:  # noqa: ANN001
+    from desktop import audit
+
+    return [r for r in audit.page(library, audit.AuditFilter(action=action, entity="kip_requests"))
+            if r.entity_id == str(request_id)]
+
+
+def test_a_typo_is_corrected_and_moving_the_day_received_moves_the_deadline(library, clock):
+    clock.day = D(2025, 4, 11)
+    rid = _request(library, D(2025, 3, 27))
+    row = kip.update_request(library, rid, requester="  Ahmad Fauzy ", subject="Salinan SK DPT Patrang",
+                             channel="surat", contact="", received_on=D(2025, 3, 28))
+    assert (row.requester, row.subject, row.channel, row.contact) == ("Ahmad Fauzy", "Salinan SK DPT Patrang", "surat", "")
+    assert row.received_on == D(2025, 3, 28) and row.due_on == kip.answer_due(D(2025, 3, 28))
+    assert row.number == "2025-0001" and kip.get_request(library, rid) == row
+    assert _audited(library, "update", rid)
+
+    # Same checks as recording: an empty name, an unknown channel, a day after today; nothing changes.
+    for bad in (dict(requester="  "), dict(subject=""), dict(channel="merpati"), dict(received_on=D(2025, 4, 12))):
+        with pytest.raises(ValidationError):
+            kip.update_request(library, rid, **bad)
+    assert kip.get_request(library, rid) == row
+    with pytest.raises(kip.RequestNotFound):
+        kip.update_request(library, 9999, requester="X")
+
+
+def test_the_day_received_stays_once_the_deadline_was_acted_on(library, clock):
+    clock.day = D(2025, 4, 11)
+    rid = _request(library, D(2025, 4, 1))
+    extended = kip.extend_request(library, rid, "Dokumen di arsip provinsi")
+    with pytest.raises(ValidationError, match="diperpanjang") as refused:
+        kip.update_request(library, rid, requester="Ahmad F.", received_on=D(2025, 4, 2))
+    assert "Tidak ada yang diubah" in str(refused.value)
+    assert kip.get_request(library, rid) == extended  # not even the name
+    # The name may still be corrected, and giving the same day is no change of it.
+    row = kip.update_request(library, rid, requester="Ahmad F.", received_on=D(2025, 4, 1))
+    assert row.requester == "Ahmad F." and row.due_on == extended.due_on and not row.can_change_received
+
+    answered = kip.answer_request(library, _request(library, D(2025, 4, 2)), D(2025, 4, 10), "Dikirim")
+    with pytest.raises(ValidationError, match="dijawab"):
+        kip.update_request(library, answered.id, received_on=D(2025, 4, 3))
+    assert kip.update_request(library, answered.id, subject="Salinan SK").subject == "Salinan SK"
+
+
+def test_only_an_admin_removes_a_request_and_only_one_without_an_answer(library, clock, team):  # noqa: F811
+    clock.day = D(2025, 4, 11)
+    library.store.staff_id = team["admin"]
+    twice = _request(library, D(2025, 4, 1))
+    answered = kip.answer_request(library, _request(library, D(2025, 4, 2)), D(2025, 4, 10), "Dikirim").id
+
+    library.store.staff_id = team["editor"]
+    with pytest.raises(WartaError, match="Hanya Admin"):
+        kip.delete_request(library, twice)
+    assert kip.get_request(library, twice).id == twice
+
+    library.store.staff_id = team["admin"]
+    with pytest.raises(ValidationError, match="tetap tercatat"):
+        kip.delete_request(library, answered)
+    assert kip.get_request(library, answered).state == "answered"
+    kip.delete_request(library, twice)
+    with pytest.raises(kip.RequestNotFound):
+        kip.get_request(library, twice)
+    assert [r.id for r in kip.list_requests(library)] == [answered]
+    removed = _audited(library, "delete", twice)
+    assert removed and removed[0].who == "Admin Uji"
+    with pytest.raises(kip.RequestNotFound):
+        kip.delete_request(library, twice)

@@ -351,3 +351,81 @@ def test_beranda_counter_of_requests_opens_the_register_with_every_request(main_
     qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
     assert main_window.current_section() is section
     assert section.state_filter.currentData() == "" and section.requests.rowCount() == 1
+
+
+def test_a_request_is_corrected_in_its_form_and_one_recorded_twice_deleted(main_window, qtbot, library, warnings,
+                                                                           clock, monkeypatch):
+    from desktop import staff
+    from desktop.ui.kip_dialogs import RequestDialog
+
+    clock.day = D(2025, 4, 10)
+    rid = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzy", subject="Salinan SK DPT",
+                                                    received_on=D(2025, 3, 27), channel="email"))
+    twice = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzy", subject="Salinan SK DPT",
+                                                      received_on=D(2025, 3, 27)))
+    section = main_window.show_section("kip")
+    assert (section.edit_button.text(), section.delete_button.text()) == ("Ubah", "Hapus")
+    assert not section.edit_button.isEnabled() and not section.delete_button.isEnabled()  # nothing selected
+    assert section.select(rid)
+
+    def correct(dialog: RequestDialog) -> None:
+        assert dialog.windowTitle() == "Perbaiki permohonan 2025-0001"
+        assert dialog.requester.text() == "Ahmad Fauzy" and dialog.subject.toPlainText() == "Salinan SK DPT"
+        assert dialog.channel.currentData() == "email" and dialog.received.isEnabled()
+        assert dialog.number.text() == "2025-0001" and not dialog.number.isEnabled()
+        dialog.requester.setText("Ahmad Fauzi")
+        dialog.received.setDate(_qdate(D(2025, 3, 28)))
+        assert dialog.due.text().startswith("Selasa, 15 April 2025")  # the moved deadline, before saving
+        _save(qtbot, dialog)
+
+    done = _when_shown(qtbot, RequestDialog, correct)
+    _click(qtbot, section.edit_button)
+    assert done and not warnings
+    row = kip.get_request(library, rid)
+    assert (row.requester, row.received_on, row.due_on) == ("Ahmad Fauzi", D(2025, 3, 28), D(2025, 4, 15))
+    assert section.selected_id() == rid and "diperbaiki" in section.status.text()
+
+    # Once extended, a double-click opens the same form with the day received locked.
+    kip.extend_request(library, rid, "Dokumen di arsip provinsi")
+    section.reload()
+    assert section.select(rid)
+
+    def locked(dialog: RequestDialog) -> None:
+        assert not dialog.received.isEnabled() and "diperpanjang" in dialog.received.toolTip()
+        assert dialog.due.text() == dates.long_date(kip.get_request(library, rid).due_on)
+        dialog.subject.setPlainText("Salinan SK penetapan DPT Patrang")
+        _save(qtbot, dialog)
+
+    done = _when_shown(qtbot, RequestDialog, locked)
+    table = section.request_table
+    rect = table.visualRect(section.requests.index(section.requests.row_of(rid), 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert done and not warnings
+    assert kip.get_request(library, rid).subject == "Salinan SK penetapan DPT Patrang"
+    assert kip.get_request(library, rid).received_on == D(2025, 3, 28)
+
+    # Hapus: asked first, then the duplicate is gone; an answered request cannot be deleted.
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *args, **kwargs):  # noqa: ANN001
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert section.select(twice) and section.delete_button.isEnabled()
+    _click(qtbot, section.delete_button)
+    assert asked and "2025-0002" in asked[0]
+    assert [r.id for r in kip.list_requests(library)] == [rid] and section.requests.rowCount() == 1
+    assert "dihapus" in section.status.text()
+    kip.answer_request(library, rid, D(2025, 4, 10), "Dikirim")
+    section.reload()
+    assert section.select(rid) and section.edit_button.isEnabled() and not section.delete_button.isEnabled()
+    assert "tetap tercatat" in section.delete_button.toolTip()
+
+    # Not an Admin: the button stays off and says why.
+    other = kip.add_request(library, kip.RequestInput(requester="LSM", subject="Daftar TPS", received_on=D(2025, 4, 9)))
+    section.ctx.staff_id = library.store.staff_id = staff.create(library, staff.StaffInput(name="Dewi", role="writer"))
+    section.reload()
+    assert section.select(other) and not section.delete_button.isEnabled()
+    assert "Hanya Admin" in section.delete_button.toolTip()

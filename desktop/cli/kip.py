@@ -49,6 +49,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help=_("day it was filed (default: today)"))
     p.set_defaults(handler=cmd_object)
 
+    p = common(rsub.add_parser("edit", help=_("correct a request: requester, contact, channel, subject or day received")))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--requester", metavar="NAME", help=_("who asks for the information"))
+    p.add_argument("--contact", metavar="TEXT", help=_("address, telephone or email of the requester"))
+    p.add_argument("--channel", metavar="CODE",
+                   help=_("how it came in: langsung, surat, email, website, telepon, media_sosial"))
+    p.add_argument("--subject", metavar="TEXT", help=_("the information asked for"))
+    p.add_argument("--received", metavar="YYYY-MM-DD",
+                   help=_("day it was received (only while not yet extended, answered or objected to)"))
+    p.set_defaults(handler=cmd_edit)
+
+    p = common(rsub.add_parser("delete", help=_("remove a request recorded by mistake (Admin; not once answered)")))
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_delete)
+
     dip = ksub.add_parser("dip", help=_("the Daftar Informasi Publik"))
     dsub = dip.add_subparsers(dest="dip_command", required=True)
     p = common(dsub.add_parser("list", help=_("list the Daftar Informasi Publik by category")))
@@ -158,6 +173,36 @@ def cmd_object(args: argparse.Namespace) -> int:
     finally:
         lib.close()
     return _changed(args, row, _("Objection to request {number} recorded.").format(number=shown(row.number)))
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from desktop.kip import api as kip
+
+    changes = {key: getattr(args, key) for key in ("requester", "contact", "channel", "subject")}
+    if all(v is None for v in changes.values()) and args.received is None:
+        raise UsageError(_("Say what to correct: --requester, --contact, --channel, --subject or --received."))
+    received = day(args.received) if args.received is not None else None
+    lib = open_library(args)
+    try:
+        row = kip.update_request(lib, args.id, received_on=received, **changes)
+    finally:
+        lib.close()
+    return _changed(args, row, _("Request {number} corrected; answer by {date}.").format(
+        number=shown(row.number), date=row.due_on.isoformat()))
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from desktop.kip import api as kip
+
+    lib = open_library(args)
+    try:
+        row = kip.get_request(lib, args.id)
+        kip.delete_request(lib, args.id)
+    finally:
+        lib.close()
+    emit(args, {"deleted": row.id, "number": row.number},
+         _("Request {number} removed from the register.").format(number=shown(row.number)))
+    return 0
 
 
 def cmd_dip_list(args: argparse.Namespace) -> int:

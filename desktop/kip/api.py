@@ -40,6 +40,7 @@ from desktop.kip.store import (
     channel_label,
     count_dip,
     count_requests,
+    delete_request,
     due_soon,
     extend_request,
     get_request,
@@ -51,15 +52,18 @@ from desktop.kip.store import (
     semester_code,
     semester_report,
     state_label,
+    update_request,
 )
 
 __all__ = [
     "ANSWER_DAYS", "CATEGORIES", "CHANNELS", "EXTENSION_DAYS", "KIND_CATEGORY", "OBJECTION_DAYS", "OPEN_STATES", "STATES",
     "DipProposal", "DipRow", "RequestInput", "RequestNotFound", "RequestRow", "SemesterReport",
     "add_dip", "add_proposals", "add_request", "add_working_days", "answer_due", "answer_request", "category_label",
-    "channel_label", "count_dip", "count_requests", "due_soon", "export_semester", "extend_request", "get_request",
+    "channel_label", "count_dip", "count_requests", "delete_request", "due_soon", "export_semester", "extend_request",
+    "get_request",
     "is_working_day", "list_dip",
     "list_requests", "object_request", "objection_due", "propose_dip", "reminder_text", "response_days",
-    "semester_bounds", "semester_code", "semester_report", "state_label", "working_days_between", "write_xlsx", "xlsx_bytes",
+    "semester_bounds", "semester_code", "semester_report", "state_label", "update_request", "working_days_between",
+    "write_xlsx", "xlsx_bytes",
     "requests_with_deadlines",
 ]

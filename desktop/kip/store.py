@@ -121,6 +121,16 @@ class RequestRow:
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    @property
+    def can_change_received(self) -> bool:
+        """Whether :func:`update_request` may move the day of receipt (and so the deadline)."""
+        return self.state == "received"
+
+    @property
+    def can_delete(self) -> bool:
+        """Whether :func:`delete_request` accepts it (for an Admin): no answer and no objection yet."""
+        return self.state in OPEN_STATES
+
     def can_extend(self, today: dt.date | None = None) -> bool:
         """Whether :func:`extend_request` accepts it ``today``: received, not yet extended nor answered, not overdue."""
         return self.state == "received" and (today or _today()) <= self.due_on
@@ -222,8 +232,11 @@ def _check_article(library, article_id: int | None) -> None:  # noqa: ANN001
 # -- requests -------------------------------------------------------------------
 
 
-def add_request(library, data: RequestInput) -> int:  # noqa: ANN001
-    """Record a request as received; its deadline is 10 working days after receipt. Returns its id."""
+def _checked(data: RequestInput) -> tuple[str, str]:
+    """The requester and subject, stripped, once what a request needs is there; else a sentence.
+
+    One check for recording and for correcting a request, so both refuse the same input.
+    """
     requester = data.requester.strip()
     subject = data.subject.strip()
     if not requester:
@@ -235,6 +248,17 @@ def add_request(library, data: RequestInput) -> int:  # noqa: ANN001
             value=data.channel, choices=", ".join(CHANNELS)))
     if data.received_on > _today():
         raise ValidationError(_("The request cannot be received after today; check the date."))
+    return requester, subject
+
+
+def _first_due(received_on: dt.date) -> dt.date:
+    """The deadline of a request not (yet) extended: recording and correcting the date compute it alike."""
+    return deadlines.answer_due(received_on)
+
+
+def add_request(library, data: RequestInput) -> int:  # noqa: ANN001
+    """Record a request as received; its deadline is 10 working days after receipt. Returns its id."""
+    requester, subject = _checked(data)
     _check_article(library, data.article_id)
     with library.store.write() as tx:
         session = tx.session
@@ -251,13 +275,71 @@ def add_request(library, data: RequestInput) -> int:  # noqa: ANN001
         now = utcnow()
         row = KipRequest(
             number=number, requester=requester, contact=data.contact.strip(), subject=subject, channel=data.channel,
-            received_on=data.received_on, due_on=deadlines.answer_due(data.received_on), state="received",
+            received_on=data.received_on, due_on=_first_due(data.received_on), state="received",
             extension_reason="", outcome="", answer="", article_id=data.article_id, created_by=tx.staff_id,
             created_at=now, updated_at=now,
         )
         session.add(row)
         session.flush()
         return row.id
+
+
+def update_request(library, request_id: int, *, requester: str | None = None, contact: str | None = None,  # noqa: ANN001
+                   channel: str | None = None, subject: str | None = None,
+                   received_on: dt.date | None = None) -> RequestRow:
+    """Correct what was written down about a request (a typo in the name, the subject …); None leaves a field as is.
+
+    The day of receipt starts the legal deadline, so it moves only while the request is merely
+    ``received``: once extended, answered, refused or objected to, the deadline has been acted on.
+    """
+    from desktop import dates
+
+    with library.store.write() as tx:
+        row = _get(tx.session, request_id, lock=True)
+        data = RequestInput(
+            requester=row.requester if requester is None else requester,
+            subject=row.subject if subject is None else subject,
+            received_on=row.received_on if received_on is None else received_on,
+            contact=row.contact if contact is None else contact,
+            channel=row.channel if channel is None else channel,
+        )
+        if data.received_on != row.received_on and not _row(row).can_change_received:
+            raise ValidationError(_(
+                "Request {number} is already {state}; the day it was received ({date}) set the deadline that was "
+                "acted on and can no longer change. Nothing was changed."
+            ).format(number=row.number, state=state_label(row.state), date=dates.plain_date(row.received_on)))
+        row.requester, row.subject = _checked(data)
+        row.contact = data.contact.strip()
+        row.channel = data.channel
+        if data.received_on != row.received_on:
+            row.received_on = data.received_on
+            row.due_on = _first_due(data.received_on)
+        row.updated_at = utcnow()
+        return _row(row)
+
+
+def _is_admin(tx) -> bool:  # noqa: ANN001 - database.session.Tx
+    from database.models import Staff
+
+    return tx.staff_id is not None and tx.session.scalar(select(Staff.role).where(Staff.id == tx.staff_id)) == "admin"
+
+
+def delete_request(library, request_id: int) -> None:  # noqa: ANN001
+    """Remove a request recorded by mistake (e.g. twice): only an Admin, only while it has no answer.
+
+    An answered, refused or objected request is part of the office's service record and the
+    semester report; it stays. The audit log keeps who removed which request.
+    """
+    with library.store.write() as tx:
+        if not _is_admin(tx):
+            raise WartaError(_("Only an Admin can remove an information request. Nothing was removed."))
+        row = _get(tx.session, request_id, lock=True)
+        if not _row(row).can_delete:
+            raise ValidationError(_(
+                "Request {number} is already {state}; a request with an answer or an objection stays in the "
+                "register. Nothing was removed."
+            ).format(number=row.number, state=state_label(row.state)))
+        tx.session.delete(row)
 
 
 def get_request(library, request_id: int) -> RequestRow:  # noqa: ANN001

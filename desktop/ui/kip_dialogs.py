@@ -87,11 +87,13 @@ def _escape(text: str) -> str:
 
 
 class RequestDialog(_FormDialog):
-    """Record a request as received; the answer deadline it will get is shown as the date changes."""
+    """Record a request as received, or correct one (``row``); the answer deadline is shown as the date changes."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001
-        super().__init__(ctx, _("Record an information request"), "kip-request-dialog", parent)
+    def __init__(self, ctx, parent: QWidget | None = None, row: kip.RequestRow | None = None) -> None:  # noqa: ANN001
+        title = _("Correct request {number}").format(number=row.number) if row else _("Record an information request")
+        super().__init__(ctx, title, "kip-request-dialog", parent)
         self.saved_id: int | None = None
+        self.row = row
         self.requester = QLineEdit()
         self.requester.setObjectName("kip-requester")
         self.requester.setPlaceholderText(_("name of the person or organisation asking"))
@@ -122,15 +124,43 @@ class RequestDialog(_FormDialog):
         self.form.addRow(_("Register number"), self.number)
         self.form.addRow(_("Answer due"), self.due)
         self.received.dateChanged.connect(lambda _d: self._show_due())
+        if row is not None:
+            self._fill(row)
         self._show_due()
         self.finish_layout(620, 440)
 
+    def _fill(self, row: kip.RequestRow) -> None:
+        self.requester.setText(row.requester)
+        self.contact.setText(row.contact)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(row.channel)))
+        self.subject.setPlainText(row.subject)
+        self.received.setDate(QDate(row.received_on.year, row.received_on.month, row.received_on.day))
+        # The number is the register's reference, told to the requester: it is not corrected here.
+        self.number.setText(row.number)
+        self.number.setEnabled(False)
+        if not row.can_change_received:
+            self.received.setEnabled(False)
+            self.received.setToolTip(_(
+                "The request is already {state}: the day it was received set a deadline that was acted on."
+            ).format(state=kip.state_label(row.state)))
+
     def _show_due(self) -> None:
+        if self.row is not None and not self.row.can_change_received:
+            # Extended or closed: the deadline in force is the recorded one, not 10 days from receipt.
+            self.due.setText(dates.long_date(self.row.due_on))
+            return
         due = kip.answer_due(_day(self.received))
         self.due.setText(_("{date} ({days} working days after receipt)").format(
             date=dates.long_date(due), days=kip.ANSWER_DAYS))
 
     def apply(self) -> None:
+        if self.row is not None:
+            self.row = kip.update_request(
+                self.ctx.library, self.row.id, requester=self.requester.text(), contact=self.contact.text(),
+                channel=self.channel.currentData() or "", subject=self.subject.toPlainText(),
+                received_on=_day(self.received) if self.row.can_change_received else None)
+            self.saved_id = self.row.id
+            return
         self.saved_id = kip.add_request(self.ctx.library, kip.RequestInput(
             requester=self.requester.text(), subject=self.subject.toPlainText(), received_on=_day(self.received),
             contact=self.contact.text(), channel=self.channel.currentData() or "", number=self.number.text()))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -233,7 +234,7 @@ class KipSection(Section):
         self.requests = RequestListModel(self.ctx.library, self)
         self.request_table = _table("kip-requests", self.requests, 2)
         EmptyHint(self.request_table, self._empty_requests)
-        self.request_table.doubleClicked.connect(lambda _i: self.answer_button.isEnabled() and self.answer())
+        self.request_table.doubleClicked.connect(lambda _i: self.edit_button.isEnabled() and self.edit())
         v.addWidget(self.request_table, 1)
         self.detail = QLabel()
         self.detail.setObjectName("kip-request-detail")
@@ -251,10 +252,17 @@ class KipSection(Section):
         self.object_button = _button(_("Objection"), "kip-object", self.objection,
                                      _("The requester filed an objection (keberatan): after the answer or a missed "
                                        "deadline"))
+        self.edit_button = _button(_("Edit"), "kip-edit", self.edit,
+                                   _("Correct the requester, contact, channel, subject or the day received"))
+        self.delete_button = _button(_("Delete"), "kip-delete", self.delete,
+                                     _("Remove a request recorded by mistake (Admin only; not once answered)"))
         self.extend_tip, self.object_tip = self.extend_button.toolTip(), self.object_button.toolTip()
+        self.delete_tip = self.delete_button.toolTip()
         for b in (self.new_button, self.answer_button, self.extend_button, self.object_button):
             row.addWidget(b)
         row.addStretch(1)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
         v.addLayout(row)
         self.request_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         return page
@@ -351,6 +359,15 @@ class KipSection(Section):
         self.answer_button.setEnabled(row is not None and row.is_open)
         self.extend_button.setEnabled(row is not None and row.can_extend(today))
         self.object_button.setEnabled(row is not None and row.can_object(today))
+        self.edit_button.setEnabled(row is not None)
+        is_admin = self.ctx.role == "admin"
+        self.delete_button.setEnabled(row is not None and row.can_delete and is_admin)
+        delete_tip = self.delete_tip
+        if row is not None and not is_admin:
+            delete_tip = _("Only an Admin can remove an information request.")
+        elif row is not None and not row.can_delete:
+            delete_tip = _("A request with an answer or an objection stays in the register.")
+        self.delete_button.setToolTip(delete_tip)
         # A disabled button says why when the calendar, not the state, closed it.
         extend_tip = self.extend_tip
         if row is not None and row.state == "received" and not row.can_extend(today):
@@ -419,6 +436,38 @@ class KipSection(Section):
     def objection(self) -> None:
         self._open_form(kip_dialogs.ObjectionDialog, lambda r: _("Objection to request {number} recorded.").format(
             number=r.number))
+
+    def edit(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        try:
+            row = kip.get_request(self.ctx.library, row.id)  # another PC may have changed it since the list loaded
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        dialog = kip_dialogs.RequestDialog(self.ctx, self, row=row)
+        if dialog.exec() and dialog.row is not None:
+            self._after_change(dialog.row.id, _("Request {number} corrected; answer by {date}.").format(
+                number=dialog.row.number, date=dates.long_date(dialog.row.due_on)))
+
+    def delete(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete request"),
+            _("Remove request {number} from {requester} from the register? The audit log keeps that it was "
+              "removed.").format(number=row.number, requester=row.requester))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            kip.delete_request(self.ctx.library, row.id)
+        except Exception as exc:  # noqa: BLE001
+            self.ctx.show_error(self, exc)
+            return
+        self.reload()
+        self.status.setText(_("Request {number} removed from the register.").format(number=row.number))
 
     # -- DIP ---------------------------------------------------------------------------
 
