@@ -410,14 +410,20 @@ class KipSection(Section):
             self._after_change(row.id, _("Request {number} recorded; answer by {date}.").format(
                 number=row.number, date=dates.long_date(row.due_on)))
 
-    def _open_form(self, form_class: type, done_text) -> None:  # noqa: ANN001 - (RequestRow) -> str
+    def _fresh_selected(self):  # noqa: ANN202 - kip.RequestRow | None
+        """The selected request as stored now: another PC may have changed it since the list loaded."""
         row = self.selected_row()
         if row is None:
-            return
+            return None
         try:
-            row = kip.get_request(self.ctx.library, row.id)  # another PC may have changed it since the list loaded
+            return kip.get_request(self.ctx.library, row.id)
         except Exception as exc:  # noqa: BLE001
             self.ctx.show_error(self, exc)
+            return None
+
+    def _open_form(self, form_class: type, done_text) -> None:  # noqa: ANN001 - (RequestRow) -> str
+        row = self._fresh_selected()
+        if row is None:
             return
         dialog = form_class(self.ctx, row, self)
         if dialog.exec():
@@ -438,13 +444,8 @@ class KipSection(Section):
             number=r.number))
 
     def edit(self) -> None:
-        row = self.selected_row()
+        row = self._fresh_selected()
         if row is None:
-            return
-        try:
-            row = kip.get_request(self.ctx.library, row.id)  # another PC may have changed it since the list loaded
-        except Exception as exc:  # noqa: BLE001
-            self.ctx.show_error(self, exc)
             return
         dialog = kip_dialogs.RequestDialog(self.ctx, self, row=row)
         if dialog.exec() and dialog.row is not None:
