@@ -203,6 +203,19 @@ def library(library_path):
 
 
 @pytest.fixture
+def kip_clock(monkeypatch):
+    """The KIP register's calendar held at ``kip_clock.day``: its deadlines are judged against today."""
+    import datetime as dt
+
+    class Clock:
+        day = dt.date.today()
+
+    held = Clock()
+    monkeypatch.setattr("desktop.kip.store.current_day", lambda: held.day)
+    return held
+
+
+@pytest.fixture
 def cli():
     """Run the command line in-process: ``code, out, err = cli("info", "--json")``."""
     from desktop.cli import run

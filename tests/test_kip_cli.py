@@ -5,20 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-
 D = dt.date
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """The register's calendar held at ``clock.day`` (the command line runs in-process)."""
-    class Clock:
-        day = dt.date.today()
-
-    held = Clock()
-    monkeypatch.setattr("desktop.kip.store._today", lambda: held.day)
-    return held
 
 
 def _json(out: str) -> dict:
@@ -27,8 +14,8 @@ def _json(out: str) -> dict:
     return json.loads(lines[0])
 
 
-def test_a_request_from_receipt_to_the_semester_report(library_path, cli, tmp_path, clock):
-    clock.day = D(2026, 3, 20)
+def test_a_request_from_receipt_to_the_semester_report(library_path, cli, tmp_path, kip_clock):
+    kip_clock.day = D(2026, 3, 20)
     code, out, err = cli("kip", "request", "add", "--library", library_path, "--json", "--requester", "Siti Aminah",
                          "--subject", "Daftar TPS di Kecamatan Sumbersari", "--channel", "surat",
                          "--received", "2026-03-16")
@@ -40,7 +27,7 @@ def test_a_request_from_receipt_to_the_semester_report(library_path, cli, tmp_pa
     assert code == 0 and _json(out)["due_on"] == "2026-04-10"
     code, out, err = cli("kip", "request", "extend", str(row["id"]), "--library", library_path, "--reason", "lagi")
     assert code == 2 and out == "" and "sekali" in err and len(err.strip().splitlines()) == 1
-    clock.day = D(2026, 4, 20)
+    kip_clock.day = D(2026, 4, 20)
     code, out, err = cli("kip", "request", "answer", str(row["id"]), "--library", library_path, "--date", "2026-04-08",
                          "--note", "Dikirim lewat pos")
     assert code == 0 and "keberatan dapat diajukan sampai" in out
@@ -69,8 +56,8 @@ def test_a_request_from_receipt_to_the_semester_report(library_path, cli, tmp_pa
 
 
 def test_late_extensions_and_objections_are_refused_and_the_report_counts_the_unanswered(library_path, cli,
-                                                                                         tmp_path, clock):
-    clock.day = D(2026, 6, 30)
+                                                                                         tmp_path, kip_clock):
+    kip_clock.day = D(2026, 6, 30)
 
     def add(received: str) -> int:
         code, out, err = cli("kip", "request", "add", "--library", library_path, "--json", "--requester", "Siti",
@@ -130,8 +117,8 @@ def test_dip_entries_proposed_without_a_unit_get_the_office_unit(library_path, c
     assert [e["unit"] for e in _json(out)["entries"]] == ["Subbagian Humas dan Hubungan Masyarakat"]
 
 
-def test_a_request_is_corrected_and_one_recorded_twice_removed(library_path, cli, clock, monkeypatch):
-    clock.day = D(2026, 3, 20)
+def test_a_request_is_corrected_and_one_recorded_twice_removed(library_path, cli, kip_clock, monkeypatch):
+    kip_clock.day = D(2026, 3, 20)
     ids = []
     for _n in range(2):
         code, out, err = cli("kip", "request", "add", "--library", library_path, "--json", "--requester", "Siti Aminh",

@@ -15,17 +15,6 @@ from desktop.kip import api as kip
 D = dt.date
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """The register's calendar held at ``clock.day``: deadlines are judged against today."""
-    class Clock:
-        day = dt.date.today()
-
-    held = Clock()
-    monkeypatch.setattr("desktop.kip.store._today", lambda: held.day)
-    return held
-
-
 def _request(library, received: dt.date, **extra) -> int:  # noqa: ANN001
     values = dict(requester="Ahmad Fauzi", subject="Salinan SK penetapan DPT Kecamatan Patrang", received_on=received,
                   contact="ahmad@example.org", channel="email")
@@ -33,8 +22,8 @@ def _request(library, received: dt.date, **extra) -> int:  # noqa: ANN001
     return kip.add_request(library, kip.RequestInput(**values))
 
 
-def test_a_request_gets_its_deadline_number_and_can_be_extended_once_and_answered(library, clock):
-    clock.day = D(2025, 4, 11)
+def test_a_request_gets_its_deadline_number_and_can_be_extended_once_and_answered(library, kip_clock):
+    kip_clock.day = D(2025, 4, 11)
     rid = _request(library, D(2025, 3, 27))
     row = kip.get_request(library, rid)
     assert row.number == "2025-0001" and row.state == "received" and row.due_on == D(2025, 4, 14)
@@ -50,7 +39,7 @@ def test_a_request_gets_its_deadline_number_and_can_be_extended_once_and_answere
         kip.extend_request(library, rid, "lagi")
     assert kip.get_request(library, rid).due_on == D(2025, 4, 24)  # nothing changed
 
-    clock.day = D(2025, 4, 30)
+    kip_clock.day = D(2025, 4, 30)
     with pytest.raises(ValidationError):
         kip.answer_request(library, rid, D(2025, 3, 1), "terlalu awal")
     row = kip.answer_request(library, rid, D(2025, 4, 22), "Salinan SK dikirim lewat surel")
@@ -61,11 +50,11 @@ def test_a_request_gets_its_deadline_number_and_can_be_extended_once_and_answere
     assert str(refused.value) == "Permohonan 2025-0001 sudah dijawab pada 22 April 2025; tidak ada yang diubah."
 
 
-def test_an_overdue_request_cannot_be_extended_into_an_on_time_answer(library, clock):
+def test_an_overdue_request_cannot_be_extended_into_an_on_time_answer(library, kip_clock):
     rid = _request(library, D(2025, 3, 27))  # due 14 April 2025
     row = kip.get_request(library, rid)
     assert row.can_extend(D(2025, 4, 14)) and not row.can_extend(D(2025, 4, 15))
-    clock.day = D(2025, 4, 16)
+    kip_clock.day = D(2025, 4, 16)
     assert not row.can_extend()
     with pytest.raises(ValidationError) as refused:
         kip.extend_request(library, rid, "Dokumen berada di arsip KPU provinsi")
@@ -77,8 +66,8 @@ def test_an_overdue_request_cannot_be_extended_into_an_on_time_answer(library, c
     assert (report.on_time, report.late, report.extended) == (0, 1, 0)  # late stays late
 
 
-def test_an_objection_is_filed_within_30_working_days_of_the_answer_or_the_missed_deadline(library, clock):
-    clock.day = D(2025, 12, 31)
+def test_an_objection_is_filed_within_30_working_days_of_the_answer_or_the_missed_deadline(library, kip_clock):
+    kip_clock.day = D(2025, 12, 31)
     rid = _request(library, D(2025, 6, 2))
     kip.answer_request(library, rid, D(2025, 6, 10), "Informasi dikecualikan", reject=True)
     row = kip.get_request(library, rid)
@@ -104,16 +93,16 @@ def test_an_objection_is_filed_within_30_working_days_of_the_answer_or_the_misse
     assert kip.get_request(library, silent).state == "received"
 
 
-def test_a_refusal_stays_a_refusal_in_the_register_and_closed_requests_say_why_in_a_sentence(library, clock):
-    clock.day = D(2025, 12, 31)
+def test_a_refusal_stays_a_refusal_in_the_register_and_closed_requests_say_why_in_a_sentence(library, kip_clock):
+    kip_clock.day = D(2025, 12, 31)
     refused = _request(library, D(2025, 6, 2))
     kip.answer_request(library, refused, D(2025, 6, 10), "Dikecualikan", reject=True)
     kip.object_request(library, refused, D(2025, 6, 20))
     row = kip.get_request(library, refused)
-    assert row.state == "objected" and row.deadline_text(clock.day) == "ditolak 10 Juni 2025"
+    assert row.state == "objected" and row.deadline_text(kip_clock.day) == "ditolak 10 Juni 2025"
     silent = _request(library, D(2025, 7, 1))
     kip.object_request(library, silent, kip.add_working_days(kip.get_request(library, silent).due_on, 2))
-    assert kip.get_request(library, silent).deadline_text(clock.day) == "tidak dijawab"
+    assert kip.get_request(library, silent).deadline_text(kip_clock.day) == "tidak dijawab"
     for rid, said in ((refused, "Permohonan 2025-0001 sudah ditolak pada 10 Juni 2025; tidak ada yang diubah."),
                       (silent, "tidak dijawab tepat waktu")):
         for change in (lambda r: kip.answer_request(library, r, D(2025, 12, 1), "dikirim"),
@@ -160,8 +149,8 @@ def test_reminders_list_overdue_first_then_due_within_three_working_days(library
     assert cards(library, None, D(2025, 11, 1)) == []
 
 
-def test_an_objection_comes_after_the_answer_or_the_missed_deadline(library, clock):
-    clock.day = D(2025, 6, 30)
+def test_an_objection_comes_after_the_answer_or_the_missed_deadline(library, kip_clock):
+    kip_clock.day = D(2025, 6, 30)
     rid = _request(library, D(2025, 6, 2))
     with pytest.raises(ValidationError, match="masih dalam batas waktu"):
         kip.object_request(library, rid, D(2025, 6, 5))
@@ -211,13 +200,13 @@ def test_a_dip_entry_without_a_unit_is_held_by_the_office_unit(library, team):  
     assert release
 
 
-def test_the_semester_report_counts_how_requests_were_served(library, tmp_path, clock):
-    clock.day = D(2026, 2, 10)
+def test_the_semester_report_counts_how_requests_were_served(library, tmp_path, kip_clock):
+    kip_clock.day = D(2026, 2, 10)
     on_time = _request(library, D(2026, 1, 5))  # due 20 Jan (16 Jan Isra Mi'raj)
     kip.answer_request(library, on_time, D(2026, 1, 12), "dikirim")  # 5 working days
     late = _request(library, D(2026, 2, 2))  # due 16 Feb (17 Feb Imlek is after it)
     kip.extend_request(library, late, "Menunggu data dari kecamatan")  # due 26 Feb
-    clock.day = D(2026, 7, 20)
+    kip_clock.day = D(2026, 7, 20)
     kip.answer_request(library, late, D(2026, 2, 27), "dikirim")  # late
     refused = _request(library, D(2026, 3, 2))
     kip.answer_request(library, refused, D(2026, 3, 4), "Dikecualikan: data pribadi", reject=True)
@@ -257,11 +246,11 @@ def test_a_semester_is_written_as_the_humas_report_writes_it_and_the_old_way_sti
             kip.semester_bounds(bad)
 
 
-def test_the_semester_workbook_is_the_same_bytes_every_time(library, tmp_path, clock, monkeypatch):
+def test_the_semester_workbook_is_the_same_bytes_every_time(library, tmp_path, kip_clock, monkeypatch):
     import time
     import zipfile
 
-    clock.day = D(2026, 7, 20)
+    kip_clock.day = D(2026, 7, 20)
     rid = _request(library, D(2026, 1, 5))
     kip.answer_request(library, rid, D(2026, 1, 12), "dikirim")
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
@@ -275,14 +264,14 @@ def test_the_semester_workbook_is_the_same_bytes_every_time(library, tmp_path, c
     assert "openpyxl" not in core and "2026-06-30T00:00:00Z" in core
 
 
-def test_which_action_a_request_allows_follows_the_store_and_the_dip_pages_in_sql(library, clock):
-    clock.day = D(2025, 4, 10)
+def test_which_action_a_request_allows_follows_the_store_and_the_dip_pages_in_sql(library, kip_clock):
+    kip_clock.day = D(2025, 4, 10)
     rid = _request(library, D(2025, 3, 27))  # due 14 April 2025
     row = kip.get_request(library, rid)
     assert row.can_extend() and not row.can_object(D(2025, 4, 14)) and row.can_object(D(2025, 4, 15))
     row = kip.extend_request(library, rid, "Arsip di provinsi")
     assert not row.can_extend() and not row.can_object(D(2025, 4, 24))
-    clock.day = D(2025, 4, 30)
+    kip_clock.day = D(2025, 4, 30)
     row = kip.answer_request(library, rid, D(2025, 4, 22), "dikirim")
     assert not row.can_extend() and row.can_object(D(2025, 4, 23))
     row = kip.object_request(library, rid, D(2025, 4, 23))
@@ -303,8 +292,8 @@ def _audited(library, action: str, request_id: int) -> list:  # noqa: ANN001
             if r.entity_id == str(request_id)]
 
 
-def test_a_typo_is_corrected_and_moving_the_day_received_moves_the_deadline(library, clock):
-    clock.day = D(2025, 4, 11)
+def test_a_typo_is_corrected_and_moving_the_day_received_moves_the_deadline(library, kip_clock):
+    kip_clock.day = D(2025, 4, 11)
     rid = _request(library, D(2025, 3, 27))
     row = kip.update_request(library, rid, requester="  Ahmad Fauzy ", subject="Salinan SK DPT Patrang",
                              channel="surat", contact="", received_on=D(2025, 3, 28))
@@ -322,8 +311,8 @@ def test_a_typo_is_corrected_and_moving_the_day_received_moves_the_deadline(libr
         kip.update_request(library, 9999, requester="X")
 
 
-def test_the_day_received_stays_once_the_deadline_was_acted_on(library, clock):
-    clock.day = D(2025, 4, 11)
+def test_the_day_received_stays_once_the_deadline_was_acted_on(library, kip_clock):
+    kip_clock.day = D(2025, 4, 11)
     rid = _request(library, D(2025, 4, 1))
     extended = kip.extend_request(library, rid, "Dokumen di arsip provinsi")
     with pytest.raises(ValidationError, match="diperpanjang") as refused:
@@ -340,8 +329,8 @@ def test_the_day_received_stays_once_the_deadline_was_acted_on(library, clock):
     assert kip.update_request(library, answered.id, subject="Salinan SK").subject == "Salinan SK"
 
 
-def test_only_an_admin_removes_a_request_and_only_one_without_an_answer(library, clock, team):  # noqa: F811
-    clock.day = D(2025, 4, 11)
+def test_only_an_admin_removes_a_request_and_only_one_without_an_answer(library, kip_clock, team):  # noqa: F811
+    kip_clock.day = D(2025, 4, 11)
     library.store.staff_id = team["admin"]
     twice = _request(library, D(2025, 4, 1))
     answered = kip.answer_request(library, _request(library, D(2025, 4, 2)), D(2025, 4, 10), "Dikirim").id

@@ -17,18 +17,6 @@ LEFT, DUE, STATE = 6, 5, 4  # columns of the request list
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """The register's calendar (store and window) held at ``clock.day``: deadlines are judged against today."""
-    class Clock:
-        day = dt.date.today()
-
-    held = Clock()
-    monkeypatch.setattr("desktop.kip.store._today", lambda: held.day)
-    monkeypatch.setattr("desktop.ui.sections.kip._today", lambda: held.day)
-    return held
-
-
-@pytest.fixture
 def warnings(monkeypatch):
     said: list[str] = []
 
@@ -69,10 +57,10 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, qtbot, library, warnings, clock):
+def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, qtbot, library, warnings, kip_clock):
     from desktop.ui.kip_dialogs import AnswerDialog, ExtendDialog, ObjectionDialog, RequestDialog
 
-    clock.day = D(2025, 4, 10)
+    kip_clock.day = D(2025, 4, 10)
     section = main_window.show_section("kip")
     assert section.title() == "Informasi Publik"
     assert [section.new_button.text(), section.answer_button.text(), section.extend_button.text(),
@@ -125,7 +113,7 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
     assert not section.extend_button.isEnabled()  # the law allows one extension
     assert section.answer_button.isEnabled()
 
-    clock.day = D(2025, 4, 28)  # past the extended deadline: said plainly
+    kip_clock.day = D(2025, 4, 28)  # past the extended deadline: said plainly
     section.reload()
     assert model.index(0, LEFT).data() == "TERLAMBAT 2 hari kerja"
     assert model.index(0, LEFT).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -155,7 +143,7 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
         dialog.filed.setDate(_qdate(D(2025, 5, 2)))
         _save(qtbot, dialog)
 
-    clock.day = D(2025, 5, 2)
+    kip_clock.day = D(2025, 5, 2)
     done = _when_shown(qtbot, ObjectionDialog, objection)
     _click(qtbot, section.object_button)
     assert done and len(warnings) == 2
@@ -172,8 +160,8 @@ def test_record_extend_answer_and_object_to_a_request_by_clicking(main_window, q
 
 
 def test_the_calendar_closes_the_extension_and_the_objection_and_the_buttons_say_so(main_window, qtbot, library,
-                                                                                  clock):
-    clock.day = D(2025, 12, 31)
+                                                                                  kip_clock):
+    kip_clock.day = D(2025, 12, 31)
     overdue = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzi", subject="Salinan SK DPT",
                                                         received_on=D(2025, 12, 1)))  # due 15 December
     refused = kip.add_request(library, kip.RequestInput(requester="LSM", subject="Data pribadi pemilih",
@@ -354,11 +342,11 @@ def test_beranda_counter_of_requests_opens_the_register_with_every_request(main_
 
 
 def test_a_request_is_corrected_in_its_form_and_one_recorded_twice_deleted(main_window, qtbot, library, warnings,
-                                                                           clock, monkeypatch):
+                                                                           kip_clock, monkeypatch):
     from desktop import staff
     from desktop.ui.kip_dialogs import RequestDialog
 
-    clock.day = D(2025, 4, 10)
+    kip_clock.day = D(2025, 4, 10)
     rid = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzy", subject="Salinan SK DPT",
                                                     received_on=D(2025, 3, 27), channel="email"))
     twice = kip.add_request(library, kip.RequestInput(requester="Ahmad Fauzy", subject="Salinan SK DPT",

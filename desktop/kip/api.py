@@ -59,7 +59,7 @@ __all__ = [
     "ANSWER_DAYS", "CATEGORIES", "CHANNELS", "EXTENSION_DAYS", "KIND_CATEGORY", "OBJECTION_DAYS", "OPEN_STATES", "STATES",
     "DipProposal", "DipRow", "RequestInput", "RequestNotFound", "RequestRow", "SemesterReport",
     "add_dip", "add_proposals", "add_request", "add_working_days", "answer_due", "answer_request", "category_label",
-    "channel_label", "count_dip", "count_requests", "delete_request", "due_soon", "export_semester", "extend_request",
+    "channel_label", "count_dip", "count_requests", "current_day", "delete_request", "due_soon", "export_semester", "extend_request",
     "get_request",
     "is_working_day", "list_dip",
     "list_requests", "object_request", "objection_due", "propose_dip", "reminder_text", "response_days",
@@ -67,3 +67,10 @@ __all__ = [
     "write_xlsx", "xlsx_bytes",
     "requests_with_deadlines",
 ]
+
+
+def current_day():  # noqa: ANN201 - datetime.date
+    """The day the register judges deadlines by (looked up at each call, so the store's clock is the only one)."""
+    from desktop.kip import store
+
+    return store.current_day()

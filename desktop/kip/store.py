@@ -68,8 +68,8 @@ class RequestNotFound(WartaError):
     pass
 
 
-def _today() -> dt.date:
-    """The office's calendar day: one place, so tests can hold the calendar still."""
+def current_day() -> dt.date:
+    """The office's calendar day: the one clock deadlines are judged by (tests hold it still)."""
     return dt.date.today()
 
 
@@ -133,7 +133,7 @@ class RequestRow:
 
     def can_extend(self, today: dt.date | None = None) -> bool:
         """Whether :func:`extend_request` accepts it ``today``: received, not yet extended nor answered, not overdue."""
-        return self.state == "received" and (today or _today()) <= self.due_on
+        return self.state == "received" and (today or current_day()) <= self.due_on
 
     def can_object(self, today: dt.date) -> bool:
         """Whether :func:`object_request` accepts an objection dated ``today``.
@@ -174,7 +174,7 @@ class RequestRow:
         data = asdict(self)
         for key in ("received_on", "due_on", "answered_on", "objected_on"):
             data[key] = data[key].isoformat() if data[key] else None
-        data["days_left"] = self.days_left(today or _today())
+        data["days_left"] = self.days_left(today or current_day())
         data["objection_due"] = self.objection_due().isoformat()
         return data
 
@@ -246,7 +246,7 @@ def _checked(data: RequestInput) -> tuple[str, str]:
     if data.channel and data.channel not in CHANNELS:
         raise ValidationError(_("'{value}' is not a channel; use one of: {choices}.").format(
             value=data.channel, choices=", ".join(CHANNELS)))
-    if data.received_on > _today():
+    if data.received_on > current_day():
         raise ValidationError(_("The request cannot be received after today; check the date."))
     return requester, subject
 
@@ -373,7 +373,7 @@ def _answer_date(row: KipRequest, on: dt.date) -> None:
     if on < row.received_on:
         raise ValidationError(_("The answer date {date} is before the request was received; check the date.").format(
             date=on.isoformat()))
-    if on > _today():
+    if on > current_day():
         raise ValidationError(_("The answer date cannot be after today; check the date."))
 
 
@@ -430,7 +430,7 @@ def extend_request(library, request_id: int, reason: str) -> RequestRow:  # noqa
                 number=row.number))
         if row.state != "received":
             raise _closed(row)
-        if _today() > row.due_on:
+        if current_day() > row.due_on:
             raise ValidationError(_(
                 "Request {number} was due on {date}; an extension can only be given before that deadline passes "
                 "(within the first 10 working days). Answer it now; nothing was changed."
@@ -456,7 +456,7 @@ def object_request(library, request_id: int, on: dt.date) -> RequestRow:  # noqa
                 "Request {number} is still within its deadline ({date}); an objection comes after the answer "
                 "or after the deadline passes."
             ).format(number=row.number, date=row.due_on.isoformat()))
-        if on > _today() or on < row.received_on:
+        if on > current_day() or on < row.received_on:
             raise ValidationError(_("The objection date must lie between the request and today; check the date."))
         if row.answered_on is not None and on < row.answered_on:
             raise ValidationError(_(
@@ -477,7 +477,7 @@ def object_request(library, request_id: int, on: dt.date) -> RequestRow:  # noqa
 
 def due_soon(library, today: dt.date | None = None, within: int = DUE_SOON_DAYS) -> list[RequestRow]:  # noqa: ANN001
     """Open requests overdue or due within ``within`` working days, the most overdue first."""
-    today = today or _today()
+    today = today or current_day()
     limit = deadlines.add_working_days(today, within)
     with library.store.read() as s:
         rows = s.scalars(select(KipRequest).where(KipRequest.state.in_(OPEN_STATES), KipRequest.due_on <= limit)
@@ -625,7 +625,7 @@ def semester_report(library, semester: str, today: dt.date | None = None) -> Sem
     ``overdue`` counts, on ``today``, the requests that never got an answer and are past their
     deadline: a failure of service as much as a late answer, so the report must not leave it out.
     """
-    today = today or _today()
+    today = today or current_day()
     start, end = semester_bounds(semester)
     with library.store.read() as s:
         rows = [_row(r) for r in s.scalars(select(KipRequest).where(KipRequest.received_on.between(start, end))

@@ -42,9 +42,6 @@ XLSX_FILTER = "Excel (*.xlsx)"
 OVERDUE = QColor("#b3261e")
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
 
 class RequestListModel(PagedTableModel):
     """Requests from SQL in the register's order (open ones first by deadline), narrowed by state."""
@@ -63,7 +60,7 @@ class RequestListModel(PagedTableModel):
         super().__init__(parent)
         self.library = library
         self.state: str = ""  # "", "open" or one of kip.STATES
-        self.today = _today()
+        self.today = kip.current_day()
         self.refresh()
 
     def set_state(self, state: str) -> None:
@@ -71,7 +68,7 @@ class RequestListModel(PagedTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.today = _today()  # the days left change at midnight, not only when data does
+        self.today = kip.current_day()  # the days left change at midnight, not only when data does
         super().refresh()
 
     def count(self) -> int:
@@ -355,7 +352,7 @@ class KipSection(Section):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        today = _today()
+        today = kip.current_day()
         self.answer_button.setEnabled(row is not None and row.is_open)
         self.extend_button.setEnabled(row is not None and row.can_extend(today))
         self.object_button.setEnabled(row is not None and row.can_object(today))
