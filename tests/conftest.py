@@ -203,6 +203,21 @@ def library(library_path):
 
 
 @pytest.fixture
+def warnings(monkeypatch):
+    """The texts of the warnings the window would show in a (modal) message box, answered OK."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+
+    def warning(_parent, _title, text, *args, **kwargs):  # noqa: ANN001
+        said.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return said
+
+
+@pytest.fixture
 def kip_clock(monkeypatch):
     """The KIP register's calendar held at ``kip_clock.day``: its deadlines are judged against today."""
     import datetime as dt

@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from claims_support import LEAD, POSTPONED, screenshot
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    said: list[str] = []
-
-    def warning(_parent, _title, text, *args, **kwargs):  # noqa: ANN001
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return said
 
 
 def _fill_dialog(qtbot, shot, monkeypatch):  # noqa: ANN001

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -14,18 +13,6 @@ from desktop.kip import api as kip
 
 D = dt.date
 LEFT, DUE, STATE = 6, 5, 4  # columns of the request list
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    said: list[str] = []
-
-    def warning(_parent, _title, text, *args, **kwargs):  # noqa: ANN001
-        said.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return said
 
 
 def _when_shown(qtbot, dialog_class, fill) -> list:  # noqa: ANN001
