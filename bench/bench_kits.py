@@ -234,7 +234,8 @@ def _cpu(fn, repeat: int) -> list[float]:  # noqa: ANN001
 
 def _library(workdir: Path, scale: str, originals: list[Path], words: int):  # noqa: ANN202
     """A library holding the photos (imported without renditions), the 5 articles and the kit."""
-    from desktop import demo
+    from desktop import demo, staff
+    from desktop.articles import approval
     from desktop.articles import store as articles
     from desktop.kits import store
     from desktop.kits.spec import ArticlePart
@@ -250,17 +251,26 @@ def _library(workdir: Path, scale: str, originals: list[Path], words: int):  # n
     fresh = not path.exists()
     try:
         lib = Library.open(path)
-        if not fresh and not store.list_kits(lib):
-            raise WartaError("half-made")
+        if not fresh and (not store.list_kits(lib) or not articles.approved_ids(lib)):
+            lib.close()
+            raise WartaError("half-made, or made before its releases were approved")
     except WartaError:  # made by an older schema, or an interrupted run: made again
         shutil.rmtree(path)
         fresh = True
         lib = Library.open(path)
     if fresh:
         demo.ensure_office(lib)
+        writer = staff.create(lib, staff.StaffInput(name="Siti Aminah", role="writer"))
+        editor = staff.create(lib, staff.StaffInput(name="Budi Santoso", role="editor"))
+        lib.store.staff_id = writer
         importer.import_paths(lib, [p.parent for p in originals[:1]], workers=2, renditions=False)
         spec = _spec(words, originals)
         ids = [articles.create_article(lib, part.doc) for part in spec.parts if isinstance(part, ArticlePart)]
+        for article_id in ids:  # a kit goes out with approved releases: the approval path is measured
+            articles.submit(lib, article_id)
+        lib.store.staff_id = editor
+        for article_id in ids:
+            approval.approve(lib, article_id)
         photo_ids = sorted(photos.photo_ids(lib))
         parts = [store.PartInput("cover")] + [store.PartInput("article", i) for i in ids]
         parts += [store.PartInput("photo", i) for i in photo_ids] + [store.PartInput("office")]

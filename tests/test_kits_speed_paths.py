@@ -174,3 +174,95 @@ def _toc_entries(data: bytes) -> dict[str, int]:
         if match:
             entries[match.group(1)] = int(match.group(2))
     return entries
+
+
+# -- plain prose skips the Markdown parser -----------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as strategies  # noqa: E402
+
+_PROSE = strategies.lists(
+    strategies.sampled_from(["Bawaslu", "pengawasan", "1.", "2025", "“publik”", "(0331)", "a:b", "-", "—", "=",
+                             "#1", "+62", "@humas", "50%", "$", "{x}", "^", "~", "é", "  ", " ", "\n", "\n\n",
+                             "\n\n\n", "*", "_", "[x]", "<b>", "&amp;", "!", "\\", "`", "\t", " \n", "\u00a0"]),
+    max_size=30,
+).map("".join)
+
+
+def _flowables(text: str, prefix: str) -> list:  # noqa: ANN202
+    from desktop.kits import markup
+
+    return [(type(f).__name__, getattr(f, "text", None), getattr(getattr(f, "style", None), "name", None))
+            for f in markup.markdown_flowables(text, prefix=prefix)]
+
+
+@given(_PROSE, strategies.sampled_from(["", "<b>JEMBER</b> – "]))
+def test_prose_set_without_the_markdown_parser_reads_as_the_parser_reads_it(text, prefix):
+    """A release of plain paragraphs takes the quick path (issue 13): the same paragraphs, word for word."""
+    from desktop.kits import markup
+
+    quick = _flowables(text, prefix)
+    real = markup._plain_paragraphs
+    markup._plain_paragraphs = lambda _text: None
+    try:
+        parsed = _flowables(text, prefix)
+    finally:
+        markup._plain_paragraphs = real
+    assert quick == parsed
+
+
+def test_prose_takes_the_quick_path_and_markup_does_not():
+    from desktop.kits import markup
+
+    assert markup._plain_paragraphs("Rapat koordinasi: 12 peserta.\n\nDitutup pukul 12.00 WIB.") == [
+        "Rapat koordinasi: 12 peserta.", "Ditutup pukul 12.00 WIB."]
+    for text in ("Rapat *penting*.", "- satu\n- dua", "1. satu", "# Judul", "baris\nkedua", "    kode", "A &amp; B",
+                 "> kutipan", "---"):
+        assert markup._plain_paragraphs(text) is None, text
+
+
+# -- a rendition's header is all that is read ------------------------------------------------
+
+
+def _jpegs(folder):  # noqa: ANN001, ANN202
+    """Pictures a kit meets: plain JFIF colour and grey, progressive, EXIF-turned, CMYK, too big, PNG."""
+    from PIL import Image
+
+    out = {"plain": image(folder / "plain.jpg", (900, 600)), "turned": image(folder / "turned.jpg", (900, 600),
+                                                                             orientation=6)}
+    Image.new("L", (500, 700), 90).save(folder / "grey.jpg", "JPEG")
+    Image.new("RGB", (640, 480), (10, 90, 200)).save(folder / "progressive.jpg", "JPEG", progressive=True)
+    Image.new("CMYK", (400, 300), (0, 80, 90, 10)).save(folder / "cmyk.jpg", "JPEG")
+    Image.new("RGB", (5000, 3000), (200, 30, 30)).save(folder / "big.jpg", "JPEG")
+    Image.new("RGB", (300, 200), (30, 200, 30)).save(folder / "flat.png", "PNG")
+    out.update({n: folder / f for n, f in (("grey", "grey.jpg"), ("progressive", "progressive.jpg"),
+                                            ("cmyk", "cmyk.jpg"), ("big", "big.jpg"), ("png", "flat.png"))})
+    return out
+
+
+def test_an_upright_jpeg_is_placed_from_its_header_as_pillow_would_place_it(tmp_path, monkeypatch):
+    """Issue 13: a print rendition is embedded without being opened by Pillow; every other picture is
+    prepared exactly as before (turned, converted, downsampled)."""
+    from PIL import Image
+
+    pictures = _jpegs(tmp_path)
+
+    def facts(path, box):  # noqa: ANN001, ANN202
+        images.clear_cache()
+        p = images.prepare(path, *box, min_dpi=150)
+        return p.data, p.pixel_width, p.pixel_height, round(p.width, 6), round(p.height, 6), p.passthrough, \
+            round(p.box_dpi, 6)
+
+    boxes = [(481.9, 640.0), (100.0, 80.0)]
+    quick = {(n, b): facts(p, b) for n, p in pictures.items() for b in boxes}
+    opened = []
+    real_open = Image.open
+    monkeypatch.setattr(Image, "open", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    images.clear_cache()
+    images.prepare(pictures["plain"], *boxes[0], min_dpi=150)
+    assert opened == []  # the header said enough
+    monkeypatch.setattr(images, "_plain_jpeg", lambda raw: None)
+    assert {(n, b): facts(p, b) for n, p in pictures.items() for b in boxes} == quick
+    assert quick[("plain", boxes[0])][5] and quick[("grey", boxes[0])][5] and quick[("progressive", boxes[0])][5]
+    assert not quick[("turned", boxes[0])][5] and not quick[("cmyk", boxes[0])][5] and not quick[("big", boxes[0])][5]
+    assert images._plain_jpeg(b"\xff\xd8\xff\xe0\x00") is None and images._plain_jpeg(b"GIF89a") is None

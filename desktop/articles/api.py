@@ -23,6 +23,7 @@ from desktop.articles.approval import (
     canonical_json,
     content_hash,
     document_for_output,
+    documents_for_output,
     format_number,
     self_approval_allowed,
     start_new_draft,
@@ -87,7 +88,8 @@ from desktop.articles.templates import new_doc, template_doc
 
 __all__ = [
     "DEFAULT_PATTERN", "Approval", "ApprovalError", "OutputDoc", "approvals", "approve", "approved_doc",
-    "approved_revision", "canonical_json", "content_hash", "document_for_output", "format_number",
+    "approved_revision", "canonical_json", "content_hash", "document_for_output", "documents_for_output",
+    "format_number",
     "self_approval_allowed", "start_new_draft", "validate_pattern", "verify", "workflow_actions",
     "DEFAULT_RULES", "KINDS", "RELEASE_KINDS", "STATUSES", "TIMEZONES", "VARIANT_SEPARATOR",
     "ArticleDoc", "Checker", "ListQuery", "Quote", "ReleaseRow", "Rule",

@@ -286,22 +286,45 @@ def _release_number(tx, article_id: int, today: dt.date) -> str:  # noqa: ANN001
 
 
 def _approval(session, row: ArticleApproval) -> Approval:  # noqa: ANN001
-    number = session.scalar(select(ArticleRevision.number).where(ArticleRevision.id == row.revision_id)) or 0
-    submitted = session.scalar(
-        select(func.max(ArticleComment.created_at)).where(
-            ArticleComment.article_id == row.article_id, ArticleComment.action == "submit",
-            ArticleComment.created_at <= row.approved_at)
-    )
-    return Approval(row.id, row.article_id, row.revision_id, number, row.content_sha256, row.approver_id,
-                    row.approver_name, row.approved_at, row.release_number, bool(row.self_approved), submitted,
-                    row.published_at, row.revoked_at)
+    return _approvals(session, [row])[row.id]
+
+
+def _approvals(session, rows: list[ArticleApproval]) -> dict[int, Approval]:  # noqa: ANN001
+    """``rows`` as :class:`Approval` by id: revision numbers and submission times in one query each."""
+    if not rows:
+        return {}
+    numbers = dict(session.execute(select(ArticleRevision.id, ArticleRevision.number)
+                                   .where(ArticleRevision.id.in_({r.revision_id for r in rows}))).all())
+    submits: dict[int, list[dt.datetime]] = {}
+    for article_id, at in session.execute(
+        select(ArticleComment.article_id, ArticleComment.created_at).where(
+            ArticleComment.article_id.in_({r.article_id for r in rows}), ArticleComment.action == "submit")
+    ):
+        submits.setdefault(article_id, []).append(at)
+    out = {}
+    for row in rows:
+        # When it was last submitted before this approval (None: approved without review).
+        submitted = max((at for at in submits.get(row.article_id, ()) if at <= row.approved_at), default=None)
+        out[row.id] = Approval(row.id, row.article_id, row.revision_id, numbers.get(row.revision_id) or 0,
+                               row.content_sha256, row.approver_id, row.approver_name, row.approved_at,
+                               row.release_number, bool(row.self_approved), submitted, row.published_at,
+                               row.revoked_at)
+    return out
 
 
 def _current(session, article_id: int) -> ArticleApproval | None:  # noqa: ANN001
-    return session.scalar(
-        select(ArticleApproval).where(ArticleApproval.article_id == article_id, ArticleApproval.revoked_at.is_(None))
-        .order_by(ArticleApproval.id.desc()).limit(1)
-    )
+    return _currents(session, [article_id]).get(article_id)
+
+
+def _currents(session, article_ids: list[int]) -> dict[int, ArticleApproval]:  # noqa: ANN001
+    """The approval in force (newest not withdrawn) of each article that has one."""
+    found: dict[int, ArticleApproval] = {}
+    for row in session.scalars(
+        select(ArticleApproval).where(ArticleApproval.article_id.in_(article_ids), ArticleApproval.revoked_at.is_(None))
+        .order_by(ArticleApproval.id.desc())
+    ):
+        found.setdefault(row.article_id, row)
+    return found
 
 
 def approved_revision(library, article_id: int) -> Approval | None:  # noqa: ANN001
@@ -316,7 +339,8 @@ def approvals(library, article_id: int) -> list[Approval]:  # noqa: ANN001
     with library.store.read() as s:
         rows = list(s.scalars(
             select(ArticleApproval).where(ArticleApproval.article_id == article_id).order_by(ArticleApproval.id)))
-        return [_approval(s, r) for r in rows]
+        found = _approvals(s, rows)
+        return [found[r.id] for r in rows]
 
 
 def approved_doc(library, approval: Approval) -> ArticleDoc:  # noqa: ANN001
@@ -336,16 +360,41 @@ def document_for_output(library, article_id: int) -> OutputDoc:  # noqa: ANN001
     recorded. An approved revision whose text no longer has its approval hash
     is returned not approved (see :attr:`OutputDoc.warning`).
     """
+    return documents_for_output(library, [article_id])[article_id]
+
+
+def documents_for_output(library, article_ids: list[int]) -> dict[int, OutputDoc]:  # noqa: ANN001
+    """:func:`document_for_output` of many articles (a kit's releases) in a few queries, by id.
+
+    Raises :class:`~desktop.articles.store.ArticleNotFound` for the first id that is gone.
+    """
+    ids = list(dict.fromkeys(article_ids))
     with library.store.read() as s:
-        row = store._get(s, article_id)
-        current = store._doc_from_row(s, row)
-        record = _current(s, article_id)
+        rows = {row.id: row for row in s.scalars(select(Article).where(Article.id.in_(ids)))} if ids else {}
+        for article_id in ids:
+            if article_id not in rows:
+                store._get(s, article_id)  # raises the one message for a missing article
+        currents = store._docs_from_rows(s, list(rows.values()))
+        records = _currents(s, ids)
+        approvals = _approvals(s, list(records.values()))
+        contents = dict(s.execute(select(ArticleRevision.id, ArticleRevision.content).where(
+            ArticleRevision.id.in_({r.revision_id for r in records.values()}))).all()) if records else {}
+    out = {}
+    for article_id in ids:
+        record = records.get(article_id)
         if record is None:
-            return OutputDoc(article_id, current, None, False, row.status in APPROVED_STATUSES)
-        approval = _approval(s, record)
-        content = s.scalar(select(ArticleRevision.content).where(ArticleRevision.id == record.revision_id))
+            out[article_id] = OutputDoc(article_id, currents[article_id], None, False,
+                                        rows[article_id].status in APPROVED_STATUSES)
+        else:
+            out[article_id] = _approved_output(currents[article_id], approvals[record.id],
+                                               contents.get(record.revision_id), record.content_sha256)
+    return out
+
+
+def _approved_output(current: ArticleDoc, approval: Approval, content: str | None, sha256: str) -> OutputDoc:
     doc = snapshot.loads(content or "{}")
-    if content_hash(doc) != record.content_sha256:
+    article_id = approval.article_id
+    if content_hash(doc) != sha256:
         # Not the text that was approved: it goes out as a draft, never as the approved release.
         doc.status = "draft"
         return OutputDoc(article_id, doc, approval, False, False, changed_after_approval=True)

@@ -9,11 +9,12 @@ enough and upright is passed through untouched (no generation loss, no time).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from desktop.errors import os_reason
 
@@ -41,6 +42,13 @@ class Prepared:
     height: float
     passthrough: bool  # the original file bytes were used as they are
     box_dpi: float = 0.0  # resolution the picture would have had filling its box
+    #: SHA-1 of ``data``: the PDF names the image by it (reproducible, and the same picture
+    #: placed twice is embedded once). Hashed where it is prepared, on a kit's worker
+    #: threads (hashlib lets go of the GIL), not while the page is drawn.
+    digest: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.digest = hashlib.sha1(self.data).hexdigest()
 
 
 def _fit(px_w: int, px_h: int, box_w: float, box_h: float) -> tuple[float, float]:
@@ -96,6 +104,52 @@ def prepare(path: Path, box_w: float, box_h: float, *, keep_alpha: bool = False,
     return result
 
 
+def _placement(w: int, h: int, box_w: float, box_h: float, min_dpi: int | None) -> tuple[float, float, float, int, int]:
+    """(placed width, placed height, dpi filling the box, largest pixel width, height) of a
+    ``w`` × ``h`` px picture fitted into the box."""
+    placed_w, placed_h = _fit(w, h, box_w, box_h)
+    box_dpi = w / (placed_w / 72)
+    if min_dpi and box_dpi < min_dpi:
+        # Enlarging further only prints blur: natural size at min_dpi, no more.
+        placed_w, placed_h = w / min_dpi * 72, h / min_dpi * 72
+    return placed_w, placed_h, box_dpi, min(w, max_pixels(placed_w)), min(h, max_pixels(placed_h))
+
+
+_SOF = {0xC0, 0xC1, 0xC2}  # baseline, extended sequential, progressive: what a PDF reader decodes
+
+
+def _plain_jpeg(raw: bytes) -> tuple[int, int] | None:
+    """Pixel size of an 8-bit grey or colour JPEG that needs no turning (no EXIF segment, no
+    Adobe colour transform), read from its header alone; None when it is anything else.
+
+    Print renditions are such files (upright, JFIF): most are embedded as they are, so
+    their header is all that needs reading. Anything unusual goes through Pillow.
+    """
+    if not raw.startswith(b"\xff\xd8"):
+        return None
+    i, end = 2, len(raw)
+    while i + 4 <= end and raw[i] == 0xFF:
+        marker = raw[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        length = int.from_bytes(raw[i + 2:i + 4], "big")
+        if length < 2:
+            return None
+        if marker == 0xE1 and raw[i + 4:i + 10] == b"Exif\x00\x00" or marker == 0xEE:
+            return None  # may be turned, or may be CMYK: Pillow reads it
+        if marker in _SOF:
+            seg = raw[i + 4:i + 10]
+            if len(seg) < 6 or seg[0] != 8:
+                return None
+            h, w, components = int.from_bytes(seg[1:3], "big"), int.from_bytes(seg[3:5], "big"), seg[5]
+            return (w, h) if components in (1, 3) and w and h else None
+        if 0xC3 <= marker <= 0xCF or marker == 0xDA:
+            return None  # lossless, arithmetic, or a scan before any frame header
+        i += 2 + length
+    return None
+
+
 def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: int | None) -> Prepared:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -105,6 +159,11 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: 
         raise ImageProblem(str(path), missing=True) from exc
     except OSError as exc:
         raise ImageProblem(os_reason(exc)) from exc
+    plain = None if keep_alpha else _plain_jpeg(raw)
+    if plain is not None:
+        placed_w, placed_h, box_dpi, target_w, target_h = _placement(*plain, box_w, box_h, min_dpi)
+        if plain[0] <= target_w and plain[1] <= target_h:
+            return Prepared(raw, *plain, placed_w, placed_h, True, box_dpi)
     try:
         # Pillow's own decompression-bomb limit applies (a global; never changed here).
         with Image.open(io.BytesIO(raw)) as img:
@@ -113,13 +172,7 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: 
             w, h = img.size
             if orientation in (5, 6, 7, 8):
                 w, h = h, w
-            placed_w, placed_h = _fit(w, h, box_w, box_h)
-            box_dpi = w / (placed_w / 72)
-            if min_dpi and box_dpi < min_dpi:
-                # Enlarging further only prints blur: natural size at min_dpi, no more.
-                placed_w, placed_h = w / min_dpi * 72, h / min_dpi * 72
-            target_w = min(w, max_pixels(placed_w))
-            target_h = min(h, max_pixels(placed_h))
+            placed_w, placed_h, box_dpi, target_w, target_h = _placement(w, h, box_w, box_h, min_dpi)
             if (
                 img.format == "JPEG"
                 and not keep_alpha

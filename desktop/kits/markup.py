@@ -12,6 +12,7 @@ their alt text and are never loaded.
 from __future__ import annotations
 
 import re
+import threading
 from xml.sax.saxutils import escape as _xml_escape
 
 from desktop.kits import styles as st
@@ -67,11 +68,39 @@ def safe_href(url: str) -> str | None:
     return url if url.lower().startswith(SAFE_SCHEMES) else None
 
 
-def _parser():  # noqa: ANN202
-    from markdown_it import MarkdownIt
+_PARSERS = threading.local()
 
-    # html off: "<b>" in an article is text; typographer off: quotes stay as written.
-    return MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+
+def _parser():  # noqa: ANN202
+    """This thread's Markdown parser (made once: building one costs more than parsing a release)."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from markdown_it import MarkdownIt
+
+        # html off: "<b>" in an article is text; typographer off: quotes stay as written.
+        parser = _PARSERS.parser = MarkdownIt("commonmark", {"html": False, "typographer": False,
+                                                             "linkify": False})
+    return parser
+
+
+# Text that Markdown would read as nothing but paragraphs of plain words: no character that
+# can open markup, entities, links, code or escapes; paragraphs one line each, separated by
+# blank lines, with nothing at their edges for Markdown to strip; no line that could open a
+# heading, list, quote or rule. Most releases are such prose: they skip the Markdown parser.
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>!&\t\r\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLOCK_START = re.compile(r"[#>=+\-]|\d{1,9}[.)](?: |$)")
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of ``text`` when it is plain prose (see above), else None."""
+    if _MARKUP_CHARS.search(text):
+        return None
+    paras = _BLANK_LINES.split(text.strip("\n"))
+    for para in paras:
+        if not para or "\n" in para or para != para.strip() or _BLOCK_START.match(para):
+            return None
+    return paras
 
 
 def inline_markup(children: list) -> str:
@@ -247,17 +276,26 @@ def paragraph(text: str, style) -> object:  # noqa: ANN001
 
 def markdown_flowables(text: str, *, prefix: str = "", body_style=None) -> list:  # noqa: ANN001
     """Flowables for Markdown ``text``; ``prefix`` (markup, already escaped) opens the first paragraph."""
-    from markdown_it.tree import SyntaxTreeNode
-
-    tree = SyntaxTreeNode(_parser().parse(text or ""))
+    style = body_style or st.styles().body
     state = {"prefix": prefix}
     out: list = []
-    for node in tree.children:
-        out.extend(_block(node, body_style or st.styles().body, state, 0))
+    plain = _plain_paragraphs(text or "")
+    if plain is not None:
+        from markdown_it.token import Token
+
+        # What the parser would give: one text token per paragraph.
+        for para in plain:
+            out.extend(paragraphs(inline_chunks([Token("text", "", 0, content=para)], CHUNK_CHARS), style,
+                                  prefix=_take_prefix(state)))
+    else:
+        from markdown_it.tree import SyntaxTreeNode
+
+        for node in SyntaxTreeNode(_parser().parse(text or "")).children:
+            out.extend(_block(node, style, state, 0))
     if state["prefix"]:  # text had no paragraph (e.g. only a list): keep the dateline anyway
         from reportlab.platypus import Paragraph
 
-        out.insert(0, Paragraph(state["prefix"], body_style or st.styles().body))
+        out.insert(0, Paragraph(state["prefix"], style))
     return out
 
 

@@ -18,6 +18,7 @@ import io
 import os
 import threading
 from ast import literal_eval
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from reportlab import rl_config
@@ -206,7 +207,7 @@ class PhotoBlock(Flowable):
         c, p = self.canv, self.prepared
         x = (self.width - p.width) / 2
         y = self.height - p.height
-        draw_jpeg(c, p.data, x, y, p.width, p.height)
+        draw_jpeg(c, p.data, x, y, p.width, p.height, digest=p.digest)
         cy = y - 5
         cx = (self.width - self.caption_w) / 2
         for para, h in zip(self.captions, self.cap_heights):
@@ -214,8 +215,10 @@ class PhotoBlock(Flowable):
             para.drawOn(c, cx, cy)
 
 
-def draw_jpeg(canv, data: bytes, x: float, y: float, width: float, height: float) -> None:  # noqa: ANN001
-    """Place JPEG bytes as they are (DCTDecode), named by a hash of the compressed bytes.
+def draw_jpeg(canv, data: bytes, x: float, y: float, width: float, height: float, *,  # noqa: ANN001
+              digest: str) -> None:
+    """Place JPEG bytes as they are (DCTDecode), named by ``digest``, the SHA-1 of the
+    compressed bytes (:attr:`images.Prepared.digest`).
 
     ``canvas.drawImage`` given an ImageReader decodes the whole picture to name it by
     an MD5 of its raw pixels (~80 ms for a 2000 px photo, on every pass); given a
@@ -224,7 +227,7 @@ def draw_jpeg(canv, data: bytes, x: float, y: float, width: float, height: float
     """
     from reportlab.pdfbase import pdfdoc
 
-    name = "Photo" + hashlib.sha1(data).hexdigest()
+    name = "Photo" + digest
     reg_name = canv._doc.getXObjectName(name)
     if not canv._doc.idToObject.get(reg_name):
         xobj = pdfdoc.PDFImageXObject(name)
@@ -464,21 +467,31 @@ class _Builder:
         has_cover = any(isinstance(p, CoverPart) for p in spec.parts)
         if toc is not None and not has_cover:
             story += [Paragraph(esc(self.gettext("Contents")), self.S.part_title), toc, PageBreak()]
-        for i, part in enumerate(spec.parts):
-            kind = "cover" if isinstance(part, CoverPart) else "body"
-            runs_on = i > 0 and _runs_on(spec.parts[i - 1], part)
-            if i > 0 or (toc is not None and not has_cover):
-                story.append(NextPageTemplate(kind))
-                if i > 0 and not runs_on:
-                    story.append(PageBreak())
-            label = part_label(i, part)
-            self._step(label)
-            flowables = self._part(i, part, toc)
-            if runs_on:
-                # The rule, heading and a short part move to the next page together.
-                flowables = [KeepTogether([_Rule(self.frame_w, 0.6, st.RULE, space_before=16, space_after=12),
-                                           *flowables])]
-            story += flowables
+        jobs = sum(len(p.photos) for p in spec.parts if isinstance(p, PhotosPart))
+        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1, jobs)),
+                                thread_name_prefix="kit-photo") as pool:
+            photo_pages = {i: self._plan_photos(i, part, pool) for i, part in enumerate(spec.parts)
+                           if isinstance(part, PhotosPart)}
+            try:
+                for i, part in enumerate(spec.parts):
+                    kind = "cover" if isinstance(part, CoverPart) else "body"
+                    runs_on = i > 0 and _runs_on(spec.parts[i - 1], part)
+                    if i > 0 or (toc is not None and not has_cover):
+                        story.append(NextPageTemplate(kind))
+                        if i > 0 and not runs_on:
+                            story.append(PageBreak())
+                    label = part_label(i, part)
+                    self._step(label)
+                    flowables = self._part(i, part, toc, photo_pages)
+                    if runs_on:
+                        # The rule, heading and a short part move to the next page together.
+                        flowables = [KeepTogether([_Rule(self.frame_w, 0.6, st.RULE, space_before=16,
+                                                         space_after=12), *flowables])]
+                    story += flowables
+            except BaseException:
+                # Cancelled, or a part that cannot be used: the photos not started yet are not read.
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
         self.progress.report(self.steps, self.steps + 1, _("Typesetting the PDF…"))
 
         buf = io.BytesIO()
@@ -556,7 +569,7 @@ class _Builder:
 
     # parts ---------------------------------------------------------------------------
 
-    def _part(self, index: int, part, toc) -> list:  # noqa: ANN001
+    def _part(self, index: int, part, toc, photo_pages: dict[int, list]) -> list:  # noqa: ANN001
         key = f"part-{index + 1}"
         if isinstance(part, CoverPart):
             return self._cover(toc)
@@ -564,7 +577,7 @@ class _Builder:
             return [PartMarker(part.doc.title or self.gettext("Press release"), key)] + self._article(part)
         if isinstance(part, PhotosPart):
             title = part.title or self.gettext("Photo documentation")
-            return [PartMarker(title, key)] + self._photos(index, part, title)
+            return [PartMarker(title, key)] + self._photos(index, part, title, photo_pages[index])
         if isinstance(part, FactSheetPart):
             title = part.title or self.gettext("Fact sheet")
             return [PartMarker(title, key), Paragraph(esc(title), self.S.part_title)] + markdown_flowables(
@@ -685,60 +698,53 @@ class _Builder:
             ]))
         return out
 
-    def _photos(self, index: int, part: PhotosPart, title: str) -> list:
+    def _plan_photos(self, index: int, part: PhotosPart, pool) -> list:  # noqa: ANN001
+        """The part's pages as ``(photo, captions, prepared future)`` rows; each photo is read and
+        fitted to its slot on ``pool`` while the parts before it are set (Pillow and hashlib
+        let go of the GIL)."""
         S = self.S
         per_page = self.spec.photos_per_page
-        heading = Paragraph(esc(title), S.part_title)
-        heading_h = heading.wrap(self.frame_w, self.body_h)[1] + S.part_title.spaceAfter
+        title = part.title or self.gettext("Photo documentation")
+        heading_h = Paragraph(esc(title), S.part_title).wrap(self.frame_w, self.body_h)[1] + S.part_title.spaceAfter
         cap_w = min(self.frame_w, CAPTION_MIN_W)
         chunks = [part.photos[i:i + per_page] for i in range(0, len(part.photos), per_page)]
-        # Page layout first (the slot height depends on the captions), then every photo is
-        # decoded and downsampled in parallel: Pillow releases the GIL while it works.
+        # Page layout first: the slot height depends on the captions.
         pages = []
         for n, chunk in enumerate(chunks):
             avail = self.body_h - (heading_h if n == 0 else 0) - 2
             captions = [self._captions(photo) for photo in chunk]
             # A very long caption must not shrink its photo to a stamp: it may run on instead.
             cap_h = [min(sum(p.wrap(cap_w, avail)[1] for p in caps), avail * 0.25) for caps in captions]
-            slot = (avail - sum(cap_h) - 5 * len(chunk) - PHOTO_GAP * (len(chunk) - 1)) / len(chunk)
-            pages.append([(photo, caps, max(slot, 40 * st.MM)) for photo, caps in zip(chunk, captions)])
-        jobs = [(photo, slot) for page in pages for photo, _caps, slot in page]
-        prepared = iter(self._prepare_all(index, jobs))
-        out: list = [heading]
+            slot = max((avail - sum(cap_h) - 5 * len(chunk) - PHOTO_GAP * (len(chunk) - 1)) / len(chunk), 40 * st.MM)
+            pages.append([(photo, caps, pool.submit(self._prepare, index, photo, slot))
+                          for photo, caps in zip(chunk, captions)])
+        return pages
+
+    def _photos(self, index: int, part: PhotosPart, title: str, pages: list) -> list:
+        S = self.S
+        cap_w = min(self.frame_w, CAPTION_MIN_W)
+        out: list = [Paragraph(esc(title), S.part_title)]
         for n, page in enumerate(pages):
             if n:
                 out.append(PageBreak())
-            for k, (_photo, caps, _slot) in enumerate(page):
+            for k, (photo, caps, future) in enumerate(page):
                 if k:
                     out.append(Spacer(1, PHOTO_GAP))
-                img = next(prepared)
+                img = self._prepared(index, photo, future.result())
                 out.append(PhotoBlock(img, caps, max(cap_w, min(img.width, self.frame_w))))
         return out
 
-    def _prepare_all(self, index: int, jobs: list) -> list[images.Prepared]:
-        from concurrent.futures import ThreadPoolExecutor
-
-        workers = max(1, min(4, os.cpu_count() or 1, len(jobs)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kit-photo") as pool:
-            futures = [pool.submit(self._prepare, index, photo, slot) for photo, slot in jobs]
-            try:
-                results = []
-                for (photo, _slot), future in zip(jobs, futures):
-                    prepared = future.result()
-                    results.append(prepared)
-                    name = photo.ref or Path(photo.path).name
-                    if prepared.box_dpi < MIN_PHOTO_DPI:
-                        self.warnings.append(
-                            _("The photo of {part} has too few pixels for print ({dpi} dpi at full size); "
-                              "it is printed smaller. Use a larger original.").format(
-                                part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
-                        )
-                    self._step(name)
-                return results
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+    def _prepared(self, index: int, photo: Photo, prepared: images.Prepared) -> images.Prepared:
+        """``prepared`` once its step is counted and a photo too small for print is warned about."""
+        name = photo.ref or Path(photo.path).name
+        if prepared.box_dpi < MIN_PHOTO_DPI:
+            self.warnings.append(
+                _("The photo of {part} has too few pixels for print ({dpi} dpi at full size); "
+                  "it is printed smaller. Use a larger original.").format(
+                    part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
+            )
+        self._step(name)
+        return prepared
 
     def _captions(self, photo: Photo) -> list[Paragraph]:
         S = self.S

@@ -388,7 +388,7 @@ def build_spec(library, kit_id: int, *, progress: Progress | None = None, data: 
     office, logo = letterhead(library)
     photo_ids = [p.ref_id for p in data.parts if p.kind == "photo"]
     _make_renditions(library, photo_ids, progress)
-    facts = _PhotoFacts(library, photo_ids)
+    facts = _PartFacts(library, data)
     parts: list = []
     total = len(data.parts)
     for n, part in enumerate(data.parts):
@@ -438,21 +438,30 @@ def release_spec(library, article_id: int):  # noqa: ANN001, ANN201 - KitSpec
     return spec
 
 
-class _PhotoFacts:
-    """Caption facts and rendition paths of a kit's photos, read in two queries (not two per photo).
+class _PartFacts:
+    """What a kit's parts print, read in a few queries (not several per part): each release as
+    it goes out (approval checked), and its photos' caption facts and rendition paths.
 
-    A photo not found here (gone, or its rendition not made) is asked for on
-    its own by :func:`_add_part`, which then names the part that fails.
+    A release or photo not found here (gone, or its rendition not made) is
+    asked for on its own by :func:`_add_part`, which then names the part that fails.
     """
 
-    def __init__(self, library, photo_ids: list[int]) -> None:  # noqa: ANN001
+    def __init__(self, library, data: KitInput) -> None:  # noqa: ANN001
+        from desktop.articles import api as articles
+        from desktop.articles.store import ArticleNotFound
         from desktop.photos import api as photos
 
+        photo_ids = [p.ref_id for p in data.parts if p.kind == "photo"]
+        article_ids = [p.ref_id for p in data.parts if p.kind == "article"]
         self.metas = photos.photo_metas(library, photo_ids) if photo_ids else {}
         self.renditions = photos.made_renditions(library, photo_ids) if photo_ids else {}
+        try:
+            self.outputs = articles.documents_for_output(library, article_ids) if article_ids else {}
+        except ArticleNotFound:
+            self.outputs = {}
 
 
-def _add_part(library, parts: list, part: PartInput, office, facts: _PhotoFacts) -> None:  # noqa: ANN001, C901
+def _add_part(library, parts: list, part: PartInput, office, facts: _PartFacts) -> None:  # noqa: ANN001, C901
     from desktop.kits import spec as S
 
     last = parts[-1] if parts else None
@@ -461,7 +470,7 @@ def _add_part(library, parts: list, part: PartInput, office, facts: _PhotoFacts)
     elif part.kind == "article":
         from desktop.articles import api as articles
 
-        out = articles.document_for_output(library, part.ref_id)
+        out = facts.outputs.get(part.ref_id) or articles.document_for_output(library, part.ref_id)
         parts.append(S.ArticlePart(out.doc, approved=out.approved, ref=f"#{part.ref_id}",
                                    release_number=out.release_number))
     elif part.kind == "photo":
@@ -555,8 +564,9 @@ def newer_draft_warnings(library, data: KitInput) -> list[str]:  # noqa: ANN001
     """A sentence per article of the kit whose newer draft is not printed (its approved text is)."""
     from desktop.articles import api as articles
 
-    found = (articles.document_for_output(library, p.ref_id).warning for p in data.parts if p.kind == "article")
-    return [w for w in found if w]
+    ids = [p.ref_id for p in data.parts if p.kind == "article"]
+    outputs = articles.documents_for_output(library, ids) if ids else {}
+    return [w for w in (outputs[i].warning for i in ids) if w]
 
 
 def _log_export(library, kit_id: int, fmt: str, path: Path, digest: str, size: int, draft: bool) -> None:  # noqa: ANN001
