@@ -250,3 +250,50 @@ def test_press_kit_prints_the_approved_text_and_warns_of_the_newer_draft(library
     printed = squash(" ".join(pdf_text((tmp_path / "kit.pdf").read_bytes())))
     number = articles.approved_revision(library, art_id).release_number
     assert "12 kelurahan" in printed and "14 kelurahan" not in printed and f"Nomor: {number}" in printed
+
+
+def _statements(library):  # noqa: ANN001, ANN202
+    """A list that collects every SQL statement the library runs while it is open."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(library.store.engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_a: seen.append(statement))
+    return seen
+
+
+def test_many_articles_for_output_read_as_each_one_alone_in_a_few_queries(library, team):
+    """A kit's releases (issue 13): approved, with a newer draft, changed after approval, never approved,
+    approved before records — read together, each exactly as it would be read alone, in the same
+    number of queries for two articles as for five."""
+    approved = _approved(library, team, title="Disetujui", tags=["pemilu"])
+    newer = _approved(library, team, title="Ada draf baru")
+    library.store.staff_id = team["writer"]
+    articles.start_new_draft(library, newer, base_revision=1)
+    store.save(library, newer, _doc(title="Ada draf baru", body="Teks yang belum disetujui."))
+    tampered = _approved(library, team, title="Diubah diam-diam")
+    record = articles.approved_revision(library, tampered)
+    with library.store.write() as tx:
+        tx.session.execute(text("UPDATE article_revisions SET content = replace(content, '12 kelurahan', "
+                                "'2 kelurahan') WHERE id = :id"), {"id": record.revision_id})
+    library.store.staff_id = team["writer"]
+    draft = store.create_article(library, _doc(title="Masih draf", quotes=[]))
+    library.store.staff_id = team["editor"]
+    legacy = store.create_article(library, _doc(title="Disetujui sebelum ada catatan", status="approved"))
+    ids = [approved, newer, tampered, draft, legacy]
+
+    alone = {i: articles.document_for_output(library, i) for i in ids}
+    together = articles.documents_for_output(library, ids)
+    assert together == alone
+    assert [(o.approved, o.newer_draft, o.changed_after_approval) for o in together.values()] == [
+        (True, False, False), (True, True, False), (False, False, True), (False, False, False), (True, False, False)]
+    assert together[approved].doc.tags == ["pemilu"] and together[approved].release_number
+
+    seen = _statements(library)
+    articles.documents_for_output(library, ids[:2])
+    two = len(seen)
+    seen.clear()
+    articles.documents_for_output(library, ids)
+    assert len(seen) == two <= 8
+    with pytest.raises(store.ArticleNotFound):
+        articles.documents_for_output(library, [approved, 99999])

@@ -266,3 +266,25 @@ def test_an_upright_jpeg_is_placed_from_its_header_as_pillow_would_place_it(tmp_
     assert quick[("plain", boxes[0])][5] and quick[("grey", boxes[0])][5] and quick[("progressive", boxes[0])][5]
     assert not quick[("turned", boxes[0])][5] and not quick[("cmyk", boxes[0])][5] and not quick[("big", boxes[0])][5]
     assert images._plain_jpeg(b"\xff\xd8\xff\xe0\x00") is None and images._plain_jpeg(b"GIF89a") is None
+
+
+def test_a_kit_is_read_in_as_many_queries_whatever_the_number_of_its_releases_and_photos(library, kit):
+    """Issue 13: a kit's releases and photos are read together, not a handful of queries per part."""
+    from sqlalchemy import event
+
+    from desktop.articles import store as articles
+
+    kit_id, photo_ids = kit
+    store.build_spec(library, kit_id)  # renditions made: what follows is the warm read
+    seen: list[str] = []
+    event.listen(library.store.engine, "before_cursor_execute", lambda _c, _cur, sql, *_a: seen.append(sql))
+    small = store.build_spec(library, kit_id)
+    count = len(seen)
+    data = store.get_kit(library, kit_id).data
+    more = [articles.create_article(library, article(f"Rilis Tambahan {n}", status="approved")) for n in range(4)]
+    data.parts[3:3] = [store.PartInput("article", i) for i in more] + [store.PartInput("photo", p) for p in photo_ids]
+    store.update_kit(library, kit_id, data)
+    seen.clear()
+    big = store.build_spec(library, kit_id)
+    assert len(seen) == count
+    assert len([p for p in big.parts if hasattr(p, "doc")]) == len([p for p in small.parts if hasattr(p, "doc")]) + 4

@@ -198,7 +198,8 @@ def _prepare(path: Path, box_w: float, box_h: float, keep_alpha: bool, min_dpi: 
                 frame = frame.resize((out_w, out_h), Image.Resampling.HAMMING, reducing_gap=3.0)
             buf = io.BytesIO()
             if keep_alpha:
-                frame.save(buf, "PNG", optimize=False)
+                # Only a step on the way into the PDF, which compresses its own copy: compressed lightly.
+                frame.save(buf, "PNG", optimize=False, compress_level=1)
             else:
                 frame.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
             return Prepared(buf.getvalue(), out_w, out_h, placed_w, placed_h, False, box_dpi)

@@ -91,9 +91,15 @@ class Letterhead(Flowable):
         if contact:
             self.lines.append(Paragraph(esc(contact), small))
         self._heights: list[float] = []
+        self._laid_out_for: float | None = None
+        self._logo_reader: ImageReader | None = None
         self.spaceAfter = 10
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        # A kit opens every release with the same kop: one flowable, laid out once per width.
+        if self._laid_out_for == avail_w:
+            return self.width, self.height
+        self._laid_out_for = avail_w
         self.width = avail_w
         # Beside the logo, not mirrored around it: the long institution names stay on one line.
         text_w = avail_w - (LOGO_BOX + GAP) if self.logo else avail_w
@@ -117,8 +123,9 @@ class Letterhead(Flowable):
         if self.logo is not None:
             y = top - (self.body_h + self.logo.height) / 2
             x = (LOGO_BOX - self.logo.width) / 2
-            c.drawImage(ImageReader(io.BytesIO(self.logo.data)), x, y, self.logo.width, self.logo.height,
-                        mask="auto")
+            if self._logo_reader is None:  # decoded once, however many pages the kop opens
+                self._logo_reader = ImageReader(io.BytesIO(self.logo.data))
+            c.drawImage(self._logo_reader, x, y, self.logo.width, self.logo.height, mask="auto")
         text_h = sum(self._heights) + 2 * (len(self.lines) - 1)
         y = top - (self.body_h - text_h) / 2
         x = self.width - self._text_w

@@ -18,6 +18,7 @@ import io
 import os
 import threading
 from ast import literal_eval
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -185,11 +186,25 @@ class PartMarker(Flowable):
 
 
 class PhotoBlock(Flowable):
-    """A placed photo (aspect kept, centred) with its caption and credit beneath."""
+    """A placed photo (aspect kept, centred) with its caption and credit beneath.
 
-    def __init__(self, prepared: images.Prepared, captions: list[Paragraph], caption_w: float) -> None:
+    ``photo`` gives the prepared picture when it is first needed, at layout:
+    it is read and fitted on a worker thread while the pages before it are set.
+    """
+
+    def __init__(self, photo: Callable[[], images.Prepared], captions: list[Paragraph], min_caption_w: float,
+                 max_w: float) -> None:
         super().__init__()
-        self.prepared, self.captions, self.caption_w = prepared, captions, caption_w
+        self.photo, self.captions = photo, captions
+        self.min_caption_w, self.max_w = min_caption_w, max_w
+
+    @property
+    def prepared(self) -> images.Prepared:
+        return self.photo()
+
+    @property
+    def caption_w(self) -> float:
+        return max(self.min_caption_w, min(self.prepared.width, self.max_w))
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.width = avail_w
@@ -201,7 +216,7 @@ class PhotoBlock(Flowable):
         """A caption too long for the page flows on as ordinary paragraphs below the photo."""
         if not self.captions or self.prepared.height + 5 > avail_h:
             return []
-        return [PhotoBlock(self.prepared, [], self.caption_w), Spacer(1, 5), *self.captions]
+        return [PhotoBlock(self.photo, [], self.min_caption_w, self.max_w), Spacer(1, 5), *self.captions]
 
     def draw(self) -> None:
         c, p = self.canv, self.prepared
@@ -447,6 +462,7 @@ class _Builder:
         self.steps = len(spec.parts) + sum(len(p.photos) for p in spec.parts if isinstance(p, PhotosPart))
         self.done = 0
         self.logo = self._logo()
+        self.kop: Letterhead | None = None
         office = spec.office
         self.office_line = office.short_name or office.name
 
@@ -460,6 +476,19 @@ class _Builder:
     # build ---------------------------------------------------------------------------
 
     def build(self) -> bytes:
+        # Photos are read and fitted on these threads while the pages before them are set
+        # (Pillow and hashlib let go of the GIL); each is waited for where it is laid out.
+        jobs = sum(len(p.photos) for p in self.spec.parts if isinstance(p, PhotosPart))
+        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1, jobs)),
+                                thread_name_prefix="kit-photo") as pool:
+            try:
+                return self._build(pool)
+            except BaseException:
+                # Cancelled, or a part that cannot be used: the photos not started yet are not read.
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+
+    def _build(self, pool) -> bytes:  # noqa: ANN001 - ThreadPoolExecutor
         spec = self.spec
         story: list = []
         toc = self._toc() if len(spec.parts) >= TOC_MIN_PARTS else None
@@ -467,32 +496,25 @@ class _Builder:
         has_cover = any(isinstance(p, CoverPart) for p in spec.parts)
         if toc is not None and not has_cover:
             story += [Paragraph(esc(self.gettext("Contents")), self.S.part_title), toc, PageBreak()]
-        jobs = sum(len(p.photos) for p in spec.parts if isinstance(p, PhotosPart))
-        with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1, jobs)),
-                                thread_name_prefix="kit-photo") as pool:
-            photo_pages = {i: self._plan_photos(i, part, pool) for i, part in enumerate(spec.parts)
-                           if isinstance(part, PhotosPart)}
-            try:
-                for i, part in enumerate(spec.parts):
-                    kind = "cover" if isinstance(part, CoverPart) else "body"
-                    runs_on = i > 0 and _runs_on(spec.parts[i - 1], part)
-                    if i > 0 or (toc is not None and not has_cover):
-                        story.append(NextPageTemplate(kind))
-                        if i > 0 and not runs_on:
-                            story.append(PageBreak())
-                    label = part_label(i, part)
-                    self._step(label)
-                    flowables = self._part(i, part, toc, photo_pages)
-                    if runs_on:
-                        # The rule, heading and a short part move to the next page together.
-                        flowables = [KeepTogether([_Rule(self.frame_w, 0.6, st.RULE, space_before=16,
-                                                         space_after=12), *flowables])]
-                    story += flowables
-            except BaseException:
-                # Cancelled, or a part that cannot be used: the photos not started yet are not read.
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-        self.progress.report(self.steps, self.steps + 1, _("Typesetting the PDF…"))
+        photo_pages = {i: self._plan_photos(i, part, pool) for i, part in enumerate(spec.parts)
+                       if isinstance(part, PhotosPart)}
+        for i, part in enumerate(spec.parts):
+            kind = "cover" if isinstance(part, CoverPart) else "body"
+            runs_on = i > 0 and _runs_on(spec.parts[i - 1], part)
+            if i > 0 or (toc is not None and not has_cover):
+                story.append(NextPageTemplate(kind))
+                if i > 0 and not runs_on:
+                    story.append(PageBreak())
+            label = part_label(i, part)
+            self._step(label)
+            flowables = self._part(i, part, toc, photo_pages)
+            if runs_on:
+                # The rule, heading and a short part move to the next page together.
+                flowables = [KeepTogether([_Rule(self.frame_w, 0.6, st.RULE, space_before=16, space_after=12),
+                                           *flowables])]
+            story += flowables
+        # The photos' steps are counted as they are laid out.
+        self.progress.report(self.done, self.steps + 1, _("Typesetting the PDF…"))
 
         buf = io.BytesIO()
         office = spec.office
@@ -601,7 +623,10 @@ class _Builder:
             office.short_name or office.name) else self.gettext("About us")
 
     def _letterhead(self) -> Letterhead:
-        return Letterhead(self.spec.office, self.logo, self.gettext, self.spec.kop)
+        """The kit's kop: one flowable for the cover and every release (it never splits)."""
+        if self.kop is None:
+            self.kop = Letterhead(self.spec.office, self.logo, self.gettext, self.spec.kop)
+        return self.kop
 
     def _cover(self, toc) -> list:  # noqa: ANN001
         S, spec = self.S, self.spec
@@ -730,21 +755,30 @@ class _Builder:
             for k, (photo, caps, future) in enumerate(page):
                 if k:
                     out.append(Spacer(1, PHOTO_GAP))
-                img = self._prepared(index, photo, future.result())
-                out.append(PhotoBlock(img, caps, max(cap_w, min(img.width, self.frame_w))))
+                out.append(PhotoBlock(self._prepared(index, photo, future), caps, cap_w, self.frame_w))
         return out
 
-    def _prepared(self, index: int, photo: Photo, prepared: images.Prepared) -> images.Prepared:
-        """``prepared`` once its step is counted and a photo too small for print is warned about."""
-        name = photo.ref or Path(photo.path).name
-        if prepared.box_dpi < MIN_PHOTO_DPI:
-            self.warnings.append(
-                _("The photo of {part} has too few pixels for print ({dpi} dpi at full size); "
-                  "it is printed smaller. Use a larger original.").format(
-                    part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
-            )
-        self._step(name)
-        return prepared
+    def _prepared(self, index: int, photo: Photo, future) -> Callable[[], images.Prepared]:  # noqa: ANN001
+        """The prepared photo once ``future`` has it, its step counted and a photo too small for
+        print warned about, once (the layout asks again)."""
+        done: list[images.Prepared] = []
+
+        def get() -> images.Prepared:
+            if done:
+                return done[0]
+            prepared = future.result()
+            name = photo.ref or Path(photo.path).name
+            if prepared.box_dpi < MIN_PHOTO_DPI:
+                self.warnings.append(
+                    _("The photo of {part} has too few pixels for print ({dpi} dpi at full size); "
+                      "it is printed smaller. Use a larger original.").format(
+                        part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
+                )
+            done.append(prepared)
+            self._step(name)
+            return prepared
+
+        return get
 
     def _captions(self, photo: Photo) -> list[Paragraph]:
         S = self.S
