@@ -217,7 +217,7 @@ def test_prose_takes_the_quick_path_and_markup_does_not():
     assert markup._plain_paragraphs("Rapat koordinasi: 12 peserta.\n\nDitutup pukul 12.00 WIB.") == [
         "Rapat koordinasi: 12 peserta.", "Ditutup pukul 12.00 WIB."]
     for text in ("Rapat *penting*.", "- satu\n- dua", "1. satu", "# Judul", "baris\nkedua", "    kode", "A &amp; B",
-                 "> kutipan", "---"):
+                 "> kutipan", "---", "~~~"):
         assert markup._plain_paragraphs(text) is None, text
 
 

@@ -86,9 +86,9 @@ def _parser():  # noqa: ANN202
 # Text that Markdown would read as nothing but paragraphs of plain words: no character that
 # can open markup, entities, links, code or escapes; paragraphs one line each, separated by
 # blank lines, with nothing at their edges for Markdown to strip; no line that could open a
-# heading, list, quote or rule. Most releases are such prose: they skip the Markdown parser.
+# heading, list, quote, rule or ~~~ fence. Most releases are such prose: they skip the Markdown parser.
 _MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>!&\t\r\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BLOCK_START = re.compile(r"[#>=+\-]|\d{1,9}[.)](?: |$)")
+_BLOCK_START = re.compile(r"[#>=+~\-]|\d{1,9}[.)](?: |$)")
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 
