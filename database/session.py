@@ -48,6 +48,22 @@ class Tx:
         """Mark an entity kind as changed without an audit row (derived data)."""
         self.changed.add(entity)
 
+    def one_at_a_time(self, name: str) -> None:
+        """Hold ``name`` until this transaction ends, so the same work on another PC waits for it.
+
+        SQLite's write transactions already are one at a time (BEGIN IMMEDIATE); on
+        PostgreSQL a transaction-scoped advisory lock makes the second PC queue. For work
+        that numbers or matches against what is already stored (the next bundle
+        version, contacts to merge), where rows being inserted cannot be locked.
+        """
+        one_at_a_time(self.session, name)
+
+
+def one_at_a_time(session: Session, name: str) -> None:
+    """:meth:`Tx.one_at_a_time` for a bare session."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})
+
 
 def _describe(obj: object) -> str:
     for attr in ("title", "name", "full_name", "caption", "file_name"):

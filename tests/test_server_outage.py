@@ -98,6 +98,48 @@ def test_an_edit_lock_holds_across_pcs(server, tmp_path):
         first.close()
 
 
+def test_two_pcs_exporting_the_style_pack_at_once_get_the_next_two_versions(server, tmp_path, monkeypatch):
+    """The second PC waits for the first and numbers after it, never a raw unique-key error."""
+    from desktop.exchange import api as exchange
+    from desktop.exchange import bundle as fmt
+
+    first = _server_library(server, tmp_path / "kantor")
+    exchange.own_key(first)  # the office's key exists already, as in any office that exports
+    second = Library.open(tmp_path / "kantor")
+    second.store.staff_id = first.store.staff_id
+    inside = threading.Barrier(2, timeout=3)  # met only if both PCs number their bundle at the same time
+    real_write = fmt.write
+
+    def write_together(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        try:
+            inside.wait()
+        except threading.BrokenBarrierError:
+            pass
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(fmt, "write", write_together)
+    try:
+        outcomes: list[object] = []
+
+        def export(lib, name):  # noqa: ANN001
+            try:
+                outcomes.append(exchange.export_style_pack(lib, tmp_path / name)["version"])
+            except Exception as exc:  # noqa: BLE001 - the assertion below names it
+                outcomes.append(exc)
+
+        threads = [threading.Thread(target=export, args=(lib, f"standar-{n}.wartabundle"))
+                   for n, lib in ((1, first), (2, second))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert sorted(outcomes, key=str) == [1, 2], outcomes
+        assert sorted(p.name for p in tmp_path.glob("standar-*")) == ["standar-1.wartabundle", "standar-2.wartabundle"]
+    finally:
+        second.close()
+        first.close()
+
+
 def test_the_server_stopping_mid_save_loses_nothing_committed(own_server, tmp_path):
     from desktop.articles import api as articles
     from desktop.errors import WartaError

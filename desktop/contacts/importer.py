@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, select, update
 
 from desktop.contacts import normalize, store
 from desktop.contacts.record import ContactRecord, Email, Phone, Rejected
@@ -559,7 +559,7 @@ def commit_import(
         conn = s.connection()
         # Matched again inside the write transaction, one import at a time: the
         # preview may be stale (another import of the same file committed since).
-        _one_import_at_a_time(s)
+        tx.one_at_a_time("warta.contacts.import")
         for pos, pid in _rematch(s, to_add).items():
             to_merge.setdefault(pid, []).append(to_add.pop(pos))
             first_pos.setdefault(pid, pos)
@@ -642,11 +642,6 @@ def preview_entries(preview: Preview) -> list[dict]:
     return _entries(preview, fate, {pos: None for pos, f in fate.items() if f[0] == "add"}, targets)
 
 
-def _one_import_at_a_time(s) -> None:  # noqa: ANN001
-    """Serialize contact imports. SQLite's write transactions already are (BEGIN IMMEDIATE);
-    on PostgreSQL a transaction-scoped advisory lock makes the second import wait for the first."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(hashtext('warta.contacts.import'))"))
 
 
 def _rematch(s, to_add: dict[int, ContactRecord]) -> dict[int, int]:  # noqa: ANN001

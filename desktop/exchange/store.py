@@ -164,6 +164,8 @@ def _export(library, target: Path, kind: str, content: dict, files: dict[str, by
     written = False
     try:
         with library.store.write() as tx:
+            # Two PCs exporting at once: the second waits and numbers after the first.
+            tx.one_at_a_time(f"warta.exchange.export.{kind}")
             sequence = (tx.session.scalar(select(func.max(ExchangeBundle.sequence)).where(
                 ExchangeBundle.direction == "export", ExchangeBundle.kind == kind,
                 ExchangeBundle.office_uid == key.office_uid)) or 0) + 1
