@@ -261,6 +261,10 @@ def generate(library, counts: dict[str, int], rng: random.Random, progress: Prog
                 day = today - dt.timedelta(days=age)
                 kind = rng.choices(kinds, kind_w)[0]
                 status = rng.choices(statuses, status_w)[0] if age > 14 else rng.choice(["draft", "review", "approved", "published"])
+                if status == "review" and age > 14:
+                    # A real office decides within days: nothing waits in review for months (Beranda
+                    # would show "waiting 722 days"). Old drafts stay: abandoned drafts are real.
+                    status = "published"
                 author_id, author_name = rng.choice(staff_rows)
                 data = make_article(rng, rng.choice(cities), day, kind, demo.person_name)
                 stamp = dt.datetime.combine(day, dt.time(rng.randint(7, 17), rng.randint(0, 59)))
