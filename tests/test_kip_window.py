@@ -323,6 +323,12 @@ def test_beranda_counter_of_requests_opens_the_register_with_every_request(main_
     home.refresh()
     qtbot.wait(50)
     counter = home.findChild(QPushButton, "count-information_requests")
+    main_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: counter.label.height() >= counter.label.heightForWidth(counter.label.width()))
+    # Its two-line name is not cut at the bottom of its box, and the row of counters stays even.
+    assert counter.label.geometry().bottom() < counter.height()
+    assert {b.height() for b in home.findChildren(QPushButton) if b.objectName().startswith("count-")} == {
+        counter.height()}
     qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
     assert main_window.current_section() is section
     assert section.state_filter.currentData() == "" and section.requests.rowCount() == 1

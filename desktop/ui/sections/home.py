@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -210,7 +211,12 @@ class _Counter(QPushButton):
     def __init__(self, number: str, label: str) -> None:
         super().__init__()
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(70)
+        # A button's size hint ignores the label inside it: every counter is tall enough for its number
+        # and a name on two lines ("Permohonan informasi" wraps in a narrow box), so the row stays even.
+        big = QFont(self.font())
+        big.setPointSizeF(22)
+        self.setMinimumHeight(max(70, QFontMetrics(big).lineSpacing() + 2 * QFontMetrics(self.font()).lineSpacing()
+                                  + 12 + 6))
         self.setStyleSheet("QPushButton { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }"
                            "QPushButton:hover { border-color: #1f4e79; }")
         inner = QLabel(f"<div style='font-size:22pt;font-weight:600'>{html.escape(number)}</div>"
@@ -223,6 +229,7 @@ class _Counter(QPushButton):
         layout.addWidget(inner)
         self.label = inner
         self.setAccessibleName(f"{number} {label}")
+
 
 
 def _clear(layout) -> None:  # noqa: ANN001
