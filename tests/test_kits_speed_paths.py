@@ -237,7 +237,26 @@ def _jpegs(folder):  # noqa: ANN001, ANN202
     Image.new("RGB", (300, 200), (30, 200, 30)).save(folder / "flat.png", "PNG")
     out.update({n: folder / f for n, f in (("grey", "grey.jpg"), ("progressive", "progressive.jpg"),
                                             ("cmyk", "cmyk.jpg"), ("big", "big.jpg"), ("png", "flat.png"))})
+    # What only a walk past the frame header finds: an EXIF orientation after it, an orientation
+    # written in XMP alone, a second picture (MPO, as some cameras write).
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    plain = out["plain"].read_bytes()
+    (folder / "exif-late.jpg").write_bytes(_after_frame(plain, 0xE1, b"Exif\x00\x00" + exif.tobytes()[6:]))
+    xmp = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+           b'<rdf:Description xmlns:tiff="http://ns.adobe.com/tiff/1.0/" tiff:Orientation="6"/></rdf:RDF></x:xmpmeta>')
+    (folder / "xmp.jpg").write_bytes(_after_frame(plain, 0xE1, b"http://ns.adobe.com/xap/1.0/\x00" + xmp))
+    Image.new("RGB", (600, 400), (90, 90, 20)).save(folder / "two.mpo", "MPO", save_all=True,
+                                                    append_images=[Image.new("RGB", (600, 400), (20, 90, 90))])
+    out.update({"exif-late": folder / "exif-late.jpg", "xmp": folder / "xmp.jpg", "mpo": folder / "two.mpo"})
     return out
+
+
+def _after_frame(jpeg: bytes, marker: int, payload: bytes) -> bytes:
+    """``jpeg`` with one more segment placed right after its frame header (SOF0)."""
+    at = jpeg.index(b"\xff\xc0")
+    at += 2 + int.from_bytes(jpeg[at + 2:at + 4], "big")
+    return jpeg[:at] + bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[at:]
 
 
 def test_an_upright_jpeg_is_placed_from_its_header_as_pillow_would_place_it(tmp_path, monkeypatch):
@@ -264,8 +283,12 @@ def test_an_upright_jpeg_is_placed_from_its_header_as_pillow_would_place_it(tmp_
     monkeypatch.setattr(images, "_plain_jpeg", lambda raw: None)
     assert {(n, b): facts(p, b) for n, p in pictures.items() for b in boxes} == quick
     assert quick[("plain", boxes[0])][5] and quick[("grey", boxes[0])][5] and quick[("progressive", boxes[0])][5]
-    assert not quick[("turned", boxes[0])][5] and not quick[("cmyk", boxes[0])][5] and not quick[("big", boxes[0])][5]
-    assert images._plain_jpeg(b"\xff\xd8\xff\xe0\x00") is None and images._plain_jpeg(b"GIF89a") is None
+    for name in ("turned", "cmyk", "big", "exif-late", "xmp", "mpo"):
+        assert not quick[(name, boxes[0])][5], name
+    # Pillow reads the late EXIF and the XMP orientation: both are turned upright, as the camera meant.
+    assert quick[("exif-late", boxes[0])][1:3] == quick[("xmp", boxes[0])][1:3] == (600, 900)
+    for header in (b"\xff\xd8\xff\xe0\x00", b"GIF89a", b"\xff\xd8\xff\xd8", b"\xff\xd8\xff\xd0\x00\x10"):
+        assert images._plain_jpeg(header) is None, header
 
 
 def test_a_kit_is_read_in_as_many_queries_whatever_the_number_of_its_releases_and_photos(library, kit):
@@ -288,3 +311,20 @@ def test_a_kit_is_read_in_as_many_queries_whatever_the_number_of_its_releases_an
     big = store.build_spec(library, kit_id)
     assert len(seen) == count
     assert len([p for p in big.parts if hasattr(p, "doc")]) == len([p for p in small.parts if hasattr(p, "doc")]) + 4
+
+
+def test_while_the_pages_are_set_the_progress_says_so_and_only_moves_forward(library, kit):
+    """The photos are counted as they are laid out, after "Typesetting the PDF…": the message stays
+    that (with the photo beside it), never a bare photo name as if photos were still being read."""
+    from desktop.jobs import Progress
+
+    kit_id, photo_ids = kit
+    seen: list[tuple[int, int, str]] = []
+    store.render_pdf(library, kit_id, progress=Progress(callback=lambda d, t, c: seen.append((d, t, c))))
+    texts = [c for _d, _t, c in seen]
+    start = texts.index("Menyusun PDF…")  # the interface is in Indonesian
+    later = [c for c in texts[start + 1:] if c]
+    assert len(later) == len(photo_ids)
+    assert all(c.startswith("Menyusun PDF… (") for c in later), later
+    done = [d for d, t, _c in seen if t == seen[-1][1]]
+    assert done == sorted(done) and done[-1] == seen[-1][1]

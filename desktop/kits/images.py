@@ -119,33 +119,42 @@ _SOF = {0xC0, 0xC1, 0xC2}  # baseline, extended sequential, progressive: what a 
 
 
 def _plain_jpeg(raw: bytes) -> tuple[int, int] | None:
-    """Pixel size of an 8-bit grey or colour JPEG that needs no turning (no EXIF segment, no
-    Adobe colour transform), read from its header alone; None when it is anything else.
+    """Pixel size of an 8-bit grey or colour JPEG that needs no turning and holds one picture, read
+    from its header alone; None when it is anything else.
 
-    Print renditions are such files (upright, JFIF): most are embedded as they are, so
-    their header is all that needs reading. Anything unusual goes through Pillow.
+    Print renditions are such files (upright JFIF): most are embedded as they are, so their header
+    is all that needs reading. The whole header up to the first scan is walked, because what would
+    make Pillow treat the file differently may come after the frame header: any APP1 (EXIF, or XMP,
+    where an orientation may also be written), a multi-picture index (MPO), an Adobe colour transform.
+    Anything unusual goes through Pillow.
     """
     if not raw.startswith(b"\xff\xd8"):
         return None
-    i, end = 2, len(raw)
-    while i + 4 <= end and raw[i] == 0xFF:
+    i, end, size = 2, len(raw), None
+    while i + 2 <= end and raw[i] == 0xFF:
         marker = raw[i + 1]
         if marker == 0xFF:  # fill byte
             i += 1
             continue
+        if marker == 0xDA:  # the first scan: the header is over
+            return size
+        if marker == 0x01 or 0xD0 <= marker <= 0xD9 or i + 4 > end:
+            return None  # a marker with no length (TEM, RSTn, another SOI, EOI) has no place here
         length = int.from_bytes(raw[i + 2:i + 4], "big")
         if length < 2:
             return None
-        if marker == 0xE1 and raw[i + 4:i + 10] == b"Exif\x00\x00" or marker == 0xEE:
-            return None  # may be turned, or may be CMYK: Pillow reads it
+        if marker in (0xE1, 0xEE) or marker == 0xE2 and raw[i + 4:i + 8] == b"MPF\x00":
+            return None  # may be turned (EXIF, XMP), CMYK (Adobe), or several pictures (MPO): Pillow reads it
         if marker in _SOF:
             seg = raw[i + 4:i + 10]
-            if len(seg) < 6 or seg[0] != 8:
+            if size is not None or len(seg) < 6 or seg[0] != 8:
                 return None
             h, w, components = int.from_bytes(seg[1:3], "big"), int.from_bytes(seg[3:5], "big"), seg[5]
-            return (w, h) if components in (1, 3) and w and h else None
-        if 0xC3 <= marker <= 0xCF or marker == 0xDA:
-            return None  # lossless, arithmetic, or a scan before any frame header
+            if components not in (1, 3) or not w or not h:
+                return None
+            size = (w, h)
+        elif 0xC3 <= marker <= 0xCF and marker != 0xC4:
+            return None  # lossless, hierarchical or arithmetic coding
         i += 2 + length
     return None
 

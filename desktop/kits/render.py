@@ -775,7 +775,8 @@ class _Builder:
                         part=part_label(index, self.spec.parts[index], name), dpi=round(prepared.box_dpi))
                 )
             done.append(prepared)
-            self._step(name)
+            # Reached while the pages are set, after "Typesetting the PDF…": that stays the message.
+            self._step(_("Typesetting the PDF… ({photo})").format(photo=name))
             return prepared
 
         return get
